@@ -1,0 +1,33 @@
+/**
+ * `huzhu` command-line entry. Each command lives in its own file and is loaded only when used,
+ * so `huzhu pairing solve` does not pay for the database driver and the web server.
+ * Exit status: 0 success, 1 failure, 2 bad usage or bad input.
+ */
+type Command = { summary: string; run: (args: string[]) => Promise<number> };
+
+const commands: Record<string, Command> = {
+  "db migrate": {
+    summary: "run database migrations (DATABASE_URL or the embedded database in HUZHU_DATA_DIR)",
+    run: async (args) => (await import("./db-migrate.ts")).runDbMigrate(args),
+  },
+  "pairing solve": {
+    summary: "solve a huzhu.pairing.v1 problem: huzhu pairing solve FILE|-",
+    run: async (args) => (await import("./pairing-solve.ts")).runPairingSolve(args),
+  },
+};
+
+function usage(): string {
+  return ["usage: huzhu <command>", ...Object.entries(commands).map(([n, c]) => `  ${n.padEnd(16)} ${c.summary}`)].join(
+    "\n",
+  );
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const name = argv.slice(0, 2).join(" ");
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`${usage()}\n`);
+    return 2;
+  }
+  return command.run(argv.slice(2));
+}

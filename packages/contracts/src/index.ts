@@ -1,0 +1,5 @@
+export * from "./audit.ts";
+export * from "./auth.ts";
+export * from "./common.ts";
+export * from "./members.ts";
+export * from "./orgs.ts";

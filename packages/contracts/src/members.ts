@@ -1,0 +1,91 @@
+import { z } from "zod";
+import { isoDate, pageQuery } from "./common.ts";
+
+export const gender = z.enum(["male", "female"]);
+export const memberStatus = z.enum(["probationary", "full"]);
+export type MemberStatus = z.infer<typeof memberStatus>;
+export const educations = [
+  "primary",
+  "junior_high",
+  "senior_high",
+  "vocational",
+  "associate",
+  "bachelor",
+  "master",
+  "doctorate",
+] as const;
+export const education = z.enum(educations);
+
+/** 18-character resident ID number; the GB 11643 check digit is verified on the server and in the form. */
+export const idNumber = z
+  .string()
+  .trim()
+  .transform((s) => s.toUpperCase())
+  .pipe(z.string().regex(/^\d{17}[\dX]$/, { params: { i18n: "idNumber.format" } }));
+/** Mainland mobile number. */
+export const phone = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, { params: { i18n: "phone.format" } });
+
+export const member = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  gender,
+  ethnicity: z.string(),
+  birthDate: z.string(),
+  /** Always masked, e.g. 350824********1234; the full value only through reveal. */
+  idNumberMasked: z.string(),
+  phoneMasked: z.string().nullable(),
+  education,
+  joinDate: z.string(),
+  status: memberStatus,
+  primaryOrg: z.object({ id: z.number().int(), name: z.string() }),
+  coOrg: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  abilities: z.object({ update: z.boolean(), reveal: z.boolean() }),
+});
+export type Member = z.infer<typeof member>;
+
+export const memberListQuery = pageQuery
+  .extend({
+    /** Name (Chinese, substring) or the exact full ID number. */
+    q: z.string().trim().max(50).optional(),
+    /** Members of this organization's subtree (primary or co-managing). */
+    orgId: z.coerce.number().int().positive().optional(),
+    status: memberStatus.optional(),
+    gender: gender.optional(),
+    education: education.optional(),
+    ethnicity: z.string().max(20).optional(),
+    joinedFrom: isoDate.optional(),
+    joinedTo: isoDate.optional(),
+  })
+  .strict();
+export type MemberListQuery = z.infer<typeof memberListQuery>;
+
+const memberFields = {
+  name: z.string().trim().min(1).max(50),
+  gender,
+  ethnicity: z.string().trim().min(1).max(20),
+  birthDate: isoDate,
+  idNumber,
+  phone: phone.nullable().optional(),
+  education,
+  joinDate: isoDate,
+  status: memberStatus,
+  primaryOrgId: z.number().int().positive(),
+  coOrgId: z.number().int().positive().nullable().optional(),
+};
+
+export const createMemberBody = z.object(memberFields).strict();
+export type CreateMemberBody = z.infer<typeof createMemberBody>;
+export const updateMemberBody = z.object(memberFields).partial().strict();
+export type UpdateMemberBody = z.infer<typeof updateMemberBody>;
+
+export const revealBody = z
+  .object({
+    field: z.enum(["idNumber", "phone"]),
+    reason: z.string().trim().min(2).max(200),
+  })
+  .strict();
+export type RevealBody = z.infer<typeof revealBody>;
+export const revealResponse = z.object({ field: z.enum(["idNumber", "phone"]), value: z.string().nullable() });
