@@ -26,13 +26,13 @@ export const idParam = z.object({ id: z.coerce.number().int().positive() }).stri
 /** Calendar date as YYYY-MM-DD (a real date, not only the right shape). */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { params: { i18n: "date.format" } })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "date.format" })
   .refine(
     (s) => {
       const d = new Date(`${s}T00:00:00Z`);
       return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
     },
-    { params: { i18n: "date.invalid" } },
+    { message: "date.invalid" },
   );
 
 export const locales = ["zh-CN", "zh-TW", "en"] as const;

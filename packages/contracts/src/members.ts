@@ -21,12 +21,12 @@ export const idNumber = z
   .string()
   .trim()
   .transform((s) => s.toUpperCase())
-  .pipe(z.string().regex(/^\d{17}[\dX]$/, { params: { i18n: "idNumber.format" } }));
+  .pipe(z.string().regex(/^\d{17}[\dX]$/, { message: "idNumber.format" }));
 /** Mainland mobile number. */
 export const phone = z
   .string()
   .trim()
-  .regex(/^1[3-9]\d{9}$/, { params: { i18n: "phone.format" } });
+  .regex(/^1[3-9]\d{9}$/, { message: "phone.format" });
 
 export const member = z.object({
   id: z.number().int(),

@@ -28,7 +28,7 @@ export type OrgArea = z.infer<typeof orgArea>;
 export const orgStatus = z.enum(["active", "dissolved"]);
 
 /** GB/T 2260 division code: 6 (county), 9 (town/street) or 12 (village/community) digits. */
-export const divisionCode = z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, { params: { i18n: "divisionCode.format" } });
+export const divisionCode = z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, { message: "divisionCode.format" });
 
 export const org = z.object({
   id: z.number().int(),

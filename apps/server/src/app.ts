@@ -1,0 +1,113 @@
+import fs from "node:fs";
+import path from "node:path";
+import fastifyCookie from "@fastify/cookie";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler } from "fastify-type-provider-zod";
+import type { FastifySchemaCompiler } from "fastify";
+import { z } from "zod";
+import type { Database } from "./db/client.ts";
+import { auditRoutes } from "./modules/audit/audit.routes.ts";
+import { authRoutes, SESSION_COOKIE } from "./modules/auth/auth.routes.ts";
+import { authService } from "./modules/auth/auth.service.ts";
+import type { DivisionDirectory } from "./modules/divisions/divisions.ts";
+import { healthRoutes } from "./modules/health/health.routes.ts";
+import { membersRoutes } from "./modules/members/members.routes.ts";
+import { membersService } from "./modules/members/members.service.ts";
+import { orgsRoutes } from "./modules/orgs/orgs.routes.ts";
+import { orgsService } from "./modules/orgs/orgs.service.ts";
+import type { PersonalDataCipher } from "./platform/crypto.ts";
+import { installAccessControl, installErrorHandler, RequestValidationError, simple } from "./platform/http.ts";
+
+export interface AppDeps {
+  database: Database;
+  cipher: PersonalDataCipher;
+  divisions: DivisionDirectory;
+  sessionIdleMinutes: number;
+  secureCookies: boolean;
+  trustProxy?: boolean;
+  logLevel?: string;
+  /** The built web app to serve at /, if any. */
+  webRoot?: string | undefined;
+  clock?: () => Date;
+}
+
+/** Validates with zod, reporting inputs so messages can say "required" rather than "received undefined". */
+const validatorCompiler: FastifySchemaCompiler<z.ZodType> =
+  ({ schema }) =>
+  (data) => {
+    const result = schema.safeParse(data, { reportInput: true });
+    return result.success ? { value: result.data } : { error: new RequestValidationError(result.error.issues) };
+  };
+
+/** Builds the whole HTTP application; tests use it through app.inject, main.ts makes it listen. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: deps.logLevel ?? "warn" },
+    trustProxy: deps.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+    // Requests are audited where it matters; per-request info logs would only drown the errors.
+    disableRequestLogging: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Huzhu 互助 API",
+        version: "1.0.0",
+        description: "Urban–rural party-building mutual-help platform. Errors: { error: { code, message, field? } }.",
+      },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: SESSION_COOKIE },
+          csrf: { type: "apiKey", in: "header", name: "x-csrf-token" },
+        },
+      },
+      security: [{ session: [], csrf: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  const db = deps.database.db;
+  const clock = deps.clock ?? (() => new Date());
+  const auth = authService(db, { idleMinutes: deps.sessionIdleMinutes });
+  installAccessControl(app, (request) => auth.authenticate(request.cookies[SESSION_COOKIE], request.ip));
+  installErrorHandler(app);
+
+  healthRoutes(app, deps.database);
+  authRoutes(app, auth, { secureCookies: deps.secureCookies });
+  orgsRoutes(app, orgsService(db, deps.divisions));
+  membersRoutes(app, membersService(db, deps.cipher, clock));
+  auditRoutes(app, db);
+
+  app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () => app.swagger());
+
+  const webRoot = deps.webRoot;
+  if (webRoot && fs.existsSync(path.join(webRoot, "index.html"))) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      // Hashed assets never change; index.html must always be revalidated so a deploy shows at once.
+      setHeaders: (reply, file) => {
+        reply.header(
+          "cache-control",
+          file.includes(`${path.sep}assets${path.sep}`) ? "public, max-age=31536000, immutable" : "no-cache",
+        );
+      },
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const locale = request.locale ?? "zh-CN";
+    if (request.url.startsWith("/api/") || !webRoot || request.method !== "GET") {
+      return reply.status(404).send(simple(locale, "route.not_found"));
+    }
+    // Client-side routes (/members, /orgs/12) get the single-page app.
+    return reply.type("text/html").header("cache-control", "no-cache").sendFile("index.html");
+  });
+  return app;
+}

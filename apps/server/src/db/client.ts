@@ -1,0 +1,103 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { Kysely, PostgresDialect } from "kysely";
+import { PGliteDialect } from "kysely-pglite-dialect";
+import pg from "pg";
+import type { DB } from "./schema.ts";
+
+/**
+ * One PostgreSQL dialect everywhere: PGlite (embedded, a folder on disk or memory) by default,
+ * a PostgreSQL server when a URL is given. Code above this file cannot tell them apart.
+ */
+export interface Database {
+  kind: "pglite" | "postgres";
+  db: Kysely<DB>;
+  /** Runs a multi-statement SQL script (migrations) on one connection; no parameters. A failed script is rolled back. */
+  execScript(script: string): Promise<void>;
+  /** Cheap liveness check for /healthz. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const DATE_OID = 1082;
+
+// A SQL `date` is a calendar day, not an instant: keep it as the 'YYYY-MM-DD' text the database
+// sent rather than a JS Date shifted by the server's time zone.
+pg.types.setTypeParser(DATE_OID, (v: string) => v);
+
+export interface OpenDatabaseOptions {
+  /** postgres:// URL; when absent PGlite is used. */
+  url?: string | undefined;
+  /** PGlite data folder; absent means in memory (tests). */
+  dataDir?: string | undefined;
+  /** PostgreSQL schema to use (tests isolate each file in its own schema). */
+  schema?: string | undefined;
+  /** Pool size for PostgreSQL. */
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  if (options.url) return openPostgres(options.url, options.schema, options.poolSize ?? 10);
+  return openPglite(options.dataDir);
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Database> {
+  if (dataDir) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  const client = await PGlite.create(dataDir ?? "memory://", {
+    parsers: { [DATE_OID]: (v: string) => v },
+  });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
+  return {
+    kind: "pglite",
+    db,
+    execScript: async (script) => {
+      try {
+        await client.exec(script);
+      } catch (error) {
+        // A script that opened a transaction and failed must not leave the single connection aborted.
+        await client.exec("ROLLBACK").catch(() => {});
+        throw error;
+      }
+    },
+    ping: async () => {
+      await client.query("SELECT 1");
+    },
+    close: async () => {
+      await db.destroy();
+      if (!client.closed) await client.close();
+    },
+  };
+}
+
+async function openPostgres(url: string, schema: string | undefined, max: number): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // An idle client that errors (server restart) must not crash the process; the pool replaces it.
+  pool.on("error", () => {});
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kind: "postgres",
+    db,
+    execScript: async (script) => {
+      const connection = await pool.connect();
+      try {
+        await connection.query(script);
+      } catch (error) {
+        await connection.query("ROLLBACK").catch(() => {});
+        throw error;
+      } finally {
+        connection.release();
+      }
+    },
+    ping: async () => {
+      await pool.query("SELECT 1");
+    },
+    close: async () => {
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,9 @@
+import { foundation } from "./0001_foundation.ts";
+
+/**
+ * Ordered migrations. Append only: never edit one that has shipped; add the next number.
+ * Each is a SQL script run in one transaction, so a failing migration leaves nothing behind.
+ */
+export const migrations: ReadonlyArray<{ name: string; script: string }> = [
+  { name: "0001_foundation", script: foundation },
+];

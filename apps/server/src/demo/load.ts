@@ -1,0 +1,175 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { maskIdNumber, maskPhone } from "@huzhu/domain";
+import { type Kysely, sql } from "kysely";
+import type { Config } from "../config.ts";
+import type { Database } from "../db/client.ts";
+import type { DB } from "../db/schema.ts";
+import { recordAudit } from "../platform/audit.ts";
+import type { PersonalDataCipher } from "../platform/crypto.ts";
+import type { DivisionDirectory } from "../modules/divisions/divisions.ts";
+import { hashPassword } from "../platform/passwords.ts";
+import { type DemoCounty, generateDemoCounty } from "./generate.ts";
+
+/**
+ * Loads the demo county (武平县) into an empty database, in one transaction: either the whole
+ * county is there or nothing is. Runs on first start of the embedded database.
+ */
+export async function loadDemoIfEmpty(deps: {
+  database: Database;
+  cipher: PersonalDataCipher;
+  divisions: DivisionDirectory;
+  config: Pick<Config, "dataDir" | "demoPassword">;
+  today?: string;
+  log?: (line: string) => void;
+}): Promise<boolean> {
+  const { db } = deps.database;
+  const log = deps.log ?? ((line: string) => console.log(line));
+  const existing = await db.selectFrom("organizations").select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
+  if (existing.n > 0) return false;
+
+  const started = Date.now();
+  const today = deps.today ?? new Date().toISOString().slice(0, 10);
+  const county = await generateDemoCounty({ seed: 350824, today });
+  const generatedPassword = !deps.config.demoPassword;
+  const password = deps.config.demoPassword ?? crypto.randomBytes(9).toString("base64url");
+  const divisionNames = new Map<string, string | null>();
+  for (const org of county.orgs) {
+    if (org.divisionCode) divisionNames.set(org.divisionCode, await deps.divisions.nameOf(org.divisionCode));
+  }
+  await db.transaction().execute((trx) => insertDemoCounty(trx, county, divisionNames, deps.cipher, password));
+
+  if (generatedPassword) {
+    fs.mkdirSync(deps.config.dataDir, { recursive: true });
+    const file = path.join(deps.config.dataDir, "demo-accounts.txt");
+    const names = county.accounts.slice(0, 8).map((a) => a.username);
+    fs.writeFileSync(
+      file,
+      `Huzhu demo accounts (武平县 350824)\npassword for every account: ${password}\n` +
+        `accounts: ${names.join(", ")}, and s<12-digit division code> for each village/community secretary\n`,
+      { mode: 0o600 },
+    );
+    log(`huzhu: demo password for every demo account (${names.join(", ")}, s<code>…): ${password}`);
+    log(`huzhu: (also saved to ${file}; it is shown only this once)`);
+  }
+  log(
+    `huzhu: loaded demo county 武平县: ${county.orgs.length} organizations, ${county.members.length} members, ` +
+      `${county.accounts.length} accounts in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+  return true;
+}
+
+export async function insertDemoCounty(
+  db: Kysely<DB>,
+  county: DemoCounty,
+  divisionNames: Map<string, string | null>,
+  cipher: PersonalDataCipher,
+  password: string,
+) {
+  // Organizations: ids drawn from the sequence up front so each path is known before insert.
+  const ids = await sql<{ id: number }>`
+    SELECT nextval(pg_get_serial_sequence('organizations', 'id'))::int AS id
+      FROM generate_series(1, ${county.orgs.length})`.execute(db);
+  const orgByKey = new Map<string, { id: number; path: string; depth: number }>();
+  const orgRows = county.orgs.map((org, i) => {
+    const id = (ids.rows[i] as { id: number }).id;
+    const parent = org.parentKey === null ? null : orgByKey.get(org.parentKey);
+    if (org.parentKey !== null && !parent) throw new Error(`demo: parent ${org.parentKey} must come before ${org.key}`);
+    const entry = { id, path: `${parent?.path ?? "/"}${id}/`, depth: parent ? parent.depth + 1 : 0 };
+    orgByKey.set(org.key, entry);
+    return { org, parentId: parent?.id ?? null, ...entry };
+  });
+  for (const chunk of chunks(orgRows, 500)) {
+    await sql`
+      INSERT INTO organizations (id, parent_id, path, depth, name, kind, category, area, division_code, division_name,
+                                 secretary_name, units)
+      OVERRIDING SYSTEM VALUE
+      VALUES ${sql.join(
+        chunk.map(
+          (r) => sql`(${r.id}, ${r.parentId}, ${r.path}, ${r.depth}, ${r.org.name}, ${r.org.kind}, ${r.org.category},
+                      ${r.org.area}, ${r.org.divisionCode}, ${r.org.divisionCode ? (divisionNames.get(r.org.divisionCode) ?? null) : null}, ${r.org.secretaryName},
+                      ${r.org.units})`,
+        ),
+      )}`.execute(db);
+  }
+
+  const orgOf = (key: string) => {
+    const o = orgByKey.get(key);
+    if (!o) throw new Error(`demo: unknown organization ${key}`);
+    return o;
+  };
+  const memberIds: number[] = [];
+  for (const chunk of chunks(county.members, 1000)) {
+    const rows = await db
+      .insertInto("members")
+      .values(
+        chunk.map((m) => {
+          const primary = orgOf(m.orgKey);
+          const co = m.coOrgKey ? orgOf(m.coOrgKey) : null;
+          return {
+            name: m.name,
+            gender: m.gender,
+            ethnicity: m.ethnicity,
+            birth_date: m.birthDate,
+            id_number_enc: cipher.encrypt(m.idNumber),
+            id_number_hash: cipher.blindIndex(m.idNumber),
+            id_number_masked: maskIdNumber(m.idNumber),
+            phone_enc: m.phone ? cipher.encrypt(m.phone) : null,
+            phone_masked: m.phone ? maskPhone(m.phone) : null,
+            education: m.education,
+            join_date: m.joinDate,
+            status: m.status,
+            primary_org_id: primary.id,
+            primary_org_path: primary.path,
+            co_org_id: co?.id ?? null,
+            co_org_path: co?.path ?? null,
+          };
+        }),
+      )
+      .returning("id")
+      .execute();
+    memberIds.push(...rows.map((r) => r.id));
+  }
+
+  // Every demo account shares one password by design, so one scrypt hash serves them all.
+  const passwordHash = await hashPassword(password);
+  for (const chunk of chunks(county.accounts, 500)) {
+    const users = await db
+      .insertInto("users")
+      .values(
+        chunk.map((a) => ({
+          username: a.username,
+          display_name: a.displayName,
+          password_hash: passwordHash,
+          member_id: a.memberIndex === undefined ? null : (memberIds[a.memberIndex] ?? null),
+        })),
+      )
+      .returning(["id", "username"])
+      .execute();
+    const userIds = new Map(users.map((u) => [u.username, u.id]));
+    const roles = chunk.flatMap((a) =>
+      a.roles.map((r) => ({
+        user_id: userIds.get(a.username) as number,
+        role: r.role,
+        org_id: r.orgKey === null ? null : orgOf(r.orgKey).id,
+      })),
+    );
+    if (roles.length) await db.insertInto("role_assignments").values(roles).execute();
+  }
+  await recordAudit(
+    db,
+    { userId: null, username: "system", ip: null },
+    {
+      action: "demo.load",
+      result: "success",
+      detail: { orgs: county.orgs.length, members: county.members.length, accounts: county.accounts.length },
+    },
+  );
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,64 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildApp } from "./app.ts";
+import { ConfigError, loadConfig } from "./config.ts";
+import { openDatabase } from "./db/client.ts";
+import { migrate } from "./db/migrate.ts";
+import { loadDemoIfEmpty } from "./demo/load.ts";
+import { createDivisionDirectory } from "./modules/divisions/divisions.ts";
+import { createCipher, loadDataKey } from "./platform/crypto.ts";
+
+/** Boot only: environment → database → app → listen. */
+async function main() {
+  const started = Date.now();
+  const config = loadConfig();
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.databaseUrl ? undefined : path.join(config.dataDir, "pglite"),
+  });
+  const applied = await migrate(database);
+  if (applied.length) console.log(`huzhu: applied migrations ${applied.join(", ")}`);
+  const cipher = createCipher(
+    loadDataKey({
+      dataKey: config.dataKey,
+      dataKeyFile: config.dataKeyFile,
+      dataDir: config.dataDir,
+      allowGenerate: !config.databaseUrl,
+    }),
+  );
+  const divisions = createDivisionDirectory();
+  if (config.demo) await loadDemoIfEmpty({ database, cipher, divisions, config });
+
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const app = await buildApp({
+    database,
+    cipher,
+    divisions,
+    sessionIdleMinutes: config.sessionIdleMinutes,
+    secureCookies: config.secureCookies,
+    trustProxy: config.trustProxy,
+    logLevel: config.logLevel,
+    webRoot: path.resolve(here, "../../web/dist"),
+  });
+  await app.listen({ port: config.port, host: config.host });
+  console.log(
+    `huzhu: listening on http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port} ` +
+      `(${database.kind === "pglite" ? `embedded database in ${config.dataDir}` : "PostgreSQL"}; ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
+  const stop = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,152 @@
+import type { MemberListQuery } from "@huzhu/contracts";
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from "kysely";
+import type { DB } from "../../db/schema.ts";
+import { likePrefix, pathInScopeSql, type Scope } from "../../platform/access.ts";
+
+export interface MemberRow {
+  id: number;
+  name: string;
+  gender: string;
+  ethnicity: string;
+  birth_date: string;
+  id_number_masked: string;
+  phone_masked: string | null;
+  education: string;
+  join_date: string;
+  status: string;
+  primary_org_id: number;
+  primary_org_name: string;
+  primary_org_path: string;
+  co_org_id: number | null;
+  co_org_name: string | null;
+  co_org_path: string | null;
+}
+
+/** A member is in scope through the primary or the co-managing organization, or as oneself. */
+function memberInScope(eb: ExpressionBuilder<DB, "members">, scope: Scope): Expression<SqlBool> {
+  const parts: Expression<SqlBool>[] = [];
+  if (scope.global || scope.paths.length) {
+    parts.push(pathInScopeSql(eb, eb.ref("members.primary_org_path"), scope));
+    if (!scope.global) parts.push(pathInScopeSql(eb, eb.ref("members.co_org_path"), scope));
+  }
+  if (scope.selfMemberId !== null) parts.push(eb("members.id", "=", scope.selfMemberId));
+  return parts.length ? eb.or(parts) : sql<SqlBool>`false`;
+}
+
+/** The only SQL of the member roster; every finder takes the caller's scope. */
+export function membersRepository(db: Kysely<DB>) {
+  const selectMembers = () =>
+    db
+      .selectFrom("members")
+      .innerJoin("organizations as po", "po.id", "members.primary_org_id")
+      .leftJoin("organizations as co", "co.id", "members.co_org_id")
+      .select([
+        "members.id",
+        "members.name",
+        "members.gender",
+        "members.ethnicity",
+        "members.birth_date",
+        "members.id_number_masked",
+        "members.phone_masked",
+        "members.education",
+        "members.join_date",
+        "members.status",
+        "members.primary_org_id",
+        "po.name as primary_org_name",
+        "members.primary_org_path",
+        "members.co_org_id",
+        "co.name as co_org_name",
+        "members.co_org_path",
+      ]);
+
+  return {
+    async list(
+      scope: Scope,
+      query: MemberListQuery,
+      options: { withinPath: string | null; idNumberHash: Buffer | null },
+    ): Promise<{ items: MemberRow[]; total: number }> {
+      let q = db.selectFrom("members").where((eb) => memberInScope(eb, scope));
+      if (options.withinPath) {
+        const prefix = likePrefix(options.withinPath);
+        q = q.where((eb) =>
+          eb.or([eb("members.primary_org_path", "like", prefix), eb("members.co_org_path", "like", prefix)]),
+        );
+      }
+      if (options.idNumberHash) q = q.where("members.id_number_hash", "=", options.idNumberHash);
+      else if (query.q) q = q.where("members.name", "like", `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      if (query.status) q = q.where("members.status", "=", query.status);
+      if (query.gender) q = q.where("members.gender", "=", query.gender);
+      if (query.education) q = q.where("members.education", "=", query.education);
+      if (query.ethnicity) q = q.where("members.ethnicity", "=", query.ethnicity);
+      if (query.joinedFrom) q = q.where("members.join_date", ">=", query.joinedFrom);
+      if (query.joinedTo) q = q.where("members.join_date", "<=", query.joinedTo);
+
+      const ids = q
+        .select("members.id")
+        .orderBy("members.id")
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize);
+      const [items, count] = await Promise.all([
+        selectMembers()
+          .where("members.id", "in", ids)
+          .orderBy("members.id")
+          .execute() as Promise<MemberRow[]>,
+        q.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
+      ]);
+      return { items, total: count.n };
+    },
+
+    findById(scope: Scope, id: number): Promise<MemberRow | undefined> {
+      return selectMembers()
+        .where("members.id", "=", id)
+        .where((eb) => memberInScope(eb, scope))
+        .executeTakeFirst() as Promise<MemberRow | undefined>;
+    },
+
+    findSecrets(id: number) {
+      return db
+        .selectFrom("members")
+        .select(["id_number_enc", "phone_enc"])
+        .where("id", "=", id)
+        .executeTakeFirstOrThrow();
+    },
+
+    async idNumberTaken(hash: Buffer, exceptId: number | null): Promise<boolean> {
+      let q = db.selectFrom("members").select("id").where("id_number_hash", "=", hash);
+      if (exceptId !== null) q = q.where("id", "<>", exceptId);
+      return (await q.executeTakeFirst()) !== undefined;
+    },
+
+    async insert(values: MemberWrite): Promise<number> {
+      const row = await db.insertInto("members").values(values).returning("id").executeTakeFirstOrThrow();
+      return row.id;
+    },
+
+    async update(id: number, values: Partial<MemberWrite>): Promise<void> {
+      await db
+        .updateTable("members")
+        .set({ ...values, updated_at: sql`now()` })
+        .where("id", "=", id)
+        .execute();
+    },
+  };
+}
+
+export interface MemberWrite {
+  name: string;
+  gender: string;
+  ethnicity: string;
+  birth_date: string;
+  id_number_enc: Buffer;
+  id_number_hash: Buffer;
+  id_number_masked: string;
+  phone_enc: Buffer | null;
+  phone_masked: string | null;
+  education: string;
+  join_date: string;
+  status: string;
+  primary_org_id: number;
+  primary_org_path: string;
+  co_org_id: number | null;
+  co_org_path: string | null;
+}

@@ -1,0 +1,78 @@
+import {
+  apiError,
+  createMemberBody,
+  idParam,
+  listOf,
+  member,
+  memberListQuery,
+  revealBody,
+  revealResponse,
+  updateMemberBody,
+} from "@huzhu/contracts";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { requireActor } from "../../platform/http.ts";
+import type { MembersService } from "./members.service.ts";
+
+const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError, 409: apiError };
+
+export function membersRoutes(app: FastifyInstance, members: MembersService) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ["members"];
+
+  r.get(
+    "/api/members",
+    {
+      config: { access: "member.read" },
+      schema: {
+        tags,
+        summary: "The member roster of the caller's jurisdiction (masked)",
+        querystring: memberListQuery,
+        response: { 200: listOf(member), ...errors },
+      },
+    },
+    async (request) => members.list(requireActor(request), request.query),
+  );
+
+  r.get(
+    "/api/members/:id",
+    {
+      config: { access: "member.read" },
+      schema: { tags, summary: "One member (masked)", params: idParam, response: { 200: member, ...errors } },
+    },
+    async (request) => members.get(requireActor(request), request.params.id),
+  );
+
+  r.post(
+    "/api/members",
+    {
+      config: { access: "member.write" },
+      schema: { tags, summary: "Add a member", body: createMemberBody, response: { 201: member, ...errors } },
+    },
+    async (request, reply) => reply.status(201).send(await members.create(requireActor(request), request.body)),
+  );
+
+  r.patch(
+    "/api/members/:id",
+    {
+      config: { access: "member.write" },
+      schema: { tags, summary: "Edit a member", params: idParam, body: updateMemberBody, response: { 200: member, ...errors } },
+    },
+    async (request) => members.update(requireActor(request), request.params.id, request.body),
+  );
+
+  r.post(
+    "/api/members/:id/reveal",
+    {
+      config: { access: "member.reveal" },
+      schema: {
+        tags,
+        summary: "Show one personal field in full; needs a reason and is audited",
+        params: idParam,
+        body: revealBody,
+        response: { 200: revealResponse, ...errors },
+      },
+    },
+    async (request) => members.reveal(requireActor(request), request.params.id, request.body),
+  );
+}

@@ -1,0 +1,226 @@
+import type { CreateMemberBody, Member, MemberListQuery, RevealBody, UpdateMemberBody } from "@huzhu/contracts";
+import { idNumberBirthDate, idNumberGender, idNumberProblem, maskIdNumber, maskPhone } from "@huzhu/domain";
+import type { Kysely } from "kysely";
+import type { DB } from "../../db/schema.ts";
+import { type Actor, requirePermission, type Scope, scopeFor } from "../../platform/access.ts";
+import { recordAudit } from "../../platform/audit.ts";
+import type { PersonalDataCipher } from "../../platform/crypto.ts";
+import { AppError, conflict, invalidField, notFound } from "../../platform/errors.ts";
+import { orgDirectory } from "../orgs/orgs.service.ts";
+import { memberReachable, presentMember } from "./members.presenter.ts";
+import { type MemberWrite, membersRepository } from "./members.repository.ts";
+
+const ID_NUMBER_QUERY = /^\d{17}[\dXx]$/;
+
+/** The date 18 years after a birth date (29 Feb birthdays turn 18 on 1 Mar in common years). */
+function eighteenthBirthday(birthDate: string): string {
+  const d = new Date(`${birthDate}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() + 18);
+  return d.toISOString().slice(0, 10);
+}
+
+export function membersService(db: Kysely<DB>, cipher: PersonalDataCipher, clock: () => Date) {
+  const repo = membersRepository(db);
+  const today = () => clock().toISOString().slice(0, 10);
+
+  const abilityScopes = (actor: Actor) => ({
+    write: scopeFor(actor, "member.write"),
+    reveal: scopeFor(actor, "member.reveal"),
+  });
+
+  /** Checks the fields of a member as a whole (ID number against birth date and gender, dates). */
+  function checkConsistency(m: { idNumber: string; birthDate: string; gender: string; joinDate: string }) {
+    const problem = idNumberProblem(m.idNumber);
+    if (problem) throw invalidField("idNumber", `idNumber.${problem}`);
+    if (idNumberBirthDate(m.idNumber) !== m.birthDate) throw invalidField("idNumber", "idNumber.birthDateMismatch");
+    if (idNumberGender(m.idNumber) !== m.gender) throw invalidField("idNumber", "idNumber.genderMismatch");
+    if (m.birthDate > today()) throw invalidField("birthDate", "date.future");
+    if (m.joinDate > today()) throw invalidField("joinDate", "date.future");
+    if (m.joinDate < eighteenthBirthday(m.birthDate)) throw invalidField("joinDate", "joinDate.tooYoung");
+  }
+
+  /** Resolves the primary (writable) and co-managing (visible) organizations of a member. */
+  async function resolveOrgs(trx: Kysely<DB>, actor: Actor, write: Scope, primaryOrgId: number, coOrgId: number | null) {
+    const orgs = orgDirectory(trx);
+    const primary = await orgs.find(write, primaryOrgId);
+    if (!primary) throw invalidField("primaryOrgId", "org.notInScope");
+    if (primary.status !== "active") throw invalidField("primaryOrgId", "org.dissolved");
+    let co: { id: number; path: string } | null = null;
+    if (coOrgId !== null) {
+      if (coOrgId === primaryOrgId) throw invalidField("coOrgId", "member.coOrgSame");
+      const found = await orgs.find(scopeFor(actor, "org.read"), coOrgId);
+      if (!found) throw invalidField("coOrgId", "org.notInScope");
+      if (found.status !== "active") throw invalidField("coOrgId", "org.dissolved");
+      co = found;
+    }
+    return { primary, co };
+  }
+
+  async function encryptPersonal(idNumber: string, phone: string | null) {
+    return {
+      id_number_enc: cipher.encrypt(idNumber),
+      id_number_hash: cipher.blindIndex(idNumber),
+      id_number_masked: maskIdNumber(idNumber),
+      phone_enc: phone === null ? null : cipher.encrypt(phone),
+      phone_masked: phone === null ? null : maskPhone(phone),
+    };
+  }
+
+  return {
+    async list(actor: Actor, query: MemberListQuery): Promise<{ items: Member[]; total: number }> {
+      const scope = requirePermission(actor, "member.read");
+      let withinPath: string | null = null;
+      if (query.orgId) {
+        const org = await orgDirectory(db).find(scopeFor(actor, "org.read"), query.orgId);
+        if (!org) throw notFound("organization");
+        withinPath = org.path;
+      }
+      const q = query.q?.trim();
+      const idNumberHash = q && ID_NUMBER_QUERY.test(q) ? cipher.blindIndex(q.toUpperCase()) : null;
+      const result = await repo.list(scope, query, { withinPath, idNumberHash });
+      const abilities = abilityScopes(actor);
+      return { items: result.items.map((r) => presentMember(r, abilities)), total: result.total };
+    },
+
+    async get(actor: Actor, id: number): Promise<Member> {
+      const scope = requirePermission(actor, "member.read");
+      const row = await repo.findById(scope, id);
+      if (!row) throw notFound("member");
+      return presentMember(row, abilityScopes(actor));
+    },
+
+    async create(actor: Actor, body: CreateMemberBody): Promise<Member> {
+      const write = requirePermission(actor, "member.write");
+      checkConsistency(body);
+      const id = await db.transaction().execute(async (trx) => {
+        const r = membersRepository(trx);
+        const { primary, co } = await resolveOrgs(trx, actor, write, body.primaryOrgId, body.coOrgId ?? null);
+        const personal = await encryptPersonal(body.idNumber, body.phone ?? null);
+        if (await r.idNumberTaken(personal.id_number_hash, null)) throw conflict("idNumber.duplicate", "idNumber");
+        const values: MemberWrite = {
+          name: body.name,
+          gender: body.gender,
+          ethnicity: body.ethnicity,
+          birth_date: body.birthDate,
+          education: body.education,
+          join_date: body.joinDate,
+          status: body.status,
+          primary_org_id: primary.id,
+          primary_org_path: primary.path,
+          co_org_id: co?.id ?? null,
+          co_org_path: co?.path ?? null,
+          ...personal,
+        };
+        const newId = await r.insert(values);
+        await recordAudit(trx, actor, {
+          action: "member.create",
+          result: "success",
+          targetType: "member",
+          targetId: newId,
+          detail: { primaryOrgId: primary.id },
+        });
+        return newId;
+      });
+      return this.get(actor, id);
+    },
+
+    async update(actor: Actor, id: number, body: UpdateMemberBody): Promise<Member> {
+      const write = requirePermission(actor, "member.write");
+      await db.transaction().execute(async (trx) => {
+        const r = membersRepository(trx);
+        const current = await r.findById(write, id);
+        if (!current) throw notFound("member");
+        const secrets = await r.findSecrets(id);
+        const currentIdNumber = cipher.decrypt(secrets.id_number_enc);
+        const merged = {
+          idNumber: body.idNumber ?? currentIdNumber,
+          birthDate: body.birthDate ?? current.birth_date,
+          gender: body.gender ?? current.gender,
+          joinDate: body.joinDate ?? current.join_date,
+        };
+        checkConsistency(merged);
+        const patch: Partial<MemberWrite> = {};
+        if (body.name !== undefined) patch.name = body.name;
+        if (body.gender !== undefined) patch.gender = body.gender;
+        if (body.ethnicity !== undefined) patch.ethnicity = body.ethnicity;
+        if (body.birthDate !== undefined) patch.birth_date = body.birthDate;
+        if (body.education !== undefined) patch.education = body.education;
+        if (body.joinDate !== undefined) patch.join_date = body.joinDate;
+        if (body.status !== undefined) patch.status = body.status;
+        if (body.idNumber !== undefined && body.idNumber !== currentIdNumber) {
+          const hash = cipher.blindIndex(body.idNumber);
+          if (await r.idNumberTaken(hash, id)) throw conflict("idNumber.duplicate", "idNumber");
+          patch.id_number_enc = cipher.encrypt(body.idNumber);
+          patch.id_number_hash = hash;
+          patch.id_number_masked = maskIdNumber(body.idNumber);
+        }
+        if (body.phone !== undefined) {
+          patch.phone_enc = body.phone === null ? null : cipher.encrypt(body.phone);
+          patch.phone_masked = body.phone === null ? null : maskPhone(body.phone);
+        }
+        if (body.primaryOrgId !== undefined || body.coOrgId !== undefined) {
+          const { primary, co } = await resolveOrgs(
+            trx,
+            actor,
+            write,
+            body.primaryOrgId ?? current.primary_org_id,
+            body.coOrgId === undefined ? current.co_org_id : body.coOrgId,
+          );
+          patch.primary_org_id = primary.id;
+          patch.primary_org_path = primary.path;
+          patch.co_org_id = co?.id ?? null;
+          patch.co_org_path = co?.path ?? null;
+        }
+        await r.update(id, patch);
+        await recordAudit(trx, actor, {
+          action: "member.update",
+          result: "success",
+          targetType: "member",
+          targetId: id,
+          // Which fields changed, never their values: the audit log must not become a copy of personal data.
+          detail: { fields: Object.keys(body) },
+        });
+      });
+      return this.get(actor, id);
+    },
+
+    /**
+     * Shows one personal field in full. Needs member.reveal over the member, a reason, and
+     * writes an audit record in the same transaction before the value is returned. Refusals
+     * are audited too.
+     */
+    async reveal(actor: Actor, id: number, body: RevealBody): Promise<{ field: RevealBody["field"]; value: string | null }> {
+      const scope = scopeFor(actor, "member.reveal");
+      try {
+        return await db.transaction().execute(async (trx) => {
+          const r = membersRepository(trx);
+          const row = await r.findById(scope, id);
+          if (!row || !memberReachable(scope, row)) throw notFound("member");
+          const secrets = await r.findSecrets(id);
+          const stored = body.field === "idNumber" ? secrets.id_number_enc : secrets.phone_enc;
+          const value = stored === null ? null : cipher.decrypt(stored);
+          await recordAudit(trx, actor, {
+            action: "member.reveal",
+            result: "success",
+            targetType: "member",
+            targetId: id,
+            detail: { field: body.field, reason: body.reason, memberName: row.name },
+          });
+          return { field: body.field, value };
+        });
+      } catch (error) {
+        if (error instanceof AppError && error.status === 404) {
+          await recordAudit(db, actor, {
+            action: "member.reveal",
+            result: "denied",
+            targetType: "member",
+            targetId: id,
+            detail: { field: body.field, reason: body.reason },
+          });
+        }
+        throw error;
+      }
+    },
+  };
+}
+export type MembersService = ReturnType<typeof membersService>;

@@ -1,0 +1,247 @@
+import type { OrgListQuery } from "@huzhu/contracts";
+import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
+import type { DB } from "../../db/schema.ts";
+import { likePrefix, pathInScopeSql, type Scope } from "../../platform/access.ts";
+
+/**
+ * The only SQL of the organization tree. Every finder takes the caller's scope and applies it
+ * in the query. Subtrees are prefix ranges of the materialized `path` ("/1/5/23/"), served by
+ * a text_pattern_ops index: no recursion anywhere, whatever the size of the tree.
+ */
+export interface OrgRow {
+  id: number;
+  parent_id: number | null;
+  path: string;
+  depth: number;
+  name: string;
+  kind: string;
+  category: string;
+  area: string;
+  division_code: string | null;
+  division_name: string | null;
+  secretary_name: string | null;
+  units: string[];
+  status: string;
+  dissolved_at: Date | null;
+  child_count: number;
+  member_count: number;
+}
+
+export function orgsRepository(db: Kysely<DB>) {
+  function selectOrgs(): SelectQueryBuilder<DB, "organizations", OrgRow> {
+    return db.selectFrom("organizations").select([
+      "organizations.id",
+      "organizations.parent_id",
+      "organizations.path",
+      "organizations.depth",
+      "organizations.name",
+      "organizations.kind",
+      "organizations.category",
+      "organizations.area",
+      "organizations.division_code",
+      "organizations.division_name",
+      "organizations.secretary_name",
+      "organizations.units",
+      "organizations.status",
+      "organizations.dissolved_at",
+      sql<number>`(SELECT count(*)::int FROM organizations c WHERE c.parent_id = organizations.id AND c.status = 'active')`.as(
+        "child_count",
+      ),
+      // Members in the whole subtree: an index-only range scan on members_primary_path_idx.
+      sql<number>`(SELECT count(*)::int FROM members m WHERE m.primary_org_path LIKE organizations.path || '%')`.as("member_count"),
+    ]) as unknown as SelectQueryBuilder<DB, "organizations", OrgRow>;
+  }
+
+  function applyFilters(
+    q: SelectQueryBuilder<DB, "organizations", OrgRow>,
+    filters: Pick<OrgListQuery, "category" | "kind" | "area" | "includeDissolved">,
+  ) {
+    let out = q;
+    if (filters.category) out = out.where("organizations.category", "=", filters.category);
+    if (filters.kind) out = out.where("organizations.kind", "=", filters.kind);
+    if (filters.area) out = out.where("organizations.area", "=", filters.area);
+    if (!filters.includeDissolved) out = out.where("organizations.status", "=", "active");
+    return out;
+  }
+
+  async function page(
+    q: SelectQueryBuilder<DB, "organizations", OrgRow>,
+    pageNo: number,
+    pageSize: number,
+  ): Promise<{ items: OrgRow[]; total: number }> {
+    const [items, count] = await Promise.all([
+      q
+        .orderBy("organizations.name")
+        .orderBy("organizations.id")
+        .limit(pageSize)
+        .offset((pageNo - 1) * pageSize)
+        .execute(),
+      q
+        .clearSelect()
+        .select(sql<number>`count(*)::int`.as("n"))
+        .executeTakeFirstOrThrow(),
+    ]);
+    return { items, total: count.n };
+  }
+
+  return {
+    findById(scope: Scope, id: number): Promise<OrgRow | undefined> {
+      return selectOrgs()
+        .where("organizations.id", "=", id)
+        .where((eb) => pathInScopeSql(eb, eb.ref("organizations.path"), scope))
+        .executeTakeFirst();
+    },
+
+    /** Which of these ids lie in the scope (one query for a whole set, as access checks should). */
+    async idsInScope(scope: Scope, ids: number[]): Promise<Set<number>> {
+      if (ids.length === 0) return new Set();
+      const rows = await db
+        .selectFrom("organizations")
+        .select(["organizations.id"])
+        .where("organizations.id", "in", ids)
+        .where((eb) => pathInScopeSql(eb, eb.ref("organizations.path"), scope))
+        .execute();
+      return new Set(rows.map((r) => r.id));
+    },
+
+    listChildren(scope: Scope, parentId: number, query: OrgListQuery) {
+      const q = applyFilters(
+        selectOrgs()
+          .where("organizations.parent_id", "=", parentId)
+          .where((eb) => pathInScopeSql(eb, eb.ref("organizations.path"), scope)),
+        query,
+      );
+      return page(q, query.page, query.pageSize);
+    },
+
+    /** The top organizations of the caller's jurisdiction. */
+    listRoots(scope: Scope, query: OrgListQuery) {
+      let q = selectOrgs();
+      q = scope.global ? q.where("organizations.parent_id", "is", null) : q.where("organizations.path", "in", scope.paths.length ? scope.paths : [""]);
+      return page(applyFilters(q, query), query.page, query.pageSize);
+    },
+
+    search(scope: Scope, query: OrgListQuery, withinPath: string | null) {
+      let q = selectOrgs().where((eb) => pathInScopeSql(eb, eb.ref("organizations.path"), scope));
+      if (withinPath) q = q.where("organizations.path", "like", likePrefix(withinPath));
+      if (query.q) q = q.where("organizations.name", "like", `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      return page(applyFilters(q, query), query.page, query.pageSize);
+    },
+
+    /** Names of the given ancestor ids that the caller may see, root first. */
+    async namesOf(scope: Scope, ids: number[]): Promise<Map<number, string>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db
+        .selectFrom("organizations")
+        .select(["organizations.id", "organizations.name"])
+        .where("organizations.id", "in", ids)
+        .where((eb) => pathInScopeSql(eb, eb.ref("organizations.path"), scope))
+        .execute();
+      return new Map(rows.map((r) => [r.id, r.name]));
+    },
+
+    async insert(row: {
+      parentId: number;
+      parentPath: string;
+      parentDepth: number;
+      name: string;
+      kind: string;
+      category: string;
+      area: string;
+      divisionCode: string | null;
+      divisionName: string | null;
+      secretaryName: string | null;
+      units: string[];
+    }): Promise<number> {
+      // Take the id first so the path ("<parent path><id>/") is right in the one INSERT.
+      const { id } = await sql<{ id: number }>`SELECT nextval(pg_get_serial_sequence('organizations', 'id'))::int AS id`
+        .execute(db)
+        .then((r) => r.rows[0] as { id: number });
+      await sql`
+        INSERT INTO organizations (id, parent_id, path, depth, name, kind, category, area, division_code,
+                                   division_name, secretary_name, units)
+        OVERRIDING SYSTEM VALUE
+        VALUES (${id}, ${row.parentId}, ${`${row.parentPath}${id}/`}, ${row.parentDepth + 1}, ${row.name}, ${row.kind},
+                ${row.category}, ${row.area}, ${row.divisionCode}, ${row.divisionName}, ${row.secretaryName},
+                ${row.units})`.execute(db);
+      return id;
+    },
+
+    async update(
+      id: number,
+      patch: Partial<{
+        name: string;
+        kind: string;
+        category: string;
+        area: string;
+        division_code: string | null;
+        division_name: string | null;
+        secretary_name: string | null;
+        units: string[];
+      }>,
+    ): Promise<void> {
+      await db
+        .updateTable("organizations")
+        .set({ ...patch, updated_at: sql`now()` })
+        .where("id", "=", id)
+        .execute();
+    },
+
+    /**
+     * Moves a whole subtree under a new parent in three statements: the organizations' paths
+     * and depths, then the copies of those paths on members.
+     */
+    async moveSubtree(org: { id: number; path: string; depth: number }, parent: { id: number; path: string; depth: number }) {
+      const newPath = `${parent.path}${org.id}/`;
+      const delta = parent.depth + 1 - org.depth;
+      const from = likePrefix(org.path);
+      const cut = org.path.length + 1;
+      await sql`
+        UPDATE organizations
+           SET path = ${newPath} || substr(path, ${cut}),
+               depth = depth + ${delta},
+               parent_id = CASE WHEN id = ${org.id} THEN ${parent.id} ELSE parent_id END,
+               updated_at = CASE WHEN id = ${org.id} THEN now() ELSE updated_at END
+         WHERE path LIKE ${from}`.execute(db);
+      await sql`
+        UPDATE members SET primary_org_path = ${newPath} || substr(primary_org_path, ${cut})
+         WHERE primary_org_path LIKE ${from}`.execute(db);
+      await sql`
+        UPDATE members SET co_org_path = ${newPath} || substr(co_org_path, ${cut})
+         WHERE co_org_path LIKE ${from}`.execute(db);
+      return newPath;
+    },
+
+    async countActiveChildren(id: number): Promise<number> {
+      const r = await db
+        .selectFrom("organizations")
+        .select(sql<number>`count(*)::int`.as("n"))
+        .where("parent_id", "=", id)
+        .where("status", "=", "active")
+        .executeTakeFirstOrThrow();
+      return r.n;
+    },
+
+    async countMembersOf(id: number): Promise<number> {
+      const r = await db
+        .selectFrom("members")
+        .select(sql<number>`count(*)::int`.as("n"))
+        .where((eb) => eb.or([eb("primary_org_id", "=", id), eb("co_org_id", "=", id)]))
+        .executeTakeFirstOrThrow();
+      return r.n;
+    },
+
+    async dissolve(id: number, reason: string): Promise<void> {
+      await db
+        .updateTable("organizations")
+        .set({ status: "dissolved", dissolved_at: sql`now()`, dissolve_reason: reason, updated_at: sql`now()` })
+        .where("id", "=", id)
+        .execute();
+    },
+
+    /** Locks the rows of a subtree's root for the rest of the transaction (concurrent moves serialize). */
+    async lockOrg(id: number): Promise<void> {
+      await sql`SELECT id FROM organizations WHERE id = ${id} FOR UPDATE`.execute(db);
+    },
+  };
+}

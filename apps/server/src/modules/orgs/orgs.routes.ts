@@ -1,0 +1,94 @@
+import {
+  apiError,
+  createOrgBody,
+  dissolveOrgBody,
+  idParam,
+  listOf,
+  moveOrgBody,
+  org,
+  orgListQuery,
+  updateOrgBody,
+} from "@huzhu/contracts";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { requireActor } from "../../platform/http.ts";
+import type { OrgsService } from "./orgs.service.ts";
+
+const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError, 409: apiError };
+
+/** Validate → service → present; no SQL and no rules here. */
+export function orgsRoutes(app: FastifyInstance, orgs: OrgsService) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ["organizations"];
+
+  r.get(
+    "/api/orgs",
+    {
+      config: { access: "org.read" },
+      schema: {
+        tags,
+        summary: "Children of an organization, the roots of the jurisdiction, or a search",
+        querystring: orgListQuery,
+        response: { 200: listOf(org), ...errors },
+      },
+    },
+    async (request) => orgs.list(requireActor(request), request.query),
+  );
+
+  r.get(
+    "/api/orgs/:id",
+    {
+      config: { access: "org.read" },
+      schema: { tags, summary: "One organization", params: idParam, response: { 200: org, ...errors } },
+    },
+    async (request) => orgs.get(requireActor(request), request.params.id),
+  );
+
+  r.post(
+    "/api/orgs",
+    {
+      config: { access: "org.write" },
+      schema: { tags, summary: "Create an organization", body: createOrgBody, response: { 201: org, ...errors } },
+    },
+    async (request, reply) => reply.status(201).send(await orgs.create(requireActor(request), request.body)),
+  );
+
+  r.patch(
+    "/api/orgs/:id",
+    {
+      config: { access: "org.write" },
+      schema: { tags, summary: "Edit an organization", params: idParam, body: updateOrgBody, response: { 200: org, ...errors } },
+    },
+    async (request) => orgs.update(requireActor(request), request.params.id, request.body),
+  );
+
+  r.post(
+    "/api/orgs/:id/move",
+    {
+      config: { access: "org.write" },
+      schema: {
+        tags,
+        summary: "Move an organization with its whole subtree under a new parent",
+        params: idParam,
+        body: moveOrgBody,
+        response: { 200: org, ...errors },
+      },
+    },
+    async (request) => orgs.move(requireActor(request), request.params.id, request.body),
+  );
+
+  r.post(
+    "/api/orgs/:id/dissolve",
+    {
+      config: { access: "org.write" },
+      schema: {
+        tags,
+        summary: "Dissolve an empty organization (kept in history)",
+        params: idParam,
+        body: dissolveOrgBody,
+        response: { 200: org, ...errors },
+      },
+    },
+    async (request) => orgs.dissolve(requireActor(request), request.params.id, request.body),
+  );
+}

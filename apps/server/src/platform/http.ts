@@ -1,0 +1,124 @@
+import type { Locale, Permission } from "@huzhu/contracts";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { z } from "zod";
+import type { Actor } from "./access.ts";
+import { permissionsOf } from "./access.ts";
+import { AppError, presentAppError, presentValidationIssues } from "./errors.ts";
+import { pickLocale, translate } from "./i18n.ts";
+
+/**
+ * What a route needs before its handler runs:
+ * - "public": nobody needs to be signed in (login, health, OpenAPI);
+ * - "authenticated": any signed-in user (their own profile, logout);
+ * - a Permission: a signed-in user holding a role that grants it somewhere. Where exactly
+ *   (which subtree) is decided by the service from the same permission.
+ */
+export type RouteAccess = "public" | "authenticated" | Permission;
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    locale: Locale;
+    actor: Actor | null;
+  }
+}
+
+/** Thrown by our validator so the error handler can localize zod's issues per request. */
+export class RequestValidationError extends Error {
+  readonly statusCode = 400;
+  constructor(readonly issues: readonly z.core.$ZodIssue[]) {
+    super("request validation failed");
+  }
+}
+
+/** Routes the app registered, with their access rule; a test checks every /api route has one. */
+export const registeredRoutes: Array<{ method: string; url: string; access: RouteAccess | undefined }> = [];
+
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError(401, "auth.required");
+  return request.actor;
+}
+
+/**
+ * Installs locale detection, authentication, CSRF and the coarse permission check, in that
+ * order, before body parsing and validation: an anonymous request gets 401 even when its body
+ * is also wrong, and a forged one gets 403 before anything is looked at.
+ */
+export function installAccessControl(
+  app: FastifyInstance,
+  authenticate: (request: FastifyRequest, reply: FastifyReply) => Promise<Actor | null>,
+): void {
+  app.decorateRequest("locale", "zh-CN");
+  app.decorateRequest("actor", null);
+
+  app.addHook("onRoute", (route) => {
+    const access = route.config?.access;
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      registeredRoutes.push({ method, url: route.url, access });
+      // Deny by default: an /api route without a declared access rule is a programming error.
+      if (route.url.startsWith("/api") && access === undefined && method !== "HEAD") {
+        throw new Error(`route ${method} ${route.url} has no access rule (config.access)`);
+      }
+    }
+  });
+
+  app.addHook("onRequest", async (request, reply) => {
+    request.locale = pickLocale(request.headers["accept-language"]);
+    const access = request.routeOptions.config?.access;
+    if (access === undefined || access === "public") {
+      // Public routes still learn who is calling (login page asks "am I signed in?").
+      return;
+    }
+    const actor = await authenticate(request, reply);
+    if (!actor) throw new AppError(401, "auth.required");
+    request.actor = actor;
+    if (!["GET", "HEAD", "OPTIONS"].includes(request.method)) {
+      const token = request.headers["x-csrf-token"];
+      if (typeof token !== "string" || !timingSafeEqualStrings(token, actor.csrfToken)) {
+        throw new AppError(403, "auth.csrf");
+      }
+    }
+    if (access !== "authenticated" && !permissionsOf(actor).includes(access)) {
+      throw new AppError(403, "forbidden");
+    }
+  });
+}
+
+function timingSafeEqualStrings(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
+}
+
+/** Every failure leaves as `{ error: { code, message, field? } }` in the caller's language. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError | RequestValidationError, request, reply) => {
+    const locale = request.locale ?? pickLocale(request.headers["accept-language"]);
+    if (error instanceof AppError) {
+      if (error.options.headers) reply.headers(error.options.headers);
+      return reply.status(error.status).send(presentAppError(error, locale));
+    }
+    if (error instanceof RequestValidationError) {
+      return reply.status(400).send(presentValidationIssues(error.issues, locale));
+    }
+    const fastifyError = error as FastifyError;
+    const status = fastifyError.statusCode ?? 500;
+    if (status === 413) return reply.status(413).send(simple(locale, "body.too_large"));
+    if (status === 415 || fastifyError.code?.startsWith("FST_ERR_CTP")) {
+      return reply.status(400).send(simple(locale, "body.invalid_json"));
+    }
+    if (status >= 400 && status < 500) {
+      return reply.status(status).send({ error: { code: fastifyError.code ?? "bad_request", message: error.message } });
+    }
+    request.log.error({ err: error }, "unhandled error");
+    return reply.status(500).send(simple(locale, "internal"));
+  });
+}
+
+export function simple(locale: Locale, code: string) {
+  return { error: { code, message: translate(locale, code) } };
+}

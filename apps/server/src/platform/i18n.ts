@@ -1,0 +1,181 @@
+import type { Locale } from "@huzhu/contracts";
+
+/**
+ * Server-side messages in the three languages the platform speaks. Error codes are stable and
+ * English; the text is chosen from the request's Accept-Language.
+ */
+type Catalog = Record<string, Record<Locale, string>>;
+
+const messages: Catalog = {
+  "auth.required": { "zh-CN": "请先登录", "zh-TW": "請先登入", en: "Please sign in" },
+  "auth.invalid": {
+    "zh-CN": "用户名或密码错误",
+    "zh-TW": "使用者名稱或密碼錯誤",
+    en: "Wrong username or password",
+  },
+  "auth.locked": {
+    "zh-CN": "登录失败次数过多，账号已锁定，请 {minutes} 分钟后再试",
+    "zh-TW": "登入失敗次數過多，帳號已鎖定，請 {minutes} 分鐘後再試",
+    en: "Too many failed sign-ins; the account is locked, try again in {minutes} minutes",
+  },
+  "auth.csrf": {
+    "zh-CN": "安全令牌无效，请刷新页面后重试",
+    "zh-TW": "安全權杖無效，請重新整理頁面後再試",
+    en: "Missing or invalid security token; reload the page and try again",
+  },
+  forbidden: { "zh-CN": "没有权限执行此操作", "zh-TW": "沒有權限執行此操作", en: "You are not allowed to do this" },
+  "not_found": { "zh-CN": "{what}不存在或不在您的管辖范围内", "zh-TW": "{what}不存在或不在您的管轄範圍內", en: "{what} not found or outside your jurisdiction" },
+  "route.not_found": { "zh-CN": "接口不存在", "zh-TW": "介面不存在", en: "No such endpoint" },
+  internal: { "zh-CN": "服务器内部错误，请稍后重试", "zh-TW": "伺服器內部錯誤，請稍後再試", en: "Internal server error; please try again later" },
+  unavailable: { "zh-CN": "数据库暂不可用", "zh-TW": "資料庫暫時無法使用", en: "The database is unavailable" },
+  "body.invalid_json": { "zh-CN": "请求体不是合法的 JSON", "zh-TW": "請求內容不是合法的 JSON", en: "The request body is not valid JSON" },
+  "body.too_large": { "zh-CN": "请求体过大", "zh-TW": "請求內容過大", en: "The request body is too large" },
+  // validation
+  "validation.field": { "zh-CN": "{label}：{message}", "zh-TW": "{label}：{message}", en: "{label}: {message}" },
+  "validation.unknown_field": { "zh-CN": "不允许的字段", "zh-TW": "不允許的欄位", en: "unknown field" },
+  "validation.required": { "zh-CN": "必填", "zh-TW": "必填", en: "is required" },
+  "idNumber.format": {
+    "zh-CN": "应为 18 位，前 17 位为数字，末位为数字或 X",
+    "zh-TW": "應為 18 位，前 17 位為數字，末位為數字或 X",
+    en: "must be 18 characters: 17 digits then a digit or X",
+  },
+  "idNumber.checkDigit": { "zh-CN": "校验位不正确", "zh-TW": "校驗位不正確", en: "has a wrong check digit" },
+  "idNumber.birthDate": { "zh-CN": "其中的出生日期无效", "zh-TW": "其中的出生日期無效", en: "contains an invalid birth date" },
+  "idNumber.birthDateMismatch": {
+    "zh-CN": "与出生日期不一致",
+    "zh-TW": "與出生日期不一致",
+    en: "does not match the birth date",
+  },
+  "idNumber.genderMismatch": { "zh-CN": "与性别不一致", "zh-TW": "與性別不一致", en: "does not match the gender" },
+  "idNumber.duplicate": {
+    "zh-CN": "已有党员使用该身份证号",
+    "zh-TW": "已有黨員使用此身分證號",
+    en: "is already used by another member",
+  },
+  "phone.format": { "zh-CN": "应为 11 位手机号码", "zh-TW": "應為 11 位手機號碼", en: "must be an 11-digit mobile number" },
+  "date.format": { "zh-CN": "日期格式应为 YYYY-MM-DD", "zh-TW": "日期格式應為 YYYY-MM-DD", en: "must be a date as YYYY-MM-DD" },
+  "date.invalid": { "zh-CN": "不是有效日期", "zh-TW": "不是有效日期", en: "is not a real date" },
+  "date.future": { "zh-CN": "不能晚于今天", "zh-TW": "不能晚於今天", en: "cannot be in the future" },
+  "joinDate.tooYoung": {
+    "zh-CN": "入党时应年满 18 周岁",
+    "zh-TW": "入黨時應年滿 18 歲",
+    en: "must be on or after the member's 18th birthday",
+  },
+  "divisionCode.format": {
+    "zh-CN": "应为 6、9 或 12 位数字",
+    "zh-TW": "應為 6、9 或 12 位數字",
+    en: "must be 6, 9 or 12 digits",
+  },
+  "divisionCode.unknown": {
+    "zh-CN": "不是有效的行政区划代码（GB/T 2260）",
+    "zh-TW": "不是有效的行政區劃代碼（GB/T 2260）",
+    en: "is not a known administrative division code (GB/T 2260)",
+  },
+  "org.notInScope": {
+    "zh-CN": "组织不存在或不在您的管辖范围内",
+    "zh-TW": "組織不存在或不在您的管轄範圍內",
+    en: "organization not found or outside your jurisdiction",
+  },
+  "org.dissolved": { "zh-CN": "组织已撤销", "zh-TW": "組織已撤銷", en: "the organization has been dissolved" },
+  "org.moveIntoItself": {
+    "zh-CN": "不能移动到自身或其下级组织之下",
+    "zh-TW": "不能移動到自身或其下級組織之下",
+    en: "cannot move an organization under itself or its own descendant",
+  },
+  "org.moveRoot": {
+    "zh-CN": "不能移动您管辖范围的顶层组织",
+    "zh-TW": "不能移動您管轄範圍的頂層組織",
+    en: "cannot move the top organization of your jurisdiction",
+  },
+  "org.hasActiveChildren": {
+    "zh-CN": "该组织还有未撤销的下级组织，请先处理",
+    "zh-TW": "該組織還有未撤銷的下級組織，請先處理",
+    en: "the organization still has active sub-organizations",
+  },
+  "org.hasMembers": {
+    "zh-CN": "该组织还有 {count} 名党员，请先转接组织关系",
+    "zh-TW": "該組織還有 {count} 名黨員，請先轉接組織關係",
+    en: "the organization still has {count} members; transfer them first",
+  },
+  "member.coOrgSame": {
+    "zh-CN": "共管组织不能与所在组织相同",
+    "zh-TW": "共管組織不能與所在組織相同",
+    en: "cannot be the same as the primary organization",
+  },
+};
+
+/** Human names of fields, used in "<field>: <problem>" messages. */
+const fieldLabels: Catalog = {
+  username: { "zh-CN": "用户名", "zh-TW": "使用者名稱", en: "username" },
+  password: { "zh-CN": "密码", "zh-TW": "密碼", en: "password" },
+  name: { "zh-CN": "姓名/名称", "zh-TW": "姓名/名稱", en: "name" },
+  gender: { "zh-CN": "性别", "zh-TW": "性別", en: "gender" },
+  ethnicity: { "zh-CN": "民族", "zh-TW": "民族", en: "ethnicity" },
+  birthDate: { "zh-CN": "出生日期", "zh-TW": "出生日期", en: "birth date" },
+  idNumber: { "zh-CN": "身份证号", "zh-TW": "身分證號", en: "ID number" },
+  phone: { "zh-CN": "手机号", "zh-TW": "手機號碼", en: "phone" },
+  education: { "zh-CN": "学历", "zh-TW": "學歷", en: "education" },
+  joinDate: { "zh-CN": "入党日期", "zh-TW": "入黨日期", en: "join date" },
+  status: { "zh-CN": "党员状态", "zh-TW": "黨員狀態", en: "status" },
+  primaryOrgId: { "zh-CN": "所在组织", "zh-TW": "所在組織", en: "primary organization" },
+  coOrgId: { "zh-CN": "共管组织", "zh-TW": "共管組織", en: "co-managing organization" },
+  parentId: { "zh-CN": "上级组织", "zh-TW": "上級組織", en: "parent organization" },
+  kind: { "zh-CN": "组织类型", "zh-TW": "組織類型", en: "kind" },
+  category: { "zh-CN": "组织类别", "zh-TW": "組織類別", en: "category" },
+  area: { "zh-CN": "城乡属性", "zh-TW": "城鄉屬性", en: "urban/rural" },
+  divisionCode: { "zh-CN": "行政区划代码", "zh-TW": "行政區劃代碼", en: "division code" },
+  secretaryName: { "zh-CN": "书记", "zh-TW": "書記", en: "secretary" },
+  units: { "zh-CN": "联建单位", "zh-TW": "聯建單位", en: "units" },
+  reason: { "zh-CN": "事由", "zh-TW": "事由", en: "reason" },
+  field: { "zh-CN": "字段", "zh-TW": "欄位", en: "field" },
+  page: { "zh-CN": "页码", "zh-TW": "頁碼", en: "page" },
+  pageSize: { "zh-CN": "每页条数", "zh-TW": "每頁筆數", en: "page size" },
+  id: { "zh-CN": "编号", "zh-TW": "編號", en: "id" },
+};
+
+const nouns: Catalog = {
+  organization: { "zh-CN": "组织", "zh-TW": "組織", en: "Organization" },
+  member: { "zh-CN": "党员", "zh-TW": "黨員", en: "Member" },
+};
+
+/** zh-TW for Traditional-Chinese requests, en for English, otherwise Simplified Chinese. */
+export function pickLocale(acceptLanguage: string | undefined): Locale {
+  if (!acceptLanguage) return "zh-CN";
+  const ranked = acceptLanguage
+    .split(",")
+    .map((part, index) => {
+      const [tag = "", ...params] = part.trim().split(";");
+      const q = params.find((p) => p.trim().startsWith("q="));
+      return { tag: tag.toLowerCase(), q: q ? Number(q.trim().slice(2)) || 0 : 1, index };
+    })
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  for (const { tag } of ranked) {
+    if (tag === "zh-tw" || tag === "zh-hk" || tag === "zh-mo" || tag.startsWith("zh-hant")) return "zh-TW";
+    if (tag.startsWith("zh")) return "zh-CN";
+    if (tag.startsWith("en")) return "en";
+  }
+  return "zh-CN";
+}
+
+export function translate(locale: Locale, code: string, params: Record<string, string | number> = {}): string {
+  const entry = messages[code];
+  const template = entry ? entry[locale] : code;
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => {
+    const value = params[key];
+    if (value === undefined) return `{${key}}`;
+    if (key === "what" && typeof value === "string") return nouns[value]?.[locale] ?? value;
+    return String(value);
+  });
+}
+
+export function hasMessage(code: string): boolean {
+  return code in messages;
+}
+
+export function fieldLabel(locale: Locale, field: string): string {
+  const last = field.split(".").pop() ?? field;
+  const label = fieldLabels[last]?.[locale];
+  // Name the field both ways, so the user reads it and a developer can grep it.
+  if (!label || label === field) return field;
+  return locale === "en" ? `${label} (${field})` : `${label}（${field}）`;
+}
