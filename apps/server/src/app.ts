@@ -47,8 +47,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: { level: deps.logLevel ?? "warn" },
     trustProxy: deps.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
-    // Requests are audited where it matters; per-request info logs would only drown the errors.
-    disableRequestLogging: true,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -35,8 +35,8 @@ const envSchema = z.object({
   HUZHU_SECURE_COOKIES: bool.default(false),
   /** Trust X-Forwarded-For from a reverse proxy when recording client addresses. */
   HUZHU_TRUST_PROXY: bool.default(false),
-  /** Log level of the server (pino). */
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Log level of the server (pino). "info" logs every request; audited events are in the audit log anyway. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
 });
 
 export interface Config {

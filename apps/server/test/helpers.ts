@@ -1,0 +1,188 @@
+import crypto from "node:crypto";
+import type { FastifyInstance, InjectOptions } from "fastify";
+import { buildApp } from "../src/app.ts";
+import { type Database, openDatabase } from "../src/db/client.ts";
+import { migrate } from "../src/db/migrate.ts";
+import type { DemoCounty, DemoMember } from "../src/demo/generate.ts";
+import { insertDemoCounty } from "../src/demo/load.ts";
+import { createDivisionDirectory } from "../src/modules/divisions/divisions.ts";
+import { createCipher, type PersonalDataCipher } from "../src/platform/crypto.ts";
+import { idNumberCheckChar } from "@huzhu/domain";
+
+/**
+ * One database per test file: PGlite in memory by default, or a fresh schema on the PostgreSQL
+ * server named by TEST_DATABASE_URL (dropped at the end). `npm test` runs the API suite both ways.
+ */
+export const testDatabaseKind = process.env.TEST_DATABASE_URL ? "postgres" : "pglite";
+
+export async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) {
+    const database = await openDatabase({});
+    await migrate(database);
+    return { database, drop: () => database.close() };
+  }
+  const schema = `t_${crypto.randomBytes(6).toString("hex")}`;
+  const admin = await openDatabase({ url, poolSize: 1 });
+  await admin.execScript(`CREATE SCHEMA ${schema}`);
+  const database = await openDatabase({ url, schema, poolSize: 4 });
+  await migrate(database);
+  return {
+    database,
+    drop: async () => {
+      await database.close();
+      await admin.execScript(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.close();
+    },
+  };
+}
+
+export const TEST_PASSWORD = "correct horse battery";
+
+/** A valid ID number for a birth date and gender (sequence digit odd for men). */
+export function makeIdNumber(birthDate: string, gender: "male" | "female", serial: number, area = "350824"): string {
+  const seq = String((serial % 499) * 2 + (gender === "male" ? 1 : 2)).padStart(3, "0");
+  const first17 = `${area}${birthDate.replaceAll("-", "")}${seq}`;
+  return first17 + idNumberCheckChar(first17);
+}
+
+let serial = 0;
+export function person(name: string, gender: "male" | "female" = "male", birthDate = "1980-05-06"): Omit<DemoMember, "orgKey" | "coOrgKey"> {
+  serial += 1;
+  return {
+    name,
+    gender,
+    ethnicity: "汉族",
+    birthDate,
+    idNumber: makeIdNumber(birthDate, gender, serial),
+    phone: `1380000${String(1000 + serial).slice(-4)}`,
+    education: "senior_high",
+    joinDate: "2005-07-01",
+    status: "full",
+  };
+}
+
+/**
+ * A small county that exercises every scoping rule: two towns, three villages, one organ, and
+ * an account for every role. Keys match the demo generator's so the same loader inserts it.
+ */
+export function fixtureCounty(): DemoCounty {
+  const org = (key: string, parentKey: string | null, name: string, extra: Partial<DemoCounty["orgs"][number]>) => ({
+    key,
+    parentKey,
+    name,
+    kind: "branch" as const,
+    category: "village" as const,
+    area: "rural" as const,
+    divisionCode: null,
+    secretaryName: null,
+    units: [],
+    ...extra,
+  });
+  const orgs: DemoCounty["orgs"] = [
+    org("county", null, "中共武平县委员会", { kind: "committee", category: "county", area: "urban", divisionCode: "350824" }),
+    org("town:a", "county", "中共中山镇委员会", { kind: "committee", category: "town_street", divisionCode: "350824101" }),
+    org("town:b", "county", "中共岩前镇委员会", { kind: "committee", category: "town_street", divisionCode: "350824102" }),
+    org("village:a1", "town:a", "中共三联村支部委员会", { divisionCode: "350824101201" }),
+    org("village:a2", "town:a", "中共龙济村支部委员会", { divisionCode: "350824101202" }),
+    org("village:b1", "town:b", "中共灵岩村支部委员会", { divisionCode: "350824102201" }),
+    org("unit:organ", "county", "中共武平县财政局支部委员会", { category: "government_organ", area: "urban" }),
+  ];
+  const members: DemoMember[] = [
+    { ...person("钟一", "male", "1970-01-02"), orgKey: "village:a1", coOrgKey: null },
+    { ...person("刘二", "female", "1985-03-04"), orgKey: "village:a1", coOrgKey: null },
+    { ...person("李三"), orgKey: "village:a1", coOrgKey: "unit:organ" },
+    { ...person("王四"), orgKey: "village:a2", coOrgKey: null },
+    { ...person("林五", "female", "1990-09-09"), orgKey: "village:b1", coOrgKey: null },
+    { ...person("陈六"), orgKey: "village:b1", coOrgKey: null },
+    { ...person("练七"), orgKey: "unit:organ", coOrgKey: null },
+  ];
+  const account = (username: string, role: DemoCounty["accounts"][number]["roles"][number]["role"], orgKey: string | null, memberIndex?: number) => ({
+    username,
+    displayName: username,
+    roles: [{ role, orgKey }],
+    ...(memberIndex === undefined ? {} : { memberIndex }),
+  });
+  const accounts: DemoCounty["accounts"] = [
+    account("coordinator", "coordinator", "county"),
+    account("town", "coordinator", "town:a"),
+    account("secretary", "secretary", "village:a1", 0),
+    account("secb", "secretary", "village:b1", 4),
+    account("member", "member", "village:a1", 1),
+    account("leader", "leader", "county"),
+    account("sysadmin", "system_admin", null),
+    account("secadmin", "security_admin", null),
+    account("auditor", "audit_admin", null),
+  ];
+  return { orgs, members, accounts };
+}
+
+export interface TestContext {
+  app: FastifyInstance;
+  database: Database;
+  cipher: PersonalDataCipher;
+  /** Ids of the fixture organizations by key. */
+  orgId: (key: string) => Promise<number>;
+  login: (username: string, password?: string) => Promise<Session>;
+  close: () => Promise<void>;
+}
+
+export interface Session {
+  cookie: string;
+  csrfToken: string;
+  /** app.inject with this session's cookie and CSRF token. */
+  request: (options: InjectOptions) => ReturnType<FastifyInstance["inject"]>;
+}
+
+export async function createTestContext(options: { county?: DemoCounty; clock?: () => Date } = {}): Promise<TestContext> {
+  const { database, drop } = await openTestDatabase();
+  const cipher = createCipher(crypto.randomBytes(32));
+  const county = options.county ?? fixtureCounty();
+  const names = new Map<string, string | null>();
+  await database.db.transaction().execute((trx) => insertDemoCounty(trx, county, names, cipher, TEST_PASSWORD));
+  const app = await buildApp({
+    database,
+    cipher,
+    divisions: createDivisionDirectory(),
+    sessionIdleMinutes: 30,
+    secureCookies: false,
+    logLevel: "silent",
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  const orgIds = new Map<string, number>();
+  return {
+    app,
+    database,
+    cipher,
+    async orgId(key) {
+      if (!orgIds.size) {
+        const rows = await database.db.selectFrom("organizations").select(["id", "name"]).orderBy("id").execute();
+        county.orgs.forEach((o, i) => orgIds.set(o.key, (rows[i] as { id: number }).id));
+      }
+      const id = orgIds.get(key);
+      if (id === undefined) throw new Error(`no fixture org ${key}`);
+      return id;
+    },
+    async login(username, password = TEST_PASSWORD) {
+      const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
+      if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+      const cookie = res.cookies.find((c) => c.name === "huzhu_session");
+      if (!cookie) throw new Error("no session cookie");
+      const csrfToken = (res.json() as { csrfToken: string }).csrfToken;
+      return {
+        cookie: cookie.value,
+        csrfToken,
+        request: (opts) =>
+          app.inject({
+            ...opts,
+            cookies: { huzhu_session: cookie.value },
+            headers: { "x-csrf-token": csrfToken, ...(opts.headers ?? {}) },
+          }),
+      };
+    },
+    async close() {
+      await app.close();
+      await drop();
+    },
+  };
+}
