@@ -1,0 +1,112 @@
+import { MenuOutlined } from "@ant-design/icons";
+import { Button, Drawer, Flex, Layout, Typography } from "antd";
+import { Suspense, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, Navigate, Outlet, useLocation } from "react-router";
+import { LanguageSwitch } from "../../components/LanguageSwitch.tsx";
+import { PageError, PageLoading } from "../../components/PageStates.tsx";
+import { useMe } from "../../features/auth/api/get-me.ts";
+import { isApiError } from "../../lib/api/client.ts";
+import { useIsNarrow, useIsPhone } from "../../lib/use-screen.ts";
+import { NavMenu } from "./NavMenu.tsx";
+import { UserMenu } from "./UserMenu.tsx";
+
+function Brand(props: { short: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Link to="/" style={{ display: "flex", alignItems: "center", gap: 10, minWidth: 0 }}>
+      <span
+        aria-hidden
+        style={{
+          flex: "none",
+          width: 30,
+          height: 30,
+          borderRadius: 8,
+          background: "#c41d1d",
+          color: "#fff",
+          display: "grid",
+          placeItems: "center",
+          fontWeight: 700,
+        }}
+      >
+        互
+      </span>
+      <Typography.Text strong ellipsis style={{ fontSize: 16 }}>
+        {props.short ? t("app.name") : t("app.title")}
+      </Typography.Text>
+    </Link>
+  );
+}
+
+/** The signed-in shell: header, menu (a drawer on phones) and the current page. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const me = useMe();
+  const narrow = useIsNarrow();
+  const phone = useIsPhone();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+
+  if (me.isPending) return <PageLoading />;
+  if (me.isError) {
+    if (isApiError(me.error) && me.error.status === 401) {
+      const next = location.pathname === "/" ? "" : `?next=${encodeURIComponent(location.pathname + location.search)}`;
+      return <Navigate to={`/login${next}`} replace />;
+    }
+    return <PageError error={me.error} onRetry={() => void me.refetch()} />;
+  }
+
+  return (
+    <Layout style={{ minHeight: "100vh" }}>
+      <Layout.Header
+        style={{
+          position: "sticky",
+          top: 0,
+          zIndex: 10,
+          display: "flex",
+          alignItems: "center",
+          gap: 8,
+          borderBottom: "1px solid #f0f0f0",
+        }}
+      >
+        {narrow ? (
+          <Button
+            type="text"
+            icon={<MenuOutlined />}
+            aria-label={t("nav.menu")}
+            onClick={() => setDrawerOpen(true)}
+            data-testid="menu-button"
+          />
+        ) : null}
+        <Brand short={phone} />
+        <Flex align="center" gap={4} style={{ marginInlineStart: "auto", flex: "none" }}>
+          <LanguageSwitch compact={phone} />
+          <UserMenu me={me.data} compact={phone} />
+        </Flex>
+      </Layout.Header>
+      <Layout hasSider={!narrow}>
+        {narrow ? (
+          <Drawer
+            placement="left"
+            size={260}
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            title={t("app.subtitle")}
+            styles={{ body: { padding: 0 } }}
+          >
+            <NavMenu me={me.data} onNavigate={() => setDrawerOpen(false)} />
+          </Drawer>
+        ) : (
+          <Layout.Sider width={208} style={{ borderInlineEnd: "1px solid #f0f0f0" }}>
+            <NavMenu me={me.data} />
+          </Layout.Sider>
+        )}
+        <Layout.Content style={{ padding: phone ? 8 : 16, minWidth: 0 }}>
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,41 @@
+import { ApartmentOutlined, AuditOutlined, IdcardOutlined, TeamOutlined } from "@ant-design/icons";
+import type { Me } from "@huzhu/contracts";
+import { Menu } from "antd";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { useLocation, useNavigate } from "react-router";
+import { type NavKey, navKeys, navPaths } from "../../features/auth/abilities.ts";
+
+const icons: Record<NavKey, ReactNode> = {
+  orgs: <ApartmentOutlined />,
+  members: <TeamOutlined />,
+  audit: <AuditOutlined />,
+  me: <IdcardOutlined />,
+};
+
+/** The menu shows only what the user's permissions allow. */
+export function NavMenu(props: { me: Me; onNavigate?: () => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const keys = navKeys(props.me);
+  const selected = keys.find((key) => pathname.startsWith(navPaths[key]));
+  return (
+    <Menu
+      mode="inline"
+      selectedKeys={selected ? [selected] : []}
+      style={{ borderInlineEnd: "none" }}
+      items={keys.map((key) => ({
+        key,
+        icon: icons[key],
+        label: t(`nav.${key}`),
+        "data-testid": `nav-${key}`,
+      }))}
+      onClick={({ key }) => {
+        const nav = keys.find((k) => k === key);
+        if (nav) navigate(navPaths[nav]);
+        props.onNavigate?.();
+      }}
+    />
+  );
+}

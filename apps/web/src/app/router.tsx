@@ -1,0 +1,47 @@
+import { lazy, type ReactNode, Suspense } from "react";
+import { createBrowserRouter } from "react-router";
+import { NotFound, PageLoading } from "../components/PageStates.tsx";
+import type { NavKey } from "../features/auth/abilities.ts";
+import { HomePage } from "./HomePage.tsx";
+import { AppLayout } from "./layout/AppLayout.tsx";
+import { RequireNav } from "./RequireNav.tsx";
+import { Root } from "./Root.tsx";
+
+// Every page is its own chunk: a village secretary on a weak link downloads only what they open.
+const LoginPage = lazy(() => import("../features/auth/pages/LoginPage.tsx"));
+const OrgsPage = lazy(() => import("../features/orgs/pages/OrgsPage.tsx"));
+const MembersPage = lazy(() => import("../features/members/pages/MembersPage.tsx"));
+const MyRecordPage = lazy(() => import("../features/members/pages/MyRecordPage.tsx"));
+const AuditPage = lazy(() => import("../features/audit/pages/AuditPage.tsx"));
+
+function page(nav: NavKey, element: ReactNode) {
+  return <RequireNav nav={nav}>{element}</RequireNav>;
+}
+
+export const router = createBrowserRouter([
+  {
+    element: <Root />,
+    children: [
+      {
+        path: "/login",
+        element: (
+          <Suspense fallback={<PageLoading />}>
+            <LoginPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: "/",
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: "orgs", element: page("orgs", <OrgsPage />) },
+          { path: "members", element: page("members", <MembersPage />) },
+          { path: "audit", element: page("audit", <AuditPage />) },
+          { path: "me", element: page("me", <MyRecordPage />) },
+          { path: "*", element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,215 @@
+import type { AuditEntry, AuditListQuery } from "@huzhu/contracts";
+import {
+  AutoComplete,
+  Button,
+  Card,
+  DatePicker,
+  Flex,
+  Input,
+  Select,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from "antd";
+import dayjs from "dayjs";
+import { useEffect, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
+import { PageError } from "../../../components/PageStates.tsx";
+import { useDebounced } from "../../../lib/use-debounced.ts";
+import { useIsPhone } from "../../../lib/use-screen.ts";
+import { type AuditListParams, useAuditLog } from "../api/list-audit.ts";
+import { AuditDetail } from "../components/AuditDetail.tsx";
+import { actionLabel, knownActions } from "../components/labels.ts";
+
+const results = ["success", "failure", "denied"] as const satisfies readonly AuditListQuery["result"][];
+const resultColors = { success: "green", failure: "red", denied: "orange" } as const;
+
+function readParams(params: URLSearchParams): AuditListParams & { page: number; pageSize: number } {
+  const day = (key: string) => {
+    const v = params.get(key);
+    return v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined;
+  };
+  const page = Number(params.get("page"));
+  return {
+    action: params.get("action") || undefined,
+    actor: params.get("actor") || undefined,
+    result: results.find((r) => r === params.get("result")),
+    from: day("from"),
+    to: day("to"),
+    page: Number.isInteger(page) && page > 0 ? page : 1,
+    pageSize: 20,
+  };
+}
+
+/** The audit log, read-only, for the audit administrator. */
+export default function AuditPage() {
+  const { t } = useTranslation();
+  const phone = useIsPhone();
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => readParams(params), [params]);
+  const log = useAuditLog(filters);
+  const [actor, setActor] = useState(filters.actor ?? "");
+  const [action, setAction] = useState(filters.action ?? "");
+  const debouncedAction = useDebounced(action.trim(), 400);
+
+  // Typing in the action box filters once the user pauses (exact action codes, e.g. member.reveal).
+  useEffect(() => {
+    setParams((prev) => {
+      if ((prev.get("action") ?? "") === debouncedAction) return prev;
+      const next = new URLSearchParams(prev);
+      if (debouncedAction) next.set("action", debouncedAction);
+      else next.delete("action");
+      next.delete("page");
+      return next;
+    });
+  }, [debouncedAction, setParams]);
+
+  const update = (patch: Partial<AuditListParams>) => {
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      for (const [key, value] of Object.entries(patch)) {
+        if (value === undefined || value === null || value === "") next.delete(key);
+        else next.set(key, String(value));
+      }
+      if (!("page" in patch)) next.delete("page");
+      return next;
+    });
+  };
+
+  const columns: TableColumnsType<AuditEntry> = [
+    {
+      key: "at",
+      title: t("audit.fields.at"),
+      dataIndex: "at",
+      width: 170,
+      render: (at: string) => <span style={{ whiteSpace: "nowrap" }}>{dayjs(at).format("YYYY-MM-DD HH:mm:ss")}</span>,
+    },
+    {
+      key: "actor",
+      title: t("audit.fields.actor"),
+      width: 130,
+      render: (_, e) => <span data-testid="audit-actor">{e.actorName ?? t("audit.system")}</span>,
+    },
+    {
+      key: "action",
+      title: t("audit.fields.action"),
+      width: 180,
+      render: (_, e) => (
+        <span data-testid="audit-action" data-action={e.action} title={e.action}>
+          {actionLabel(e.action, t)}
+        </span>
+      ),
+    },
+    {
+      key: "target",
+      title: t("audit.fields.target"),
+      responsive: ["md"],
+      ellipsis: true,
+      render: (_, e) => (e.targetType ? `${e.targetType}${e.targetId ? ` #${e.targetId}` : ""}` : t("common.none")),
+    },
+    {
+      key: "result",
+      title: t("audit.fields.result"),
+      width: 90,
+      render: (_, e) => <Tag color={resultColors[e.result]}>{t(`audit.result.${e.result}`)}</Tag>,
+    },
+    {
+      key: "ip",
+      title: t("audit.fields.ip"),
+      dataIndex: "ip",
+      width: 140,
+      responsive: ["lg"],
+      render: (ip: string | null) => ip ?? t("common.none"),
+    },
+  ];
+
+  const width = phone ? "100%" : undefined;
+
+  return (
+    <Card title={t("nav.audit")} styles={{ body: { padding: phone ? 8 : 16 } }}>
+      <Flex wrap gap={8} style={{ marginBottom: 12 }}>
+        <AutoComplete
+          allowClear
+          value={action}
+          onChange={(value: string | undefined) => setAction(value ?? "")}
+          options={knownActions.map((a) => ({ value: a, label: `${actionLabel(a, t)} (${a})` }))}
+          placeholder={t("audit.actionPlaceholder")}
+          style={{ width: width ?? 240 }}
+          data-testid="audit-action-filter"
+        />
+        <Input.Search
+          allowClear
+          value={actor}
+          onChange={(e) => setActor(e.target.value)}
+          onSearch={(value) => update({ actor: value.trim() || undefined })}
+          placeholder={t("audit.actorPlaceholder")}
+          style={{ width: width ?? 200 }}
+          data-testid="audit-actor-filter"
+        />
+        <Select
+          allowClear
+          value={filters.result}
+          onChange={(result) => update({ result })}
+          options={results.map((r) => ({ value: r, label: t(`audit.result.${r}`) }))}
+          placeholder={t("audit.resultPlaceholder")}
+          style={{ width: width ?? 120 }}
+        />
+        <DatePicker.RangePicker
+          value={[filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]}
+          allowEmpty={[true, true]}
+          placeholder={[t("common.startDate"), t("common.endDate")]}
+          onChange={(range) => update({ from: range?.[0]?.format("YYYY-MM-DD"), to: range?.[1]?.format("YYYY-MM-DD") })}
+          style={{ width: width ?? 260 }}
+        />
+        <Button
+          onClick={() => {
+            setActor("");
+            setAction("");
+            setParams({});
+          }}
+        >
+          {t("common.reset")}
+        </Button>
+      </Flex>
+      {log.isError ? (
+        <PageError error={log.error} onRetry={() => void log.refetch()} />
+      ) : (
+        <Table<AuditEntry>
+          rowKey="id"
+          size={phone ? "small" : "middle"}
+          columns={columns}
+          dataSource={log.data?.items}
+          loading={log.isFetching}
+          tableLayout="fixed"
+          expandable={{
+            expandedRowRender: (entry) => (
+              <Flex vertical gap={8}>
+                {phone ? (
+                  <Typography.Text type="secondary">
+                    {entry.targetType
+                      ? `${t("audit.fields.target")}: ${entry.targetType} #${entry.targetId ?? ""} · `
+                      : ""}
+                    {t("audit.fields.ip")}: {entry.ip ?? t("common.none")}
+                  </Typography.Text>
+                ) : null}
+                <AuditDetail entry={entry} />
+              </Flex>
+            ),
+          }}
+          pagination={{
+            current: filters.page,
+            pageSize: filters.pageSize,
+            total: log.data?.total ?? 0,
+            showSizeChanger: false,
+            simple: phone,
+            showTotal: (total) => t("common.total", { count: total }),
+            onChange: (page) => update({ page }),
+          }}
+          data-testid="audit-table"
+        />
+      )}
+    </Card>
+  );
+}

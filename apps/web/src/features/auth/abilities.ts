@@ -1,0 +1,29 @@
+import type { Me, Permission, Role } from "@huzhu/contracts";
+
+export function can(me: Me | undefined, permission: Permission): boolean {
+  return me?.permissions.includes(permission) ?? false;
+}
+
+export function hasRole(me: Me | undefined, role: Role): boolean {
+  return me?.roles.some((r) => r.role === role) ?? false;
+}
+
+export type NavKey = "orgs" | "members" | "audit" | "me";
+
+/** Menu entries the user may open, in menu order; the server still checks every request. */
+export function navKeys(me: Me | undefined): NavKey[] {
+  const keys: NavKey[] = [];
+  if (can(me, "org.read")) keys.push("orgs");
+  // A plain member's read permission covers only their own record: "My record" shows it.
+  if (can(me, "member.read") && me?.roles.some((r) => r.role !== "member")) keys.push("members");
+  if (can(me, "audit.read")) keys.push("audit");
+  if (hasRole(me, "member") && me?.user.memberId != null) keys.push("me");
+  return keys;
+}
+
+export const navPaths: Record<NavKey, string> = {
+  orgs: "/orgs",
+  members: "/members",
+  audit: "/audit",
+  me: "/me",
+};

@@ -1,0 +1,120 @@
+import { FilterOutlined } from "@ant-design/icons";
+import { educations, gender, memberStatus } from "@huzhu/contracts";
+import { Badge, Button, DatePicker, Flex, Input, Select } from "antd";
+import dayjs from "dayjs";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useOrg } from "../../orgs/api/get-org.ts";
+import { OrgSelect } from "../../orgs/components/OrgSelect.tsx";
+import type { MemberListParams } from "../api/keys.ts";
+
+/** Search by name plus filters. On a phone the filters fold away behind one button. */
+export function MemberFilters(props: {
+  filters: MemberListParams;
+  onChange: (patch: Partial<MemberListParams>) => void;
+  onReset: () => void;
+  phone: boolean;
+}) {
+  const { t } = useTranslation();
+  const { filters, onChange } = props;
+  const [q, setQ] = useState(filters.q ?? "");
+  const [open, setOpen] = useState(false);
+  // The organization in the URL may come from a link; fetch its name for the picker's label.
+  const org = useOrg(filters.orgId);
+
+  useEffect(() => setQ(filters.q ?? ""), [filters.q]);
+
+  const active = [
+    filters.orgId,
+    filters.status,
+    filters.gender,
+    filters.education,
+    filters.joinedFrom,
+    filters.joinedTo,
+  ].filter((v) => v !== undefined).length;
+  const width = props.phone ? "100%" : undefined;
+
+  const more = (
+    <>
+      <OrgSelect
+        value={filters.orgId ?? null}
+        current={org.data ? { id: org.data.id, name: org.data.name } : null}
+        onChange={(id) => onChange({ orgId: id ?? undefined })}
+        allowClear
+        placeholder={t("member.orgFilter")}
+        style={{ width: width ?? 240 }}
+        data-testid="member-org-filter"
+      />
+      <Select
+        allowClear
+        placeholder={t("member.fields.status")}
+        value={filters.status}
+        onChange={(status) => onChange({ status })}
+        options={memberStatus.options.map((s) => ({ value: s, label: t(`member.status.${s}`) }))}
+        style={{ width: width ?? 130 }}
+      />
+      <Select
+        allowClear
+        placeholder={t("member.fields.gender")}
+        value={filters.gender}
+        onChange={(g) => onChange({ gender: g })}
+        options={gender.options.map((g) => ({ value: g, label: t(`member.gender.${g}`) }))}
+        style={{ width: width ?? 100 }}
+      />
+      <Select
+        allowClear
+        placeholder={t("member.fields.education")}
+        value={filters.education}
+        onChange={(education) => onChange({ education })}
+        options={educations.map((e) => ({ value: e, label: t(`member.education.${e}`) }))}
+        style={{ width: width ?? 150 }}
+      />
+      <DatePicker.RangePicker
+        placeholder={[t("member.joinedFrom"), t("member.joinedTo")]}
+        value={[
+          filters.joinedFrom ? dayjs(filters.joinedFrom) : null,
+          filters.joinedTo ? dayjs(filters.joinedTo) : null,
+        ]}
+        allowEmpty={[true, true]}
+        onChange={(range) =>
+          onChange({
+            joinedFrom: range?.[0]?.format("YYYY-MM-DD"),
+            joinedTo: range?.[1]?.format("YYYY-MM-DD"),
+          })
+        }
+        style={{ width: width ?? 260 }}
+      />
+      <Button onClick={props.onReset}>{t("common.reset")}</Button>
+    </>
+  );
+
+  return (
+    <Flex vertical gap={8}>
+      <Flex wrap gap={8} align="center">
+        <Input.Search
+          allowClear
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          onSearch={(value) => onChange({ q: value.trim() || undefined })}
+          placeholder={t("member.searchPlaceholder")}
+          style={{ width: props.phone ? undefined : 220, flex: props.phone ? 1 : undefined }}
+          data-testid="member-search"
+        />
+        {props.phone ? (
+          <Badge count={active} size="small">
+            <Button icon={<FilterOutlined />} onClick={() => setOpen((o) => !o)} aria-expanded={open}>
+              {t("common.filters")}
+            </Button>
+          </Badge>
+        ) : (
+          more
+        )}
+      </Flex>
+      {props.phone && open ? (
+        <Flex vertical gap={8}>
+          {more}
+        </Flex>
+      ) : null}
+    </Flex>
+  );
+}

@@ -1,0 +1,89 @@
+import { PlusOutlined } from "@ant-design/icons";
+import type { Member } from "@huzhu/contracts";
+import { Button, Card, Flex, Typography } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { PageError } from "../../../components/PageStates.tsx";
+import { useIsPhone } from "../../../lib/use-screen.ts";
+import { can } from "../../auth/abilities.ts";
+import { useMe } from "../../auth/api/get-me.ts";
+import { useMembers } from "../api/list-members.ts";
+import { MemberDrawer } from "../components/MemberDrawer.tsx";
+import { MemberFilters } from "../components/MemberFilters.tsx";
+import { MemberFormModal } from "../components/MemberFormModal.tsx";
+import { MemberCards, MemberTable } from "../components/MemberTable.tsx";
+import { useMemberFilters } from "../components/use-member-filters.ts";
+
+type Editing = { type: "create" } | { type: "edit"; member: Member } | null;
+
+/** The member roster of the user's jurisdiction: search, filters, server-side paging, detail and reveal. */
+export default function MembersPage() {
+  const { t } = useTranslation();
+  const phone = useIsPhone();
+  const { data: me } = useMe();
+  const { filters, setFilters, memberId, openMember, reset } = useMemberFilters();
+  const list = useMembers(filters);
+  const [editing, setEditing] = useState<Editing>(null);
+
+  const listProps = {
+    data: list.data,
+    loading: list.isFetching,
+    page: filters.page,
+    pageSize: filters.pageSize,
+    onPage: (page: number, pageSize: number) => setFilters({ page, pageSize }),
+    onOpen: (m: Member) => openMember(m.id),
+    onEdit: (m: Member) => setEditing({ type: "edit", member: m }),
+  };
+
+  return (
+    <Card
+      title={
+        <Flex align="center" gap={8}>
+          <Typography.Text strong style={{ fontSize: 16 }}>
+            {t("nav.members")}
+          </Typography.Text>
+          {list.data ? (
+            <Typography.Text type="secondary" style={{ fontWeight: "normal" }} data-testid="member-total">
+              {t("common.total", { count: list.data.total })}
+            </Typography.Text>
+          ) : null}
+        </Flex>
+      }
+      extra={
+        can(me, "member.write") ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ type: "create" })}>
+            {phone ? null : t("member.create")}
+          </Button>
+        ) : null
+      }
+      styles={{ body: { padding: phone ? 8 : 16 } }}
+    >
+      <Flex vertical gap={12}>
+        <MemberFilters filters={filters} onChange={setFilters} onReset={reset} phone={phone} />
+        {list.isError ? (
+          <PageError error={list.error} onRetry={() => void list.refetch()} />
+        ) : phone ? (
+          <MemberCards {...listProps} />
+        ) : (
+          <MemberTable {...listProps} />
+        )}
+      </Flex>
+      <MemberDrawer
+        id={memberId}
+        phone={phone}
+        onClose={() => openMember(undefined)}
+        onEdit={(member) => setEditing({ type: "edit", member })}
+      />
+      {editing ? (
+        <MemberFormModal
+          member={editing.type === "edit" ? editing.member : undefined}
+          onClose={() => setEditing(null)}
+          onSaved={(saved) => {
+            setEditing(null);
+            openMember(saved.id);
+          }}
+        />
+      ) : null}
+    </Card>
+  );
+}

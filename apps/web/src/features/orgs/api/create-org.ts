@@ -1,0 +1,16 @@
+import type { CreateOrgBody, Org } from "@huzhu/contracts";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { api } from "../../../lib/api/client.ts";
+import { orgKeys } from "./keys.ts";
+
+export function createOrg(body: CreateOrgBody): Promise<Org> {
+  return api.post<Org>("/api/orgs", body);
+}
+
+export function useCreateOrg() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createOrg,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: orgKeys.all }),
+  });
+}
