@@ -1,0 +1,76 @@
+/**
+ * First page of the member roster: the whole county as `coordinator`, a town's subtree as
+ * `town`, on the embedded database and on PostgreSQL. Loads the real demo county (≈11,000
+ * members) and measures requests through the whole app (auth, scope, SQL, serialization).
+ *
+ *   node --import tsx bench/foundation/member-list.ts [--requests 300]
+ *
+ * PostgreSQL is used when TEST_DATABASE_URL is set or postgres://postgres@127.0.0.1:5432/test answers.
+ */
+import crypto from "node:crypto";
+import { buildApp } from "../../apps/server/src/app.ts";
+import { type Database, openDatabase } from "../../apps/server/src/db/client.ts";
+import { migrate } from "../../apps/server/src/db/migrate.ts";
+import { loadDemoIfEmpty } from "../../apps/server/src/demo/load.ts";
+import { createDivisionDirectory } from "../../apps/server/src/modules/divisions/divisions.ts";
+import { createCipher } from "../../apps/server/src/platform/crypto.ts";
+
+const requests = Number(process.argv[process.argv.indexOf("--requests") + 1]) || 300;
+const password = "bench-password-1";
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+}
+
+async function benchOn(label: string, database: Database) {
+  await migrate(database);
+  const cipher = createCipher(crypto.randomBytes(32));
+  const divisions = createDivisionDirectory();
+  await loadDemoIfEmpty({ database, cipher, divisions, config: { dataDir: "/tmp", demoPassword: password }, log: () => {} });
+  const app = await buildApp({ database, cipher, divisions, sessionIdleMinutes: 30, secureCookies: false, logLevel: "silent" });
+  for (const [username, url] of [
+    ["coordinator", "/api/members?page=1&pageSize=20"],
+    ["town", "/api/members?page=1&pageSize=20"],
+    ["coordinator", "/api/members?page=1&pageSize=20&q=%E9%92%9F"],
+  ] as const) {
+    const login = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
+    const cookie = login.cookies.find((c) => c.name === "huzhu_session")?.value ?? "";
+    const times: number[] = [];
+    let total = 0;
+    for (let i = 0; i < requests + 20; i++) {
+      const t0 = performance.now();
+      const res = await app.inject({ method: "GET", url, cookies: { huzhu_session: cookie } });
+      const dt = performance.now() - t0;
+      if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+      total = res.json().total;
+      if (i >= 20) times.push(dt); // the first requests warm caches and JIT
+    }
+    times.sort((a, b) => a - b);
+    console.log(
+      `${label.padEnd(10)} ${username.padEnd(12)} ${url.padEnd(44)} total=${String(total).padStart(5)}  ` +
+        `p50=${percentile(times, 50).toFixed(1)} ms  p95=${percentile(times, 95).toFixed(1)} ms`,
+    );
+  }
+  await app.close();
+}
+
+const embedded = await openDatabase({});
+await benchOn("PGlite", embedded);
+await embedded.close();
+
+const url = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const schema = `bench_${crypto.randomBytes(4).toString("hex")}`;
+try {
+  const admin = await openDatabase({ url, poolSize: 1 });
+  await admin.execScript(`CREATE SCHEMA ${schema}`);
+  const pg = await openDatabase({ url, schema });
+  try {
+    await benchOn("PostgreSQL", pg);
+  } finally {
+    await pg.close();
+    await admin.execScript(`DROP SCHEMA ${schema} CASCADE`);
+    await admin.close();
+  }
+} catch (error) {
+  console.log(`PostgreSQL: skipped (${(error as Error).message})`);
+}
