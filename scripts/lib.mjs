@@ -30,7 +30,13 @@ function newestMtime(target) {
 /** Builds the web app unless apps/web/dist is newer than every source it is built from. */
 export async function buildWebIfStale() {
   const built = path.join(root, "apps/web/dist/index.html");
-  const sources = ["apps/web/src", "apps/web/index.html", "apps/web/vite.config.ts", "packages/contracts/src", "packages/domain/src"];
+  const sources = [
+    "apps/web/src",
+    "apps/web/index.html",
+    "apps/web/vite.config.ts",
+    "packages/contracts/src",
+    "packages/domain/src",
+  ];
   const newestSource = Math.max(...sources.map((s) => newestMtime(path.join(root, s))));
   if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= newestSource) return 0;
   console.log("huzhu: building the web app (apps/web → apps/web/dist)…");
@@ -39,6 +45,7 @@ export async function buildWebIfStale() {
 
 /** Whether a Debian package is installed. */
 export function hasDebPackage(name) {
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query format, not a JS template
   const r = spawnSync("dpkg-query", ["-W", "-f=${Status}", name], { encoding: "utf8" });
   return r.status === 0 && r.stdout.includes("install ok installed");
 }
@@ -51,15 +58,15 @@ export function ensureDebPackages(packages) {
   const missing = packages.filter((p) => !hasDebPackage(p));
   if (missing.length === 0) return true;
   const asRoot = typeof process.getuid === "function" && process.getuid() === 0;
-  const sudo = asRoot ? [] : ["sudo", "-n"];
+  // As root run apt-get directly; otherwise only through password-less sudo (never prompt).
+  const apt = (args) =>
+    spawnSync(asRoot ? "apt-get" : "sudo", asRoot ? args : ["-n", "apt-get", ...args], {
+      stdio: "inherit",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
   console.log(`huzhu: installing Debian packages: ${missing.join(" ")}`);
-  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  const update = spawnSync(sudo[0] ?? "apt-get", [...sudo.slice(1), ...(sudo.length ? ["apt-get"] : []), "update", "-qq"], { stdio: "inherit", env });
-  const install = spawnSync(
-    sudo[0] ?? "apt-get",
-    [...sudo.slice(1), ...(sudo.length ? ["apt-get"] : []), "install", "-y", "-qq", "--no-install-recommends", ...missing],
-    { stdio: "inherit", env },
-  );
+  const update = apt(["update", "-qq"]);
+  const install = update.status === 0 ? apt(["install", "-y", "-qq", "--no-install-recommends", ...missing]) : update;
   if (update.status !== 0 || install.status !== 0) {
     console.error(`huzhu: could not install ${missing.join(" ")}; run: sudo apt-get install -y ${missing.join(" ")}`);
     return false;

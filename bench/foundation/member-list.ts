@@ -26,8 +26,21 @@ async function benchOn(label: string, database: Database) {
   await migrate(database);
   const cipher = createCipher(crypto.randomBytes(32));
   const divisions = createDivisionDirectory();
-  await loadDemoIfEmpty({ database, cipher, divisions, config: { dataDir: "/tmp", demoPassword: password }, log: () => {} });
-  const app = await buildApp({ database, cipher, divisions, sessionIdleMinutes: 30, secureCookies: false, logLevel: "silent" });
+  await loadDemoIfEmpty({
+    database,
+    cipher,
+    divisions,
+    config: { dataDir: "/tmp", demoPassword: password },
+    log: () => {},
+  });
+  const app = await buildApp({
+    database,
+    cipher,
+    divisions,
+    sessionIdleMinutes: 30,
+    secureCookies: false,
+    logLevel: "silent",
+  });
   for (const [username, url] of [
     ["coordinator", "/api/members?page=1&pageSize=20"],
     ["town", "/api/members?page=1&pageSize=20"],

@@ -30,7 +30,12 @@ const envSchema = z.object({
   /** A file holding HUZHU_DATA_KEY instead (e.g. a mounted secret). */
   HUZHU_DATA_KEY_FILE: z.string().optional(),
   /** Minutes of inactivity after which a session ends. */
-  HUZHU_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  HUZHU_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   /** Set when the server sits behind HTTPS, so the session cookie is marked Secure. */
   HUZHU_SECURE_COOKIES: bool.default(false),
   /** Trust X-Forwarded-For from a reverse proxy when recording client addresses. */

@@ -18,8 +18,7 @@ export const pageQuery = z
   })
   .strict();
 
-export const listOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), total: z.number().int() });
+export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
 
 export const idParam = z.object({ id: z.coerce.number().int().positive() }).strict();
 

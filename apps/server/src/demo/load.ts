@@ -6,9 +6,9 @@ import { type Kysely, sql } from "kysely";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
 import type { DB } from "../db/schema.ts";
+import type { DivisionDirectory } from "../modules/divisions/divisions.ts";
 import { recordAudit } from "../platform/audit.ts";
 import type { PersonalDataCipher } from "../platform/crypto.ts";
-import type { DivisionDirectory } from "../modules/divisions/divisions.ts";
 import { hashPassword } from "../platform/passwords.ts";
 import { type DemoCounty, generateDemoCounty } from "./generate.ts";
 
@@ -26,7 +26,10 @@ export async function loadDemoIfEmpty(deps: {
 }): Promise<boolean> {
   const { db } = deps.database;
   const log = deps.log ?? ((line: string) => console.log(line));
-  const existing = await db.selectFrom("organizations").select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
+  const existing = await db
+    .selectFrom("organizations")
+    .select(sql<number>`count(*)::int`.as("n"))
+    .executeTakeFirstOrThrow();
   if (existing.n > 0) return false;
 
   const started = Date.now();
