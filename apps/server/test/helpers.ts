@@ -1,5 +1,7 @@
 import crypto from "node:crypto";
-import type { FastifyInstance, InjectOptions } from "fastify";
+import { idNumberCheckChar } from "@huzhu/domain";
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
+import { expect } from "vitest";
 import { buildApp } from "../src/app.ts";
 import { type Database, openDatabase } from "../src/db/client.ts";
 import { migrate } from "../src/db/migrate.ts";
@@ -7,7 +9,6 @@ import type { DemoCounty, DemoMember } from "../src/demo/generate.ts";
 import { insertDemoCounty } from "../src/demo/load.ts";
 import { createDivisionDirectory } from "../src/modules/divisions/divisions.ts";
 import { createCipher, type PersonalDataCipher } from "../src/platform/crypto.ts";
-import { idNumberCheckChar } from "@huzhu/domain";
 
 /**
  * One database per test file: PGlite in memory by default, or a fresh schema on the PostgreSQL
@@ -47,7 +48,11 @@ export function makeIdNumber(birthDate: string, gender: "male" | "female", seria
 }
 
 let serial = 0;
-export function person(name: string, gender: "male" | "female" = "male", birthDate = "1980-05-06"): Omit<DemoMember, "orgKey" | "coOrgKey"> {
+export function person(
+  name: string,
+  gender: "male" | "female" = "male",
+  birthDate = "1980-05-06",
+): Omit<DemoMember, "orgKey" | "coOrgKey"> {
   serial += 1;
   return {
     name,
@@ -80,9 +85,22 @@ export function fixtureCounty(): DemoCounty {
     ...extra,
   });
   const orgs: DemoCounty["orgs"] = [
-    org("county", null, "中共武平县委员会", { kind: "committee", category: "county", area: "urban", divisionCode: "350824" }),
-    org("town:a", "county", "中共中山镇委员会", { kind: "committee", category: "town_street", divisionCode: "350824101" }),
-    org("town:b", "county", "中共岩前镇委员会", { kind: "committee", category: "town_street", divisionCode: "350824102" }),
+    org("county", null, "中共武平县委员会", {
+      kind: "committee",
+      category: "county",
+      area: "urban",
+      divisionCode: "350824",
+    }),
+    org("town:a", "county", "中共中山镇委员会", {
+      kind: "committee",
+      category: "town_street",
+      divisionCode: "350824101",
+    }),
+    org("town:b", "county", "中共岩前镇委员会", {
+      kind: "committee",
+      category: "town_street",
+      divisionCode: "350824102",
+    }),
     org("village:a1", "town:a", "中共三联村支部委员会", { divisionCode: "350824101201" }),
     org("village:a2", "town:a", "中共龙济村支部委员会", { divisionCode: "350824101202" }),
     org("village:b1", "town:b", "中共灵岩村支部委员会", { divisionCode: "350824102201" }),
@@ -97,7 +115,12 @@ export function fixtureCounty(): DemoCounty {
     { ...person("陈六"), orgKey: "village:b1", coOrgKey: null },
     { ...person("练七"), orgKey: "unit:organ", coOrgKey: null },
   ];
-  const account = (username: string, role: DemoCounty["accounts"][number]["roles"][number]["role"], orgKey: string | null, memberIndex?: number) => ({
+  const account = (
+    username: string,
+    role: DemoCounty["accounts"][number]["roles"][number]["role"],
+    orgKey: string | null,
+    memberIndex?: number,
+  ) => ({
     username,
     displayName: username,
     roles: [{ role, orgKey }],
@@ -113,6 +136,8 @@ export function fixtureCounty(): DemoCounty {
     account("sysadmin", "system_admin", null),
     account("secadmin", "security_admin", null),
     account("auditor", "audit_admin", null),
+    // The secretary of the organ branch that co-manages 李三 (F5): two scopes reach one member.
+    account("organsec", "secretary", "unit:organ", 6),
   ];
   return { orgs, members, accounts };
 }
@@ -123,6 +148,8 @@ export interface TestContext {
   cipher: PersonalDataCipher;
   /** Ids of the fixture organizations by key. */
   orgId: (key: string) => Promise<number>;
+  /** Id of the (only) member with this name. */
+  memberId: (name: string) => Promise<number>;
   login: (username: string, password?: string) => Promise<Session>;
   close: () => Promise<void>;
 }
@@ -131,10 +158,12 @@ export interface Session {
   cookie: string;
   csrfToken: string;
   /** app.inject with this session's cookie and CSRF token. */
-  request: (options: InjectOptions) => ReturnType<FastifyInstance["inject"]>;
+  request: (options: InjectOptions) => Promise<LightMyRequestResponse>;
 }
 
-export async function createTestContext(options: { county?: DemoCounty; clock?: () => Date } = {}): Promise<TestContext> {
+export async function createTestContext(
+  options: { county?: DemoCounty; clock?: () => Date } = {},
+): Promise<TestContext> {
   const { database, drop } = await openTestDatabase();
   const cipher = createCipher(crypto.randomBytes(32));
   const county = options.county ?? fixtureCounty();
@@ -157,11 +186,18 @@ export async function createTestContext(options: { county?: DemoCounty; clock?: 
     async orgId(key) {
       if (!orgIds.size) {
         const rows = await database.db.selectFrom("organizations").select(["id", "name"]).orderBy("id").execute();
-        county.orgs.forEach((o, i) => orgIds.set(o.key, (rows[i] as { id: number }).id));
+        county.orgs.forEach((o, i) => {
+          orgIds.set(o.key, (rows[i] as { id: number }).id);
+        });
       }
       const id = orgIds.get(key);
       if (id === undefined) throw new Error(`no fixture org ${key}`);
       return id;
+    },
+    async memberId(name) {
+      const rows = await database.db.selectFrom("members").select("id").where("name", "=", name).execute();
+      if (rows.length !== 1) throw new Error(`expected one member named ${name}, found ${rows.length}`);
+      return (rows[0] as { id: number }).id;
     },
     async login(username, password = TEST_PASSWORD) {
       const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
@@ -185,4 +221,30 @@ export async function createTestContext(options: { county?: DemoCounty; clock?: 
       await drop();
     },
   };
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string; field?: string };
+}
+
+/**
+ * Asserts a response is the API's error shape with this status (and code/field when given),
+ * and nothing else in the body; returns the error for further checks.
+ */
+export function expectError(
+  res: LightMyRequestResponse,
+  status: number,
+  expected: { code?: string; field?: string | undefined } = {},
+): ErrorBody["error"] {
+  expect({ status: res.statusCode, body: res.body }).toMatchObject({ status });
+  expect(res.headers["content-type"]).toMatch(/^application\/json/);
+  const body = res.json() as ErrorBody;
+  expect(Object.keys(body)).toEqual(["error"]);
+  expect(typeof body.error.code).toBe("string");
+  expect(typeof body.error.message).toBe("string");
+  expect(body.error.message.length).toBeGreaterThan(0);
+  for (const key of Object.keys(body.error)) expect(["code", "message", "field"]).toContain(key);
+  if (expected.code !== undefined) expect(body.error.code).toBe(expected.code);
+  if ("field" in expected) expect(body.error.field).toBe(expected.field);
+  return body.error;
 }
