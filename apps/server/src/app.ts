@@ -17,6 +17,8 @@ import { membersRoutes } from "./modules/members/members.routes.ts";
 import { membersService } from "./modules/members/members.service.ts";
 import { orgsRoutes } from "./modules/orgs/orgs.routes.ts";
 import { orgsService } from "./modules/orgs/orgs.service.ts";
+import { usersRoutes } from "./modules/users/users.routes.ts";
+import { usersService } from "./modules/users/users.service.ts";
 import type { PersonalDataCipher } from "./platform/crypto.ts";
 import { installAccessControl, installErrorHandler, RequestValidationError, simple } from "./platform/http.ts";
 
@@ -82,6 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   orgsRoutes(app, orgsService(db, deps.divisions));
   membersRoutes(app, membersService(db, deps.cipher, clock));
   auditRoutes(app, db);
+  usersRoutes(app, usersService(db));
 
   app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () => app.swagger());
 

@@ -3,3 +3,4 @@ export * from "./auth.ts";
 export * from "./common.ts";
 export * from "./members.ts";
 export * from "./orgs.ts";
+export * from "./users.ts";

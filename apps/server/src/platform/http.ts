@@ -11,9 +11,10 @@ import { pickLocale, translate } from "./i18n.ts";
  * - "public": nobody needs to be signed in (login, health, OpenAPI);
  * - "authenticated": any signed-in user (their own profile, logout);
  * - a Permission: a signed-in user holding a role that grants it somewhere. Where exactly
- *   (which subtree) is decided by the service from the same permission.
+ *   (which subtree) is decided by the service from the same permission;
+ * - several Permissions: any one of them (e.g. both administrators list accounts).
  */
-export type RouteAccess = "public" | "authenticated" | Permission;
+export type RouteAccess = "public" | "authenticated" | Permission | readonly Permission[];
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -81,7 +82,9 @@ export function installAccessControl(
         throw new AppError(403, "auth.csrf");
       }
     }
-    if (access !== "authenticated" && !permissionsOf(actor).includes(access)) {
+    const needed: readonly Permission[] = access === "authenticated" ? [] : typeof access === "string" ? [access] : access;
+    const held = permissionsOf(actor);
+    if (needed.length > 0 && !needed.some((p) => held.includes(p))) {
       throw new AppError(403, "forbidden");
     }
   });

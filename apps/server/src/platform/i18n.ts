@@ -102,6 +102,34 @@ const messages: Catalog = {
     "zh-TW": "共管組織不能與所在組織相同",
     en: "cannot be the same as the primary organization",
   },
+  "password.weak": {
+    "zh-CN": "至少 10 位，且包含大写字母、小写字母、数字、符号中的三类",
+    "zh-TW": "至少 10 位，且包含大寫字母、小寫字母、數字、符號中的三類",
+    en: "must be at least 10 characters mixing three of: upper case, lower case, digits, symbols",
+  },
+  "username.format": {
+    "zh-CN": "只能包含小写字母、数字和 _ . -",
+    "zh-TW": "只能包含小寫字母、數字和 _ . -",
+    en: "may contain only lower-case letters, digits and _ . -",
+  },
+  "username.taken": { "zh-CN": "用户名已被使用", "zh-TW": "使用者名稱已被使用", en: "this username is taken" },
+  "member.notFound": { "zh-CN": "党员不存在", "zh-TW": "黨員不存在", en: "no such member" },
+  "user.disableSelf": { "zh-CN": "不能停用自己的账号", "zh-TW": "不能停用自己的帳號", en: "you cannot disable your own account" },
+  "role.adminNoOrg": {
+    "zh-CN": "管理员角色不属于某个组织，请勿填写",
+    "zh-TW": "管理員角色不屬於某個組織，請勿填寫",
+    en: "administrator roles are not tied to an organization",
+  },
+  "role.separationOfDuties": {
+    "zh-CN": "三员分立：同一账号不能兼任系统、安全、审计管理员中的两个",
+    "zh-TW": "三員分立：同一帳號不能兼任系統、安全、稽核管理員中的兩個",
+    en: "separation of duties: one account cannot hold two of the system, security and audit administrator roles",
+  },
+  "role.withdrawOwnSecurity": {
+    "zh-CN": "不能撤销自己的安全管理员角色",
+    "zh-TW": "不能撤銷自己的安全管理員角色",
+    en: "you cannot withdraw your own security administrator role",
+  },
 };
 
 /** Human names of fields, used in "<field>: <problem>" messages. */
@@ -131,11 +159,18 @@ const fieldLabels: Catalog = {
   page: { "zh-CN": "页码", "zh-TW": "頁碼", en: "page" },
   pageSize: { "zh-CN": "每页条数", "zh-TW": "每頁筆數", en: "page size" },
   id: { "zh-CN": "编号", "zh-TW": "編號", en: "id" },
+  displayName: { "zh-CN": "显示名称", "zh-TW": "顯示名稱", en: "display name" },
+  memberId: { "zh-CN": "关联党员", "zh-TW": "關聯黨員", en: "member" },
+  orgId: { "zh-CN": "组织", "zh-TW": "組織", en: "organization" },
+  role: { "zh-CN": "角色", "zh-TW": "角色", en: "role" },
+  disabled: { "zh-CN": "停用", "zh-TW": "停用", en: "disabled" },
 };
 
 const nouns: Catalog = {
   organization: { "zh-CN": "组织", "zh-TW": "組織", en: "Organization" },
   member: { "zh-CN": "党员", "zh-TW": "黨員", en: "Member" },
+  user: { "zh-CN": "账号", "zh-TW": "帳號", en: "Account" },
+  role: { "zh-CN": "角色", "zh-TW": "角色", en: "Role assignment" },
 };
 
 /** zh-TW for Traditional-Chinese requests, en for English, otherwise Simplified Chinese. */
