@@ -150,6 +150,8 @@ export interface TestContext {
   orgId: (key: string) => Promise<number>;
   /** Id of the (only) member with this name. */
   memberId: (name: string) => Promise<number>;
+  /** The decrypted ID number and phone of the (only) member with this name, to look for leaks. */
+  personal: (name: string) => Promise<{ id: number; idNumber: string; phone: string | null }>;
   login: (username: string, password?: string) => Promise<Session>;
   close: () => Promise<void>;
 }
@@ -198,6 +200,18 @@ export async function createTestContext(
       const rows = await database.db.selectFrom("members").select("id").where("name", "=", name).execute();
       if (rows.length !== 1) throw new Error(`expected one member named ${name}, found ${rows.length}`);
       return (rows[0] as { id: number }).id;
+    },
+    async personal(name) {
+      const row = await database.db
+        .selectFrom("members")
+        .select(["id", "id_number_enc", "phone_enc"])
+        .where("name", "=", name)
+        .executeTakeFirstOrThrow();
+      return {
+        id: row.id,
+        idNumber: cipher.decrypt(row.id_number_enc),
+        phone: row.phone_enc === null ? null : cipher.decrypt(row.phone_enc),
+      };
     },
     async login(username, password = TEST_PASSWORD) {
       const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
