@@ -5,7 +5,7 @@ import { navKeys, navPaths } from "../features/auth/abilities.ts";
 import { useMe } from "../features/auth/api/get-me.ts";
 
 /** "/" opens the first page the user may use; accounts without one see who they are. */
-export function HomePage() {
+export default function HomePage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const first = navKeys(me)[0];

@@ -2,12 +2,12 @@ import { lazy, type ReactNode, Suspense } from "react";
 import { createBrowserRouter } from "react-router";
 import { NotFound, PageLoading } from "../components/PageStates.tsx";
 import type { NavKey } from "../features/auth/abilities.ts";
-import { HomePage } from "./HomePage.tsx";
-import { AppLayout } from "./layout/AppLayout.tsx";
 import { RequireNav } from "./RequireNav.tsx";
 import { Root } from "./Root.tsx";
 
 // Every page is its own chunk: a village secretary on a weak link downloads only what they open.
+const AppLayout = lazy(() => import("./layout/AppLayout.tsx"));
+const HomePage = lazy(() => import("./HomePage.tsx"));
 const LoginPage = lazy(() => import("../features/auth/pages/LoginPage.tsx"));
 const OrgsPage = lazy(() => import("../features/orgs/pages/OrgsPage.tsx"));
 const MembersPage = lazy(() => import("../features/members/pages/MembersPage.tsx"));
@@ -32,7 +32,11 @@ export const router = createBrowserRouter([
       },
       {
         path: "/",
-        element: <AppLayout />,
+        element: (
+          <Suspense fallback={<PageLoading />}>
+            <AppLayout />
+          </Suspense>
+        ),
         children: [
           { index: true, element: <HomePage /> },
           { path: "orgs", element: page("orgs", <OrgsPage />) },

@@ -39,7 +39,7 @@ function Brand(props: { short: boolean }) {
 }
 
 /** The signed-in shell: header, menu (a drawer on phones) and the current page. */
-export function AppLayout() {
+export default function AppLayout() {
   const { t } = useTranslation();
   const location = useLocation();
   const me = useMe();

@@ -243,6 +243,18 @@ const en: Messages = {
     resultPlaceholder: "Result",
     system: "System",
     noDetail: "None",
+    targetType: {
+      member: "Member",
+      org: "Organization",
+      user: "User",
+    },
+    detailKey: {
+      field: "Field",
+      reason: "Reason",
+      memberName: "Member",
+      username: "Username",
+      name: "Name",
+    },
   },
   validation: {
     required: "Required",

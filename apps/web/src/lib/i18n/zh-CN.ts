@@ -244,6 +244,18 @@ const zhCN = {
     resultPlaceholder: "结果",
     system: "系统",
     noDetail: "无",
+    targetType: {
+      member: "党员",
+      org: "党组织",
+      user: "用户",
+    },
+    detailKey: {
+      field: "字段",
+      reason: "原因",
+      memberName: "党员姓名",
+      username: "用户名",
+      name: "名称",
+    },
   },
   validation: {
     required: "请填写此项",

@@ -243,6 +243,18 @@ const zhTW: Messages = {
     resultPlaceholder: "結果",
     system: "系統",
     noDetail: "無",
+    targetType: {
+      member: "黨員",
+      org: "黨組織",
+      user: "使用者",
+    },
+    detailKey: {
+      field: "欄位",
+      reason: "原因",
+      memberName: "黨員姓名",
+      username: "使用者名稱",
+      name: "名稱",
+    },
   },
   validation: {
     required: "請填寫此欄位",

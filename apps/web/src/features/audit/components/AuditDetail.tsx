@@ -1,11 +1,29 @@
 import type { AuditEntry } from "@huzhu/contracts";
 import { Descriptions, Typography } from "antd";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 
-function show(value: unknown): string {
-  if (value === null || value === undefined) return "—";
+const knownKeys = ["field", "reason", "memberName", "username", "name"] as const;
+type KnownKey = (typeof knownKeys)[number];
+const isKnownKey = (key: string): key is KnownKey => (knownKeys as readonly string[]).includes(key);
+
+function keyLabel(key: string, t: TFunction): string {
+  return isKnownKey(key) ? t(`audit.detailKey.${key}`) : key;
+}
+
+function valueText(key: string, value: unknown, t: TFunction): string {
+  if (value === null || value === undefined) return t("common.none");
+  // A revealed field is recorded by its API name (idNumber, phone); show the field's label.
+  if (key === "field" && (value === "idNumber" || value === "phone")) return t(`member.fields.${value}`);
   if (typeof value === "string") return value;
   return JSON.stringify(value);
+}
+
+/** One-line summary of an entry's detail for the table. */
+export function auditSummary(entry: AuditEntry, t: TFunction): string {
+  return Object.entries(entry.detail)
+    .map(([key, value]) => valueText(key, value, t))
+    .join(" · ");
 }
 
 /** The free-form detail of an entry (e.g. the reason given for a reveal), as key–value rows. */
@@ -20,8 +38,8 @@ export function AuditDetail(props: { entry: AuditEntry }) {
       bordered
       items={entries.map(([key, value]) => ({
         key,
-        label: key,
-        children: <span style={{ wordBreak: "break-all" }}>{show(value)}</span>,
+        label: keyLabel(key, t),
+        children: <span style={{ wordBreak: "break-all" }}>{valueText(key, value, t)}</span>,
       }))}
     />
   );

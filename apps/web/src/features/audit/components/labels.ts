@@ -1,3 +1,4 @@
+import type { AuditEntry } from "@huzhu/contracts";
 import type { TFunction } from "i18next";
 
 /** Actions the UI has names for; anything else the server records is shown as its raw code. */
@@ -21,4 +22,15 @@ function isKnown(action: string): action is KnownAction {
 
 export function actionLabel(action: string, t: TFunction): string {
   return isKnown(action) ? t(`audit.action.${action}`) : action;
+}
+
+const targetTypes = ["member", "org", "user"] as const;
+type TargetType = (typeof targetTypes)[number];
+const isTargetType = (v: string): v is TargetType => (targetTypes as readonly string[]).includes(v);
+
+/** "党员 #12"; unknown target types are shown raw. */
+export function targetLabel(entry: AuditEntry, t: TFunction): string {
+  if (!entry.targetType) return t("common.none");
+  const type = isTargetType(entry.targetType) ? t(`audit.targetType.${entry.targetType}`) : entry.targetType;
+  return entry.targetId ? `${type} #${entry.targetId}` : type;
 }

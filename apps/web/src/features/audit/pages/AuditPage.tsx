@@ -13,15 +13,15 @@ import {
   Typography,
 } from "antd";
 import dayjs from "dayjs";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { PageError } from "../../../components/PageStates.tsx";
-import { useDebounced } from "../../../lib/use-debounced.ts";
 import { useIsPhone } from "../../../lib/use-screen.ts";
+import { useSearchUpdate } from "../../../lib/use-search-update.ts";
 import { type AuditListParams, useAuditLog } from "../api/list-audit.ts";
-import { AuditDetail } from "../components/AuditDetail.tsx";
-import { actionLabel, knownActions } from "../components/labels.ts";
+import { AuditDetail, auditSummary } from "../components/AuditDetail.tsx";
+import { actionLabel, knownActions, targetLabel } from "../components/labels.ts";
 
 const results = ["success", "failure", "denied"] as const satisfies readonly AuditListQuery["result"][];
 const resultColors = { success: "green", failure: "red", denied: "orange" } as const;
@@ -52,30 +52,13 @@ export default function AuditPage() {
   const log = useAuditLog(filters);
   const [actor, setActor] = useState(filters.actor ?? "");
   const [action, setAction] = useState(filters.action ?? "");
-  const debouncedAction = useDebounced(action.trim(), 400);
 
-  // Typing in the action box filters once the user pauses (exact action codes, e.g. member.reveal).
-  useEffect(() => {
-    setParams((prev) => {
-      if ((prev.get("action") ?? "") === debouncedAction) return prev;
-      const next = new URLSearchParams(prev);
-      if (debouncedAction) next.set("action", debouncedAction);
-      else next.delete("action");
-      next.delete("page");
-      return next;
-    });
-  }, [debouncedAction, setParams]);
-
-  const update = (patch: Partial<AuditListParams>) => {
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [key, value] of Object.entries(patch)) {
-        if (value === undefined || value === null || value === "") next.delete(key);
-        else next.set(key, String(value));
-      }
-      if (!("page" in patch)) next.delete("page");
-      return next;
-    });
+  const update: (patch: Partial<AuditListParams>) => void = useSearchUpdate();
+  // Filters apply on an explicit step (select, Enter, leaving the box), never from a timer: the
+  // router navigates asynchronously, and two writers racing would drop one filter.
+  const applyAction = (value: string) => {
+    const next = value.trim() || undefined;
+    if (next !== filters.action) update({ action: next });
   };
 
   const columns: TableColumnsType<AuditEntry> = [
@@ -107,13 +90,20 @@ export default function AuditPage() {
       title: t("audit.fields.target"),
       responsive: ["md"],
       ellipsis: true,
-      render: (_, e) => (e.targetType ? `${e.targetType}${e.targetId ? ` #${e.targetId}` : ""}` : t("common.none")),
+      render: (_, e) => targetLabel(e, t),
     },
     {
       key: "result",
       title: t("audit.fields.result"),
       width: 90,
       render: (_, e) => <Tag color={resultColors[e.result]}>{t(`audit.result.${e.result}`)}</Tag>,
+    },
+    {
+      key: "detail",
+      title: t("audit.fields.detail"),
+      responsive: ["xl"],
+      ellipsis: true,
+      render: (_, e) => auditSummary(e, t) || t("common.none"),
     },
     {
       key: "ip",
@@ -133,8 +123,19 @@ export default function AuditPage() {
         <AutoComplete
           allowClear
           value={action}
-          onChange={(value: string | undefined) => setAction(value ?? "")}
-          options={knownActions.map((a) => ({ value: a, label: `${actionLabel(a, t)} (${a})` }))}
+          onChange={(value: string | undefined) => {
+            setAction(value ?? "");
+            if (!value) applyAction("");
+          }}
+          onSelect={(value: string | undefined) => applyAction(value ?? "")}
+          onBlur={() => applyAction(action)}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") applyAction(action);
+          }}
+          defaultActiveFirstOption={false}
+          options={knownActions
+            .filter((a) => !action || a.includes(action) || actionLabel(a, t).includes(action))
+            .map((a) => ({ value: a, label: `${actionLabel(a, t)} (${a})` }))}
           placeholder={t("audit.actionPlaceholder")}
           style={{ width: width ?? 240 }}
           data-testid="audit-action-filter"

@@ -1,6 +1,7 @@
 import { educations, gender, memberStatus } from "@huzhu/contracts";
 import { useCallback, useMemo } from "react";
 import { useSearchParams } from "react-router";
+import { useSearchUpdate } from "../../../lib/use-search-update.ts";
 import type { MemberListParams } from "../api/keys.ts";
 
 const pageSizes = [10, 20, 50, 100] as const;
@@ -39,33 +40,10 @@ export function useMemberFilters() {
 
   const memberId = positive(params.get("member"));
 
+  const update = useSearchUpdate();
   /** Changes filters; any change other than the page itself goes back to page 1. */
-  const setFilters = useCallback(
-    (patch: Partial<MemberListParams>) => {
-      setParams((prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [key, value] of Object.entries(patch)) {
-          if (value === undefined || value === null || value === "") next.delete(key);
-          else next.set(key, String(value));
-        }
-        if (!("page" in patch)) next.delete("page");
-        return next;
-      });
-    },
-    [setParams],
-  );
-
-  const openMember = useCallback(
-    (id: number | undefined) => {
-      setParams((prev) => {
-        const next = new URLSearchParams(prev);
-        if (id === undefined) next.delete("member");
-        else next.set("member", String(id));
-        return next;
-      });
-    },
-    [setParams],
-  );
+  const setFilters: (patch: Partial<MemberListParams>) => void = update;
+  const openMember = useCallback((id: number | undefined) => update({ member: id }), [update]);
 
   const reset = useCallback(() => setParams({}), [setParams]);
 

@@ -1,0 +1,243 @@
+/**
+ * Acceptance of issue 3 (foundation) in a real browser: scoped roster for a village secretary,
+ * the language switch, the organization tree and an audited reveal for the county coordinator,
+ * and the audit administrator finding that reveal. Screenshots at 1280 and 390 px go to e2e/artifacts/.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { desktop, fetchMe, launchBrowser, login, newContext, phone, screenshot } from "./support/browser.ts";
+
+let browser: Browser;
+/** Set by the coordinator's scenario, checked by the auditor's. */
+let revealedMember: { name: string; idNumber: string } | undefined;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function withPage<T>(viewport: { width: number; height: number }, fn: (page: Page) => Promise<T>): Promise<T> {
+  const context = await newContext(browser, viewport);
+  const page = await context.newPage();
+  try {
+    return await fn(page);
+  } finally {
+    await context.close();
+  }
+}
+
+/** No horizontal scrolling on a phone: the page is at most as wide as the screen. */
+async function expectNoHorizontalOverflow(page: Page): Promise<void> {
+  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, view: window.innerWidth }));
+  expect(widths.scroll).toBeLessThanOrEqual(widths.view);
+}
+
+const memberRows = (page: Page) => page.locator("[data-testid=member-table] tbody tr.ant-table-row");
+
+describe("sign-in", () => {
+  it("shows the server's message for a wrong password and for an unknown user alike", async () => {
+    await withPage(desktop, async (page) => {
+      await page.goto("/members");
+      await page.waitForURL(/\/login/);
+      await page.locator("#username").fill("secretary");
+      await page.locator("#password").fill("definitely-wrong");
+      await page.getByTestId("login-submit").click();
+      const error = page.getByTestId("login-error");
+      await error.waitFor();
+      const wrongPassword = (await error.textContent())?.trim();
+      expect(wrongPassword).toBeTruthy();
+
+      await page.locator("#username").fill("no-such-user");
+      await page.getByTestId("login-submit").click();
+      await page.waitForResponse((r) => r.url().endsWith("/api/auth/login"));
+      await expect.poll(async () => (await error.textContent())?.trim()).toBe(wrongPassword);
+      await screenshot(page, "login-error-1280");
+    });
+  });
+});
+
+describe("secretary", () => {
+  it("sees only the branch's members and switches to zh-TW and en", async () => {
+    await withPage(desktop, async (page) => {
+      await login(page, "secretary");
+      const me = await fetchMe(page);
+      const branch = me.roles[0]?.orgName;
+      expect(branch).toBeTruthy();
+      await expect.poll(() => page.getByTestId("current-user").textContent()).toContain(branch);
+
+      await page.getByTestId("nav-members").click();
+      await page.waitForURL(/\/members/);
+      // Up to 100 rows on one page: the whole branch in the demo county.
+      await page.goto("/members?pageSize=100");
+      await memberRows(page).first().waitFor();
+      const orgs = await page.locator("[data-testid=member-table] [data-testid=member-org]").allTextContents();
+      expect(orgs.length).toBeGreaterThan(0);
+      expect(new Set(orgs)).toEqual(new Set([branch]));
+      const total = Number((await page.getByTestId("member-total").textContent())?.replace(/\D/g, ""));
+      if (total <= 100) expect(orgs.length).toBe(total);
+      await expect.poll(() => page.locator("[data-testid=member-table] thead").textContent()).toContain("身份证号");
+      await screenshot(page, "secretary-members-zh-CN-1280");
+
+      await page.getByTestId("language-switch").click();
+      await page.getByRole("menuitem", { name: "繁體中文" }).click();
+      await expect.poll(() => page.getByTestId("nav-members").textContent()).toContain("黨員名冊");
+      await expect.poll(() => page.locator("[data-testid=member-table] thead").textContent()).toContain("身分證號");
+      expect(await page.title()).toContain("城鄉黨建互助平台");
+      await screenshot(page, "secretary-members-zh-TW-1280");
+
+      await page.getByTestId("language-switch").click();
+      await page.getByRole("menuitem", { name: "English" }).click();
+      await expect.poll(() => page.getByTestId("nav-members").textContent()).toContain("Member roster");
+      await expect.poll(() => page.locator("[data-testid=member-table] thead").textContent()).toContain("ID number");
+      // antd's own strings follow too (the pagination's page-size selector).
+      await expect.poll(() => page.locator(".ant-pagination").textContent()).toMatch(/page/i);
+      await screenshot(page, "secretary-members-en-1280");
+
+      // The choice survives a reload.
+      await page.reload();
+      await expect.poll(() => page.getByTestId("nav-members").textContent()).toContain("Member roster");
+    });
+  });
+
+  it("gets a card list without horizontal scrolling on a 390-px phone", async () => {
+    await withPage(phone, async (page) => {
+      await page.goto("/login");
+      await page.getByTestId("login-submit").waitFor();
+      await screenshot(page, "login-390");
+      await expectNoHorizontalOverflow(page);
+
+      await login(page, "secretary");
+      await page.goto("/members");
+      await page.getByTestId("member-card").first().waitFor();
+      await expectNoHorizontalOverflow(page);
+      await screenshot(page, "secretary-members-390");
+
+      await page.getByTestId("member-card").first().click();
+      await page.getByTestId("masked-idNumber").waitFor();
+      await expectNoHorizontalOverflow(page);
+      await screenshot(page, "secretary-member-detail-390");
+      await page.keyboard.press("Escape");
+
+      await page.getByTestId("menu-button").click();
+      await page.getByTestId("nav-orgs").waitFor();
+      await screenshot(page, "secretary-menu-390");
+    });
+  });
+});
+
+describe("coordinator", () => {
+  it("browses the tree and reveals a member's ID number with a reason", async () => {
+    await withPage(desktop, async (page) => {
+      await login(page, "coordinator");
+      await page.waitForURL(/\/orgs/);
+      const tree = page.getByTestId("org-tree");
+      const node = (name: string) => tree.locator(".ant-tree-treenode").filter({ hasText: name }).first();
+
+      await node("中共武平县委员会").locator(".ant-tree-switcher").click();
+      await node("中共中山镇委员会").waitFor();
+      await node("中共中山镇委员会").locator(".ant-tree-switcher").click();
+      await node("中共三联村支部委员会").waitFor();
+      await node("中共三联村支部委员会").locator(".ant-tree-title").click();
+      await expect.poll(() => page.getByTestId("org-detail-name").textContent()).toBe("中共三联村支部委员会");
+      const detail = (await page.getByTestId("org-detail").textContent()) ?? "";
+      expect(detail).toContain("党支部");
+      expect(detail).toContain("农村");
+      expect(detail).toContain("中共中山镇委员会"); // breadcrumb
+      await screenshot(page, "coordinator-org-tree-1280");
+
+      // Search finds an organization anywhere in the jurisdiction.
+      await page.getByTestId("org-search").locator("input").fill("三联村");
+      await page.getByTestId("org-search-results").getByText("中共三联村支部委员会").waitFor();
+      await page.getByTestId("org-search").locator("input").fill("");
+
+      await page.getByTestId("org-view-members").click();
+      await page.waitForURL(/\/members\?orgId=\d+/);
+      await memberRows(page).first().waitFor();
+      const orgs = await page.locator("[data-testid=member-table] [data-testid=member-org]").allTextContents();
+      expect(new Set(orgs)).toEqual(new Set(["中共三联村支部委员会"]));
+
+      const name = (await memberRows(page).first().getByTestId("member-name").textContent()) ?? "";
+      await memberRows(page).first().getByTestId("member-name").click();
+      const masked = (await page.getByTestId("masked-idNumber").textContent()) ?? "";
+      expect(masked).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
+
+      await page.getByTestId("reveal-idNumber").click();
+      const modal = page.locator(".ant-modal").filter({ has: page.getByTestId("reveal-reason") });
+      await page.getByTestId("reveal-reason").fill("查");
+      await modal.locator(".ant-modal-footer .ant-btn-primary").click();
+      await modal.getByText("至少 2 个字符").waitFor();
+      await page.getByTestId("reveal-reason").fill("办理组织关系转接，核对身份");
+      await modal.locator(".ant-modal-footer .ant-btn-primary").click();
+
+      const revealed = page.getByTestId("revealed-idNumber");
+      await revealed.waitFor();
+      const idNumber = ((await revealed.textContent()) ?? "").trim();
+      expect(idNumber).toMatch(/^\d{17}[\dX]$/);
+      expect(idNumber.slice(0, 6)).toBe(masked.slice(0, 6));
+      expect(idNumber.slice(-4)).toBe(masked.slice(-4));
+      await screenshot(page, "coordinator-reveal-1280");
+      revealedMember = { name, idNumber };
+    });
+  });
+
+  it("uses the tree and detail on a 390-px phone", async () => {
+    await withPage(phone, async (page) => {
+      await login(page, "coordinator");
+      await page.waitForURL(/\/orgs/);
+      const tree = page.getByTestId("org-tree");
+      const node = (name: string) => tree.locator(".ant-tree-treenode").filter({ hasText: name }).first();
+      await node("中共武平县委员会").locator(".ant-tree-switcher").click();
+      await node("中共中山镇委员会").locator(".ant-tree-switcher").click();
+      await node("中共三联村支部委员会").waitFor();
+      await expectNoHorizontalOverflow(page);
+      await screenshot(page, "coordinator-org-tree-390");
+      await node("中共三联村支部委员会").locator(".ant-tree-title").click();
+      await expect.poll(() => page.getByTestId("org-detail-name").textContent()).toBe("中共三联村支部委员会");
+      await screenshot(page, "coordinator-org-detail-390");
+    });
+  });
+});
+
+describe("audit administrator", () => {
+  it("finds the coordinator's reveal in the audit log", async () => {
+    expect(revealedMember, "the coordinator's scenario must run first").toBeDefined();
+    await withPage(desktop, async (page) => {
+      await login(page, "auditor");
+      await page.waitForURL(/\/audit/);
+      // The audit administrator's menu has the audit log and nothing else.
+      expect(await page.locator("[data-testid^=nav-]").count()).toBe(1);
+
+      await page.getByTestId("audit-action-filter").locator("input").fill("member.reveal");
+      await page.getByTestId("audit-action-filter").locator("input").press("Enter");
+      await page.waitForURL(/action=member\.reveal/);
+      await page.getByTestId("audit-actor-filter").locator("input").fill("coordinator");
+      await page.getByTestId("audit-actor-filter").locator("input").press("Enter");
+      await page.waitForURL(/actor=coordinator/);
+      expect(page.url()).toContain("action=member.reveal");
+
+      const rows = page.locator("[data-testid=audit-table] tbody tr.ant-table-row");
+      await expect.poll(() => rows.count()).toBeGreaterThan(0);
+      const row = rows.first();
+      expect(await row.getByTestId("audit-action").getAttribute("data-action")).toBe("member.reveal");
+      expect(await row.getByTestId("audit-action").textContent()).toBe("查看完整个人信息");
+      expect(await row.getByTestId("audit-actor").textContent()).toBe("coordinator");
+      expect(await row.textContent()).toContain("成功");
+
+      await row.locator(".ant-table-row-expand-icon").click();
+      const expanded = page.locator("[data-testid=audit-table] tr.ant-table-expanded-row").first();
+      await expect.poll(() => expanded.textContent()).toContain("办理组织关系转接，核对身份");
+      expect(await expanded.textContent()).toContain(revealedMember?.name);
+      await screenshot(page, "auditor-audit-1280");
+    });
+    await withPage(phone, async (page) => {
+      await login(page, "auditor");
+      await page.waitForURL(/\/audit/);
+      await page.locator("[data-testid=audit-table] tbody tr.ant-table-row").first().waitFor();
+      await expectNoHorizontalOverflow(page);
+      await screenshot(page, "auditor-audit-390");
+    });
+  });
+});
