@@ -68,7 +68,11 @@ export function presentValidationIssues(issues: readonly z.core.$ZodIssue[], loc
   const key = hasMessage(issue.message) ? issue.message : undefined;
   let text: string;
   if (key) text = translate(locale, key);
-  else if (issue.code === "invalid_type" && (issue as { input?: unknown }).input === undefined)
+  // A missing enum field is an "invalid_value" in zod 4; to the user it is simply required.
+  else if (
+    (issue.code === "invalid_type" || issue.code === "invalid_value") &&
+    (issue as { input?: unknown }).input === undefined
+  )
     text = translate(locale, "validation.required");
   else {
     const fromZod = zodLocales[locale]().localeError(issue as never);
