@@ -301,7 +301,7 @@ describe(`audit log (${testDatabaseKind})`, () => {
         ).rejects.toThrow(/separation of duties/);
       }
       // Nor by turning another of their rows into an administrator role.
-      const coordinatorRole = await t.database.db
+      const leaderRole = await t.database.db
         .insertInto("role_assignments")
         .values({ user_id: sysadmin.id, role: "leader", org_id: await t.orgId("county") })
         .returning("id")
@@ -310,7 +310,7 @@ describe(`audit log (${testDatabaseKind})`, () => {
         t.database.db
           .updateTable("role_assignments")
           .set({ role: "audit_admin", org_id: null })
-          .where("id", "=", coordinatorRole.id)
+          .where("id", "=", leaderRole.id)
           .execute(),
       ).rejects.toThrow(/separation of duties/);
       const roles = await t.database.db
