@@ -51,10 +51,20 @@ export async function login(page: Page, username: string): Promise<void> {
   await page.getByTestId("user-menu").waitFor();
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** Waits until no CSS animation or transition is running (drawers and modals slide in). */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
+}
+
+/**
+ * Saves e2e/artifacts/<name>.png once the page has settled. Whole pages by default; `fullPage: false`
+ * for drawers and dialogs, which cover only the viewport.
+ */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
   fs.mkdirSync(artifactsDir, { recursive: true });
   const file = path.join(artifactsDir, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await settle(page);
+  await page.screenshot({ path: file, fullPage: options.fullPage ?? true });
   return file;
 }
 

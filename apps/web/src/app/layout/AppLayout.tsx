@@ -26,6 +26,7 @@ function Brand(props: { short: boolean }) {
           color: "#fff",
           display: "grid",
           placeItems: "center",
+          lineHeight: 1,
           fontWeight: 700,
         }}
       >

@@ -223,6 +223,20 @@ const en: Messages = {
         move: "Moved an organization",
         dissolve: "Dissolved an organization",
       },
+      audit: {
+        read: "Read the audit log",
+      },
+      demo: {
+        load: "Loaded demo data",
+      },
+      role: {
+        assign: "Assigned a role",
+        withdraw: "Withdrew a role",
+      },
+      user: {
+        create: "Created an account",
+        update: "Updated an account",
+      },
     },
     result: {
       success: "Success",
@@ -254,6 +268,7 @@ const en: Messages = {
       memberName: "Member",
       username: "Username",
       name: "Name",
+      query: "Query",
     },
   },
   validation: {

@@ -224,6 +224,20 @@ const zhCN = {
         move: "调整隶属关系",
         dissolve: "撤销党组织",
       },
+      audit: {
+        read: "查看审计日志",
+      },
+      demo: {
+        load: "加载演示数据",
+      },
+      role: {
+        assign: "分配角色",
+        withdraw: "收回角色",
+      },
+      user: {
+        create: "新建账号",
+        update: "修改账号",
+      },
     },
     result: {
       success: "成功",
@@ -255,6 +269,7 @@ const zhCN = {
       memberName: "党员姓名",
       username: "用户名",
       name: "名称",
+      query: "查询条件",
     },
   },
   validation: {

@@ -223,6 +223,20 @@ const zhTW: Messages = {
         move: "調整隸屬關係",
         dissolve: "撤銷黨組織",
       },
+      audit: {
+        read: "檢視審計日誌",
+      },
+      demo: {
+        load: "載入示範資料",
+      },
+      role: {
+        assign: "指派角色",
+        withdraw: "收回角色",
+      },
+      user: {
+        create: "新建帳號",
+        update: "修改帳號",
+      },
     },
     result: {
       success: "成功",
@@ -254,6 +268,7 @@ const zhTW: Messages = {
       memberName: "黨員姓名",
       username: "使用者名稱",
       name: "名稱",
+      query: "查詢條件",
     },
   },
   validation: {

@@ -3,7 +3,7 @@ import { Descriptions, Typography } from "antd";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 
-const knownKeys = ["field", "reason", "memberName", "username", "name"] as const;
+const knownKeys = ["field", "reason", "memberName", "username", "name", "query"] as const;
 type KnownKey = (typeof knownKeys)[number];
 const isKnownKey = (key: string): key is KnownKey => (knownKeys as readonly string[]).includes(key);
 

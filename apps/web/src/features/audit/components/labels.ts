@@ -13,6 +13,12 @@ export const knownActions = [
   "org.update",
   "org.move",
   "org.dissolve",
+  "audit.read",
+  "demo.load",
+  "role.assign",
+  "role.withdraw",
+  "user.create",
+  "user.update",
 ] as const;
 type KnownAction = (typeof knownActions)[number];
 

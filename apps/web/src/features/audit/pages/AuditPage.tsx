@@ -115,6 +115,30 @@ export default function AuditPage() {
     },
   ];
 
+  // On a phone one column carries what matters (what, whether it worked, who, when); the rest unfolds.
+  const phoneColumns: TableColumnsType<AuditEntry> = [
+    {
+      key: "summary",
+      title: t("audit.fields.action"),
+      render: (_, e) => (
+        <Flex vertical gap={2}>
+          <Flex justify="space-between" align="center" gap={8}>
+            <Typography.Text strong data-testid="audit-action" data-action={e.action}>
+              {actionLabel(e.action, t)}
+            </Typography.Text>
+            <Tag color={resultColors[e.result]} style={{ marginInlineEnd: 0 }}>
+              {t(`audit.result.${e.result}`)}
+            </Tag>
+          </Flex>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            <span data-testid="audit-actor">{e.actorName ?? t("audit.system")}</span> ·{" "}
+            {dayjs(e.at).format("YYYY-MM-DD HH:mm:ss")}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+  ];
+
   const width = phone ? "100%" : undefined;
 
   return (
@@ -180,7 +204,7 @@ export default function AuditPage() {
         <Table<AuditEntry>
           rowKey="id"
           size={phone ? "small" : "middle"}
-          columns={columns}
+          columns={phone ? phoneColumns : columns}
           dataSource={log.data?.items}
           loading={log.isFetching}
           tableLayout="fixed"

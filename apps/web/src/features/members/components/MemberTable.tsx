@@ -24,27 +24,26 @@ export function MemberTable(props: ListProps) {
       key: "name",
       title: t("member.fields.name"),
       dataIndex: "name",
-      fixed: "start",
-      width: 100,
+      width: 96,
       render: (name: string, m) => (
         <Typography.Link onClick={() => props.onOpen(m)} data-testid="member-name">
           {name}
         </Typography.Link>
       ),
     },
-    { key: "gender", title: t("member.fields.gender"), width: 70, render: (_, m) => t(`member.gender.${m.gender}`) },
+    { key: "gender", title: t("member.fields.gender"), width: 80, render: (_, m) => t(`member.gender.${m.gender}`) },
     {
       key: "age",
       title: t("member.fields.age"),
-      width: 70,
-      responsive: ["lg"],
+      width: 64,
+      responsive: ["xl"],
       render: (_, m) => memberAge(m.birthDate),
     },
     {
       key: "idNumber",
       title: t("member.fields.idNumber"),
       dataIndex: "idNumberMasked",
-      width: 190,
+      width: 180,
       render: (v: string) => <span style={mono}>{v}</span>,
     },
     {
@@ -59,7 +58,7 @@ export function MemberTable(props: ListProps) {
       key: "education",
       title: t("member.fields.education"),
       width: 110,
-      responsive: ["xl"],
+      responsive: ["xxl"],
       render: (_, m) => t(`member.education.${m.education}`),
     },
     { key: "status", title: t("member.fields.status"), width: 100, render: (_, m) => <StatusTag status={m.status} /> },
@@ -69,7 +68,7 @@ export function MemberTable(props: ListProps) {
       ellipsis: true,
       render: (_, m) => <span data-testid="member-org">{m.primaryOrg.name}</span>,
     },
-    { key: "joinDate", title: t("member.fields.joinDate"), dataIndex: "joinDate", width: 110, responsive: ["lg"] },
+    { key: "joinDate", title: t("member.fields.joinDate"), dataIndex: "joinDate", width: 110, responsive: ["xxl"] },
     {
       key: "actions",
       title: t("common.actions"),
