@@ -1,0 +1,107 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src/config.ts";
+
+/** Configuration from the environment: documented defaults, and clear messages for mistakes. */
+describe("loadConfig", () => {
+  const KEY = "a".repeat(64);
+  const errorOf = (env: NodeJS.ProcessEnv): ConfigError => {
+    try {
+      loadConfig(env);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      return error as ConfigError;
+    }
+    throw new Error(`expected a ConfigError for ${JSON.stringify(env)}`);
+  };
+
+  it("has the documented defaults: port 3000 on 127.0.0.1, ./data, embedded database, demo on", () => {
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      host: "127.0.0.1",
+      dataDir: path.resolve("./data"),
+      databaseUrl: undefined,
+      demo: true,
+      demoPassword: undefined,
+      dataKey: undefined,
+      dataKeyFile: undefined,
+      sessionIdleMinutes: 30,
+      secureCookies: false,
+      trustProxy: false,
+      logLevel: "warn",
+    });
+  });
+
+  it("reads every variable", () => {
+    const config = loadConfig({
+      PORT: "8080",
+      HOST: "0.0.0.0",
+      HUZHU_DATA_DIR: "/var/lib/huzhu",
+      DATABASE_URL: "postgresql://huzhu@db:5432/huzhu",
+      HUZHU_DEMO: "yes",
+      HUZHU_DEMO_PASSWORD: "long enough",
+      HUZHU_DATA_KEY: KEY,
+      HUZHU_SESSION_IDLE_MINUTES: "15",
+      HUZHU_SECURE_COOKIES: "true",
+      HUZHU_TRUST_PROXY: "1",
+      LOG_LEVEL: "info",
+    });
+    expect(config).toEqual({
+      port: 8080,
+      host: "0.0.0.0",
+      dataDir: "/var/lib/huzhu",
+      databaseUrl: "postgresql://huzhu@db:5432/huzhu",
+      demo: true,
+      demoPassword: "long enough",
+      dataKey: KEY,
+      dataKeyFile: undefined,
+      sessionIdleMinutes: 15,
+      secureCookies: true,
+      trustProxy: true,
+      logLevel: "info",
+    });
+  });
+
+  it("treats empty variables as unset and ignores ones it does not know", () => {
+    expect(loadConfig({ PORT: "", HUZHU_DEMO: "", NODE_ENV: "production", PATH: "/usr/bin" }).port).toBe(3000);
+  });
+
+  it("rejects a bad PORT with a message naming PORT", () => {
+    for (const port of ["abc", "0", "65536", "80.5", "-1"]) {
+      const error = errorOf({ PORT: port });
+      expect(error.message, port).toMatch(/^Invalid configuration:\n {2}PORT: /);
+    }
+  });
+
+  it("names each bad variable, all at once", () => {
+    const error = errorOf({
+      DATABASE_URL: "mysql://x",
+      HUZHU_DEMO: "maybe",
+      HUZHU_DEMO_PASSWORD: "short",
+      LOG_LEVEL: "loud",
+    });
+    expect(error.message).toContain("DATABASE_URL: must start with postgres:// or postgresql://");
+    expect(error.message).toMatch(/HUZHU_DEMO: /);
+    expect(error.message).toContain("HUZHU_DEMO_PASSWORD: must be at least 8 characters");
+    expect(error.message).toMatch(/LOG_LEVEL: /);
+  });
+
+  it("requires the personal-data key from the environment with DATABASE_URL", () => {
+    const error = errorOf({ DATABASE_URL: "postgres://db/huzhu" });
+    expect(error.message).toContain("HUZHU_DATA_KEY or HUZHU_DATA_KEY_FILE is required with DATABASE_URL");
+    expect(loadConfig({ DATABASE_URL: "postgres://db/huzhu", HUZHU_DATA_KEY: KEY }).dataKey).toBe(KEY);
+    expect(
+      loadConfig({ DATABASE_URL: "postgres://db/huzhu", HUZHU_DATA_KEY_FILE: "/run/secrets/key" }).dataKeyFile,
+    ).toBe("/run/secrets/key");
+  });
+
+  it("loads the demo by default on the embedded database only, unless HUZHU_DEMO says otherwise", () => {
+    expect(loadConfig({}).demo).toBe(true);
+    expect(loadConfig({ HUZHU_DEMO: "false" }).demo).toBe(false);
+    expect(loadConfig({ HUZHU_DEMO: "off" }).demo).toBe(false);
+    const server = { DATABASE_URL: "postgres://db/huzhu", HUZHU_DATA_KEY: KEY };
+    expect(loadConfig(server).demo).toBe(false);
+    expect(loadConfig({ ...server, HUZHU_DEMO: "true" }).demo).toBe(true);
+    expect(loadConfig({ ...server, HUZHU_DEMO: "0" }).demo).toBe(false);
+  });
+});
