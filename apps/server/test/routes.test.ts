@@ -388,6 +388,32 @@ describe(`routes, OpenAPI, health and errors (${testDatabaseKind})`, () => {
       }
     });
 
+    it("answers 400, not 500, for values the database cannot take (ids beyond int4, NUL characters)", async () => {
+      const big = 3_000_000_000;
+      const a1 = await t.orgId("village:a1");
+      const requests = [
+        coordinator.request({ method: "GET", url: `/api/orgs/${big}` }),
+        coordinator.request({ method: "GET", url: `/api/members/${big}` }),
+        coordinator.request({ method: "GET", url: `/api/members?orgId=${big}` }),
+        coordinator.request({ method: "GET", url: `/api/orgs?parentId=${big}` }),
+        coordinator.request({
+          method: "POST",
+          url: `/api/members/${big}/reveal`,
+          payload: { field: "idNumber", reason: "核对身份" },
+        }),
+        coordinator.request({ method: "GET", url: "/api/members?q=%00" }),
+        coordinator.request({ method: "PATCH", url: `/api/orgs/${a1}`, payload: { secretaryName: "钟\u0000一" } }),
+      ];
+      for (const res of await Promise.all(requests)) {
+        const error = expectError(res, 400, { code: "input.invalid" });
+        expect(error.message).toBe("请求中含有无法处理的值（如超出范围的编号或控制字符）");
+      }
+      // Nothing was changed, and the database connection is still fine.
+      const org = await coordinator.request({ method: "GET", url: `/api/orgs/${a1}` });
+      expect(org.statusCode).toBe(200);
+      expect(org.body).not.toContain("\\u0000");
+    });
+
     it("names the field of a validation error, and only then", async () => {
       const withField = expectError(await coordinator.request({ method: "GET", url: "/api/orgs?parentId=x" }), 400);
       expect(withField.field).toBe("parentId");

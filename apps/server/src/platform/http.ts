@@ -108,6 +108,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (error instanceof RequestValidationError) {
       return reply.status(400).send(presentValidationIssues(error.issues, locale));
     }
+    if (isDataException(error)) return reply.status(400).send(simple(locale, "input.invalid"));
     const fastifyError = error as FastifyError;
     const status = fastifyError.statusCode ?? 500;
     if (status === 413) return reply.status(413).send(simple(locale, "body.too_large"));
@@ -120,6 +121,15 @@ export function installErrorHandler(app: FastifyInstance): void {
     request.log.error({ err: error }, "unhandled error");
     return reply.status(500).send(simple(locale, "internal"));
   });
+}
+
+/**
+ * SQLSTATE class 22, "data exception": the database refused a value the request carried (an id
+ * beyond the integer range, a NUL character in a text). The caller's mistake, so a 400, not a 500.
+ */
+function isDataException(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" && /^22[0-9A-Z]{3}$/.test(code);
 }
 
 export function simple(locale: Locale, code: string) {

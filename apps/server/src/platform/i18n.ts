@@ -29,6 +29,11 @@ const messages: Catalog = {
   internal: { "zh-CN": "服务器内部错误，请稍后重试", "zh-TW": "伺服器內部錯誤，請稍後再試", en: "Internal server error; please try again later" },
   unavailable: { "zh-CN": "数据库暂不可用", "zh-TW": "資料庫暫時無法使用", en: "The database is unavailable" },
   "body.invalid_json": { "zh-CN": "请求体不是合法的 JSON", "zh-TW": "請求內容不是合法的 JSON", en: "The request body is not valid JSON" },
+  "input.invalid": {
+    "zh-CN": "请求中含有无法处理的值（如超出范围的编号或控制字符）",
+    "zh-TW": "請求中含有無法處理的值（如超出範圍的編號或控制字元）",
+    en: "The request contains a value that cannot be stored (e.g. an id out of range or a control character)",
+  },
   "body.too_large": { "zh-CN": "请求体过大", "zh-TW": "請求內容過大", en: "The request body is too large" },
   // validation
   "validation.field": { "zh-CN": "{label}：{message}", "zh-TW": "{label}：{message}", en: "{label}: {message}" },
