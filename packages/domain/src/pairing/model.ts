@@ -166,19 +166,97 @@ export class PairingModel {
     return this.locked[k] === 1 || this.forbidden[k] === 1 ? 0 : 1;
   }
 
-  /** Solves from the current basis (the all-artificial one the first time). */
+  private solvedOnce = false;
+
+  /** Solves: from a greedy start the first time, from the previous optimum afterwards. */
   solve(): void {
     const simplex = this.simplex;
     const before = simplex.pivots;
-    this.lastSolveWasCold = before === 0;
-    if (simplex.maxAbsPotential() > WARM_POTENTIAL_LIMIT) {
+    let cold = !this.solvedOnce;
+    if (!cold && simplex.maxAbsPotential() > WARM_POTENTIAL_LIMIT) {
       // Each warm start can add one old potential to the new ones (see NetworkSimplex.detach);
       // long before that could grow past exact doubles, start over.
-      simplex.reset();
-      this.lastSolveWasCold = true;
+      cold = true;
     }
+    if (cold) this.greedyStart();
     simplex.solve();
+    this.solvedOnce = true;
+    this.lastSolveWasCold = cold;
     this.lastPivots = simplex.pivots - before;
+  }
+
+  /**
+   * A cold start from the all-artificial basis spends most of its pivots building a tree around
+   * zero flow. Instead: a greedy flow (best scores first, covering recipients before giving
+   * anyone a second helper), with a strongly feasible tree around it: T and the helpers that give
+   * something hang from S, recipients hang from T by an arc with room left, or else from one of
+   * their helpers; idle helpers hang from a recipient by an empty candidate arc. The simplex then
+   * only has to repair what the greedy got wrong.
+   */
+  private greedyStart(): void {
+    const { problem, simplex, candidateCount: m, helperCount: nh, recipientCount: nr } = this;
+    const { cap } = simplex;
+    const flow = new Int32Array(simplex.arcCount);
+    const room = new Int32Array(nh);
+    for (let h = 0; h < nh; h++) room[h] = cap[this.helperArc(h)] as number;
+    const need = new Int32Array(nr);
+    for (let r = 0; r < nr; r++) need[r] = (cap[this.coverArc(r)] as number) + (cap[this.extraArc(r)] as number);
+    const order = arcsByScoreDescending(problem.arcScore);
+    for (let pass = 0; pass < 2; pass++) {
+      for (let i = 0; i < m; i++) {
+        const k = order[i] as number;
+        if (cap[k] !== 1 || flow[k] === 1) continue;
+        const h = problem.arcHelper[k] as number;
+        const r = problem.arcRecipient[k] as number;
+        if ((room[h] as number) === 0 || (need[r] as number) === 0) continue;
+        const cover = this.coverArc(r);
+        const covers = cap[cover] === 1 && flow[cover] === 0;
+        if (pass === 0 && !covers) continue;
+        flow[k] = 1;
+        room[h] = (room[h] as number) - 1;
+        need[r] = (need[r] as number) - 1;
+        const toSink = covers ? cover : this.extraArc(r);
+        flow[toSink] = (flow[toSink] as number) + 1;
+      }
+    }
+    let total = 0;
+    for (let h = 0; h < nh; h++) {
+      const e = this.helperArc(h);
+      flow[e] = (cap[e] as number) - (room[h] as number);
+      total += flow[e] as number;
+    }
+    flow[this.backArc()] = total;
+
+    const treeArc = new Int32Array(simplex.nodeCount).fill(-1);
+    treeArc[SINK] = this.backArc();
+    for (let h = 0; h < nh; h++) {
+      const e = this.helperArc(h);
+      if ((flow[e] as number) > 0) {
+        treeArc[this.helperNode(h)] = e;
+        continue;
+      }
+      let best = -1;
+      const end = this.helperFirstArc[h + 1] as number;
+      for (let i = this.helperFirstArc[h] as number; i < end; i++) {
+        const k = this.helperArcs[i] as number;
+        if (cap[k] === 1 && (best < 0 || (problem.arcScore[k] as number) > (problem.arcScore[best] as number)))
+          best = k;
+      }
+      treeArc[this.helperNode(h)] = best;
+    }
+    for (let r = 0; r < nr; r++) {
+      const cover = this.coverArc(r);
+      const extra = this.extraArc(r);
+      let arc = -1;
+      if ((flow[cover] as number) < (cap[cover] as number)) arc = cover;
+      else if ((flow[extra] as number) < (cap[extra] as number)) arc = extra;
+      else {
+        const end = problem.recipientFirstArc[r + 1] as number;
+        for (let k = problem.recipientFirstArc[r] as number; k < end && arc < 0; k++) if (flow[k] === 1) arc = k;
+      }
+      treeArc[this.recipientNode(r)] = arc;
+    }
+    simplex.setBasis(flow, treeArc);
   }
 
   /** Units of capacity a helper gives at the current solution, locks included. */
@@ -373,4 +451,21 @@ function rankOf(sortedIds: string[], id: string): number {
     else hi = mid - 1;
   }
   return -1;
+}
+
+/** Arc indices by score, highest first (a counting sort: scores are 0..10000). */
+function arcsByScoreDescending(score: Int32Array): Int32Array {
+  const start = new Int32Array(MAX_SCORE + 2);
+  for (let k = 0; k < score.length; k++) {
+    const bucket = MAX_SCORE - (score[k] as number) + 1;
+    start[bucket] = (start[bucket] as number) + 1;
+  }
+  for (let s = 0; s <= MAX_SCORE; s++) start[s + 1] = (start[s + 1] as number) + (start[s] as number);
+  const order = new Int32Array(score.length);
+  for (let k = 0; k < score.length; k++) {
+    const bucket = MAX_SCORE - (score[k] as number);
+    order[start[bucket] as number] = k;
+    start[bucket] = (start[bucket] as number) + 1;
+  }
+  return order;
 }

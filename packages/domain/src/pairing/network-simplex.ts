@@ -120,6 +120,106 @@ export class NetworkSimplex {
     this.nextArc = 0;
   }
 
+  /**
+   * Installs a starting basis: flows of the real arcs (conserving, within bounds, and at a bound
+   * for every arc off the tree) and, per node, the arc to its parent (-1: its artificial arc to
+   * the root). Returns false, leaving the cold basis, unless that is a strongly feasible spanning
+   * tree; so a caller's heuristic can never make the result wrong, only the start slower.
+   */
+  setBasis(flow: Int32Array, treeArc: Int32Array): boolean {
+    this.reset();
+    if (this.installBasis(flow, treeArc)) return true;
+    this.reset();
+    return false;
+  }
+
+  private installBasis(arcFlow: Int32Array, treeArc: Int32Array): boolean {
+    const { nodeCount, arcCount, root, parent, pred, predDir, thread, revThread, succNum, lastSucc, pi } = this;
+    const { source, target, cap, cost, flow, state } = this;
+    const balance = new Float64Array(nodeCount + 1);
+    for (let e = 0; e < arcCount; e++) {
+      const f = arcFlow[e] as number;
+      if (!(f >= 0 && f <= (cap[e] as number))) return false;
+      flow[e] = f;
+      balance[source[e] as number] = (balance[source[e] as number] as number) - f;
+      balance[target[e] as number] = (balance[target[e] as number] as number) + f;
+    }
+    for (let u = 0; u < nodeCount; u++) if (balance[u] !== 0) return false;
+    const childCount = new Int32Array(nodeCount + 2);
+    for (let u = 0; u < nodeCount; u++) {
+      const e = treeArc[u] as number;
+      if (e < 0) {
+        parent[u] = root;
+        pred[u] = arcCount + u;
+        predDir[u] = DIR_UP;
+      } else {
+        if (e >= arcCount || (source[e] !== u && target[e] !== u) || state[e] === STATE_TREE) return false;
+        const up = source[e] === u;
+        parent[u] = up ? (target[e] as number) : (source[e] as number);
+        pred[u] = e;
+        predDir[u] = up ? DIR_UP : DIR_DOWN;
+        state[e] = STATE_TREE;
+        state[arcCount + u] = STATE_LOWER;
+        const f = flow[e] as number;
+        if (up ? f >= (cap[e] as number) : f <= 0) return false; // not strongly feasible
+      }
+      childCount[(parent[u] as number) + 1] = (childCount[(parent[u] as number) + 1] as number) + 1;
+    }
+    for (let e = 0; e < arcCount; e++) {
+      if (state[e] === STATE_TREE) continue;
+      const f = flow[e] as number;
+      if (f === 0) state[e] = STATE_LOWER;
+      else if (f === cap[e]) state[e] = STATE_UPPER;
+      else return false;
+    }
+    // Children lists, then an iterative depth-first walk from the root gives the preorder thread.
+    for (let u = 0; u <= nodeCount; u++) childCount[u + 1] = (childCount[u + 1] as number) + (childCount[u] as number);
+    const children = new Int32Array(nodeCount);
+    const fill = childCount.slice(0, nodeCount + 1);
+    for (let u = 0; u < nodeCount; u++) {
+      const p = parent[u] as number;
+      children[fill[p] as number] = u;
+      fill[p] = (fill[p] as number) + 1;
+    }
+    const order = this.buffer;
+    const stack = new Int32Array(nodeCount + 1);
+    let top = 0;
+    let n = 0;
+    stack[top++] = root;
+    while (top > 0) {
+      const u = stack[--top] as number;
+      order[n++] = u;
+      if (u !== root) {
+        const p = parent[u] as number;
+        const e = pred[u] as number;
+        // Tree arcs have reduced cost 0: cost + pi(source) - pi(target) = 0.
+        pi[u] =
+          predDir[u] === DIR_UP ? (pi[p] as number) - (cost[e] as number) : (pi[p] as number) + (cost[e] as number);
+      }
+      for (let i = (childCount[u + 1] as number) - 1; i >= (childCount[u] as number); i--)
+        stack[top++] = children[i] as number;
+    }
+    if (n !== nodeCount + 1) return false; // a cycle: some nodes never reached from the root
+    for (let i = 0; i < n; i++) {
+      const u = order[i] as number;
+      const next = order[(i + 1) % n] as number;
+      thread[u] = next;
+      revThread[next] = u;
+      succNum[u] = 1;
+    }
+    for (let i = n - 1; i > 0; i--) {
+      const u = order[i] as number;
+      const p = parent[u] as number;
+      succNum[p] = (succNum[p] as number) + (succNum[u] as number);
+    }
+    const position = stack; // reuse: position of each node in the preorder
+    for (let i = 0; i < n; i++) position[order[i] as number] = i;
+    for (let u = 0; u <= nodeCount; u++) {
+      lastSucc[u] = order[(position[u] as number) + (succNum[u] as number) - 1] as number;
+    }
+    return true;
+  }
+
   reducedCost(arc: number): number {
     return (
       (this.cost[arc] as number) +

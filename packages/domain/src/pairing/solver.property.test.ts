@@ -1,0 +1,113 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { PairingModel } from "./model.ts";
+import { solvePairing, solvePairingExplained } from "./session.ts";
+import { bruteForceOptimum } from "./testing/brute-force.ts";
+import { resultViolation } from "./testing/check-result.ts";
+import { pairingProblemArb, reversedProblem } from "./testing/random-problems.ts";
+import type { PairingProblem } from "./types.ts";
+import { compilePairingProblem } from "./validate.ts";
+
+const objective = (r: { covered: number; assigned: number; score: number }) => ({
+  covered: r.covered,
+  assigned: r.assigned,
+  score: r.score,
+});
+
+describe("pairing solver against brute force", () => {
+  it("finds the lexicographic optimum of thousands of small problems", () => {
+    fc.assert(
+      fc.property(pairingProblemArb({ recipients: 4, helpers: 4, maxLimit: 3 }), (problem) => {
+        const result = solvePairing(problem);
+        expect(resultViolation(problem, result)).toBeNull();
+        expect(objective(result)).toEqual(bruteForceOptimum(problem));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("finds it on denser problems with tight limits (many ties and exchanges)", () => {
+    fc.assert(
+      fc.property(pairingProblemArb({ recipients: 5, helpers: 3, maxLimit: 2, density: 85 }), (problem) => {
+        const result = solvePairing(problem);
+        expect(resultViolation(problem, result)).toBeNull();
+        expect(objective(result)).toEqual(bruteForceOptimum(problem));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe("pairing solver determinism", () => {
+  it("gives the same pairs whatever the order of the input lists", () => {
+    fc.assert(
+      fc.property(pairingProblemArb({ recipients: 8, helpers: 6, maxLimit: 3 }), (problem) => {
+        expect(solvePairing(reversedProblem(problem))).toEqual(solvePairing(problem));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("leaves a consistent basis behind (tree, thread, potentials, strong feasibility)", () => {
+    fc.assert(
+      fc.property(pairingProblemArb({ recipients: 10, helpers: 8, maxLimit: 3 }), (problem) => {
+        const model = new PairingModel(compilePairingProblem(problem));
+        model.solve();
+        expect(model.simplex.checkInvariants()).toBeNull();
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("pairing explanations", () => {
+  it("are consistent with the answer on random problems", () => {
+    fc.assert(
+      fc.property(pairingProblemArb({ recipients: 6, helpers: 5, maxLimit: 3 }), (problem: PairingProblem) => {
+        const { result, explanation } = solvePairingExplained(problem);
+        expect(explanation.pairs.map((p) => [p.helper, p.recipient, p.score])).toEqual(
+          result.pairs.map((p) => [p.helper, p.recipient, p.score]),
+        );
+        const served = new Set(result.pairs.map((p) => p.recipient));
+        expect(explanation.uncovered.map((u) => u.recipient)).toEqual(
+          problem.recipients
+            .map((r) => r.id)
+            .filter((id) => !served.has(id))
+            .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+        );
+        const used = new Map<string, number>();
+        for (const p of result.pairs) used.set(p.helper, (used.get(p.helper) ?? 0) + 1);
+        const capacity = new Map(problem.helpers.map((h) => [h.id, h.capacity]));
+        const isFull = (h: string) => (used.get(h) ?? 0) >= (capacity.get(h) ?? 0);
+        const forbidden = new Set((problem.forbidden ?? []).map((f) => `${f.helper}\u0000${f.recipient}`));
+        for (const u of explanation.uncovered) {
+          const allowed = problem.candidates.filter(
+            (c) => c.recipient === u.recipient && !forbidden.has(`${c.helper}\u0000${c.recipient}`),
+          );
+          if (u.code === "helpers-full") {
+            expect(allowed.length).toBeGreaterThan(0);
+            for (const c of allowed) expect(isFull(c.helper)).toBe(true);
+            // Covering it cannot raise `covered`: the duals' bound says so too.
+            expect(u.coverageCost.covered).toBeGreaterThanOrEqual(0);
+          } else {
+            expect(allowed.length).toBe(0);
+          }
+        }
+        for (const p of explanation.pairs) {
+          expect(p.helperUsed).toBe(used.get(p.helper));
+          if (p.code === "better-helpers-full") {
+            expect(p.bestAlternative?.helperFull).toBe(true);
+            expect(p.bestAlternative?.score ?? 0).toBeGreaterThan(p.score);
+          }
+          if (p.code === "best-score" && p.bestAlternative)
+            expect(p.bestAlternative.score).toBeLessThanOrEqual(p.score);
+          const loss = p.removalLoss;
+          const lexNonNegative =
+            loss.covered > 0 || (loss.covered === 0 && (loss.assigned > 0 || (loss.assigned === 0 && loss.score >= 0)));
+          expect(lexNonNegative).toBe(true);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
