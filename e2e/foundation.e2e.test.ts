@@ -159,8 +159,11 @@ describe("coordinator", () => {
 
       // Search finds an organization anywhere in the jurisdiction.
       await page.getByTestId("org-search").locator("input").fill("三联村");
-      await page.getByTestId("org-search-results").getByText("中共三联村支部委员会").waitFor();
-      await page.getByTestId("org-search").locator("input").fill("");
+      await page.getByTestId("org-search-results").getByText("中共三联村支部委员会").click();
+      await page
+        .locator("[data-testid=org-tree] .ant-tree-treenode-selected")
+        .getByText("中共三联村支部委员会")
+        .waitFor();
 
       await page.getByTestId("org-view-members").click();
       await page.waitForURL(/\/members\?orgId=\d+/);
@@ -252,6 +255,114 @@ describe("audit administrator", () => {
       await page.locator("[data-testid=audit-table] tbody tr.ant-table-row").first().waitFor();
       await expectNoHorizontalOverflow(page);
       await screenshot(page, "auditor-audit-390");
+    });
+  });
+});
+
+describe("writes through the forms", () => {
+  /** Picks an option of an antd Select (or OrgSelect) by typing part of its text. */
+  async function pick(page: Page, field: string, search: string, option: string): Promise<void> {
+    const input = page.locator(`#${field}`);
+    await input.click();
+    // Organization pickers search on the server; the short fixed lists are not searchable.
+    if (await input.isEditable()) await input.fill(search);
+    await page
+      .locator(".ant-select-dropdown:visible .ant-select-item-option")
+      .filter({ hasText: option })
+      .first()
+      .click();
+  }
+
+  it("coordinator creates, edits, moves and dissolves an organization", async () => {
+    await withPage(desktop, async (page) => {
+      await login(page, "coordinator");
+      await page.waitForURL(/\/orgs/);
+      await page.getByTestId("org-search").locator("input").fill("中山镇委员会");
+      await page.getByTestId("org-search-results").getByText("中共中山镇委员会").click();
+      await expect.poll(() => page.getByTestId("org-detail-name").textContent()).toBe("中共中山镇委员会");
+      // The pick closes the search and opens the tree down to it.
+      await page.locator("[data-testid=org-tree] .ant-tree-treenode-selected").getByText("中共中山镇委员会").waitFor();
+
+      const name = "中共中山镇青年创业联合支部委员会";
+      await page.getByRole("button", { name: "新建下级组织" }).click();
+      const dialog = page.locator(".ant-modal:visible");
+      await dialog.locator("#name").fill(name);
+      await pick(page, "kind", "联合", "联合党支部");
+      await pick(page, "category", "社会", "社会组织");
+      await dialog.locator("#units").fill("武平县青年创业协会\n中山镇电商服务中心");
+      await dialog.locator("#divisionCode").fill("12345");
+      await dialog.locator(".ant-modal-footer .ant-btn-primary").click();
+      await dialog.getByText("行政区划代码应为 6、9 或 12 位数字").waitFor();
+      await dialog.locator("#divisionCode").fill("");
+      await dialog.locator(".ant-modal-footer .ant-btn-primary").click();
+      await expect.poll(() => page.getByTestId("org-detail-name").textContent()).toBe(name);
+      expect(await page.getByTestId("org-detail").textContent()).toContain("中山镇电商服务中心");
+
+      await page.getByRole("button", { name: "编辑组织" }).click();
+      await page.locator(".ant-modal:visible #secretaryName").fill("钟晓燕");
+      await page.locator(".ant-modal:visible .ant-modal-footer .ant-btn-primary").click();
+      await expect.poll(() => page.getByTestId("org-detail").textContent()).toContain("钟晓燕");
+
+      await page.getByRole("button", { name: "调整隶属关系" }).click();
+      await pick(page, "parentId", "万安镇", "中共万安镇委员会");
+      await page.locator(".ant-modal:visible .ant-modal-footer .ant-btn-primary").click();
+      await expect
+        .poll(() => page.locator("[data-testid=org-detail] .ant-breadcrumb").textContent())
+        .toContain("中共万安镇委员会");
+      await page.getByTestId("org-tree").getByText(name).waitFor();
+      await screenshot(page, "coordinator-org-moved-1280");
+
+      await page.getByRole("button", { name: "撤销组织" }).click();
+      await page.locator(".ant-modal:visible #reason").fill("青年创业项目结束，按程序撤销");
+      await page.locator(".ant-modal:visible .ant-modal-footer .ant-btn-primary").click();
+      await expect.poll(() => page.getByTestId("org-detail-name").textContent()).toBe("中共万安镇委员会");
+      await expect.poll(() => page.getByTestId("org-tree").getByText(name).count()).toBe(0);
+    });
+  });
+
+  it("secretary adds a member (the ID check digit is checked in the form) and edits the phone", async () => {
+    const first17 = `35082419900101${String(Math.floor(Math.random() * 900) + 100)}`;
+    const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    const sum = [...first17].reduce((s, d, i) => s + Number(d) * (weights[i] ?? 0), 0);
+    const check = "10X98765432".charAt(sum % 11);
+    const wrong = check === "0" ? "1" : "0";
+
+    await withPage(desktop, async (page) => {
+      await login(page, "secretary");
+      await page.goto("/members");
+      await memberRows(page).first().waitFor();
+      await page.getByRole("button", { name: "新增党员" }).click();
+      const form = page.getByTestId("member-form");
+      await form.locator("#name").fill("钟测试");
+      await form.locator("#idNumber").fill(`${first17}${wrong}`);
+      await form.locator("#idNumber").blur();
+      await form.getByText("身份证号校验位不正确，请核对").waitFor();
+      await form.locator("#idNumber").fill(`${first17}${check}`);
+      // A valid ID number fills in the birth date and gender.
+      await expect.poll(() => form.locator("#birthDate").inputValue()).toBe("1990-01-01");
+      await pick(page, "education", "本科", "大学本科");
+      await form.locator("#joinDate").click();
+      await form.locator("#joinDate").fill("2015-07-01");
+      await form.locator("#joinDate").press("Enter");
+      await form.locator("#phone").fill("1391234567");
+      await page.locator(".ant-modal:visible .ant-modal-footer .ant-btn-primary").click();
+      await form.getByText("请输入 11 位手机号").waitFor();
+      await form.locator("#phone").fill("13912345678");
+      await pick(page, "primaryOrgId", "三联村", "中共三联村支部委员会");
+      await page.locator(".ant-modal:visible .ant-modal-footer .ant-btn-primary").click();
+
+      const drawer = page.locator(".ant-drawer:visible");
+      await expect.poll(() => drawer.locator(".ant-drawer-title").textContent()).toContain("钟测试");
+      expect(await page.getByTestId("masked-idNumber").textContent()).toBe(
+        `350824********${first17.slice(14)}${check}`,
+      );
+      expect(await page.getByTestId("masked-phone").textContent()).toBe("139****5678");
+
+      await drawer.getByRole("button", { name: "编辑" }).click();
+      await page.locator(".ant-modal:visible #phone").fill("15080001234");
+      await page.locator(".ant-modal:visible .ant-modal-footer .ant-btn-primary").click();
+      await expect.poll(() => page.getByTestId("masked-phone").textContent()).toBe("150****1234");
+      await screenshot(page, "secretary-member-created-1280", { fullPage: false });
     });
   });
 });

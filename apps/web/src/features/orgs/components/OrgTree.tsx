@@ -1,6 +1,6 @@
 import type { Org } from "@huzhu/contracts";
 import { Empty, Tree, type TreeDataNode, Typography } from "antd";
-import { useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { PageError, PageLoading } from "../../../components/PageStates.tsx";
 import type { OrgPage } from "../api/list-orgs.ts";
@@ -51,26 +51,41 @@ export function OrgTree(props: { tree: OrgTreeState; selectedId: number | undefi
     return roots.data ? build(roots.data, null) : [];
   }, [roots.data, children, t]);
 
+  // Keep the selected organization in view, e.g. after it was picked from search results.
+  const wrapper = useRef<HTMLDivElement>(null);
+  const selectedId = props.selectedId;
+  const selectedLoaded = treeData.length > 0;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-run when the path to the selection opens.
+  useEffect(() => {
+    if (selectedId === undefined || !selectedLoaded) return;
+    const timer = window.setTimeout(() => {
+      wrapper.current?.querySelector(".ant-tree-treenode-selected")?.scrollIntoView({ block: "nearest" });
+    }, 100);
+    return () => window.clearTimeout(timer);
+  }, [selectedId, selectedLoaded, tree.expandedKeys]);
+
   if (roots.isPending) return <PageLoading />;
   if (roots.isError) return <PageError error={roots.error} onRetry={() => void roots.refetch()} />;
   if (treeData.length === 0) return <Empty />;
 
   return (
-    <Tree
-      blockNode
-      showLine={{ showLeafIcon: false }}
-      treeData={treeData}
-      expandedKeys={tree.expandedKeys}
-      onExpand={(keys) => tree.setExpandedKeys(keys.map(String))}
-      loadedKeys={Object.keys(children)}
-      loadData={(node) => tree.loadChildren(Number(node.key))}
-      selectedKeys={props.selectedId === undefined ? [] : [String(props.selectedId)]}
-      onSelect={(_keys, info) => {
-        const key = String(info.node.key);
-        if (key.startsWith(moreKeyPrefix)) void tree.loadMore(Number(key.slice(moreKeyPrefix.length)));
-        else props.onSelect(Number(key));
-      }}
-      data-testid="org-tree"
-    />
+    <div ref={wrapper}>
+      <Tree
+        blockNode
+        showLine={{ showLeafIcon: false }}
+        treeData={treeData}
+        expandedKeys={tree.expandedKeys}
+        onExpand={(keys) => tree.setExpandedKeys(keys.map(String))}
+        loadedKeys={Object.keys(children)}
+        loadData={(node) => tree.loadChildren(Number(node.key))}
+        selectedKeys={props.selectedId === undefined ? [] : [String(props.selectedId)]}
+        onSelect={(_keys, info) => {
+          const key = String(info.node.key);
+          if (key.startsWith(moreKeyPrefix)) void tree.loadMore(Number(key.slice(moreKeyPrefix.length)));
+          else props.onSelect(Number(key));
+        }}
+        data-testid="org-tree"
+      />
+    </div>
   );
 }

@@ -31,8 +31,10 @@ export default function OrgsPage() {
     if (onlyRoot && selectedId === undefined && !phone) setParams({ id: String(onlyRoot.id) }, { replace: true });
   }, [onlyRoot, selectedId, phone, setParams]);
 
+  // Picking a search result shows it in context: the search closes and the tree opens down to it.
   const onPick = (org: Org) => {
     select(org.id);
+    setSearch("");
     void tree.revealPath(org);
   };
 
