@@ -1,4 +1,6 @@
 import type { Org } from "@huzhu/contracts";
+import { sql } from "kysely";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createTestContext,
@@ -830,5 +832,123 @@ describe(`organization tree (${testDatabaseKind})`, () => {
         { code: "org.dissolved", field: "parentId" },
       );
     });
+  });
+
+  describe("concurrent changes to the tree", () => {
+    /** Every organization's path is its parent's path plus its id, and every member's copy agrees. */
+    async function inconsistencies(): Promise<number> {
+      const r = await sql<{ n: number }>`
+        SELECT (SELECT count(*)::int FROM organizations c LEFT JOIN organizations p ON p.id = c.parent_id
+                 WHERE c.path <> coalesce(p.path, '/') || c.id || '/' OR c.depth <> coalesce(p.depth + 1, 0))
+             + (SELECT count(*)::int FROM members m JOIN organizations o ON o.id = m.primary_org_id
+                 WHERE m.primary_org_path <> o.path)
+             + (SELECT count(*)::int FROM members m JOIN organizations o ON o.id = m.co_org_id
+                 WHERE m.co_org_path <> o.path) AS n`.execute(t.database.db);
+      return r.rows[0]?.n ?? -1;
+    }
+
+    it("two crossing moves never make a cycle: one wins, the other is refused", async () => {
+      const p = await create(coordinator, { ...villageBody({ divisionCode: null }), name: "中共甲支部委员会" });
+      const q = await create(coordinator, {
+        ...villageBody({ divisionCode: null, parentId: id["town:b"] }),
+        name: "中共乙支部委员会",
+      });
+      const [one, two] = await Promise.all([
+        coordinator.request({ method: "POST", url: `/api/orgs/${p.id}/move`, payload: { parentId: q.id } }),
+        coordinator.request({ method: "POST", url: `/api/orgs/${q.id}/move`, payload: { parentId: p.id } }),
+      ]);
+      expect([one?.statusCode, two?.statusCode].sort()).toEqual([200, 400]);
+      expect(await inconsistencies()).toBe(0);
+    });
+
+    // PGlite has one connection and runs transactions one after another; a PostgreSQL server
+    // runs them side by side, which is where a member written during a move could keep the old path.
+    it.runIf(testDatabaseKind === "postgres")(
+      "a member added while their organization moves ends up with the new path",
+      async () => {
+        const target = id.guakeng as number;
+        const idNumber = makeIdNumber("1983-03-03", "male", 4242);
+        const schema = (await sql<{ s: string }>`SELECT current_schema() AS s`.execute(t.database.db)).rows[0]?.s;
+        const other = new pg.Client({
+          connectionString: process.env.TEST_DATABASE_URL,
+          options: `-c search_path=${schema}`,
+        });
+        await other.connect();
+        const waitFor = async (condition: () => Promise<boolean>) => {
+          for (let i = 0; i < 200 && !(await condition()); i++) await new Promise((r) => setTimeout(r, 25));
+        };
+        const blockedBy = async (pid: number) =>
+          (
+            await other.query<{ pid: number }>(
+              "SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))",
+              [pid],
+            )
+          ).rows.map((r) => r.pid);
+        try {
+          // Another connection holds an uncommitted row with the same ID number, so the API's
+          // insert has to wait on the unique index after it has read the organization's path.
+          const otherPid = (await other.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]?.pid ?? 0;
+          await other.query("BEGIN");
+          await other.query(
+            `INSERT INTO members (name, gender, ethnicity, birth_date, id_number_enc, id_number_hash, id_number_masked,
+                                  education, join_date, status, primary_org_id, primary_org_path)
+             SELECT 'placeholder', 'male', '汉族', '1983-03-03', '\\x00', $1, 'x', 'primary', '2005-01-01', 'full', id, path
+               FROM organizations WHERE id = $2`,
+            // Placed in another organization, so it holds no lock on the one that moves.
+            [t.cipher.blindIndex(idNumber), id["village:b1"]],
+          );
+          const created = coordinator.request({
+            method: "POST",
+            url: "/api/members",
+            payload: {
+              name: "钟迟到",
+              gender: "male",
+              ethnicity: "汉族",
+              birthDate: "1983-03-03",
+              idNumber,
+              education: "primary",
+              joinDate: "2005-01-01",
+              status: "full",
+              primaryOrgId: target,
+            },
+          });
+          let creatorPid = 0;
+          await waitFor(async () => {
+            creatorPid = (await blockedBy(otherPid))[0] ?? 0;
+            return creatorPid !== 0;
+          });
+          expect(creatorPid).not.toBe(0);
+          let moveDone = false;
+          const moved = coordinator
+            .request({ method: "POST", url: `/api/orgs/${target}/move`, payload: { parentId: id["town:b"] } })
+            .finally(() => {
+              moveDone = true;
+            });
+          // Either the move waits for the member's transaction, or (the bug) it finishes first.
+          await waitFor(async () => moveDone || (await blockedBy(creatorPid)).length > 0);
+          await other.query("ROLLBACK");
+          const [c, m] = await Promise.all([created, moved]);
+          expect(c.statusCode, c.body).toBe(201);
+          expect(m.statusCode, m.body).toBe(200);
+        } finally {
+          await other.end();
+        }
+        const row = await t.database.db
+          .selectFrom("members")
+          .innerJoin("organizations as o", "o.id", "members.primary_org_id")
+          .select(["members.primary_org_path", "o.path"])
+          .where("members.name", "=", "钟迟到")
+          .executeTakeFirstOrThrow();
+        expect(row.primary_org_path).toBe(row.path);
+        expect(await inconsistencies()).toBe(0);
+        const townNames = (
+          (await town.request({ method: "GET", url: "/api/members?pageSize=200" })).json() as {
+            items: { name: string }[];
+          }
+        ).items.map((m) => m.name);
+        expect(townNames).not.toContain("钟迟到");
+      },
+      30_000,
+    );
   });
 });

@@ -93,6 +93,7 @@ export function membersService(db: Kysely<DB>, cipher: PersonalDataCipher, clock
       const write = requirePermission(actor, "member.write");
       checkConsistency(body);
       const id = await db.transaction().execute(async (trx) => {
+        await orgDirectory(trx).lockForAttach();
         const r = membersRepository(trx);
         const { primary, co } = await resolveOrgs(trx, actor, write, body.primaryOrgId, body.coOrgId ?? null);
         const personal = await encryptPersonal(body.idNumber, body.phone ?? null);
@@ -127,6 +128,7 @@ export function membersService(db: Kysely<DB>, cipher: PersonalDataCipher, clock
     async update(actor: Actor, id: number, body: UpdateMemberBody): Promise<Member> {
       const write = requirePermission(actor, "member.write");
       await db.transaction().execute(async (trx) => {
+        await orgDirectory(trx).lockForAttach();
         const r = membersRepository(trx);
         const current = await r.findById(write, id);
         if (!current) throw notFound("member");

@@ -27,6 +27,9 @@ export interface OrgRow {
   member_count: number;
 }
 
+/** Arbitrary, constant: "huzhu organization tree" (migrations use 7_348_101). */
+const TREE_LOCK_KEY = 7_348_102;
+
 export function orgsRepository(db: Kysely<DB>) {
   function selectOrgs(): SelectQueryBuilder<DB, "organizations", OrgRow> {
     return db.selectFrom("organizations").select([
@@ -237,6 +240,18 @@ export function orgsRepository(db: Kysely<DB>) {
         .set({ status: "dissolved", dissolved_at: sql`now()`, dissolve_reason: reason, updated_at: sql`now()` })
         .where("id", "=", id)
         .execute();
+    },
+
+    /**
+     * Moves and dissolutions rewrite or close subtrees; writes that copy an organization's path
+     * (a new child, a member's primary or co-managing path) or rely on it being active must not
+     * interleave with them, or a row committed a moment later keeps the path from before the move
+     * and falls out of (or stays in) the wrong jurisdiction. One transaction-scoped advisory lock:
+     * exclusive to restructure, shared to attach, so attaching writes never wait on each other.
+     */
+    async lockTree(mode: "restructure" | "attach"): Promise<void> {
+      if (mode === "restructure") await sql`SELECT pg_advisory_xact_lock(${TREE_LOCK_KEY})`.execute(db);
+      else await sql`SELECT pg_advisory_xact_lock_shared(${TREE_LOCK_KEY})`.execute(db);
     },
 
     /** Locks the rows of a subtree's root for the rest of the transaction (concurrent moves serialize). */

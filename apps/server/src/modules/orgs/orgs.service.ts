@@ -80,6 +80,7 @@ export function orgsService(db: Kysely<DB>, divisions: DivisionDirectory) {
     async create(actor: Actor, body: CreateOrgBody): Promise<Org> {
       const divisionName = await checkDivision(body.divisionCode);
       const id = await db.transaction().execute(async (trx) => {
+        await orgsRepository(trx).lockTree("attach");
         const { org: parent, write } = await loadForWrite(trx, actor, body.parentId, "parentId");
         if (!orgPolicy.createChild(write, parent)) {
           if (parent.status !== "active") throw invalidField("parentId", "org.dissolved");
@@ -141,6 +142,7 @@ export function orgsService(db: Kysely<DB>, divisions: DivisionDirectory) {
     async move(actor: Actor, id: number, body: MoveOrgBody): Promise<Org> {
       await db.transaction().execute(async (trx) => {
         const r = orgsRepository(trx);
+        await r.lockTree("restructure");
         await r.lockOrg(id);
         const { org, write } = await loadForWrite(trx, actor, id);
         if (!orgPolicy.move(write, org)) {
@@ -171,6 +173,7 @@ export function orgsService(db: Kysely<DB>, divisions: DivisionDirectory) {
     async dissolve(actor: Actor, id: number, body: DissolveOrgBody): Promise<Org> {
       await db.transaction().execute(async (trx) => {
         const r = orgsRepository(trx);
+        await r.lockTree("restructure");
         await r.lockOrg(id);
         const { org, write } = await loadForWrite(trx, actor, id);
         if (!orgPolicy.dissolve(write, org)) {
@@ -206,6 +209,8 @@ export type OrgsService = ReturnType<typeof orgsService>;
  */
 export function orgDirectory(db: Kysely<DB>) {
   return {
+    /** Call first in a transaction that will copy organizations' paths (see lockTree). */
+    lockForAttach: () => orgsRepository(db).lockTree("attach"),
     async find(scope: Scope, id: number): Promise<{ id: number; name: string; path: string; status: string } | undefined> {
       const row = await orgsRepository(db).findById(scope, id);
       return row && { id: row.id, name: row.name, path: row.path, status: row.status };
