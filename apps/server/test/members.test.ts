@@ -2,6 +2,7 @@ import type { Member } from "@huzhu/contracts";
 import { idNumberCheckChar, maskIdNumber, maskPhone } from "@huzhu/domain";
 import type { LightMyRequestResponse } from "fastify";
 import { sql } from "kysely";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DemoMember } from "../src/demo/generate.ts";
 import {
@@ -451,6 +452,50 @@ describe(`member roster (${testDatabaseKind})`, () => {
       expect(await count("members")).toBe(members);
       expect(await count("audit_log")).toBe(audit);
     });
+
+    // Two requests adding the same person at once: only a PostgreSQL server runs them side by side.
+    it.runIf(testDatabaseKind === "postgres")(
+      "a duplicate that slips past the check (added at the same moment) is still a 409, not a 500",
+      async () => {
+        const idNumber = makeIdNumber("1979-09-09", "female", 4343);
+        const schema = (await sql<{ s: string }>`SELECT current_schema() AS s`.execute(t.database.db)).rows[0]?.s;
+        const other = new pg.Client({
+          connectionString: process.env.TEST_DATABASE_URL,
+          options: `-c search_path=${schema}`,
+        });
+        await other.connect();
+        try {
+          // The other "request" has inserted the same ID number but not committed yet.
+          const otherPid = (await other.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]?.pid ?? 0;
+          await other.query("BEGIN");
+          await other.query(
+            `INSERT INTO members (name, gender, ethnicity, birth_date, id_number_enc, id_number_hash, id_number_masked,
+                                  education, join_date, status, primary_org_id, primary_org_path)
+             SELECT '同时录入', 'female', '汉族', '1979-09-09', '\\x00', $1, 'x', 'primary', '2005-01-01', 'full', id, path
+               FROM organizations WHERE id = $2`,
+            [t.cipher.blindIndex(idNumber), a1],
+          );
+          const members = await count("members");
+          const audit = await count("audit_log");
+          const pending = post(newMember({ name: "同时录入", gender: "female", birthDate: "1979-09-09", idNumber }));
+          for (let i = 0; i < 200; i++) {
+            const waiting = await other.query("SELECT 1 FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))", [
+              otherPid,
+            ]);
+            if (waiting.rowCount) break;
+            await new Promise((r) => setTimeout(r, 25));
+          }
+          await other.query("COMMIT");
+          expectError(await pending, 409, { code: "idNumber.duplicate", field: "idNumber" });
+          expect(await count("members")).toBe(members + 1);
+          expect(await count("audit_log")).toBe(audit);
+        } finally {
+          await other.query("DELETE FROM members WHERE name = '同时录入'");
+          await other.end();
+        }
+      },
+      30_000,
+    );
 
     it("a failure after the row is written rolls the whole change back (create, edit, reveal)", async () => {
       // Make the audit write fail, as a full disk or a lost connection would, after the member row went in.

@@ -2,6 +2,7 @@ import type { MemberListQuery } from "@huzhu/contracts";
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { likePrefix, pathInScopeSql, type Scope } from "../../platform/access.ts";
+import { conflict } from "../../platform/errors.ts";
 
 export interface MemberRow {
   id: number;
@@ -31,6 +32,17 @@ function memberInScope(eb: ExpressionBuilder<DB, "members">, scope: Scope): Expr
   }
   if (scope.selfMemberId !== null) parts.push(eb("members.id", "=", scope.selfMemberId));
   return parts.length ? eb.or(parts) : sql<SqlBool>`false`;
+}
+
+/**
+ * The unique index on the ID number's blind index is the last word: two requests adding the same
+ * person at once both pass the service's check, and the second one's insert lands here.
+ */
+function duplicateIdNumber(error: unknown): never {
+  const e = error as { code?: unknown; constraint?: unknown };
+  if (e.code === "23505" && e.constraint === "members_id_number_hash_key")
+    throw conflict("idNumber.duplicate", "idNumber");
+  throw error;
 }
 
 /** The only SQL of the member roster; every finder takes the caller's scope. */
@@ -87,10 +99,7 @@ export function membersRepository(db: Kysely<DB>) {
         .limit(query.pageSize)
         .offset((query.page - 1) * query.pageSize);
       const [items, count] = await Promise.all([
-        selectMembers()
-          .where("members.id", "in", ids)
-          .orderBy("members.id")
-          .execute() as Promise<MemberRow[]>,
+        selectMembers().where("members.id", "in", ids).orderBy("members.id").execute() as Promise<MemberRow[]>,
         q.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
       ]);
       return { items, total: count.n };
@@ -118,7 +127,12 @@ export function membersRepository(db: Kysely<DB>) {
     },
 
     async insert(values: MemberWrite): Promise<number> {
-      const row = await db.insertInto("members").values(values).returning("id").executeTakeFirstOrThrow();
+      const row = await db
+        .insertInto("members")
+        .values(values)
+        .returning("id")
+        .executeTakeFirstOrThrow()
+        .catch(duplicateIdNumber);
       return row.id;
     },
 
@@ -127,7 +141,8 @@ export function membersRepository(db: Kysely<DB>) {
         .updateTable("members")
         .set({ ...values, updated_at: sql`now()` })
         .where("id", "=", id)
-        .execute();
+        .execute()
+        .catch(duplicateIdNumber);
     },
   };
 }
