@@ -90,7 +90,7 @@ describe("shared pairing examples", () => {
         forbidden: 0,
         helpersFullByLocks: 0,
         bestCandidate: null,
-        coverageCost: { covered: 0, assigned: 0, score: 0 },
+        coverageCost: null,
       },
     ]);
     expect(explanation.pairs[0]).toMatchObject({ helper: "h1", recipient: "near-village", code: "only-candidate" });

@@ -1,7 +1,8 @@
 /**
  * Explanations of an optimal pairing, as codes and numbers (no prose, so the web page can word
  * them in each language). Everything is read off the final flow and the optimal potentials in
- * linear time, so explaining a province costs about as much as printing it.
+ * about linear time, so explaining a province costs about as much as printing it. Exact what-if
+ * values need a shortest path each and are left to `PairingSession.removalLoss / coverageCost`.
  *
  * The uncovered reasons are exhaustive at an optimum: if a recipient with no helper had an allowed
  * candidate whose helper still had room, adding that pair would raise `covered`. Likewise a chosen
@@ -9,6 +10,7 @@
  */
 import type { PairingModel } from "./model.ts";
 import {
+  type ObjectiveDelta,
   PAIRING_EXPLANATION_FORMAT,
   type PairExplanation,
   type PairingExplanation,
@@ -28,8 +30,8 @@ export function explainModel(model: PairingModel): PairingExplanation {
     helperFull[h] = model.helperUsed(h) >= capacity ? 1 : 0;
     helperFullByLocks[h] = (model.helperLocks[h] as number) >= capacity ? 1 : 0;
   }
-  const recipientFull = new Uint8Array(nr);
-  for (let r = 0; r < nr; r++) recipientFull[r] = model.recipientGot(r) >= (model.demand[r] as number) ? 1 : 0;
+  const got = new Int32Array(nr);
+  for (let r = 0; r < nr; r++) got[r] = model.recipientGot(r);
 
   // Each helper's best candidate not chosen for it (arcs of a helper are in recipient order, so
   // the first best is the lowest recipient id).
@@ -53,25 +55,28 @@ export function explainModel(model: PairingModel): PairingExplanation {
     const end = recipientFirstArc[r + 1] as number;
     let alternatives = 0;
     let best = -1;
+    let bestWithRoom = -1;
     let allowed = 0;
-    let chosen = 0;
     for (let k = first; k < end; k++) {
       if (model.forbidden[k] === 1) continue;
       allowed++;
-      if (model.isChosen(k)) {
-        chosen++;
-        continue;
-      }
+      if (model.isChosen(k)) continue;
       alternatives++;
-      if (best < 0 || (arcScore[k] as number) > (arcScore[best] as number)) best = k;
+      const score = arcScore[k] as number;
+      if (best < 0 || score > (arcScore[best] as number)) best = k;
+      if (
+        helperFull[arcHelper[k] as number] === 0 &&
+        (bestWithRoom < 0 || score > (arcScore[bestWithRoom] as number))
+      ) {
+        bestWithRoom = k;
+      }
     }
     const recipient = recipientIds[r] as string;
-    if (chosen === 0) {
+    if (got[r] === 0) {
       let fullByLocks = 0;
       for (let k = first; k < end; k++) {
         if (model.forbidden[k] === 0 && helperFullByLocks[arcHelper[k] as number] === 1) fullByLocks++;
       }
-      const cover = model.coverArc(r);
       uncovered.push({
         recipient,
         code: end === first ? "no-candidates" : allowed === 0 ? "all-candidates-forbidden" : "helpers-full",
@@ -86,7 +91,10 @@ export function explainModel(model: PairingModel): PairingExplanation {
                 score: arcScore[best] as number,
                 helperCapacity: model.capacity[arcHelper[best] as number] as number,
               },
-        coverageCost: allowed === 0 ? { covered: 0, assigned: 0, score: 0 } : model.split(simplex.reducedCost(cover)),
+        coverageCost:
+          allowed === 0
+            ? null
+            : { atLeast: model.split(simplex.reducedCost(model.coverArc(r))), atMost: bestDisplacement(model, r, got) },
       });
       continue;
     }
@@ -100,6 +108,19 @@ export function explainModel(model: PairingModel): PairingExplanation {
       }
       const locked = model.locked[k] === 1;
       const hb = helperBest[h] as number;
+      let removalLoss: PairExplanation["removalLoss"] = null;
+      if (!locked) {
+        // Dropping the pair, or handing the recipient to its best alternative with room.
+        const drop = { covered: got[r] === 1 ? 1 : 0, assigned: 1, score };
+        const swap =
+          bestWithRoom < 0 ? null : { covered: 0, assigned: 0, score: score - (arcScore[bestWithRoom] as number) };
+        removalLoss = {
+          // The arc is saturated, so its reduced cost is <= 0; pushing the unit back around any
+          // residual cycle costs at least -reducedCost (all other residual arcs price >= 0).
+          atLeast: model.split(-simplex.reducedCost(k)),
+          atMost: swap && lexLess(swap, drop) ? swap : drop,
+        };
+      }
       pairs.push({
         helper: helperIds[h] as string,
         recipient,
@@ -128,15 +149,48 @@ export function explainModel(model: PairingModel): PairingExplanation {
             : {
                 recipient: recipientIds[arcRecipient[hb] as number] as string,
                 score: arcScore[hb] as number,
-                recipientFull: recipientFull[arcRecipient[hb] as number] === 1,
+                recipientFull:
+                  (got[arcRecipient[hb] as number] as number) >= (model.demand[arcRecipient[hb] as number] as number),
               },
         helperUsed: model.helperUsed(h),
         helperCapacity: model.capacity[h] as number,
-        // The arc carries flow at its upper bound, so its reduced cost is <= 0; pushing the unit
-        // back costs at least -reducedCost (every other residual arc has reduced cost >= 0).
-        removalLoss: locked ? { covered: 0, assigned: 0, score: 0 } : model.split(-simplex.reducedCost(k)),
+        removalLoss,
       });
     }
   }
   return { format: PAIRING_EXPLANATION_FORMAT, pairs, uncovered };
+}
+
+/**
+ * The cheapest single displacement that covers uncovered recipient r: one of its allowed
+ * candidate helpers gives up one of its unlocked pairs and takes r instead. Loss counted with r's
+ * coverage as a gain. null if every such helper's capacity is all locked.
+ */
+function bestDisplacement(model: PairingModel, r: number, got: Int32Array): ObjectiveDelta | null {
+  const { problem } = model;
+  let best: ObjectiveDelta | null = null;
+  const end = problem.recipientFirstArc[r + 1] as number;
+  for (let k = problem.recipientFirstArc[r] as number; k < end; k++) {
+    if (model.forbidden[k] === 1) continue;
+    const h = problem.arcHelper[k] as number;
+    const stop = model.helperFirstArc[h + 1] as number;
+    for (let i = model.helperFirstArc[h] as number; i < stop; i++) {
+      const j = model.helperArcs[i] as number;
+      if (model.locked[j] === 1 || model.simplex.flow[j] !== 1) continue;
+      const other = problem.arcRecipient[j] as number;
+      const move = {
+        covered: (got[other] === 1 ? 1 : 0) - 1,
+        assigned: 0,
+        score: (problem.arcScore[j] as number) - (problem.arcScore[k] as number),
+      };
+      if (best === null || lexLess(move, best)) best = move;
+    }
+  }
+  return best;
+}
+
+function lexLess(a: ObjectiveDelta, b: ObjectiveDelta): boolean {
+  if (a.covered !== b.covered) return a.covered < b.covered;
+  if (a.assigned !== b.assigned) return a.assigned < b.assigned;
+  return a.score < b.score;
 }

@@ -308,6 +308,32 @@ export class PairingModel {
     return { covered: covered || 0, assigned: assigned || 0, score: rest - assigned * this.w2 || 0 };
   }
 
+  /**
+   * Exactly what the objective loses if chosen, unlocked pair k must go (everything else
+   * re-optimized): the cheapest residual cycle through the arc's reverse. null if k is not chosen
+   * or is locked (a lock cannot be removed by the optimizer).
+   */
+  removalLoss(k: number): ObjectiveDelta | null {
+    if (this.locked[k] === 1 || this.simplex.flow[k] !== 1) return null;
+    const { simplex, problem } = this;
+    const h = this.helperNode(problem.arcHelper[k] as number);
+    const r = this.recipientNode(problem.arcRecipient[k] as number);
+    return this.split(-simplex.reducedCost(k) + simplex.residualDistance(h, r));
+  }
+
+  /**
+   * Exactly what covering recipient r would cost the rest of the answer (its own coverage counted
+   * as a gain), or null if r is covered or cannot be covered at all.
+   */
+  coverageCost(r: number): ObjectiveDelta | null {
+    const cover = this.coverArc(r);
+    const { simplex } = this;
+    if (simplex.cap[cover] !== 1 || simplex.flow[cover] !== 0) return null;
+    const distance = simplex.residualDistance(SINK, this.recipientNode(r));
+    if (!Number.isFinite(distance)) return null;
+    return this.split(simplex.reducedCost(cover) + distance);
+  }
+
   // ---- edits (sessions) ----
 
   helperRank(id: string, where: string): number {

@@ -317,6 +317,74 @@ export class NetworkSimplex {
     state[oldArc] = flow[oldArc] === 0 ? STATE_LOWER : STATE_UPPER;
   }
 
+  private adjacency: { first: Int32Array; arcs: Int32Array } | null = null;
+
+  /**
+   * Length of the shortest path from one node to another in the residual graph of the current
+   * (optimal) flow, measured in reduced costs, or Infinity. At an optimum every residual arc has a
+   * non-negative reduced cost, so Dijkstra applies; the cheapest cycle through a residual arc
+   * u → v then costs reducedCost(u → v) + residualDistance(v, u) (potentials cancel around a cycle).
+   */
+  residualDistance(from: number, to: number): number {
+    const { nodeCount, source, target, flow, cap } = this;
+    const { first, arcs } = this.adjacencyLists();
+    const dist = new Float64Array(nodeCount).fill(Number.POSITIVE_INFINITY);
+    const done = new Uint8Array(nodeCount);
+    const heap = new MinHeap(nodeCount);
+    dist[from] = 0;
+    heap.push(from, 0);
+    while (heap.size > 0) {
+      const u = heap.pop();
+      if (done[u] === 1) continue;
+      if (u === to) return dist[u] as number;
+      done[u] = 1;
+      const du = dist[u] as number;
+      for (let i = first[u] as number; i < (first[u + 1] as number); i++) {
+        const e = arcs[i] as number;
+        let v: number;
+        let w: number;
+        if (source[e] === u) {
+          if ((flow[e] as number) >= (cap[e] as number)) continue;
+          v = target[e] as number;
+          w = this.reducedCost(e);
+        } else {
+          if ((flow[e] as number) <= 0) continue;
+          v = source[e] as number;
+          w = -this.reducedCost(e);
+        }
+        // Clamp: at an optimum w >= 0 holds exactly; never let a bug make Dijkstra loop.
+        const dv = du + Math.max(0, w);
+        if (done[v] === 0 && dv < (dist[v] as number)) {
+          dist[v] = dv;
+          heap.push(v, dv);
+        }
+      }
+    }
+    return Number.POSITIVE_INFINITY;
+  }
+
+  /** Real arcs by endpoint (both directions), built on first use; arc endpoints never change. */
+  private adjacencyLists(): { first: Int32Array; arcs: Int32Array } {
+    if (this.adjacency) return this.adjacency;
+    const { nodeCount, arcCount, source, target } = this;
+    const first = new Int32Array(nodeCount + 1);
+    for (let e = 0; e < arcCount; e++) {
+      first[(source[e] as number) + 1] = (first[(source[e] as number) + 1] as number) + 1;
+      first[(target[e] as number) + 1] = (first[(target[e] as number) + 1] as number) + 1;
+    }
+    for (let u = 0; u < nodeCount; u++) first[u + 1] = (first[u + 1] as number) + (first[u] as number);
+    const fill = first.slice(0, nodeCount);
+    const arcs = new Int32Array(2 * arcCount);
+    for (let e = 0; e < arcCount; e++) {
+      for (const u of [source[e] as number, target[e] as number]) {
+        arcs[fill[u] as number] = e;
+        fill[u] = (fill[u] as number) + 1;
+      }
+    }
+    this.adjacency = { first, arcs };
+    return this.adjacency;
+  }
+
   /**
    * Checks every invariant of the basis and returns the first one broken, or null. O(n·depth);
    * for tests only.
@@ -576,5 +644,59 @@ export class NetworkSimplex {
         pi[x] = (pi[x] as number) + sigma;
       }
     }
+  }
+}
+
+/** Binary min-heap of (node, key) with lazy deletion (stale entries are skipped by the caller). */
+class MinHeap {
+  private nodes: Int32Array;
+  private keys: Float64Array;
+  size = 0;
+  constructor(capacity: number) {
+    // Lazy deletion can hold one entry per relaxation; grow on demand from a node-sized start.
+    this.nodes = new Int32Array(Math.max(16, capacity));
+    this.keys = new Float64Array(Math.max(16, capacity));
+  }
+  push(node: number, key: number): void {
+    if (this.size === this.nodes.length) this.grow();
+    let i = this.size++;
+    const { nodes, keys } = this;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if ((keys[p] as number) <= key) break;
+      nodes[i] = nodes[p] as number;
+      keys[i] = keys[p] as number;
+      i = p;
+    }
+    nodes[i] = node;
+    keys[i] = key;
+  }
+  pop(): number {
+    const { nodes, keys } = this;
+    const top = nodes[0] as number;
+    const n = --this.size;
+    const node = nodes[n] as number;
+    const key = keys[n] as number;
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      if (c + 1 < n && (keys[c + 1] as number) < (keys[c] as number)) c++;
+      if ((keys[c] as number) >= key) break;
+      nodes[i] = nodes[c] as number;
+      keys[i] = keys[c] as number;
+      i = c;
+    }
+    nodes[i] = node;
+    keys[i] = key;
+    return top;
+  }
+  private grow(): void {
+    const nodes = new Int32Array(this.nodes.length * 2);
+    const keys = new Float64Array(this.keys.length * 2);
+    nodes.set(this.nodes);
+    keys.set(this.keys);
+    this.nodes = nodes;
+    this.keys = keys;
   }
 }

@@ -7,6 +7,9 @@ import { pairingProblemArb } from "./testing/random-problems.ts";
 import type { PairingProblem } from "./types.ts";
 import { PairingInputError } from "./validate.ts";
 
+// Property runs take seconds on a loaded 2-core machine; the default 5 s would make them flaky.
+const PROPERTY_TIMEOUT = 60_000;
+
 type Edit =
   | { op: "lock" | "unlock" | "forbid" | "allow"; pick: number; other: number }
   | { op: "setCapacity" | "setDemand"; pick: number; value: number };
@@ -145,45 +148,53 @@ function checkAgainstCold(session: PairingSession, mirror: Mirror, history: stri
 }
 
 describe("incremental re-solve", () => {
-  it("matches a cold solve of the edited problem after every edit (small problems)", () => {
-    fc.assert(
-      fc.property(
-        pairingProblemArb({ recipients: 6, helpers: 5, maxLimit: 3, density: 65 }),
-        fc.array(editArb, { minLength: 1, maxLength: 12 }),
-        (problem, edits) => {
-          const session = createPairingSession(problem);
-          const mirror = new Mirror(problem);
-          const history: string[] = [];
-          checkAgainstCold(session, mirror, history);
-          for (const edit of edits) {
-            history.push(apply(session, mirror, edit));
+  it(
+    "matches a cold solve of the edited problem after every edit (small problems)",
+    () => {
+      fc.assert(
+        fc.property(
+          pairingProblemArb({ recipients: 6, helpers: 5, maxLimit: 3, density: 65 }),
+          fc.array(editArb, { minLength: 1, maxLength: 12 }),
+          (problem, edits) => {
+            const session = createPairingSession(problem);
+            const mirror = new Mirror(problem);
+            const history: string[] = [];
             checkAgainstCold(session, mirror, history);
-          }
-        },
-      ),
-      { numRuns: 1500 },
-    );
-  });
+            for (const edit of edits) {
+              history.push(apply(session, mirror, edit));
+              checkAgainstCold(session, mirror, history);
+            }
+          },
+        ),
+        { numRuns: 1500 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-  it("matches a cold solve after batches of edits on larger problems", () => {
-    fc.assert(
-      fc.property(
-        pairingProblemArb({ recipients: 40, helpers: 25, maxLimit: 3, density: 15 }),
-        fc.array(fc.array(editArb, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 8 }),
-        (problem, batches) => {
-          const session = createPairingSession(problem);
-          const mirror = new Mirror(problem);
-          const history: string[] = [];
-          checkAgainstCold(session, mirror, history);
-          for (const batch of batches) {
-            for (const edit of batch) history.push(apply(session, mirror, edit));
+  it(
+    "matches a cold solve after batches of edits on larger problems",
+    () => {
+      fc.assert(
+        fc.property(
+          pairingProblemArb({ recipients: 40, helpers: 25, maxLimit: 3, density: 15 }),
+          fc.array(fc.array(editArb, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 8 }),
+          (problem, batches) => {
+            const session = createPairingSession(problem);
+            const mirror = new Mirror(problem);
+            const history: string[] = [];
             checkAgainstCold(session, mirror, history);
-          }
-        },
-      ),
-      { numRuns: 150 },
-    );
-  });
+            for (const batch of batches) {
+              for (const edit of batch) history.push(apply(session, mirror, edit));
+              checkAgainstCold(session, mirror, history);
+            }
+          },
+        ),
+        { numRuns: 150 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
   it("re-solves warm, from the previous optimum", () => {
     const problem: PairingProblem = {

@@ -4,7 +4,7 @@
  */
 import { explainModel } from "./explain.ts";
 import { PairingModel } from "./model.ts";
-import type { PairingExplanation, PairingResult } from "./types.ts";
+import type { ObjectiveDelta, PairingExplanation, PairingResult } from "./types.ts";
 import {
   type CompiledPairing,
   compilePairingProblem,
@@ -65,6 +65,16 @@ export interface PairingSession {
   resolve(): PairingResult;
   /** Explains the last `resolve()` (resolving first if edits came after it). */
   explain(): PairingExplanation;
+  /**
+   * Exactly what the objective loses if this chosen pair is taken out and everything else is
+   * re-optimized (one shortest path, no re-solve). null if the pair is not chosen or is locked.
+   */
+  removalLoss(helper: string, recipient: string): ObjectiveDelta | null;
+  /**
+   * Exactly what covering this recipient would cost (its own coverage counted as a gain), or null
+   * if it is covered already or cannot be covered without breaking a lock.
+   */
+  coverageCost(recipient: string): ObjectiveDelta | null;
   readonly stats: PairingSessionStats;
 }
 
@@ -162,6 +172,18 @@ class Session implements PairingSession {
   explain(): PairingExplanation {
     if (this.dirty) this.resolve();
     return explainModel(this.model);
+  }
+
+  removalLoss(helper: string, recipient: string): ObjectiveDelta | null {
+    const k = this.candidate(helper, recipient, "removalLoss");
+    if (this.dirty) this.resolve();
+    return this.model.removalLoss(k);
+  }
+
+  coverageCost(recipient: string): ObjectiveDelta | null {
+    const r = this.model.recipientRank(recipient, "coverageCost");
+    if (this.dirty) this.resolve();
+    return this.model.coverageCost(r);
   }
 
   private candidate(helper: string, recipient: string, where: string): number {

@@ -67,6 +67,16 @@ export interface ObjectiveDelta {
 }
 
 /**
+ * Cheap bounds on an exact what-if value (lexicographic order): `atLeast` from the optimal duals
+ * (a reduced cost), `atMost` from the best single move found locally (null: none found). When
+ * they are equal the value is exact; sessions compute the exact value on demand.
+ */
+export interface ObjectiveBounds {
+  atLeast: ObjectiveDelta;
+  atMost: ObjectiveDelta | null;
+}
+
+/**
  * Why a chosen pair is in the answer:
  * - `locked`: the problem forces it;
  * - `only-candidate`: the recipient has no other allowed candidate left;
@@ -94,11 +104,11 @@ export interface PairExplanation {
   helperUsed: number;
   helperCapacity: number;
   /**
-   * From the optimal duals (minus the pair's reduced cost): a lower bound on what the objective
-   * loses if this pair is removed and the rest is re-optimized. All zero for a locked pair, and
-   * zero when an equally good exchange exists.
+   * What the objective loses if this pair is removed and the rest re-optimized; `atMost` is the
+   * cheaper of dropping the pair and handing the recipient to its best alternative with room.
+   * null for a locked pair. Exact value: `PairingSession.removalLoss`.
    */
-  removalLoss: ObjectiveDelta;
+  removalLoss: ObjectiveBounds | null;
 }
 
 /**
@@ -119,10 +129,12 @@ export interface UncoveredExplanation {
   /** The highest-scoring allowed candidate (ties: lowest helper id). */
   bestCandidate: { helper: string; score: number; helperCapacity: number } | null;
   /**
-   * From the optimal duals (the coverage arc's reduced cost): a lower bound on what covering this
-   * recipient would cost the rest of the answer. Zero when the recipient has no allowed candidate.
+   * What covering this recipient would cost the answer, its own coverage counted as a gain (so
+   * `covered` is 0 when another recipient must lose its helper); `atMost` is the best single
+   * displacement (a candidate helper drops one of its unlocked pairs for this recipient). null
+   * when the recipient has no allowed candidate. Exact value: `PairingSession.coverageCost`.
    */
-  coverageCost: ObjectiveDelta;
+  coverageCost: ObjectiveBounds | null;
 }
 
 export interface PairingExplanation {
