@@ -6,8 +6,8 @@
  */
 import { readFile } from "node:fs/promises";
 import {
-  PairingInputError,
   type PairingExplanation,
+  PairingInputError,
   type PairingResult,
   solvePairing,
   solvePairingExplained,
