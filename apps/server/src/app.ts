@@ -21,6 +21,7 @@ import { usersRoutes } from "./modules/users/users.routes.ts";
 import { usersService } from "./modules/users/users.service.ts";
 import type { PersonalDataCipher } from "./platform/crypto.ts";
 import { installAccessControl, installErrorHandler, RequestValidationError, simple } from "./platform/http.ts";
+import { pickLocale } from "./platform/i18n.ts";
 
 export interface AppDeps {
   database: Database;
@@ -49,6 +50,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: { level: deps.logLevel ?? "warn" },
     trustProxy: deps.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
+    // Errors Fastify raises before routing (a malformed URL encoding, say) get our shape too.
+    frameworkErrors: (error, request, reply) => {
+      reply.status(400).send(simple(pickLocale(request.headers["accept-language"]), "request.malformed"));
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

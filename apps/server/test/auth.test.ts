@@ -24,7 +24,11 @@ describe(`auth and sessions (${testDatabaseKind})`, () => {
   });
 
   it("answers an unknown user exactly like a wrong password", async () => {
-    const wrong = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username: "town", password: "nope" } });
+    const wrong = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: "town", password: "nope" },
+    });
     const unknown = await t.app.inject({
       method: "POST",
       url: "/api/auth/login",
@@ -37,10 +41,18 @@ describe(`auth and sessions (${testDatabaseKind})`, () => {
 
   it("locks an account for 15 minutes after five failures within 15 minutes, even with the right password", async () => {
     for (let i = 0; i < 4; i++) {
-      const r = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username: "leader", password: "x" } });
+      const r = await t.app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { username: "leader", password: "x" },
+      });
       expect(r.statusCode).toBe(401);
     }
-    const fifth = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username: "leader", password: "x" } });
+    const fifth = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: "leader", password: "x" },
+    });
     expect(fifth.statusCode).toBe(423);
     const right = await t.app.inject({
       method: "POST",
@@ -55,7 +67,11 @@ describe(`auth and sessions (${testDatabaseKind})`, () => {
     for (let i = 0; i < 5; i++) {
       await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username: "ghost", password: "x" } });
     }
-    const ghost = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username: "ghost", password: "x" } });
+    const ghost = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: "ghost", password: "x" },
+    });
     expect(ghost.statusCode).toBe(423);
   });
 
@@ -77,7 +93,11 @@ describe(`auth and sessions (${testDatabaseKind})`, () => {
       headers: { "x-csrf-token": "forged" },
     });
     expect(badToken.statusCode).toBe(403);
-    const ok = await s.request({ method: "PATCH", url: `/api/orgs/${await t.orgId("village:a1")}`, payload: { secretaryName: "钟一" } });
+    const ok = await s.request({
+      method: "PATCH",
+      url: `/api/orgs/${await t.orgId("village:a1")}`,
+      payload: { secretaryName: "钟一" },
+    });
     expect(ok.statusCode).toBe(200);
   });
 

@@ -10,6 +10,16 @@ describe(`account administration, three separated administrators (${testDatabase
 
   const newUser = { username: "zhong.wei", displayName: "钟伟", password: "Village-2026" };
 
+  it("answers a malformed URL with the usual error shape", async () => {
+    const res = await t.app.inject({
+      method: "GET",
+      url: "/api/members/%E0%A4%A",
+      headers: { "accept-language": "en" },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toEqual({ error: { code: "request.malformed", message: "Malformed request" } });
+  });
+
   it("lets only the system and security administrators list accounts", async () => {
     for (const who of ["coordinator", "auditor", "secretary"]) {
       const s = await t.login(who);
@@ -97,6 +107,26 @@ describe(`account administration, three separated administrators (${testDatabase
         .execute(),
     ).rejects.toThrow(/separation of duties/);
   });
+
+  it.runIf(testDatabaseKind === "postgres")(
+    "refuses two concurrent grants of different administrator roles",
+    async () => {
+      const { id } = await t.database.db
+        .insertInto("users")
+        .values({ username: "race", display_name: "race", password_hash: "x" })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const grant = (role: string, holdMs: number) =>
+        t.database.db.transaction().execute(async (trx) => {
+          await trx.insertInto("role_assignments").values({ user_id: id, role, org_id: null }).execute();
+          await new Promise((r) => setTimeout(r, holdMs));
+        });
+      const first = grant("system_admin", 300);
+      await new Promise((r) => setTimeout(r, 100));
+      const results = await Promise.allSettled([first, grant("audit_admin", 0)]);
+      expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    },
+  );
 
   it("ends every session of a disabled account", async () => {
     const zhong = await t.login("zhong.wei", newUser.password);

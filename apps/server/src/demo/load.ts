@@ -53,6 +53,8 @@ export async function loadDemoIfEmpty(deps: {
         `accounts: ${names.join(", ")}, and s<12-digit division code> for each village/community secretary\n`,
       { mode: 0o600 },
     );
+    // `mode` applies only when the file is created; an older file keeps its permissions otherwise.
+    fs.chmodSync(file, 0o600);
     log(`huzhu: demo password for every demo account (${names.join(", ")}, s<code>…): ${password}`);
     log(`huzhu: (also saved to ${file}; it is shown only this once)`);
   }

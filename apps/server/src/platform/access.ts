@@ -1,5 +1,5 @@
-import { type Permission, type Role, adminRoles } from "@huzhu/contracts";
-import { type ExpressionBuilder, type Expression, type SqlBool, sql } from "kysely";
+import { adminRoles, type Permission, type Role } from "@huzhu/contracts";
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
 import { forbidden } from "./errors.ts";
 
 /**
@@ -11,7 +11,13 @@ export interface Actor {
   username: string;
   displayName: string;
   memberId: number | null;
-  roles: ReadonlyArray<{ id: number; role: Role; orgId: number | null; orgName: string | null; orgPath: string | null }>;
+  roles: ReadonlyArray<{
+    id: number;
+    role: Role;
+    orgId: number | null;
+    orgName: string | null;
+    orgPath: string | null;
+  }>;
   sessionId: string;
   csrfToken: string;
   ip: string | null;

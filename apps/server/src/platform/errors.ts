@@ -10,7 +10,11 @@ export class AppError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
-    readonly options: { field?: string; params?: Record<string, string | number>; headers?: Record<string, string> } = {},
+    readonly options: {
+      field?: string;
+      params?: Record<string, string | number>;
+      headers?: Record<string, string>;
+    } = {},
   ) {
     super(code);
   }
@@ -19,10 +23,10 @@ export class AppError extends Error {
 /** A 400 about one field; `code` is a message key such as "idNumber.checkDigit". */
 export const invalidField = (field: string, code: string, params?: Record<string, string | number>) =>
   new AppError(400, "validation", { field, params: { ...params, messageCode: code } });
-export const notFound = (what: "organization" | "member" | "user" | "role") => new AppError(404, "not_found", { params: { what } });
+export const notFound = (what: "organization" | "member" | "user" | "role") =>
+  new AppError(404, "not_found", { params: { what } });
 export const forbidden = () => new AppError(403, "forbidden");
-export const conflict = (code: string, field?: string) =>
-  new AppError(409, code, field === undefined ? {} : { field });
+export const conflict = (code: string, field?: string) => new AppError(409, code, field === undefined ? {} : { field });
 
 export interface ErrorBody {
   error: { code: string; message: string; field?: string };
@@ -37,7 +41,9 @@ export function presentAppError(error: AppError, locale: Locale): ErrorBody {
   const messageCode = typeof params.messageCode === "string" ? params.messageCode : error.code;
   let message = translate(locale, messageCode, params);
   if (field) message = fieldMessage(locale, field, message);
-  return { error: { code: error.code === "validation" ? messageCode : error.code, message, ...(field ? { field } : {}) } };
+  return {
+    error: { code: error.code === "validation" ? messageCode : error.code, message, ...(field ? { field } : {}) },
+  };
 }
 
 const zodLocales: Record<Locale, () => { localeError: z.core.$ZodErrorMap }> = {

@@ -82,7 +82,8 @@ export function installAccessControl(
         throw new AppError(403, "auth.csrf");
       }
     }
-    const needed: readonly Permission[] = access === "authenticated" ? [] : typeof access === "string" ? [access] : access;
+    const needed: readonly Permission[] =
+      access === "authenticated" ? [] : typeof access === "string" ? [access] : access;
     const held = permissionsOf(actor);
     if (needed.length > 0 && !needed.some((p) => held.includes(p))) {
       throw new AppError(403, "forbidden");

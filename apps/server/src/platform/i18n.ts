@@ -24,16 +24,29 @@ const messages: Catalog = {
     en: "Missing or invalid security token; reload the page and try again",
   },
   forbidden: { "zh-CN": "没有权限执行此操作", "zh-TW": "沒有權限執行此操作", en: "You are not allowed to do this" },
-  "not_found": { "zh-CN": "{what}不存在或不在您的管辖范围内", "zh-TW": "{what}不存在或不在您的管轄範圍內", en: "{what} not found or outside your jurisdiction" },
+  not_found: {
+    "zh-CN": "{what}不存在或不在您的管辖范围内",
+    "zh-TW": "{what}不存在或不在您的管轄範圍內",
+    en: "{what} not found or outside your jurisdiction",
+  },
   "route.not_found": { "zh-CN": "接口不存在", "zh-TW": "介面不存在", en: "No such endpoint" },
-  internal: { "zh-CN": "服务器内部错误，请稍后重试", "zh-TW": "伺服器內部錯誤，請稍後再試", en: "Internal server error; please try again later" },
+  internal: {
+    "zh-CN": "服务器内部错误，请稍后重试",
+    "zh-TW": "伺服器內部錯誤，請稍後再試",
+    en: "Internal server error; please try again later",
+  },
   unavailable: { "zh-CN": "数据库暂不可用", "zh-TW": "資料庫暫時無法使用", en: "The database is unavailable" },
-  "body.invalid_json": { "zh-CN": "请求体不是合法的 JSON", "zh-TW": "請求內容不是合法的 JSON", en: "The request body is not valid JSON" },
+  "body.invalid_json": {
+    "zh-CN": "请求体不是合法的 JSON",
+    "zh-TW": "請求內容不是合法的 JSON",
+    en: "The request body is not valid JSON",
+  },
   "input.invalid": {
     "zh-CN": "请求中含有无法处理的值（如超出范围的编号或控制字符）",
     "zh-TW": "請求中含有無法處理的值（如超出範圍的編號或控制字元）",
     en: "The request contains a value that cannot be stored (e.g. an id out of range or a control character)",
   },
+  "request.malformed": { "zh-CN": "请求格式错误", "zh-TW": "請求格式錯誤", en: "Malformed request" },
   "body.too_large": { "zh-CN": "请求体过大", "zh-TW": "請求內容過大", en: "The request body is too large" },
   // validation
   "validation.field": { "zh-CN": "{label}：{message}", "zh-TW": "{label}：{message}", en: "{label}: {message}" },
@@ -45,7 +58,11 @@ const messages: Catalog = {
     en: "must be 18 characters: 17 digits then a digit or X",
   },
   "idNumber.checkDigit": { "zh-CN": "校验位不正确", "zh-TW": "校驗位不正確", en: "has a wrong check digit" },
-  "idNumber.birthDate": { "zh-CN": "其中的出生日期无效", "zh-TW": "其中的出生日期無效", en: "contains an invalid birth date" },
+  "idNumber.birthDate": {
+    "zh-CN": "其中的出生日期无效",
+    "zh-TW": "其中的出生日期無效",
+    en: "contains an invalid birth date",
+  },
   "idNumber.birthDateMismatch": {
     "zh-CN": "与出生日期不一致",
     "zh-TW": "與出生日期不一致",
@@ -57,8 +74,16 @@ const messages: Catalog = {
     "zh-TW": "已有黨員使用此身分證號",
     en: "is already used by another member",
   },
-  "phone.format": { "zh-CN": "应为 11 位手机号码", "zh-TW": "應為 11 位手機號碼", en: "must be an 11-digit mobile number" },
-  "date.format": { "zh-CN": "日期格式应为 YYYY-MM-DD", "zh-TW": "日期格式應為 YYYY-MM-DD", en: "must be a date as YYYY-MM-DD" },
+  "phone.format": {
+    "zh-CN": "应为 11 位手机号码",
+    "zh-TW": "應為 11 位手機號碼",
+    en: "must be an 11-digit mobile number",
+  },
+  "date.format": {
+    "zh-CN": "日期格式应为 YYYY-MM-DD",
+    "zh-TW": "日期格式應為 YYYY-MM-DD",
+    en: "must be a date as YYYY-MM-DD",
+  },
   "date.invalid": { "zh-CN": "不是有效日期", "zh-TW": "不是有效日期", en: "is not a real date" },
   "date.future": { "zh-CN": "不能晚于今天", "zh-TW": "不能晚於今天", en: "cannot be in the future" },
   "joinDate.tooYoung": {
@@ -119,7 +144,11 @@ const messages: Catalog = {
   },
   "username.taken": { "zh-CN": "用户名已被使用", "zh-TW": "使用者名稱已被使用", en: "this username is taken" },
   "member.notFound": { "zh-CN": "党员不存在", "zh-TW": "黨員不存在", en: "no such member" },
-  "user.disableSelf": { "zh-CN": "不能停用自己的账号", "zh-TW": "不能停用自己的帳號", en: "you cannot disable your own account" },
+  "user.disableSelf": {
+    "zh-CN": "不能停用自己的账号",
+    "zh-TW": "不能停用自己的帳號",
+    en: "you cannot disable your own account",
+  },
   "role.adminNoOrg": {
     "zh-CN": "管理员角色不属于某个组织，请勿填写",
     "zh-TW": "管理員角色不屬於某個組織，請勿填寫",

@@ -1,4 +1,5 @@
 import { foundation } from "./0001_foundation.ts";
+import { adminSeparationLock } from "./0002_admin_separation_lock.ts";
 
 /**
  * Ordered migrations. Append only: never edit one that has shipped; add the next number.
@@ -6,4 +7,5 @@ import { foundation } from "./0001_foundation.ts";
  */
 export const migrations: ReadonlyArray<{ name: string; script: string }> = [
   { name: "0001_foundation", script: foundation },
+  { name: "0002_admin_separation_lock", script: adminSeparationLock },
 ];

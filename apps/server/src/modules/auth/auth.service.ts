@@ -55,11 +55,15 @@ export function authService(db: Kysely<DB>, options: { idleMinutes: number }) {
       const ok = await verifyPassword(input.password, user?.password_hash ?? (await decoyHash));
       if (!user || !ok || user.disabled) {
         const failures = await repo.recordFailure(username, MAX_FAILURES, LOCK_MINUTES);
-        await recordAudit(db, { userId: user?.id ?? null, username, ip }, {
-          action: "auth.login_failed",
-          result: "failure",
-          detail: { failures },
-        });
+        await recordAudit(
+          db,
+          { userId: user?.id ?? null, username, ip },
+          {
+            action: "auth.login_failed",
+            result: "failure",
+            detail: { failures },
+          },
+        );
         if (failures >= MAX_FAILURES) {
           throw new AppError(423, "auth.locked", {
             params: { minutes: LOCK_MINUTES },
@@ -97,7 +101,12 @@ export function authService(db: Kysely<DB>, options: { idleMinutes: number }) {
     async logout(actor: Actor): Promise<void> {
       await db.transaction().execute(async (trx) => {
         await authRepository(trx).deleteSession(actor.sessionId);
-        await recordAudit(trx, actor, { action: "auth.logout", result: "success", targetType: "user", targetId: actor.userId });
+        await recordAudit(trx, actor, {
+          action: "auth.logout",
+          result: "success",
+          targetType: "user",
+          targetId: actor.userId,
+        });
       });
     },
 

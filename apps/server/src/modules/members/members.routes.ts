@@ -56,7 +56,13 @@ export function membersRoutes(app: FastifyInstance, members: MembersService) {
     "/api/members/:id",
     {
       config: { access: "member.write" },
-      schema: { tags, summary: "Edit a member", params: idParam, body: updateMemberBody, response: { 200: member, ...errors } },
+      schema: {
+        tags,
+        summary: "Edit a member",
+        params: idParam,
+        body: updateMemberBody,
+        response: { 200: member, ...errors },
+      },
     },
     async (request) => members.update(requireActor(request), request.params.id, request.body),
   );

@@ -40,7 +40,13 @@ export function membersService(db: Kysely<DB>, cipher: PersonalDataCipher, clock
   }
 
   /** Resolves the primary (writable) and co-managing (visible) organizations of a member. */
-  async function resolveOrgs(trx: Kysely<DB>, actor: Actor, write: Scope, primaryOrgId: number, coOrgId: number | null) {
+  async function resolveOrgs(
+    trx: Kysely<DB>,
+    actor: Actor,
+    write: Scope,
+    primaryOrgId: number,
+    coOrgId: number | null,
+  ) {
     const orgs = orgDirectory(trx);
     const primary = await orgs.find(write, primaryOrgId);
     if (!primary) throw invalidField("primaryOrgId", "org.notInScope");
@@ -191,7 +197,11 @@ export function membersService(db: Kysely<DB>, cipher: PersonalDataCipher, clock
      * writes an audit record in the same transaction before the value is returned. Refusals
      * are audited too.
      */
-    async reveal(actor: Actor, id: number, body: RevealBody): Promise<{ field: RevealBody["field"]; value: string | null }> {
+    async reveal(
+      actor: Actor,
+      id: number,
+      body: RevealBody,
+    ): Promise<{ field: RevealBody["field"]; value: string | null }> {
       const scope = scopeFor(actor, "member.reveal");
       try {
         return await db.transaction().execute(async (trx) => {

@@ -51,7 +51,9 @@ export function orgsRepository(db: Kysely<DB>) {
         "child_count",
       ),
       // Members in the whole subtree: an index-only range scan on members_primary_path_idx.
-      sql<number>`(SELECT count(*)::int FROM members m WHERE m.primary_org_path LIKE organizations.path || '%')`.as("member_count"),
+      sql<number>`(SELECT count(*)::int FROM members m WHERE m.primary_org_path LIKE organizations.path || '%')`.as(
+        "member_count",
+      ),
     ]) as unknown as SelectQueryBuilder<DB, "organizations", OrgRow>;
   }
 
@@ -79,10 +81,7 @@ export function orgsRepository(db: Kysely<DB>) {
         .limit(pageSize)
         .offset((pageNo - 1) * pageSize)
         .execute(),
-      q
-        .clearSelect()
-        .select(sql<number>`count(*)::int`.as("n"))
-        .executeTakeFirstOrThrow(),
+      q.clearSelect().select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
     ]);
     return { items, total: count.n };
   }
@@ -120,7 +119,9 @@ export function orgsRepository(db: Kysely<DB>) {
     /** The top organizations of the caller's jurisdiction. */
     listRoots(scope: Scope, query: OrgListQuery) {
       let q = selectOrgs();
-      q = scope.global ? q.where("organizations.parent_id", "is", null) : q.where("organizations.path", "in", scope.paths.length ? scope.paths : [""]);
+      q = scope.global
+        ? q.where("organizations.parent_id", "is", null)
+        : q.where("organizations.path", "in", scope.paths.length ? scope.paths : [""]);
       return page(applyFilters(q, query), query.page, query.pageSize);
     },
 
@@ -194,7 +195,10 @@ export function orgsRepository(db: Kysely<DB>) {
      * Moves a whole subtree under a new parent in three statements: the organizations' paths
      * and depths, then the copies of those paths on members.
      */
-    async moveSubtree(org: { id: number; path: string; depth: number }, parent: { id: number; path: string; depth: number }) {
+    async moveSubtree(
+      org: { id: number; path: string; depth: number },
+      parent: { id: number; path: string; depth: number },
+    ) {
       const newPath = `${parent.path}${org.id}/`;
       const delta = parent.depth + 1 - org.depth;
       const from = likePrefix(org.path);

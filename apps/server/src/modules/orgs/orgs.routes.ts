@@ -57,7 +57,13 @@ export function orgsRoutes(app: FastifyInstance, orgs: OrgsService) {
     "/api/orgs/:id",
     {
       config: { access: "org.write" },
-      schema: { tags, summary: "Edit an organization", params: idParam, body: updateOrgBody, response: { 200: org, ...errors } },
+      schema: {
+        tags,
+        summary: "Edit an organization",
+        params: idParam,
+        body: updateOrgBody,
+        response: { 200: org, ...errors },
+      },
     },
     async (request) => orgs.update(requireActor(request), request.params.id, request.body),
   );

@@ -124,7 +124,10 @@ export function orgsService(db: Kysely<DB>, divisions: DivisionDirectory) {
           ...(body.kind !== undefined && { kind: body.kind }),
           ...(body.category !== undefined && { category: body.category }),
           ...(body.area !== undefined && { area: body.area }),
-          ...(body.divisionCode !== undefined && { division_code: body.divisionCode, division_name: divisionName ?? null }),
+          ...(body.divisionCode !== undefined && {
+            division_code: body.divisionCode,
+            division_name: divisionName ?? null,
+          }),
           ...(body.secretaryName !== undefined && { secretary_name: body.secretaryName }),
           ...(body.units !== undefined && { units: body.units }),
         });
@@ -211,7 +214,10 @@ export function orgDirectory(db: Kysely<DB>) {
   return {
     /** Call first in a transaction that will copy organizations' paths (see lockTree). */
     lockForAttach: () => orgsRepository(db).lockTree("attach"),
-    async find(scope: Scope, id: number): Promise<{ id: number; name: string; path: string; status: string } | undefined> {
+    async find(
+      scope: Scope,
+      id: number,
+    ): Promise<{ id: number; name: string; path: string; status: string } | undefined> {
       const row = await orgsRepository(db).findById(scope, id);
       return row && { id: row.id, name: row.name, path: row.path, status: row.status };
     },
