@@ -65,6 +65,49 @@ describe("sign-in", () => {
   });
 });
 
+describe("navigation follows the account", () => {
+  it("a party member sees only their own record", async () => {
+    await withPage(desktop, async (page) => {
+      await login(page, "member");
+      await page.waitForURL(/\/me$/);
+      expect(await page.locator("[data-testid^=nav-]").allTextContents()).toEqual(["我的信息"]);
+      await page.getByTestId("masked-idNumber").waitFor();
+      const me = await fetchMe(page);
+      expect(await page.locator(".ant-descriptions").textContent()).toContain(me.roles[0]?.orgName);
+      // Pages outside the menu answer "no access" rather than an empty shell.
+      await page.goto("/audit");
+      await page.locator(".ant-result-403").waitFor();
+    });
+  });
+
+  it("a system administrator without pages sees who they are", async () => {
+    await withPage(desktop, async (page) => {
+      await login(page, "sysadmin");
+      await page.getByText("当前账号暂无可用的功能页面。").waitFor();
+      await page.getByText("系统管理员").first().waitFor();
+    });
+  });
+
+  it("locks an account after repeated wrong passwords and says so", async () => {
+    await withPage(desktop, async (page) => {
+      await page.goto("/login");
+      await page.locator("#username").fill("leader");
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        await page.locator("#password").fill(`wrong-${i}`);
+        const response = page.waitForResponse((r) => r.url().endsWith("/api/auth/login"));
+        await page.getByTestId("login-submit").click();
+        statuses.push((await response).status());
+      }
+      expect(statuses.at(-1) === 423 || statuses.at(-1) === 429).toBe(true);
+      const message = (await page.getByTestId("login-error").textContent())?.trim() ?? "";
+      expect(message).not.toBe("用户名或密码错误");
+      expect(message.length).toBeGreaterThan(0);
+      await screenshot(page, "login-locked-1280");
+    });
+  });
+});
+
 describe("secretary", () => {
   it("sees only the branch's members and switches to zh-TW and en", async () => {
     await withPage(desktop, async (page) => {
@@ -130,9 +173,23 @@ describe("secretary", () => {
       await screenshot(page, "secretary-member-detail-390", { fullPage: false });
       await page.keyboard.press("Escape");
 
+      await page.getByRole("button", { name: "plus" }).click();
+      await page.getByTestId("member-form").waitFor();
+      await screenshot(page, "secretary-member-form-390", { fullPage: false });
+      await expectNoHorizontalOverflow(page);
+      await page.locator(".ant-modal:visible .ant-modal-footer .ant-btn").first().click();
+
       await page.getByTestId("menu-button").click();
       await page.getByTestId("nav-orgs").waitFor();
       await screenshot(page, "secretary-menu-390", { fullPage: false });
+      await page.keyboard.press("Escape");
+
+      await page.getByTestId("user-menu").click();
+      await page.getByRole("menuitem", { name: "退出登录" }).click();
+      await page.waitForURL(/\/login/);
+      // Signed out means signed out: the roster now sends back to the login page.
+      await page.goto("/members");
+      await page.waitForURL(/\/login\?next=%2Fmembers/);
     });
   });
 });

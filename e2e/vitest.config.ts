@@ -17,5 +17,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 300_000,
     teardownTimeout: 30_000,
+    // Two shared CPU cores: give the page time to settle before an expectation gives up.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });

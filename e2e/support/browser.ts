@@ -51,9 +51,21 @@ export async function login(page: Page, username: string): Promise<void> {
   await page.getByTestId("user-menu").waitFor();
 }
 
-/** Waits until no CSS animation or transition is running (drawers and modals slide in). */
+/**
+ * Waits (up to 3 s) until no finite CSS animation or transition is running: drawers and modals
+ * slide in. Endless ones (spinners, a focused control's glow) are not waited for.
+ */
 export async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Number.POSITIVE_INFINITY),
+      undefined,
+      { timeout: 3000 },
+    )
+    .catch(() => undefined);
 }
 
 /**

@@ -9,7 +9,7 @@ import { useMe } from "../../features/auth/api/get-me.ts";
 import { isApiError } from "../../lib/api/client.ts";
 import { useIsNarrow, useIsPhone } from "../../lib/use-screen.ts";
 import { NavMenu } from "./NavMenu.tsx";
-import { UserMenu } from "./UserMenu.tsx";
+import { roleSummary, UserMenu } from "./UserMenu.tsx";
 
 function Brand(props: { short: boolean }) {
   const { t } = useTranslation();
@@ -94,6 +94,14 @@ export default function AppLayout() {
             onClose={() => setDrawerOpen(false)}
             title={t("app.subtitle")}
             styles={{ body: { padding: 0 } }}
+            footer={
+              <Flex vertical>
+                <Typography.Text strong>{me.data.user.displayName}</Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {roleSummary(me.data, t)}
+                </Typography.Text>
+              </Flex>
+            }
           >
             <NavMenu me={me.data} onNavigate={() => setDrawerOpen(false)} />
           </Drawer>

@@ -38,17 +38,17 @@ export default function OrgsPage() {
     void tree.revealPath(org);
   };
 
+  // Select first (the user sees the result at once), then refresh the opened parts of the tree.
   const onChanged = async (change: OrgChange, org: Org, before: Org) => {
+    if (change === "created") select(org.id);
+    if (change === "dissolved") select(before.parentId ?? undefined);
     await tree.refresh();
     if (change === "created") {
       tree.expand(before.id);
-      select(org.id);
     } else if (change === "moved") {
       // Re-read it: the new ancestors decide which branches of the tree to open.
       const fresh = await getOrg(before.id).catch(() => null);
       if (fresh) void tree.revealPath(fresh);
-    } else if (change === "dissolved") {
-      select(before.parentId ?? undefined);
     }
   };
 
