@@ -4,7 +4,7 @@ import fastifyCookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import type { FastifySchemaCompiler } from "fastify";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import { jsonSchemaTransform, serializerCompiler } from "fastify-type-provider-zod";
 import type { z } from "zod";
 import type { Database } from "./db/client.ts";
@@ -51,8 +51,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: deps.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
     // Errors Fastify raises before routing (a malformed URL encoding, say) get our shape too.
-    frameworkErrors: (error, request, reply) => {
-      reply.status(400).send(simple(pickLocale(request.headers["accept-language"]), "request.malformed"));
+    frameworkErrors: (_error, request, reply) => {
+      (reply as FastifyReply)
+        .status(400)
+        .send(simple(pickLocale(request.headers["accept-language"]), "request.malformed"));
     },
   });
   app.setValidatorCompiler(validatorCompiler);
