@@ -6,7 +6,9 @@ import { useNavigate } from "react-router";
 import { useLogout } from "../../features/auth/api/logout.ts";
 
 export function roleSummary(me: Me, t: ReturnType<typeof useTranslation>["t"]): string {
-  return me.roles.map((r) => (r.orgName ? `${t(`roles.${r.role}`)} · ${r.orgName}` : t(`roles.${r.role}`))).join("；");
+  return me.roles
+    .map((r) => (r.orgName ? `${t(`roles.${r.role}`)} · ${r.orgName}` : t(`roles.${r.role}`)))
+    .join(t("common.groupSeparator"));
 }
 
 /** Who is signed in, as what and where; and the way out. */

@@ -43,6 +43,8 @@ const en: Messages = {
     dateRange: "Date range",
     startDate: "Start date",
     endDate: "End date",
+    listSeparator: ", ",
+    groupSeparator: "; ",
   },
   errors: {
     title: "Something went wrong",

@@ -44,6 +44,8 @@ const zhCN = {
     dateRange: "日期范围",
     startDate: "开始日期",
     endDate: "结束日期",
+    listSeparator: "、",
+    groupSeparator: "；",
   },
   errors: {
     title: "出错了",

@@ -43,6 +43,8 @@ const zhTW: Messages = {
     dateRange: "日期範圍",
     startDate: "開始日期",
     endDate: "結束日期",
+    listSeparator: "、",
+    groupSeparator: "；",
   },
   errors: {
     title: "發生錯誤",

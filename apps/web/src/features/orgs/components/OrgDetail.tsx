@@ -81,7 +81,12 @@ export function OrgDetail(props: {
     },
   ];
   if (org.units.length > 0) {
-    items.push({ key: "units", label: t("org.fields.units"), span: "filled", children: org.units.join("、") });
+    items.push({
+      key: "units",
+      label: t("org.fields.units"),
+      span: "filled",
+      children: org.units.join(t("common.listSeparator")),
+    });
   }
 
   const active = org.status === "active";
