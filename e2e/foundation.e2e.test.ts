@@ -22,8 +22,13 @@ afterAll(async () => {
 async function withPage<T>(viewport: { width: number; height: number }, fn: (page: Page) => Promise<T>): Promise<T> {
   const context = await newContext(browser, viewport);
   const page = await context.newPage();
+  // Any uncaught error in the page fails the scenario, even when the screen looked right.
+  const pageErrors: Error[] = [];
+  page.on("pageerror", (error) => pageErrors.push(error));
   try {
-    return await fn(page);
+    const result = await fn(page);
+    expect(pageErrors.map((e) => e.message)).toEqual([]);
+    return result;
   } finally {
     await context.close();
   }
