@@ -748,7 +748,8 @@ describe(`member roster (${testDatabaseKind})`, () => {
       expect(pages.at(-1)).toEqual([]);
       const ids = pages.flat().map((m) => m.id);
       expect(new Set(ids).size).toBe(roster.length);
-      expect(ids).toEqual([...ids].sort((a, b) => a - b));
+      // Newest first, so a member just added is on the first page.
+      expect(ids).toEqual([...ids].sort((a, b) => b - a));
       // Defaults: page 1, 20 per page.
       const first = list(await coordinator.request({ method: "GET", url: "/api/members" }));
       expect(first.items).toHaveLength(20);

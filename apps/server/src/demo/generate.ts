@@ -24,19 +24,10 @@ import {
   type UnitSpec,
 } from "./names.ts";
 
-export type OrgKind = "committee" | "general_branch" | "branch" | "joint_branch" | "temporary_branch";
-export type OrgCategory =
-  | "village"
-  | "urban_community"
-  | "government_organ"
-  | "state_enterprise"
-  | "private_enterprise"
-  | "school"
-  | "hospital"
-  | "social_organization"
-  | "town_street"
-  | "county";
-export type OrgArea = "urban" | "rural";
+// The demo speaks the API's vocabulary: one definition of each enumeration, in the contracts.
+export type { OrgArea, OrgCategory, OrgKind } from "@huzhu/contracts";
+
+import type { OrgArea, OrgCategory, OrgKind } from "@huzhu/contracts";
 export type Education =
   | "primary"
   | "junior_high"
@@ -291,7 +282,7 @@ async function readCountyRows(file: string, prefix: string, parentColumn: string
 
 type Profile = "village" | "community" | "organ" | "school" | "hospital" | "soe" | "private" | "social";
 
-const PROFILE_OF: Record<Exclude<OrgCategory, "town_street" | "county">, Profile> = {
+const PROFILE_OF: Record<Exclude<OrgCategory, "town_street" | "county" | "city">, Profile> = {
   village: "village",
   urban_community: "community",
   government_organ: "organ",
@@ -883,7 +874,10 @@ export async function generateDemoCounty(options: GenerateOptions): Promise<Demo
         units: [...(spec.units ?? [])],
       },
       label: spec.unit,
-      profile: spec.category === "town_street" || spec.category === "county" ? null : PROFILE_OF[spec.category],
+      profile:
+        spec.category === "town_street" || spec.category === "county" || spec.category === "city"
+          ? null
+          : PROFILE_OF[spec.category],
       size,
       rng,
       clan: null,

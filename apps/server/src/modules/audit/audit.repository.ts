@@ -7,7 +7,9 @@ export function auditRepository(db: Kysely<DB>) {
   return {
     async list(query: AuditListQuery) {
       let q = db.selectFrom("audit_log");
-      if (query.action) q = q.where("action", "=", query.action);
+      // The auditor's own reads are recorded (audit.read) but shown only when asked for, or every
+      // filter change would push the events under review off the first page.
+      q = query.action ? q.where("action", "=", query.action) : q.where("action", "<>", "audit.read");
       if (query.actor) q = q.where("actor_name", "=", query.actor.toLowerCase());
       if (query.result) q = q.where("result", "=", query.result);
       if (query.targetType) q = q.where("target_type", "=", query.targetType);

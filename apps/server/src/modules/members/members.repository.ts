@@ -95,11 +95,12 @@ export function membersRepository(db: Kysely<DB>) {
 
       const ids = q
         .select("members.id")
-        .orderBy("members.id")
+        // Newest first: a member just added or transferred in is on the first page.
+        .orderBy("members.id", "desc")
         .limit(query.pageSize)
         .offset((query.page - 1) * query.pageSize);
       const [items, count] = await Promise.all([
-        selectMembers().where("members.id", "in", ids).orderBy("members.id").execute() as Promise<MemberRow[]>,
+        selectMembers().where("members.id", "in", ids).orderBy("members.id", "desc").execute() as Promise<MemberRow[]>,
         q.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
       ]);
       return { items, total: count.n };

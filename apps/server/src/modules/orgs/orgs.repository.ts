@@ -76,6 +76,10 @@ export function orgsRepository(db: Kysely<DB>) {
   ): Promise<{ items: OrgRow[]; total: number }> {
     const [items, count] = await Promise.all([
       q
+        // The official order coordinators expect: committees and general branches first, then by
+        // division code (平川街道 350824001 before 中山镇 350824101), then by name.
+        .orderBy(sql`CASE organizations.kind WHEN 'committee' THEN 0 WHEN 'general_branch' THEN 1 ELSE 2 END`)
+        .orderBy(sql`organizations.division_code NULLS LAST`)
         .orderBy("organizations.name")
         .orderBy("organizations.id")
         .limit(pageSize)

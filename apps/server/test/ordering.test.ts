@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestContext, type TestContext, testDatabaseKind } from "./helpers.ts";
+
+describe(`list orders users expect (${testDatabaseKind})`, () => {
+  let t: TestContext;
+  beforeAll(async () => {
+    t = await createTestContext();
+  });
+  afterAll(async () => t?.close());
+
+  it("lists an organization's children committees first, then by division code, then by name", async () => {
+    const s = await t.login("coordinator");
+    const county = await t.orgId("county");
+    const create = (payload: Record<string, unknown>) =>
+      s.request({ method: "POST", url: "/api/orgs", payload: { parentId: county, area: "urban", ...payload } });
+    // By name alone, 一 (U+4E00) would come first and 平川 (平 U+5E73) after 岩前 (岩 U+5CA9).
+    expect(
+      (await create({ name: "中共一号企业支部委员会", kind: "branch", category: "private_enterprise" })).statusCode,
+    ).toBe(201);
+    expect(
+      (
+        await create({
+          name: "中共平川街道工作委员会",
+          kind: "committee",
+          category: "town_street",
+          divisionCode: "350824001",
+        })
+      ).statusCode,
+    ).toBe(201);
+    const res = await s.request({ method: "GET", url: `/api/orgs?parentId=${county}` });
+    expect(res.json().items.map((o: { name: string }) => o.name)).toEqual([
+      "中共平川街道工作委员会",
+      "中共中山镇委员会",
+      "中共岩前镇委员会",
+      "中共一号企业支部委员会",
+      "中共武平县财政局支部委员会",
+    ]);
+  });
+
+  it("shows the audit administrator's own reads only when asked for", async () => {
+    const auditor = await t.login("auditor");
+    await auditor.request({ method: "GET", url: "/api/audit" });
+    const all = (await auditor.request({ method: "GET", url: "/api/audit?pageSize=200" })).json();
+    expect(all.items.some((e: { action: string }) => e.action === "audit.read")).toBe(false);
+    expect(all.items.some((e: { action: string }) => e.action === "auth.login")).toBe(true);
+    const reads = (await auditor.request({ method: "GET", url: "/api/audit?action=audit.read" })).json();
+    expect(reads.total).toBeGreaterThanOrEqual(2);
+  });
+});
