@@ -90,6 +90,36 @@ describe(`account administration, three separated administrators (${testDatabase
     ).toEqual(["林五", "陈六"]);
   });
 
+  it("lets the security administrator find organizations to grant roles in, and nothing more", async () => {
+    const sec = await t.login("secadmin");
+    const found = await sec.request({ method: "GET", url: `/api/orgs/lookup?q=${encodeURIComponent("灵岩")}` });
+    expect(found.statusCode).toBe(200);
+    expect(found.json()).toEqual({
+      total: 1,
+      items: [
+        {
+          id: await t.orgId("village:b1"),
+          name: "中共灵岩村支部委员会",
+          kind: "branch",
+          category: "village",
+          divisionCode: "350824102201",
+          path: ["中共武平县委员会", "中共岩前镇委员会"],
+        },
+      ],
+    });
+    // Still no organization data beyond the picker.
+    expect((await sec.request({ method: "GET", url: `/api/orgs/${await t.orgId("village:b1")}` })).statusCode).toBe(
+      403,
+    );
+    // Others look up within their jurisdiction only; the auditor not at all.
+    const secretary = await t.login("secretary");
+    const mine = await secretary.request({ method: "GET", url: `/api/orgs/lookup?q=${encodeURIComponent("村")}` });
+    expect(mine.json().items.map((o: { name: string }) => o.name)).toEqual(["中共三联村支部委员会"]);
+    expect(mine.json().items[0].path).toEqual([]);
+    const auditor = await t.login("auditor");
+    expect((await auditor.request({ method: "GET", url: "/api/orgs/lookup?q=村" })).statusCode).toBe(403);
+  });
+
   it("refuses a second administrator role for one account (三权分立), in the service and in the database", async () => {
     const sec = await t.login("secadmin");
     const auditor = (await sec.request({ method: "GET", url: "/api/users?q=auditor" })).json().items[0];

@@ -92,3 +92,25 @@ export type MoveOrgBody = z.infer<typeof moveOrgBody>;
 
 export const dissolveOrgBody = z.object({ reason: z.string().trim().min(2).max(500) }).strict();
 export type DissolveOrgBody = z.infer<typeof dissolveOrgBody>;
+
+/**
+ * A short reference to an organization for pickers: enough to choose one, nothing more. The
+ * security administrator, who grants roles but reads no organization data, uses this.
+ */
+export const orgOption = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  kind: orgKind,
+  category: orgCategory,
+  divisionCode: z.string().nullable(),
+  /** Names of the ancestors the caller may see, root first, e.g. ["中共武平县委员会", "中共中山镇委员会"]. */
+  path: z.array(z.string()),
+});
+export type OrgOption = z.infer<typeof orgOption>;
+
+export const orgLookupQuery = pageQuery
+  .extend({
+    q: z.string().trim().min(1).max(50),
+  })
+  .strict();
+export type OrgLookupQuery = z.infer<typeof orgLookupQuery>;

@@ -7,6 +7,8 @@ import {
   moveOrgBody,
   org,
   orgListQuery,
+  orgLookupQuery,
+  orgOption,
   updateOrgBody,
 } from "@huzhu/contracts";
 import type { FastifyInstance } from "fastify";
@@ -33,6 +35,20 @@ export function orgsRoutes(app: FastifyInstance, orgs: OrgsService) {
       },
     },
     async (request) => orgs.list(requireActor(request), request.query),
+  );
+
+  r.get(
+    "/api/orgs/lookup",
+    {
+      config: { access: ["org.read", "role.manage"] },
+      schema: {
+        tags,
+        summary: "Find organizations by name for a picker (also for the security administrator)",
+        querystring: orgLookupQuery,
+        response: { 200: listOf(orgOption), ...errors },
+      },
+    },
+    async (request) => orgs.lookup(requireActor(request), request.query),
   );
 
   r.get(

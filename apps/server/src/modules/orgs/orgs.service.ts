@@ -1,7 +1,16 @@
-import type { CreateOrgBody, DissolveOrgBody, MoveOrgBody, Org, OrgListQuery, UpdateOrgBody } from "@huzhu/contracts";
+import type {
+  CreateOrgBody,
+  DissolveOrgBody,
+  MoveOrgBody,
+  Org,
+  OrgListQuery,
+  OrgLookupQuery,
+  OrgOption,
+  UpdateOrgBody,
+} from "@huzhu/contracts";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
-import { type Actor, requirePermission, type Scope } from "../../platform/access.ts";
+import { type Actor, isEmptyScope, requirePermission, type Scope, scopeFor } from "../../platform/access.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { AppError, forbidden, invalidField, notFound } from "../../platform/errors.ts";
 import type { DivisionDirectory } from "../divisions/divisions.ts";
@@ -67,6 +76,28 @@ export function orgsService(db: Kysely<DB>, divisions: DivisionDirectory) {
         result = await repo.listRoots(scope, query);
       }
       return { items: await present(actor, result.items, scope), total: result.total };
+    },
+
+    /**
+     * Organizations by name for pickers. Within the caller's org.read jurisdiction; the security
+     * administrator (role.manage, no org.read) may look across the whole tree to grant roles.
+     */
+    async lookup(actor: Actor, query: OrgLookupQuery): Promise<{ items: OrgOption[]; total: number }> {
+      let scope = scopeFor(actor, "org.read");
+      if (isEmptyScope(scope)) scope = { ...requirePermission(actor, "role.manage"), global: true };
+      const result = await repo.search(scope, { ...query, includeDissolved: false }, null);
+      const names = await repo.namesOf(scope, [...new Set(result.items.flatMap((r) => ancestorIds(r.path)))]);
+      return {
+        total: result.total,
+        items: result.items.map((r) => ({
+          id: r.id,
+          name: r.name,
+          kind: r.kind as OrgOption["kind"],
+          category: r.category as OrgOption["category"],
+          divisionCode: r.division_code,
+          path: ancestorIds(r.path).flatMap((id) => names.get(id) ?? []),
+        })),
+      };
     },
 
     async get(actor: Actor, id: number): Promise<Org> {
