@@ -12,6 +12,8 @@ const LoginPage = lazy(() => import("../features/auth/pages/LoginPage.tsx"));
 const OrgsPage = lazy(() => import("../features/orgs/pages/OrgsPage.tsx"));
 const MembersPage = lazy(() => import("../features/members/pages/MembersPage.tsx"));
 const MyRecordPage = lazy(() => import("../features/members/pages/MyRecordPage.tsx"));
+const AccountsPage = lazy(() => import("../features/users/pages/AccountsPage.tsx"));
+const RolesPage = lazy(() => import("../features/users/pages/RolesPage.tsx"));
 const AuditPage = lazy(() => import("../features/audit/pages/AuditPage.tsx"));
 
 function page(nav: NavKey, element: ReactNode) {
@@ -41,6 +43,8 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: "orgs", element: page("orgs", <OrgsPage />) },
           { path: "members", element: page("members", <MembersPage />) },
+          { path: "accounts", element: page("accounts", <AccountsPage />) },
+          { path: "roles", element: page("roles", <RolesPage />) },
           { path: "audit", element: page("audit", <AuditPage />) },
           { path: "me", element: page("me", <MyRecordPage />) },
           { path: "*", element: <NotFound /> },

@@ -5,15 +5,18 @@ import type { z } from "zod";
 type Issue = z.core.$ZodIssue;
 
 /**
- * A localized message for a zod issue from a contract schema. Refinements carry an i18n key in
- * `params.i18n` (e.g. "date.invalid"); regex checks do not, so the caller names the key for
- * format errors of its field.
+ * A localized message for a zod issue from a contract schema. Contract checks name their message
+ * as an i18n key under `validation.` (e.g. `{ message: "password.weak" }`, "username.format",
+ * "date.invalid"), which wins over the generic text for the issue's code; so does a key in
+ * `params.i18n`. For a regex check without its own key, the caller may name one for its field.
  */
 export function issueMessage(issue: Issue, t: TFunction, formatKey?: string): string {
   const params: unknown = "params" in issue ? issue.params : undefined;
   if (typeof params === "object" && params !== null && "i18n" in params && typeof params.i18n === "string") {
     return translateKey(t, params.i18n);
   }
+  const keyed = messageKeyText(t, issue.message);
+  if (keyed !== undefined) return keyed;
   switch (issue.code) {
     case "invalid_format":
       return formatKey ? translateKey(t, formatKey) : t("validation.invalid");
@@ -28,6 +31,16 @@ export function issueMessage(issue: Issue, t: TFunction, formatKey?: string): st
     default:
       return t("validation.invalid");
   }
+}
+
+/** Message keys look like "password.weak"; zod's own messages are sentences and never match. */
+const messageKey = /^[a-z][a-zA-Z]*(\.[a-z][a-zA-Z]*)+$/;
+
+function messageKeyText(t: TFunction, message: string): string | undefined {
+  if (!messageKey.test(message)) return undefined;
+  const full = `validation.${message}`;
+  const text = (t as (k: string) => string)(full);
+  return text === full ? undefined : text;
 }
 
 function translateKey(t: TFunction, key: string): string {

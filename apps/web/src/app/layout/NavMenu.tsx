@@ -1,4 +1,11 @@
-import { ApartmentOutlined, AuditOutlined, IdcardOutlined, TeamOutlined } from "@ant-design/icons";
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  IdcardOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from "@ant-design/icons";
 import type { Me } from "@huzhu/contracts";
 import { Menu } from "antd";
 import type { ReactNode } from "react";
@@ -9,6 +16,8 @@ import { type NavKey, navKeys, navPaths } from "../../features/auth/abilities.ts
 const icons: Record<NavKey, ReactNode> = {
   orgs: <ApartmentOutlined />,
   members: <TeamOutlined />,
+  accounts: <UserOutlined />,
+  roles: <SafetyCertificateOutlined />,
   audit: <AuditOutlined />,
   me: <IdcardOutlined />,
 };

@@ -8,7 +8,7 @@ export function hasRole(me: Me | undefined, role: Role): boolean {
   return me?.roles.some((r) => r.role === role) ?? false;
 }
 
-export type NavKey = "orgs" | "members" | "audit" | "me";
+export type NavKey = "orgs" | "members" | "accounts" | "roles" | "audit" | "me";
 
 /** Menu entries the user may open, in menu order; the server still checks every request. */
 export function navKeys(me: Me | undefined): NavKey[] {
@@ -16,6 +16,9 @@ export function navKeys(me: Me | undefined): NavKey[] {
   if (can(me, "org.read")) keys.push("orgs");
   // A plain member's read permission covers only their own record: "My record" shows it.
   if (can(me, "member.read") && me?.roles.some((r) => r.role !== "member")) keys.push("members");
+  // 三权分立: accounts for the system administrator, roles for the security administrator.
+  if (can(me, "user.manage")) keys.push("accounts");
+  if (can(me, "role.manage")) keys.push("roles");
   if (can(me, "audit.read")) keys.push("audit");
   if (hasRole(me, "member") && me?.user.memberId != null) keys.push("me");
   return keys;
@@ -24,6 +27,8 @@ export function navKeys(me: Me | undefined): NavKey[] {
 export const navPaths: Record<NavKey, string> = {
   orgs: "/orgs",
   members: "/members",
+  accounts: "/accounts",
+  roles: "/roles",
   audit: "/audit",
   me: "/me",
 };

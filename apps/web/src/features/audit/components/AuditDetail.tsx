@@ -1,11 +1,27 @@
-import type { AuditEntry } from "@huzhu/contracts";
+import { type AuditEntry, type Role, roles } from "@huzhu/contracts";
 import { Descriptions, Typography } from "antd";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 
-const knownKeys = ["field", "reason", "memberName", "username", "name", "query"] as const;
+const knownKeys = [
+  "field",
+  "reason",
+  "memberName",
+  "username",
+  "name",
+  "query",
+  "role",
+  "orgId",
+  "assignmentId",
+  "fields",
+] as const;
 type KnownKey = (typeof knownKeys)[number];
 const isKnownKey = (key: string): key is KnownKey => (knownKeys as readonly string[]).includes(key);
+
+const isRole = (v: string): v is Role => (roles as readonly string[]).includes(v);
+const accountFields = ["displayName", "password", "disabled"] as const;
+const isAccountField = (v: unknown): v is (typeof accountFields)[number] =>
+  typeof v === "string" && (accountFields as readonly string[]).includes(v);
 
 function keyLabel(key: string, t: TFunction): string {
   return isKnownKey(key) ? t(`audit.detailKey.${key}`) : key;
@@ -15,6 +31,11 @@ function valueText(key: string, value: unknown, t: TFunction): string {
   if (value === null || value === undefined) return t("common.none");
   // A revealed field is recorded by its API name (idNumber, phone); show the field's label.
   if (key === "field" && (value === "idNumber" || value === "phone")) return t(`member.fields.${value}`);
+  // Role changes record the role's code; account changes record which fields changed.
+  if (key === "role" && typeof value === "string" && isRole(value)) return t(`roles.${value}`);
+  if (key === "fields" && Array.isArray(value)) {
+    return value.map((f) => (isAccountField(f) ? t(`account.fields.${f}`) : String(f))).join(t("common.listSeparator"));
+  }
   if (typeof value === "string") return value;
   return JSON.stringify(value);
 }

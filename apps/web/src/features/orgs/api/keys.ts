@@ -1,4 +1,4 @@
-import type { OrgListQuery } from "@huzhu/contracts";
+import type { OrgListQuery, OrgLookupQuery } from "@huzhu/contracts";
 
 export type OrgListParams = Partial<OrgListQuery>;
 
@@ -7,4 +7,5 @@ export const orgKeys = {
   lists: () => [...orgKeys.all, "list"] as const,
   list: (params: OrgListParams) => [...orgKeys.lists(), params] as const,
   detail: (id: number) => [...orgKeys.all, "detail", id] as const,
+  lookup: (params: OrgLookupQuery) => [...orgKeys.all, "lookup", params] as const,
 };
