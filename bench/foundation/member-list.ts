@@ -9,18 +9,15 @@
  */
 import crypto from "node:crypto";
 import { buildApp } from "../../apps/server/src/app.ts";
-import { type Database, openDatabase } from "../../apps/server/src/db/client.ts";
+import type { Database } from "../../apps/server/src/db/client.ts";
 import { migrate } from "../../apps/server/src/db/migrate.ts";
 import { loadDemoIfEmpty } from "../../apps/server/src/demo/load.ts";
 import { createDivisionDirectory } from "../../apps/server/src/modules/divisions/divisions.ts";
 import { createCipher } from "../../apps/server/src/platform/crypto.ts";
+import { onEachDatabase, percentile } from "./databases.ts";
 
 const requests = Number(process.argv[process.argv.indexOf("--requests") + 1]) || 300;
 const password = "bench-password-1";
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
-}
 
 async function benchOn(label: string, database: Database) {
   await migrate(database);
@@ -67,23 +64,4 @@ async function benchOn(label: string, database: Database) {
   await app.close();
 }
 
-const embedded = await openDatabase({});
-await benchOn("PGlite", embedded);
-await embedded.close();
-
-const url = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const schema = `bench_${crypto.randomBytes(4).toString("hex")}`;
-try {
-  const admin = await openDatabase({ url, poolSize: 1 });
-  await admin.execScript(`CREATE SCHEMA ${schema}`);
-  const pg = await openDatabase({ url, schema });
-  try {
-    await benchOn("PostgreSQL", pg);
-  } finally {
-    await pg.close();
-    await admin.execScript(`DROP SCHEMA ${schema} CASCADE`);
-    await admin.close();
-  }
-} catch (error) {
-  console.log(`PostgreSQL: skipped (${(error as Error).message})`);
-}
+await onEachDatabase(benchOn);

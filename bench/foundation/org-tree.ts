@@ -9,7 +9,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { buildApp } from "../../apps/server/src/app.ts";
-import { type Database, openDatabase } from "../../apps/server/src/db/client.ts";
+import type { Database } from "../../apps/server/src/db/client.ts";
 import { migrate } from "../../apps/server/src/db/migrate.ts";
 import type { DemoCounty } from "../../apps/server/src/demo/generate.ts";
 import { insertDemoCounty } from "../../apps/server/src/demo/load.ts";
@@ -19,6 +19,7 @@ import {
   splitCsvLine,
 } from "../../apps/server/src/modules/divisions/divisions.ts";
 import { createCipher } from "../../apps/server/src/platform/crypto.ts";
+import { onEachDatabase } from "./databases.ts";
 
 const requests = Number(process.argv[process.argv.indexOf("--requests") + 1]) || 200;
 const password = "bench-password-1";
@@ -176,23 +177,4 @@ async function benchOn(label: string, database: Database, tree: DemoCounty) {
 }
 
 const guangxi = province("45");
-const embedded = await openDatabase({});
-await benchOn("PGlite", embedded, guangxi);
-await embedded.close();
-
-const url = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const schema = `bench_${crypto.randomBytes(4).toString("hex")}`;
-try {
-  const admin = await openDatabase({ url, poolSize: 1 });
-  await admin.execScript(`CREATE SCHEMA ${schema}`);
-  const pg = await openDatabase({ url, schema });
-  try {
-    await benchOn("PostgreSQL", pg, guangxi);
-  } finally {
-    await pg.close();
-    await admin.execScript(`DROP SCHEMA ${schema} CASCADE`);
-    await admin.close();
-  }
-} catch (error) {
-  console.log(`PostgreSQL: skipped (${(error as Error).message})`);
-}
+await onEachDatabase((label, database) => benchOn(label, database, guangxi));
