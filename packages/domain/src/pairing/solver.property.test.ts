@@ -4,6 +4,7 @@ import { PairingModel } from "./model.ts";
 import { createPairingSession, solvePairing, solvePairingExplained } from "./session.ts";
 import { bruteForceOptimum } from "./testing/brute-force.ts";
 import { resultViolation } from "./testing/check-result.ts";
+import { highsRuntime, solveWithHighs } from "./testing/highs-reference.ts";
 import { pairingProblemArb, reversedProblem } from "./testing/random-problems.ts";
 import type { PairingProblem } from "./types.ts";
 import { compilePairingProblem } from "./validate.ts";
@@ -43,6 +44,24 @@ describe("pairing solver against brute force", () => {
           expect(objective(result)).toEqual(bruteForceOptimum(problem));
         }),
         { numRuns: 1000 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
+});
+
+describe("pairing solver against HiGHS", () => {
+  it(
+    "agrees with an independent LP solver on medium problems (three lexicographic phases)",
+    async () => {
+      const highs = await highsRuntime();
+      fc.assert(
+        fc.property(pairingProblemArb({ recipients: 60, helpers: 40, maxLimit: 3, density: 8 }), (problem) => {
+          const result = solvePairing(problem);
+          expect(resultViolation(problem, result)).toBeNull();
+          expect(objective(result)).toEqual(objective(solveWithHighs(highs, problem, { formulation: "phases" })));
+        }),
+        { numRuns: 60 },
       );
     },
     PROPERTY_TIMEOUT,

@@ -55,6 +55,7 @@ export function solveWithHighs(highs: Highs, problem: PairingProblem, options: H
   const nr = problem.recipients.length;
   const numCols = nx + 2 * nr;
   const numRows = nh + nr;
+  if (numCols === 0) return { covered: 0, assigned: 0, score: 0, iterations: 0 }; // HiGHS rejects empty models
 
   const colLower = new Float64Array(numCols);
   const colUpper = new Float64Array(numCols);
