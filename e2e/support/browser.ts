@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { inject } from "vitest";
+import { afterAll, beforeAll, expect, inject } from "vitest";
 
 export const artifactsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../artifacts");
 
@@ -41,11 +41,11 @@ export function newContext(
   });
 }
 
-/** Signs in through the login page and waits for the app shell. */
-export async function login(page: Page, username: string): Promise<void> {
+/** Signs in through the login page and waits for the app shell. Demo accounts share one password. */
+export async function login(page: Page, username: string, password: string = inject("demoPassword")): Promise<void> {
   await page.goto("/login");
   await page.locator("#username").fill(username);
-  await page.locator("#password").fill(inject("demoPassword"));
+  await page.locator("#password").fill(password);
   await page.getByTestId("login-submit").click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
   await page.getByTestId("user-menu").waitFor();
@@ -86,4 +86,78 @@ export function fetchMe(page: Page): Promise<{ user: { displayName: string }; ro
     const response = await fetch("/api/me", { credentials: "same-origin" });
     return response.json();
   });
+}
+
+/**
+ * One browser for a spec file (launched before its scenarios, closed after), and `withPage`, which
+ * runs a scenario in a fresh context (own cookies and storage) at the given viewport.
+ */
+export function browserScenarios(): {
+  withPage: <T>(viewport: { width: number; height: number }, fn: (page: Page) => Promise<T>) => Promise<T>;
+} {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function withPage<T>(viewport: { width: number; height: number }, fn: (page: Page) => Promise<T>): Promise<T> {
+    if (!browser) throw new Error("e2e: the browser is not running (withPage outside a test?)");
+    const context = await newContext(browser, viewport);
+    const page = await context.newPage();
+    // Any uncaught error in the page fails the scenario, even when the screen looked right.
+    const pageErrors: Error[] = [];
+    page.on("pageerror", (error) => pageErrors.push(error));
+    try {
+      const result = await fn(page);
+      expect(pageErrors.map((e) => e.message)).toEqual([]);
+      return result;
+    } catch (error) {
+      // What the page looked like when the scenario failed, for the person reading the failure.
+      await screenshot(page, `FAILED-${expect.getState().currentTestName?.replace(/\W+/g, "-") ?? "scenario"}`, {
+        fullPage: false,
+      }).catch(() => undefined);
+      throw error;
+    } finally {
+      await context.close();
+    }
+  }
+  return { withPage };
+}
+
+/**
+ * No horizontal scrolling on a phone: nothing is wider than the screen. Compared with the emulated
+ * screen width, because a mobile layout viewport grows to fit overflowing content.
+ */
+export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
+  const screenWidth = page.viewportSize()?.width ?? 0;
+  const scrollWidth = await page.evaluate(() =>
+    Math.max(document.documentElement.scrollWidth, document.body.scrollWidth),
+  );
+  expect(scrollWidth).toBeLessThanOrEqual(screenWidth);
+}
+
+/**
+ * Picks an option of an antd Select (or an organization picker) by typing part of its text. Pickers
+ * that search on the server take the typed text; short fixed lists are not searchable.
+ */
+export async function pick(page: Page, field: string, search: string, option: string): Promise<void> {
+  const input = page.locator(`#${field}`);
+  await input.waitFor();
+  // A dialog that is still zooming in moves its fields under the pointer.
+  await settle(page);
+  await input.click();
+  if (await input.isEditable()) await input.fill(search);
+  await page
+    .locator(".ant-select-dropdown:visible .ant-select-item-option")
+    .filter({ hasText: option })
+    .first()
+    .click();
+}
+
+/** The menu entries the signed-in user sees, in order. */
+export function menuLabels(page: Page): Promise<string[]> {
+  return page.locator("[data-testid^=nav-]").allTextContents();
 }

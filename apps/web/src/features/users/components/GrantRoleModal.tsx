@@ -1,6 +1,8 @@
 import { adminRoles, assignRoleBody, type Role, roles, type User } from "@huzhu/contracts";
 import { Alert, App, Form, Modal, Select, Typography } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { isApiError } from "../../../lib/api/client.ts";
 import { showApiError } from "../../../lib/form-errors.ts";
 import { setIssuesOnForm } from "../../../lib/zod-rules.ts";
 import { OrgLookupSelect } from "../../orgs/components/OrgLookupSelect.tsx";
@@ -28,8 +30,10 @@ export function GrantRoleModal(props: { user: User; onClose: () => void }) {
   const role = Form.useWatch("role", form);
   const needsOrg = role !== undefined && !isAdminRole(role);
   const { user } = props;
+  const [refusal, setRefusal] = useState<string | null>(null);
 
   const onFinish = (values: GrantValues) => {
+    setRefusal(null);
     const parsed = assignRoleBody.safeParse({
       role: values.role,
       ...(isAdminRole(values.role) ? {} : { orgId: values.orgId }),
@@ -42,7 +46,11 @@ export function GrantRoleModal(props: { user: User; onClose: () => void }) {
           void message.success(t("roleGrant.granted"));
           props.onClose();
         },
-        onError: (error) => showApiError(error, message, { instance: form, fields: ["role", "orgId"] }),
+        onError: (error) => {
+          // A refusal by rule (separation of duties) is not a typo in one field: say it above the form.
+          if (isApiError(error) && error.status === 409) setRefusal(error.message);
+          else showApiError(error, message, { instance: form, fields: ["role", "orgId"] });
+        },
       },
     );
   };
@@ -77,6 +85,7 @@ export function GrantRoleModal(props: { user: User; onClose: () => void }) {
           rules={[{ required: true, message: t("validation.required") }]}
         >
           <Select<Role>
+            onChange={() => setRefusal(null)}
             options={roles.map((r) => ({
               value: r,
               label: t(`roles.${r}`),
@@ -103,7 +112,11 @@ export function GrantRoleModal(props: { user: User; onClose: () => void }) {
             <OrgLookupSelect style={{ width: "100%" }} />
           </Form.Item>
         ) : null}
-        {isAdminRole(role) ? <Alert type="info" showIcon title={t("roleGrant.adminHelp")} /> : null}
+        {refusal ? (
+          <Alert type="error" showIcon title={refusal} data-testid="grant-refusal" />
+        ) : isAdminRole(role) ? (
+          <Alert type="info" showIcon title={t("roleGrant.adminHelp")} />
+        ) : null}
       </Form>
     </Modal>
   );

@@ -7,6 +7,8 @@ import { roleText } from "./UserBadges.tsx";
 export function RoleAssignments(props: {
   user: User;
   selfId: number | undefined;
+  /** On a phone the withdraw button sits at the card's edge, under the thumb. */
+  phone: boolean;
   onWithdraw: (user: User, assignment: RoleAssignment) => void;
 }) {
   const { t } = useTranslation();
@@ -31,7 +33,13 @@ export function RoleAssignments(props: {
           </Button>
         );
         return (
-          <Flex key={r.id} align="center" justify="space-between" gap={4} data-testid="role-assignment">
+          <Flex
+            key={r.id}
+            align="center"
+            justify={props.phone ? "space-between" : "start"}
+            gap={8}
+            data-testid="role-assignment"
+          >
             <Tag
               color={r.orgId === null ? "volcano" : "red"}
               style={{ marginInlineEnd: 0, whiteSpace: "normal", minWidth: 0 }}

@@ -56,7 +56,7 @@ export default function RolesPage() {
     pageSize: filters.pageSize,
     onPage: (page: number, pageSize: number) => setFilters({ page, pageSize }),
     selfId,
-    roles: (user: User) => <RoleAssignments user={user} selfId={selfId} onWithdraw={confirmWithdraw} />,
+    roles: (user: User) => <RoleAssignments user={user} selfId={selfId} phone={phone} onWithdraw={confirmWithdraw} />,
     actions: (user: User) => (
       <Button
         size="small"
