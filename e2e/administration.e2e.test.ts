@@ -1,7 +1,7 @@
 /**
  * Acceptance of account and role administration (三权分立) in a real browser: the system
- * administrator creates an account (the form refuses a weak password before anything is sent) and
- * resets its password on a phone; the security administrator grants it the secretary role of a
+ * administrator creates an account (the form refuses a weak password before anything is sent),
+ * renames, disables and enables it, and resets its password on a phone; the security administrator grants it the secretary role of a
  * village branch, grants and withdraws a second role on a phone, and is refused a second
  * administrator role for the auditor (separation of duties); the new account then signs in and
  * sees only that branch's members; the auditor finds the role grant in the audit log.
@@ -117,6 +117,40 @@ describe("system administrator", () => {
       expect(await row.getByTestId("user-status").textContent()).toBe("正常");
       expect(await row.textContent()).toContain("未授予角色");
       await screenshot(page, "sysadmin-accounts-1280");
+    });
+  });
+
+  it("renames, disables and enables an account, confirming the disable first", async () => {
+    await withPage(desktop, async (page) => {
+      await login(page, "sysadmin");
+      await page.waitForURL(/\/accounts/);
+      await searchUsers(page, username);
+      const row = userRow(page, username);
+
+      await row.getByTestId("account-edit").click();
+      const form = page.getByTestId("account-form");
+      expect(await form.locator("#username").isDisabled()).toBe(true);
+      await form.locator("#displayName").fill("");
+      await dialog(page).locator(".ant-modal-footer .ant-btn-primary").click();
+      await form.getByText("请填写此项").waitFor();
+      await form.locator("#displayName").fill(`${displayName}（三联村）`);
+      await dialog(page).locator(".ant-modal-footer .ant-btn-primary").click();
+      await expect.poll(() => row.getByTestId("user-display-name").textContent()).toBe(`${displayName}（三联村）`);
+      // And back, so the later scenarios find the name they expect.
+      await row.getByTestId("account-edit").click();
+      await form.locator("#displayName").fill(displayName);
+      await dialog(page).locator(".ant-modal-footer .ant-btn-primary").click();
+      await expect.poll(() => row.getByTestId("user-display-name").textContent()).toBe(displayName);
+
+      await row.getByTestId("account-disable").click();
+      const confirm = page.locator(".ant-modal-confirm:visible");
+      await confirm.getByText(`停用后“${displayName}”会立即退出登录`, { exact: false }).waitFor();
+      await screenshot(page, "sysadmin-disable-confirm-1280", { fullPage: false });
+      await confirm.locator(".ant-btn-dangerous").click();
+      await expect.poll(() => row.getByTestId("user-status").textContent()).toBe("已停用");
+      await row.getByTestId("account-enable").click();
+      await page.locator(".ant-modal-confirm:visible .ant-btn-primary").click();
+      await expect.poll(() => row.getByTestId("user-status").textContent()).toBe("正常");
     });
   });
 
