@@ -55,6 +55,8 @@ export class PairingModel {
   lastPivots = 0;
   /** Whether the last solve had to start cold. */
   lastSolveWasCold = true;
+  /** Whether the last cold start got its greedy basis (false would mean a bug, costing only time). */
+  greedyBasisInstalled = false;
 
   constructor(problem: CompiledPairing) {
     this.problem = problem;
@@ -90,13 +92,9 @@ export class PairingModel {
       }
     }
 
-    const scoreBound = MAX_SCORE * (Math.min(m, nh + nr) + 1);
-    this.w2 = 2 * scoreBound + 1;
-    this.w1 = 4 * this.w2 + 2 * scoreBound + 1;
-    if (64 * scoreBound > MAX_SAFE_POTENTIAL) {
-      // Unreachable before memory runs out (it needs ~1e9 candidates), but never be silently wrong.
-      throw new Error("pairing problem too large for exact arithmetic");
-    }
+    const weights = objectiveWeights(m, nh, nr);
+    this.w1 = weights.w1;
+    this.w2 = weights.w2;
 
     const arcTotal = m + nh + 2 * nr + 1;
     const source = new Int32Array(arcTotal);
@@ -256,7 +254,7 @@ export class PairingModel {
       }
       treeArc[this.recipientNode(r)] = arc;
     }
-    simplex.setBasis(flow, treeArc);
+    this.greedyBasisInstalled = simplex.setBasis(flow, treeArc);
   }
 
   /** Units of capacity a helper gives at the current solution, locks included. */
@@ -458,6 +456,26 @@ export class PairingModel {
     if ((flow[cover] as number) > (cap[cover] as number)) return cover;
     return (flow[extra] as number) > 0 ? extra : cover;
   }
+}
+
+/**
+ * The weights of covered and assigned for a problem of this size (see the top of this file), and
+ * the bound on any potential they lead to.
+ */
+export function objectiveWeights(
+  candidates: number,
+  helpers: number,
+  recipients: number,
+): { w1: number; w2: number; potentialBound: number } {
+  const scoreBound = MAX_SCORE * (Math.min(candidates, helpers + recipients) + 1);
+  const w2 = 2 * scoreBound + 1;
+  const w1 = 4 * w2 + 2 * scoreBound + 1;
+  const potentialBound = 2 * (w1 + w2) + scoreBound;
+  if (4 * potentialBound > MAX_SAFE_POTENTIAL) {
+    // Unreachable before memory runs out (it needs ~1e9 candidates), but never be silently wrong.
+    throw new Error("pairing problem too large for exact arithmetic");
+  }
+  return { w1, w2, potentialBound };
 }
 
 /** Capacities beyond any possible flow are all the same; keep them in 32-bit integers. */

@@ -89,6 +89,7 @@ describe("pairing solver determinism", () => {
         fc.property(pairingProblemArb({ recipients: 10, helpers: 8, maxLimit: 3 }), (problem) => {
           const model = new PairingModel(compilePairingProblem(problem));
           model.solve();
+          expect(model.greedyBasisInstalled).toBe(true);
           expect(model.simplex.checkInvariants()).toBeNull();
         }),
         { numRuns: 300 },
