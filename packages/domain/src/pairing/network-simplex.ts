@@ -15,10 +15,15 @@
  * Costs are doubles holding integers; callers keep |cost| small enough that every potential (a sum
  * of costs along a simple tree path) and reduced cost stays below 2^53, so all arithmetic is exact.
  *
- * Incremental use: capacities may change between solves. `changeCapacities` keeps the previous
- * optimal tree and repairs it locally (cancelling flow above a new capacity along cycles the caller
- * provides, hanging violating subtrees back on the root, and pivoting non-tree arcs left strictly
- * between their bounds), so a re-solve starts next to the old optimum instead of from nothing.
+ * Starting points: `reset` (all artificial), or `setBasis` with a caller's flow and tree (checked;
+ * refused if it is not a strongly feasible spanning tree).
+ *
+ * Incremental use: capacities may change between solves. The caller sets them (`setCapacity`),
+ * cancels flow above a new capacity along cycles it knows (`adjustFlow`), and `repair` restores a
+ * valid basis locally: a tree arc left at the wrong bound drops out and its subtree hangs from the
+ * root again by its artificial arc, whose cost is set so that no potential changes; a non-tree arc
+ * left strictly between its bounds is pivoted in. The re-solve then starts next to the old
+ * optimum, with its potentials, instead of from nothing.
  */
 
 export const INF_CAP = 0x3fffffff;
@@ -51,7 +56,7 @@ export class NetworkSimplex {
   private readonly succNum: Int32Array;
   private readonly lastSucc: Int32Array;
   private readonly buffer: Int32Array;
-  private blockSize: number;
+  private readonly blockSize: number;
   private nextArc = 0;
   /** Pivots done since construction (a statistic for benchmarks and tests). */
   pivots = 0;
@@ -226,10 +231,6 @@ export class NetworkSimplex {
       (this.pi[this.source[arc] as number] as number) -
       (this.pi[this.target[arc] as number] as number)
     );
-  }
-
-  isTreeArc(arc: number): boolean {
-    return this.state[arc] === STATE_TREE;
   }
 
   /** The largest |potential|; callers check it against MAX_SAFE_POTENTIAL after warm starts. */
