@@ -19,6 +19,7 @@ import { orgsRoutes } from "./modules/orgs/orgs.routes.ts";
 import { orgsService } from "./modules/orgs/orgs.service.ts";
 import { usersRoutes } from "./modules/users/users.routes.ts";
 import { usersService } from "./modules/users/users.service.ts";
+import { recordAudit } from "./platform/audit.ts";
 import type { PersonalDataCipher } from "./platform/crypto.ts";
 import { installAccessControl, installErrorHandler, RequestValidationError, simple } from "./platform/http.ts";
 import { pickLocale } from "./platform/i18n.ts";
@@ -84,7 +85,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const clock = deps.clock ?? (() => new Date());
   const auth = authService(db, { idleMinutes: deps.sessionIdleMinutes });
   installAccessControl(app, (request) => auth.authenticate(request.cookies[SESSION_COOKIE], request.ip));
-  installErrorHandler(app);
+  installErrorHandler(app, (request, refusal) =>
+    recordAudit(db, request.actor ?? { userId: null, username: null, ip: request.ip }, {
+      action: refusal.action,
+      result: refusal.status === 403 || refusal.status === 404 ? "denied" : "failure",
+      // The URL says which record; the body is not copied (it may hold passwords or personal data).
+      detail: { method: request.method, url: request.url, status: refusal.status, code: refusal.code },
+    }),
+  );
 
   healthRoutes(app, deps.database);
   authRoutes(app, auth, { secureCookies: deps.secureCookies });

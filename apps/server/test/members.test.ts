@@ -442,7 +442,18 @@ describe(`member roster (${testDatabaseKind})`, () => {
       expect(wrong.message).toBe('status: Invalid option: expected one of "probationary"|"full"');
     });
 
-    it("a duplicate ID number → 409 idNumber, with no partial write: members and audit log unchanged", async () => {
+    /** The newest audit record must be the refusal, never a success for a change that did not happen. */
+    const expectOnlyRefusalAudited = async (before: number) => {
+      expect(await count("audit_log")).toBe(before + 1);
+      const last = await t.database.db
+        .selectFrom("audit_log")
+        .select(["action", "result"])
+        .orderBy("id", "desc")
+        .executeTakeFirstOrThrow();
+      expect(last).toEqual({ action: "member.create", result: "failure" });
+    };
+
+    it("a duplicate ID number → 409 idNumber, with no partial write: members unchanged, only the refusal audited", async () => {
       const lisan = await t.personal("李三");
       const members = await count("members");
       const audit = await count("audit_log");
@@ -450,7 +461,7 @@ describe(`member roster (${testDatabaseKind})`, () => {
       const e = expectError(await post(dup, "zh-TW"), 409, { code: "idNumber.duplicate", field: "idNumber" });
       expect(e.message).toBe("身分證號（idNumber）：已有黨員使用此身分證號");
       expect(await count("members")).toBe(members);
-      expect(await count("audit_log")).toBe(audit);
+      await expectOnlyRefusalAudited(audit);
     });
 
     // Two requests adding the same person at once: only a PostgreSQL server runs them side by side.
@@ -488,7 +499,7 @@ describe(`member roster (${testDatabaseKind})`, () => {
           await other.query("COMMIT");
           expectError(await pending, 409, { code: "idNumber.duplicate", field: "idNumber" });
           expect(await count("members")).toBe(members + 1);
-          expect(await count("audit_log")).toBe(audit);
+          await expectOnlyRefusalAudited(audit);
         } finally {
           await other.query("DELETE FROM members WHERE name = '同时录入'");
           await other.end();

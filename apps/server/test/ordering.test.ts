@@ -47,3 +47,41 @@ describe(`list orders users expect (${testDatabaseKind})`, () => {
     expect(reads.total).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe(`refused writes are audited (${testDatabaseKind})`, () => {
+  let t: TestContext;
+  beforeAll(async () => {
+    t = await createTestContext();
+  });
+  afterAll(async () => t?.close());
+
+  it("records a write refused by permission, by scope and by rule, with who and what, but not the body", async () => {
+    const leader = await t.login("leader");
+    const secretary = await t.login("secretary");
+    const b1 = await t.orgId("village:b1");
+    expect((await leader.request({ method: "PATCH", url: `/api/orgs/${b1}`, payload: { name: "x" } })).statusCode).toBe(
+      403,
+    );
+    expect(
+      (await secretary.request({ method: "POST", url: "/api/members", payload: { name: "秘密", gender: "male" } }))
+        .statusCode,
+    ).toBe(400);
+    const rows = await t.database.db
+      .selectFrom("audit_log")
+      .select(["action", "actor_name", "result", "detail"])
+      .where("result", "in", ["denied", "failure"])
+      .where("action", "in", ["org.update", "member.create"])
+      .orderBy("id")
+      .execute();
+    expect(rows).toEqual([
+      {
+        action: "org.update",
+        actor_name: "leader",
+        result: "denied",
+        detail: { method: "PATCH", url: `/api/orgs/${b1}`, status: 403, code: "forbidden" },
+      },
+      expect.objectContaining({ action: "member.create", actor_name: "secretary", result: "failure" }),
+    ]);
+    expect(JSON.stringify(rows)).not.toContain("秘密");
+  });
+});

@@ -130,6 +130,20 @@ describe(`account administration, three separated administrators (${testDatabase
     });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe("role.separationOfDuties");
+    // The refusal rolled back the service's transaction, so the error handler recorded it.
+    const refused = await t.database.db
+      .selectFrom("audit_log")
+      .select(["actor_name", "result", "detail"])
+      .where("action", "=", "role.assign")
+      .where("result", "=", "failure")
+      .execute();
+    expect(refused.filter((r) => (r.detail as { code?: string }).code === "role.separationOfDuties")).toEqual([
+      {
+        actor_name: "secadmin",
+        result: "failure",
+        detail: { method: "POST", url: `/api/users/${auditor.id}/roles`, status: 409, code: "role.separationOfDuties" },
+      },
+    ]);
     await expect(
       t.database.db
         .insertInto("role_assignments")

@@ -19,6 +19,12 @@ export type RouteAccess = "public" | "authenticated" | Permission | readonly Per
 declare module "fastify" {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /**
+     * The audit action of a state-changing route. Services record successes in their own
+     * transaction; a refusal (403, 404, 409, 400…) rolls that back, so the error handler records
+     * it under this name instead: refused attempts matter to an auditor as much as done ones.
+     */
+    audit?: string;
   }
   interface FastifyRequest {
     locale: Locale;
@@ -98,30 +104,49 @@ function timingSafeEqualStrings(a: string, b: string): boolean {
   return diff === 0;
 }
 
-/** Every failure leaves as `{ error: { code, message, field? } }` in the caller's language. */
-export function installErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError | AppError | RequestValidationError, request, reply) => {
+export type RefusalRecorder = (
+  request: FastifyRequest,
+  refusal: { action: string; status: number; code: string },
+) => Promise<void>;
+
+/**
+ * Every failure leaves as `{ error: { code, message, field? } }` in the caller's language. A
+ * refused state-changing request of a signed-in user on a route with `config.audit` is recorded.
+ */
+export function installErrorHandler(app: FastifyInstance, recordRefusal?: RefusalRecorder): void {
+  app.setErrorHandler(async (error: FastifyError | AppError | RequestValidationError, request, reply) => {
     const locale = request.locale ?? pickLocale(request.headers["accept-language"]);
-    if (error instanceof AppError) {
-      if (error.options.headers) reply.headers(error.options.headers);
-      return reply.status(error.status).send(presentAppError(error, locale));
+    const { status, body } = present(error, locale);
+    if (status >= 500) request.log.error({ err: error }, "unhandled error");
+    const action = request.routeOptions.config?.audit;
+    if (recordRefusal && action && request.actor && status >= 400 && status < 500 && status !== 401) {
+      await recordRefusal(request, { action, status, code: body.error.code }).catch((auditError: unknown) =>
+        request.log.error({ err: auditError }, "could not audit a refused request"),
+      );
     }
-    if (error instanceof RequestValidationError) {
-      return reply.status(400).send(presentValidationIssues(error.issues, locale));
-    }
-    if (isDataException(error)) return reply.status(400).send(simple(locale, "input.invalid"));
-    const fastifyError = error as FastifyError;
-    const status = fastifyError.statusCode ?? 500;
-    if (status === 413) return reply.status(413).send(simple(locale, "body.too_large"));
-    if (status === 415 || fastifyError.code?.startsWith("FST_ERR_CTP")) {
-      return reply.status(400).send(simple(locale, "body.invalid_json"));
-    }
-    if (status >= 400 && status < 500) {
-      return reply.status(status).send({ error: { code: fastifyError.code ?? "bad_request", message: error.message } });
-    }
-    request.log.error({ err: error }, "unhandled error");
-    return reply.status(500).send(simple(locale, "internal"));
+    if (error instanceof AppError && error.options.headers) reply.headers(error.options.headers);
+    return reply.status(status).send(body);
   });
+}
+
+function present(
+  error: FastifyError | AppError | RequestValidationError,
+  locale: Locale,
+): { status: number; body: { error: { code: string; message: string; field?: string } } } {
+  if (error instanceof AppError) return { status: error.status, body: presentAppError(error, locale) };
+  if (error instanceof RequestValidationError)
+    return { status: 400, body: presentValidationIssues(error.issues, locale) };
+  if (isDataException(error)) return { status: 400, body: simple(locale, "input.invalid") };
+  const fastifyError = error as FastifyError;
+  const status = fastifyError.statusCode ?? 500;
+  if (status === 413) return { status, body: simple(locale, "body.too_large") };
+  if (status === 415 || fastifyError.code?.startsWith("FST_ERR_CTP")) {
+    return { status: 400, body: simple(locale, "body.invalid_json") };
+  }
+  if (status >= 400 && status < 500) {
+    return { status, body: { error: { code: fastifyError.code ?? "bad_request", message: error.message } } };
+  }
+  return { status: 500, body: simple(locale, "internal") };
 }
 
 /**

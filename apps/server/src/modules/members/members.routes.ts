@@ -46,7 +46,7 @@ export function membersRoutes(app: FastifyInstance, members: MembersService) {
   r.post(
     "/api/members",
     {
-      config: { access: "member.write" },
+      config: { access: "member.write", audit: "member.create" },
       schema: { tags, summary: "Add a member", body: createMemberBody, response: { 201: member, ...errors } },
     },
     async (request, reply) => reply.status(201).send(await members.create(requireActor(request), request.body)),
@@ -55,7 +55,7 @@ export function membersRoutes(app: FastifyInstance, members: MembersService) {
   r.patch(
     "/api/members/:id",
     {
-      config: { access: "member.write" },
+      config: { access: "member.write", audit: "member.update" },
       schema: {
         tags,
         summary: "Edit a member",

@@ -63,7 +63,7 @@ export function orgsRoutes(app: FastifyInstance, orgs: OrgsService) {
   r.post(
     "/api/orgs",
     {
-      config: { access: "org.write" },
+      config: { access: "org.write", audit: "org.create" },
       schema: { tags, summary: "Create an organization", body: createOrgBody, response: { 201: org, ...errors } },
     },
     async (request, reply) => reply.status(201).send(await orgs.create(requireActor(request), request.body)),
@@ -72,7 +72,7 @@ export function orgsRoutes(app: FastifyInstance, orgs: OrgsService) {
   r.patch(
     "/api/orgs/:id",
     {
-      config: { access: "org.write" },
+      config: { access: "org.write", audit: "org.update" },
       schema: {
         tags,
         summary: "Edit an organization",
@@ -87,7 +87,7 @@ export function orgsRoutes(app: FastifyInstance, orgs: OrgsService) {
   r.post(
     "/api/orgs/:id/move",
     {
-      config: { access: "org.write" },
+      config: { access: "org.write", audit: "org.move" },
       schema: {
         tags,
         summary: "Move an organization with its whole subtree under a new parent",
@@ -102,7 +102,7 @@ export function orgsRoutes(app: FastifyInstance, orgs: OrgsService) {
   r.post(
     "/api/orgs/:id/dissolve",
     {
-      config: { access: "org.write" },
+      config: { access: "org.write", audit: "org.dissolve" },
       schema: {
         tags,
         summary: "Dissolve an empty organization (kept in history)",

@@ -45,7 +45,7 @@ export function usersRoutes(app: FastifyInstance, users: UsersService) {
   r.post(
     "/api/users",
     {
-      config: { access: "user.manage" },
+      config: { access: "user.manage", audit: "user.create" },
       schema: {
         tags,
         summary: "Create an account (system administrator)",
@@ -59,7 +59,7 @@ export function usersRoutes(app: FastifyInstance, users: UsersService) {
   r.patch(
     "/api/users/:id",
     {
-      config: { access: "user.manage" },
+      config: { access: "user.manage", audit: "user.update" },
       schema: {
         tags,
         summary: "Rename, reset the password of, or disable an account (system administrator)",
@@ -74,7 +74,7 @@ export function usersRoutes(app: FastifyInstance, users: UsersService) {
   r.post(
     "/api/users/:id/roles",
     {
-      config: { access: "role.manage" },
+      config: { access: "role.manage", audit: "role.assign" },
       schema: {
         tags,
         summary: "Grant a role (security administrator)",
@@ -89,7 +89,7 @@ export function usersRoutes(app: FastifyInstance, users: UsersService) {
   r.delete(
     "/api/role-assignments/:id",
     {
-      config: { access: "role.manage" },
+      config: { access: "role.manage", audit: "role.withdraw" },
       schema: {
         tags,
         summary: "Withdraw a role (security administrator)",
