@@ -40,7 +40,11 @@ export async function buildWebIfStale() {
   const newestSource = Math.max(...sources.map((s) => newestMtime(path.join(root, s))));
   if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= newestSource) return 0;
   console.log("huzhu: building the web app (apps/web → apps/web/dist)…");
-  return run("npm", ["run", "build", "--silent", "-w", "@huzhu/web"]);
+  // Always a production build: under a test runner NODE_ENV=test would make Vite bundle
+  // React's development build.
+  return run("npm", ["run", "build", "--silent", "-w", "@huzhu/web"], {
+    env: { ...process.env, NODE_ENV: "production" },
+  });
 }
 
 /** Whether a Debian package is installed. */

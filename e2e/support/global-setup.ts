@@ -1,10 +1,11 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
+import { buildWebIfStale } from "../../scripts/lib.mjs";
 
 /** Every demo account's password in the browser tests' fresh database. */
 export const demoPassword = "E2e-Huzhu-2024!";
@@ -16,40 +17,6 @@ declare module "vitest" {
     baseUrl: string;
     demoPassword: string;
   }
-}
-
-function newestMtime(target: string): number {
-  if (!fs.existsSync(target)) return 0;
-  const stat = fs.statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = 0;
-  for (const entry of fs.readdirSync(target)) {
-    if (entry === "node_modules" || entry === "dist") continue;
-    newest = Math.max(newest, newestMtime(path.join(target, entry)));
-  }
-  return newest;
-}
-
-/** Builds apps/web unless dist is newer than everything it is built from. */
-function buildWebIfStale(): void {
-  const built = path.join(root, "apps/web/dist/index.html");
-  const sources = [
-    "apps/web/src",
-    "apps/web/index.html",
-    "apps/web/vite.config.ts",
-    "packages/contracts/src",
-    "packages/domain/src",
-  ];
-  const newest = Math.max(...sources.map((s) => newestMtime(path.join(root, s))));
-  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= newest) return;
-  console.log("e2e: building the web app…");
-  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-  const result = spawnSync("npm", ["run", "build", "--silent", "-w", "@huzhu/web"], {
-    cwd: root,
-    stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production" },
-  });
-  if (result.status !== 0) throw new Error("e2e: building the web app failed");
 }
 
 function freePort(): Promise<number> {
@@ -87,7 +54,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       "e2e: /usr/bin/chromium is missing; install Debian's chromium and fonts-noto-cjk (apt-get install chromium fonts-noto-cjk)",
     );
   }
-  buildWebIfStale();
+  if ((await buildWebIfStale()) !== 0) throw new Error("e2e: building the web app failed");
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "huzhu-e2e-"));
   const port = await freePort();
