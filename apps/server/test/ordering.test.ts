@@ -85,3 +85,23 @@ describe(`refused writes are audited (${testDatabaseKind})`, () => {
     expect(JSON.stringify(rows)).not.toContain("秘密");
   });
 });
+
+describe(`browser hardening headers (${testDatabaseKind})`, () => {
+  let t: TestContext;
+  beforeAll(async () => {
+    t = await createTestContext();
+  });
+  afterAll(async () => t?.close());
+
+  it("forbids framing, sniffing and foreign scripts, and keeps API answers out of caches", async () => {
+    const s = await t.login("secretary");
+    const res = await s.request({ method: "GET", url: "/api/members" });
+    expect(res.headers["x-frame-options"]).toBe("DENY");
+    expect(res.headers["x-content-type-options"]).toBe("nosniff");
+    expect(res.headers["cache-control"]).toBe("no-store");
+    expect(String(res.headers["content-security-policy"])).toContain("script-src 'self';");
+    const error = await t.app.inject({ method: "GET", url: "/api/members" });
+    expect(error.statusCode).toBe(401);
+    expect(error.headers["cache-control"]).toBe("no-store");
+  });
+});
