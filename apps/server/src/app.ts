@@ -35,6 +35,8 @@ export interface AppDeps {
   /** The built web app to serve at /, if any. */
   webRoot?: string | undefined;
   clock?: () => Date;
+  /** The most rows one roster export may hold (tests lower it; default 50,000). */
+  exportMaxRows?: number;
 }
 
 /** Validates with zod, reporting inputs so messages can say "required" rather than "received undefined". */
@@ -104,15 +106,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     recordAudit(db, request.actor ?? { userId: null, username: null, ip: request.ip }, {
       action: refusal.action,
       result: refusal.status === 403 || refusal.status === 404 ? "denied" : "failure",
-      // The URL says which record; the body is not copied (it may hold passwords or personal data).
-      detail: { method: request.method, url: request.url, status: refusal.status, code: refusal.code },
+      // The path says which record; neither the body nor the query string is copied (they may hold
+      // passwords or personal data, e.g. an export filtered by a full ID number).
+      detail: { method: request.method, url: request.url.split("?")[0], status: refusal.status, code: refusal.code },
     }),
   );
 
   healthRoutes(app, deps.database);
   authRoutes(app, auth, { secureCookies: deps.secureCookies });
   orgsRoutes(app, orgsService(db, deps.divisions));
-  membersRoutes(app, membersService(db, deps.cipher, clock));
+  membersRoutes(app, membersService(db, deps.cipher, clock, { exportMaxRows: deps.exportMaxRows }));
   auditRoutes(app, db);
   usersRoutes(app, usersService(db));
 

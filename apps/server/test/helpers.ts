@@ -164,7 +164,7 @@ export interface Session {
 }
 
 export async function createTestContext(
-  options: { county?: DemoCounty; clock?: () => Date } = {},
+  options: { county?: DemoCounty; clock?: () => Date; exportMaxRows?: number } = {},
 ): Promise<TestContext> {
   const { database, drop } = await openTestDatabase();
   const cipher = createCipher(crypto.randomBytes(32));
@@ -179,6 +179,7 @@ export async function createTestContext(
     secureCookies: false,
     logLevel: "silent",
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.exportMaxRows === undefined ? {} : { exportMaxRows: options.exportMaxRows }),
   });
   const orgIds = new Map<string, number>();
   return {

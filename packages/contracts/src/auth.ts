@@ -21,6 +21,7 @@ export const permissions = [
   "member.read",
   "member.write",
   "member.reveal",
+  "member.export",
   "audit.read",
   "user.manage",
   "role.manage",

@@ -62,6 +62,10 @@ export const memberListQuery = pageQuery
   .strict();
 export type MemberListQuery = z.infer<typeof memberListQuery>;
 
+/** The roster export takes the list's filters, without paging: it writes every matching row (up to a cap). */
+export const memberExportQuery = memberListQuery.omit({ page: true, pageSize: true });
+export type MemberExportQuery = z.infer<typeof memberExportQuery>;
+
 const memberFields = {
   name: z.string().trim().min(1).max(50),
   gender,

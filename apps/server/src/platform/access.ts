@@ -25,8 +25,8 @@ export interface Actor {
 
 /** What each role may do. Scope comes from where the role is held (see scopeFor). Deny by default. */
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
-  coordinator: ["org.read", "org.write", "member.read", "member.write", "member.reveal"],
-  secretary: ["org.read", "member.read", "member.write", "member.reveal"],
+  coordinator: ["org.read", "org.write", "member.read", "member.write", "member.reveal", "member.export"],
+  secretary: ["org.read", "member.read", "member.write", "member.reveal", "member.export"],
   leader: ["org.read", "member.read"],
   member: ["member.read"],
   system_admin: ["user.manage"],

@@ -143,6 +143,11 @@ const messages: Catalog = {
     en: "may contain only lower-case letters, digits and _ . -",
   },
   "username.taken": { "zh-CN": "用户名已被使用", "zh-TW": "使用者名稱已被使用", en: "this username is taken" },
+  "export.tooMany": {
+    "zh-CN": "符合条件的党员有 {count} 名，超过单次导出上限 {max} 名，请缩小筛选范围后再导出",
+    "zh-TW": "符合條件的黨員有 {count} 名，超過單次匯出上限 {max} 名，請縮小篩選範圍後再匯出",
+    en: "{count} members match, more than the {max} one export may hold; narrow the filters and export again",
+  },
   "member.notFound": { "zh-CN": "党员不存在", "zh-TW": "黨員不存在", en: "no such member" },
   "user.disableSelf": {
     "zh-CN": "不能停用自己的账号",

@@ -1,4 +1,4 @@
-import type { MemberListQuery } from "@huzhu/contracts";
+import type { MemberExportQuery, MemberListQuery } from "@huzhu/contracts";
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { likePrefix, pathInScopeSql, type Scope } from "../../platform/access.ts";
@@ -21,6 +21,14 @@ export interface MemberRow {
   co_org_id: number | null;
   co_org_name: string | null;
   co_org_path: string | null;
+}
+
+/** The roster's filters without paging. */
+export type MemberFilters = MemberExportQuery;
+/** What the service resolved from the filters: an organization's subtree, an exact ID number. */
+export interface FilterOptions {
+  withinPath: string | null;
+  idNumberHash: Buffer | null;
 }
 
 /** A member is in scope through the primary or the co-managing organization, or as oneself. */
@@ -71,28 +79,33 @@ export function membersRepository(db: Kysely<DB>) {
         "members.co_org_path",
       ]);
 
+  /** The roster's filters and the caller's scope, as SQL: shared by the list, the count and the export. */
+  const filtered = (scope: Scope, query: MemberFilters, options: FilterOptions) => {
+    let q = db.selectFrom("members").where((eb) => memberInScope(eb, scope));
+    if (options.withinPath) {
+      const prefix = likePrefix(options.withinPath);
+      q = q.where((eb) =>
+        eb.or([eb("members.primary_org_path", "like", prefix), eb("members.co_org_path", "like", prefix)]),
+      );
+    }
+    if (options.idNumberHash) q = q.where("members.id_number_hash", "=", options.idNumberHash);
+    else if (query.q) q = q.where("members.name", "like", `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    if (query.status) q = q.where("members.status", "=", query.status);
+    if (query.gender) q = q.where("members.gender", "=", query.gender);
+    if (query.education) q = q.where("members.education", "=", query.education);
+    if (query.ethnicity) q = q.where("members.ethnicity", "=", query.ethnicity);
+    if (query.joinedFrom) q = q.where("members.join_date", ">=", query.joinedFrom);
+    if (query.joinedTo) q = q.where("members.join_date", "<=", query.joinedTo);
+    return q;
+  };
+
   return {
     async list(
       scope: Scope,
       query: MemberListQuery,
-      options: { withinPath: string | null; idNumberHash: Buffer | null },
+      options: FilterOptions,
     ): Promise<{ items: MemberRow[]; total: number }> {
-      let q = db.selectFrom("members").where((eb) => memberInScope(eb, scope));
-      if (options.withinPath) {
-        const prefix = likePrefix(options.withinPath);
-        q = q.where((eb) =>
-          eb.or([eb("members.primary_org_path", "like", prefix), eb("members.co_org_path", "like", prefix)]),
-        );
-      }
-      if (options.idNumberHash) q = q.where("members.id_number_hash", "=", options.idNumberHash);
-      else if (query.q) q = q.where("members.name", "like", `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      if (query.status) q = q.where("members.status", "=", query.status);
-      if (query.gender) q = q.where("members.gender", "=", query.gender);
-      if (query.education) q = q.where("members.education", "=", query.education);
-      if (query.ethnicity) q = q.where("members.ethnicity", "=", query.ethnicity);
-      if (query.joinedFrom) q = q.where("members.join_date", ">=", query.joinedFrom);
-      if (query.joinedTo) q = q.where("members.join_date", "<=", query.joinedTo);
-
+      const q = filtered(scope, query, options);
       const ids = q
         .select("members.id")
         // Newest first: a member just added or transferred in is on the first page.
@@ -104,6 +117,39 @@ export function membersRepository(db: Kysely<DB>) {
         q.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
       ]);
       return { items, total: count.n };
+    },
+
+    /** How many members the filters match inside the scope (the export checks its cap with it). */
+    async count(scope: Scope, filters: MemberFilters, options: FilterOptions): Promise<number> {
+      const row = await filtered(scope, filters, options)
+        .select(sql<number>`count(*)::int`.as("n"))
+        .executeTakeFirstOrThrow();
+      return row.n;
+    },
+
+    /**
+     * The matching members in batches, newest first, by keyset (id below the last one seen), so
+     * an export never holds the whole roster as objects and never rescans skipped rows.
+     */
+    async *batches(
+      scope: Scope,
+      filters: MemberFilters,
+      options: FilterOptions,
+      batchSize: number,
+    ): AsyncGenerator<MemberRow[]> {
+      let before: number | null = null;
+      for (;;) {
+        let ids = filtered(scope, filters, options).select("members.id");
+        if (before !== null) ids = ids.where("members.id", "<", before);
+        const rows = (await selectMembers()
+          .where("members.id", "in", ids.orderBy("members.id", "desc").limit(batchSize))
+          .orderBy("members.id", "desc")
+          .execute()) as MemberRow[];
+        if (rows.length) yield rows;
+        const last = rows.at(-1);
+        if (!last || rows.length < batchSize) return;
+        before = last.id;
+      }
     },
 
     findById(scope: Scope, id: number): Promise<MemberRow | undefined> {

@@ -4,6 +4,7 @@ import {
   idParam,
   listOf,
   member,
+  memberExportQuery,
   memberListQuery,
   revealBody,
   revealResponse,
@@ -11,7 +12,9 @@ import {
 } from "@huzhu/contracts";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { requireActor } from "../../platform/http.ts";
+import { exportContentDisposition, XLSX_CONTENT_TYPE } from "./members.export.ts";
 import type { MembersService } from "./members.service.ts";
 
 const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError, 409: apiError };
@@ -32,6 +35,37 @@ export function membersRoutes(app: FastifyInstance, members: MembersService) {
       },
     },
     async (request) => members.list(requireActor(request), request.query),
+  );
+
+  r.get(
+    "/api/members/export",
+    {
+      // Refusals (403 for roles without member.export, 404 for an organization out of scope, 400
+      // over the cap) are audited under this action by the error handler, GET or not.
+      config: { access: "member.export", audit: "member.export" },
+      schema: {
+        tags,
+        summary: "The filtered roster as an Excel workbook (masked, audited; header row in the request's language)",
+        querystring: memberExportQuery,
+        response: {
+          200: {
+            description: "The workbook (.xlsx)",
+            content: {
+              [XLSX_CONTENT_TYPE]: { schema: z.instanceof(Buffer).meta({ type: "string", format: "binary" }) },
+            },
+          },
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const result = await members.export(requireActor(request), request.query, request.locale);
+      return reply
+        .type(XLSX_CONTENT_TYPE)
+        .header("content-disposition", exportContentDisposition(request.locale, result.date))
+        .header("x-row-count", String(result.rowCount))
+        .send(result.workbook);
+    },
   );
 
   r.get(

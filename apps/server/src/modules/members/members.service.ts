@@ -1,4 +1,12 @@
-import type { CreateMemberBody, Member, MemberListQuery, RevealBody, UpdateMemberBody } from "@huzhu/contracts";
+import type {
+  CreateMemberBody,
+  Locale,
+  Member,
+  MemberExportQuery,
+  MemberListQuery,
+  RevealBody,
+  UpdateMemberBody,
+} from "@huzhu/contracts";
 import { idNumberBirthDate, idNumberGender, idNumberProblem, maskIdNumber, maskPhone } from "@huzhu/domain";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
@@ -7,8 +15,9 @@ import { recordAudit } from "../../platform/audit.ts";
 import type { PersonalDataCipher } from "../../platform/crypto.ts";
 import { AppError, conflict, invalidField, notFound } from "../../platform/errors.ts";
 import { orgDirectory } from "../orgs/orgs.service.ts";
+import { writeRosterWorkbook } from "./members.export.ts";
 import { memberReachable, presentMember } from "./members.presenter.ts";
-import { type MemberWrite, membersRepository } from "./members.repository.ts";
+import { type FilterOptions, type MemberFilters, type MemberWrite, membersRepository } from "./members.repository.ts";
 
 const ID_NUMBER_QUERY = /^\d{17}[\dXx]$/;
 
@@ -19,9 +28,32 @@ function eighteenthBirthday(birthDate: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-export function membersService(db: Kysely<DB>, cipher: PersonalDataCipher, clock: () => Date) {
+/** A request cannot run away: an export above this many rows is refused, asking for narrower filters. */
+export const EXPORT_MAX_ROWS = 50_000;
+const EXPORT_BATCH_SIZE = 1_000;
+
+export function membersService(
+  db: Kysely<DB>,
+  cipher: PersonalDataCipher,
+  clock: () => Date,
+  options: { exportMaxRows?: number } = {},
+) {
   const repo = membersRepository(db);
   const today = () => clock().toISOString().slice(0, 10);
+  const exportMaxRows = options.exportMaxRows ?? EXPORT_MAX_ROWS;
+
+  /** Turns the roster filters into SQL inputs: an organization (inside org.read scope) and an exact ID number. */
+  async function resolveFilters(actor: Actor, filters: MemberFilters): Promise<FilterOptions> {
+    let withinPath: string | null = null;
+    if (filters.orgId) {
+      const org = await orgDirectory(db).find(scopeFor(actor, "org.read"), filters.orgId);
+      if (!org) throw notFound("organization");
+      withinPath = org.path;
+    }
+    const q = filters.q?.trim();
+    const idNumberHash = q && ID_NUMBER_QUERY.test(q) ? cipher.blindIndex(q.toUpperCase()) : null;
+    return { withinPath, idNumberHash };
+  }
 
   const abilityScopes = (actor: Actor) => ({
     write: scopeFor(actor, "member.write"),
@@ -75,17 +107,38 @@ export function membersService(db: Kysely<DB>, cipher: PersonalDataCipher, clock
   return {
     async list(actor: Actor, query: MemberListQuery): Promise<{ items: Member[]; total: number }> {
       const scope = requirePermission(actor, "member.read");
-      let withinPath: string | null = null;
-      if (query.orgId) {
-        const org = await orgDirectory(db).find(scopeFor(actor, "org.read"), query.orgId);
-        if (!org) throw notFound("organization");
-        withinPath = org.path;
-      }
-      const q = query.q?.trim();
-      const idNumberHash = q && ID_NUMBER_QUERY.test(q) ? cipher.blindIndex(q.toUpperCase()) : null;
-      const result = await repo.list(scope, query, { withinPath, idNumberHash });
+      const result = await repo.list(scope, query, await resolveFilters(actor, query));
       const abilities = abilityScopes(actor);
       return { items: result.items.map((r) => presentMember(r, abilities)), total: result.total };
+    },
+
+    /**
+     * The filtered roster as an .xlsx, masked exactly as on screen (nothing is decrypted). Needs
+     * member.export; reaches what the caller's member.read reaches. The audit record (filters and
+     * row count, never personal data) is written before the file is handed back: an export that
+     * cannot be audited does not leave. Refusals are audited by the route's config.audit.
+     */
+    async export(
+      actor: Actor,
+      filters: MemberExportQuery,
+      locale: Locale,
+    ): Promise<{ workbook: Buffer; rowCount: number; date: string }> {
+      requirePermission(actor, "member.export");
+      const scope = requirePermission(actor, "member.read");
+      const resolved = await resolveFilters(actor, filters);
+      const total = await repo.count(scope, filters, resolved);
+      if (total > exportMaxRows) {
+        throw new AppError(400, "export.tooMany", { params: { count: total, max: exportMaxRows } });
+      }
+      const rows = capped(repo.batches(scope, filters, resolved, EXPORT_BATCH_SIZE), exportMaxRows);
+      const { buffer, rowCount } = await writeRosterWorkbook(rows, locale);
+      await recordAudit(db, actor, {
+        action: "member.export",
+        result: "success",
+        // An exact-ID-number search is itself personal data: the record says only that it was one.
+        detail: { filters: { ...filters, ...(resolved.idNumberHash ? { q: "(ID number)" } : {}) }, rowCount, locale },
+      });
+      return { workbook: buffer, rowCount, date: today() };
     },
 
     async get(actor: Actor, id: number): Promise<Member> {
@@ -236,3 +289,13 @@ export function membersService(db: Kysely<DB>, cipher: PersonalDataCipher, clock
   };
 }
 export type MembersService = ReturnType<typeof membersService>;
+
+/** Stops after `max` rows even if members were added between the count and the last batch. */
+async function* capped<T>(batches: AsyncIterable<T[]>, max: number): AsyncGenerator<T[]> {
+  let left = max;
+  for await (const batch of batches) {
+    if (left <= 0) return;
+    yield batch.slice(0, left);
+    left -= batch.length;
+  }
+}

@@ -1,0 +1,122 @@
+import { PassThrough } from "node:stream";
+import type { Locale } from "@huzhu/contracts";
+import ExcelJS from "exceljs";
+import type { MemberRow } from "./members.repository.ts";
+
+/**
+ * The roster workbook: its columns, their labels and the enum values in the three languages,
+ * and the writer. Like the presenter, it whitelists fields: only masked personal data is written;
+ * nothing here can decrypt.
+ */
+type Labels = Record<Locale, string>;
+
+const columns: ReadonlyArray<{ label: Labels; width: number; value: (row: MemberRow, locale: Locale) => string }> = [
+  { label: { "zh-CN": "姓名", "zh-TW": "姓名", en: "Name" }, width: 12, value: (r) => r.name },
+  {
+    label: { "zh-CN": "性别", "zh-TW": "性別", en: "Gender" },
+    width: 8,
+    value: (r, l) => enumLabel(genders, r.gender, l),
+  },
+  { label: { "zh-CN": "民族", "zh-TW": "民族", en: "Ethnicity" }, width: 10, value: (r) => r.ethnicity },
+  { label: { "zh-CN": "出生日期", "zh-TW": "出生日期", en: "Birth date" }, width: 12, value: (r) => r.birth_date },
+  {
+    label: { "zh-CN": "身份证号（已脱敏）", "zh-TW": "身分證號（已遮罩）", en: "ID number (masked)" },
+    width: 22,
+    value: (r) => r.id_number_masked,
+  },
+  {
+    label: { "zh-CN": "手机号（已脱敏）", "zh-TW": "手機號碼（已遮罩）", en: "Phone (masked)" },
+    width: 16,
+    value: (r) => r.phone_masked ?? "",
+  },
+  {
+    label: { "zh-CN": "学历", "zh-TW": "學歷", en: "Education" },
+    width: 12,
+    value: (r, l) => enumLabel(educations, r.education, l),
+  },
+  { label: { "zh-CN": "入党日期", "zh-TW": "入黨日期", en: "Join date" }, width: 12, value: (r) => r.join_date },
+  {
+    label: { "zh-CN": "党员类别", "zh-TW": "黨員類別", en: "Status" },
+    width: 12,
+    value: (r, l) => enumLabel(statuses, r.status, l),
+  },
+  {
+    label: { "zh-CN": "所在党组织", "zh-TW": "所在黨組織", en: "Primary organization" },
+    width: 32,
+    value: (r) => r.primary_org_name,
+  },
+  {
+    label: { "zh-CN": "共管党组织", "zh-TW": "共管黨組織", en: "Co-managing organization" },
+    width: 32,
+    value: (r) => r.co_org_name ?? "",
+  },
+];
+
+const genders: Record<string, Labels> = {
+  male: { "zh-CN": "男", "zh-TW": "男", en: "Male" },
+  female: { "zh-CN": "女", "zh-TW": "女", en: "Female" },
+};
+const statuses: Record<string, Labels> = {
+  full: { "zh-CN": "正式党员", "zh-TW": "正式黨員", en: "Full member" },
+  probationary: { "zh-CN": "预备党员", "zh-TW": "預備黨員", en: "Probationary member" },
+};
+const educations: Record<string, Labels> = {
+  primary: { "zh-CN": "小学", "zh-TW": "小學", en: "Primary school" },
+  junior_high: { "zh-CN": "初中", "zh-TW": "國中", en: "Junior high school" },
+  senior_high: { "zh-CN": "高中", "zh-TW": "高中", en: "Senior high school" },
+  vocational: { "zh-CN": "中专", "zh-TW": "中專", en: "Vocational school" },
+  associate: { "zh-CN": "大专", "zh-TW": "大專", en: "Associate degree" },
+  bachelor: { "zh-CN": "大学本科", "zh-TW": "大學本科", en: "Bachelor's degree" },
+  master: { "zh-CN": "硕士研究生", "zh-TW": "碩士研究生", en: "Master's degree" },
+  doctorate: { "zh-CN": "博士研究生", "zh-TW": "博士研究生", en: "Doctorate" },
+};
+
+function enumLabel(table: Record<string, Labels>, value: string, locale: Locale): string {
+  return table[value]?.[locale] ?? value;
+}
+
+const titles: Labels = { "zh-CN": "党员名册", "zh-TW": "黨員名冊", en: "Member roster" };
+const fileStems: Labels = { "zh-CN": "党员名册", "zh-TW": "黨員名冊", en: "member-roster" };
+
+export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** `attachment` with an ASCII fallback name and the localized one as RFC 5987 `filename*`. */
+export function exportContentDisposition(locale: Locale, date: string): string {
+  const name = `${fileStems[locale]}-${date}.xlsx`;
+  return `attachment; filename="member-roster-${date}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/**
+ * Writes the rows into an .xlsx with the streaming writer: each row is committed (serialized and
+ * zipped) as soon as it is added, so memory holds one batch of rows plus the compressed output.
+ */
+export async function writeRosterWorkbook(
+  rows: AsyncIterable<MemberRow[]>,
+  locale: Locale,
+): Promise<{ buffer: Buffer; rowCount: number }> {
+  const output = new PassThrough();
+  const chunks: Buffer[] = [];
+  output.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<void>((resolve, reject) => {
+    output.on("end", resolve);
+    output.on("error", reject);
+  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+  workbook.creator = "Huzhu";
+  const sheet = workbook.addWorksheet(titles[locale], { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.columns = columns.map((c) => ({ header: c.label[locale], width: c.width }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).commit();
+  let rowCount = 0;
+  for await (const batch of rows) {
+    for (const row of batch) {
+      // Every value as text: dates stay ISO strings and masked numbers are not reformatted by Excel.
+      sheet.addRow(columns.map((c) => c.value(row, locale))).commit();
+      rowCount += 1;
+    }
+  }
+  sheet.commit();
+  await workbook.commit();
+  await finished;
+  return { buffer: Buffer.concat(chunks), rowCount };
+}
