@@ -101,14 +101,61 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   }
 
   const data = await readJson(response);
-  if (!response.ok) {
-    const error = isErrorBody(data)
-      ? new ApiError(response.status, data.error.code, data.error.message, data.error.field)
-      : new ApiError(response.status, `http_${response.status}`, i18n.t("errors.status", { status: response.status }));
-    if (response.status === 401 && options.redirectOn401 !== false) unauthorizedHandler?.();
-    throw error;
-  }
+  if (!response.ok) throw failure(response, data, options.redirectOn401 !== false);
   return data as T;
+}
+
+function failure(response: Response, data: unknown, redirectOn401: boolean): ApiError {
+  const error = isErrorBody(data)
+    ? new ApiError(response.status, data.error.code, data.error.message, data.error.field)
+    : new ApiError(response.status, `http_${response.status}`, i18n.t("errors.status", { status: response.status }));
+  if (response.status === 401 && redirectOn401) unauthorizedHandler?.();
+  return error;
+}
+
+/** The file name a Content-Disposition offers, preferring the UTF-8 `filename*` (RFC 5987). */
+export function dispositionFilename(header: string | null): string | undefined {
+  if (!header) return undefined;
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(header)?.[1];
+  if (extended) {
+    try {
+      return decodeURIComponent(extended);
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  return /filename="([^"]+)"/i.exec(header)?.[1];
+}
+
+/**
+ * A same-origin GET that answers a file: fetched (so it carries the UI language, and errors come
+ * back as the API's localized message) and handed to the browser as a download.
+ */
+export async function apiDownload(path: string, query: QueryParams, fallbackName: string): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, query), {
+      headers: { "Accept-Language": currentLanguage() },
+      credentials: "same-origin",
+    });
+  } catch {
+    throw new ApiError(0, "network", i18n.t("errors.network"));
+  }
+  if (!response.ok) throw failure(response, await readJson(response), true);
+  const name = dispositionFilename(response.headers.get("content-disposition")) ?? fallbackName;
+  const url = URL.createObjectURL(await response.blob());
+  try {
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = name;
+    document.body.append(link);
+    link.click();
+    link.remove();
+  } finally {
+    // Give the browser a moment to start the download before the blob goes away.
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+  return name;
 }
 
 export const api = {

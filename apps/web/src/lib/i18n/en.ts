@@ -209,6 +209,10 @@ const en: Messages = {
     filterByOrg: "Filtered by: {{name}}",
     myRecord: "My member record",
     noMemberRecord: "This account is not linked to a member record.",
+    export: "Export to Excel",
+    exportHint:
+      "Exports every member matching the current filters (personal data masked); the export is recorded in the audit log",
+    exported: "Member roster exported",
   },
   account: {
     fields: {
@@ -286,6 +290,7 @@ const en: Messages = {
       },
       member: {
         reveal: "Revealed personal data",
+        export: "Export the member roster",
         create: "Added a member",
         update: "Updated a member",
       },
@@ -345,6 +350,9 @@ const en: Messages = {
       orgId: "Organization no.",
       assignmentId: "Assignment no.",
       fields: "Changed",
+      filters: "Filters",
+      rowCount: "Rows exported",
+      locale: "Language",
     },
   },
   validation: {

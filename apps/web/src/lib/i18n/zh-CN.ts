@@ -210,6 +210,9 @@ const zhCN = {
     filterByOrg: "当前筛选：{{name}}",
     myRecord: "我的党员信息",
     noMemberRecord: "当前账号未关联党员信息。",
+    export: "导出 Excel",
+    exportHint: "导出当前筛选条件下的全部党员（个人信息已脱敏），导出将记入审计日志",
+    exported: "已导出党员名册",
   },
   account: {
     fields: {
@@ -285,6 +288,7 @@ const zhCN = {
       },
       member: {
         reveal: "查看完整个人信息",
+        export: "导出党员名册",
         create: "新增党员",
         update: "修改党员信息",
       },
@@ -344,6 +348,9 @@ const zhCN = {
       orgId: "组织编号",
       assignmentId: "授权编号",
       fields: "修改项",
+      filters: "筛选条件",
+      rowCount: "导出条数",
+      locale: "语言",
     },
   },
   validation: {

@@ -209,6 +209,9 @@ const zhTW: Messages = {
     filterByOrg: "目前篩選：{{name}}",
     myRecord: "我的黨員資訊",
     noMemberRecord: "目前帳號未關聯黨員資訊。",
+    export: "匯出 Excel",
+    exportHint: "匯出目前篩選條件下的全部黨員（個人資料已遮罩），匯出將記入稽核日誌",
+    exported: "已匯出黨員名冊",
   },
   account: {
     fields: {
@@ -284,6 +287,7 @@ const zhTW: Messages = {
       },
       member: {
         reveal: "檢視完整個人資訊",
+        export: "匯出黨員名冊",
         create: "新增黨員",
         update: "修改黨員資訊",
       },
@@ -343,6 +347,9 @@ const zhTW: Messages = {
       orgId: "組織編號",
       assignmentId: "授權編號",
       fields: "修改項目",
+      filters: "篩選條件",
+      rowCount: "匯出筆數",
+      locale: "語言",
     },
   },
   validation: {

@@ -14,6 +14,9 @@ const knownKeys = [
   "orgId",
   "assignmentId",
   "fields",
+  "filters",
+  "rowCount",
+  "locale",
 ] as const;
 type KnownKey = (typeof knownKeys)[number];
 const isKnownKey = (key: string): key is KnownKey => (knownKeys as readonly string[]).includes(key);

@@ -7,6 +7,7 @@ export const knownActions = [
   "auth.login_failed",
   "auth.logout",
   "member.reveal",
+  "member.export",
   "member.create",
   "member.update",
   "org.create",

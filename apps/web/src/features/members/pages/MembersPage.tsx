@@ -1,12 +1,13 @@
-import { PlusOutlined } from "@ant-design/icons";
+import { DownloadOutlined, PlusOutlined } from "@ant-design/icons";
 import type { Member } from "@huzhu/contracts";
-import { Button, Card, Flex, Typography } from "antd";
+import { App, Button, Card, Flex, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PageError } from "../../../components/PageStates.tsx";
 import { useIsPhone } from "../../../lib/use-screen.ts";
 import { can } from "../../auth/abilities.ts";
 import { useMe } from "../../auth/api/get-me.ts";
+import { useExportMembers } from "../api/export-members.ts";
 import { useMembers } from "../api/list-members.ts";
 import { MemberDrawer } from "../components/MemberDrawer.tsx";
 import { MemberFilters } from "../components/MemberFilters.tsx";
@@ -24,6 +25,17 @@ export default function MembersPage() {
   const { filters, setFilters, memberId, openMember, reset } = useMemberFilters();
   const list = useMembers(filters);
   const [editing, setEditing] = useState<Editing>(null);
+  const { message } = App.useApp();
+  const exporting = useExportMembers();
+
+  /** Exports what the filters show (every page, not only this one); the server audits it. */
+  const exportRoster = () => {
+    const { page: _page, pageSize: _pageSize, ...current } = filters;
+    exporting.mutate(current, {
+      onSuccess: () => void message.success(t("member.exported")),
+      onError: (error) => void message.error(error.message),
+    });
+  };
 
   const listProps = {
     data: list.data,
@@ -50,11 +62,25 @@ export default function MembersPage() {
         </Flex>
       }
       extra={
-        can(me, "member.write") ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ type: "create" })}>
-            {phone ? null : t("member.create")}
-          </Button>
-        ) : null
+        <Flex gap={8}>
+          {can(me, "member.export") ? (
+            <Button
+              icon={<DownloadOutlined />}
+              loading={exporting.isPending}
+              onClick={exportRoster}
+              title={t("member.exportHint")}
+              aria-label={t("member.export")}
+              data-testid="member-export"
+            >
+              {phone ? null : t("member.export")}
+            </Button>
+          ) : null}
+          {can(me, "member.write") ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ type: "create" })}>
+              {phone ? null : t("member.create")}
+            </Button>
+          ) : null}
+        </Flex>
       }
       styles={{ body: { padding: phone ? 8 : 16 } }}
     >

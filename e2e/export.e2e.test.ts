@@ -1,0 +1,60 @@
+/**
+ * The roster export in a real browser: a village secretary exports the roster (a .xlsx download
+ * arrives, named in the UI language) and the audit administrator finds the export in the audit
+ * log. Who may not export is checked by the API tests (apps/server/test/export.test.ts); the
+ * leader account cannot be used here, since foundation.e2e locks it on purpose.
+ */
+import fs from "node:fs";
+import { describe, expect, it } from "vitest";
+import { browserScenarios, desktop, login, screenshot } from "./support/browser.ts";
+
+const { withPage } = browserScenarios();
+
+describe("member roster export", () => {
+  it("the secretary exports the roster and a .xlsx download arrives", async () => {
+    await withPage(desktop, async (page) => {
+      await login(page, "secretary");
+      await page.goto("/members");
+      await page.locator("[data-testid=member-table] tbody tr.ant-table-row").first().waitFor();
+      const button = page.getByTestId("member-export");
+      expect((await button.textContent())?.trim()).toBe("导出 Excel");
+
+      const response = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/members/export");
+      const download = page.waitForEvent("download");
+      await button.click();
+      const answer = await response;
+      expect(answer.status()).toBe(200);
+      expect(answer.headers()["content-type"]).toBe(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      );
+      const file = await download;
+      expect(file.suggestedFilename()).toMatch(/^党员名册-\d{4}-\d{2}-\d{2}\.xlsx$/);
+      const saved = await file.path();
+      // An .xlsx is a zip: it starts with "PK".
+      expect(fs.readFileSync(saved).subarray(0, 2).toString()).toBe("PK");
+      await page.locator(".ant-message").getByText("已导出党员名册").waitFor();
+      await screenshot(page, "secretary-export-1280", { fullPage: false });
+    });
+  });
+
+  it("the auditor finds the export in the audit log", async () => {
+    await withPage(desktop, async (page) => {
+      await login(page, "auditor");
+      await page.waitForURL(/\/audit/);
+      await page.getByTestId("audit-action-filter").locator("input").fill("member.export");
+      await page.getByTestId("audit-action-filter").locator("input").press("Enter");
+      await page.waitForURL(/action=member\.export/);
+      const actions = page.locator("[data-testid=audit-table] [data-testid=audit-action]");
+      await expect
+        .poll(async () => [
+          ...new Set(await actions.evaluateAll((els) => els.map((e) => e.getAttribute("data-action")))),
+        ])
+        .toEqual(["member.export"]);
+      const row = page.locator("[data-testid=audit-table] tbody tr.ant-table-row").first();
+      expect(await row.getByTestId("audit-action").textContent()).toBe("导出党员名册");
+      expect(await row.getByTestId("audit-actor").textContent()).toBe("secretary");
+      expect(await row.textContent()).toContain("成功");
+      await screenshot(page, "auditor-export-1280");
+    });
+  });
+});
