@@ -1,8 +1,9 @@
 import { DownloadOutlined, PlusOutlined } from "@ant-design/icons";
 import type { Member } from "@huzhu/contracts";
-import { App, Button, Card, Flex, Typography } from "antd";
+import { App, Button, Card, Flex } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ListTitle } from "../../../components/ListTitle.tsx";
 import { PageError } from "../../../components/PageStates.tsx";
 import { useIsPhone } from "../../../lib/use-screen.ts";
 import { can } from "../../auth/abilities.ts";
@@ -49,18 +50,7 @@ export default function MembersPage() {
 
   return (
     <Card
-      title={
-        <Flex align="center" gap={8}>
-          <Typography.Text strong style={{ fontSize: 16 }}>
-            {t("nav.members")}
-          </Typography.Text>
-          {list.data ? (
-            <Typography.Text type="secondary" style={{ fontWeight: "normal" }} data-testid="member-total">
-              {t("common.total", { count: list.data.total })}
-            </Typography.Text>
-          ) : null}
-        </Flex>
-      }
+      title={<ListTitle title={t("nav.members")} total={list.data?.total} testId="member-total" />}
       extra={
         <Flex gap={8}>
           {can(me, "member.export") ? (

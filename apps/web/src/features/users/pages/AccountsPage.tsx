@@ -1,8 +1,9 @@
 import { PlusOutlined } from "@ant-design/icons";
 import type { User } from "@huzhu/contracts";
-import { App, Button, Card, Flex, Tooltip, Typography } from "antd";
+import { App, Button, Card, Flex, Tooltip } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ListTitle } from "../../../components/ListTitle.tsx";
 import { PageError } from "../../../components/PageStates.tsx";
 import { showApiError } from "../../../lib/form-errors.ts";
 import { useIsPhone } from "../../../lib/use-screen.ts";
@@ -93,18 +94,7 @@ export default function AccountsPage() {
 
   return (
     <Card
-      title={
-        <Flex align="center" gap={8}>
-          <Typography.Text strong style={{ fontSize: 16 }}>
-            {t("nav.accounts")}
-          </Typography.Text>
-          {list.data ? (
-            <Typography.Text type="secondary" style={{ fontWeight: "normal" }} data-testid="user-total">
-              {t("common.total", { count: list.data.total })}
-            </Typography.Text>
-          ) : null}
-        </Flex>
-      }
+      title={<ListTitle title={t("nav.accounts")} total={list.data?.total} testId="user-total" />}
       extra={
         <Button
           type="primary"

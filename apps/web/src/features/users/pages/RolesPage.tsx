@@ -1,8 +1,9 @@
 import { SafetyCertificateOutlined } from "@ant-design/icons";
 import type { RoleAssignment, User } from "@huzhu/contracts";
-import { App, Button, Card, Flex, Typography } from "antd";
+import { App, Button, Card, Flex } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ListTitle } from "../../../components/ListTitle.tsx";
 import { PageError } from "../../../components/PageStates.tsx";
 import { showApiError } from "../../../lib/form-errors.ts";
 import { useIsPhone } from "../../../lib/use-screen.ts";
@@ -74,18 +75,7 @@ export default function RolesPage() {
 
   return (
     <Card
-      title={
-        <Flex align="center" gap={8}>
-          <Typography.Text strong style={{ fontSize: 16 }}>
-            {t("nav.roles")}
-          </Typography.Text>
-          {list.data ? (
-            <Typography.Text type="secondary" style={{ fontWeight: "normal" }} data-testid="user-total">
-              {t("common.total", { count: list.data.total })}
-            </Typography.Text>
-          ) : null}
-        </Flex>
-      }
+      title={<ListTitle title={t("nav.roles")} total={list.data?.total} testId="user-total" />}
       styles={{ body: { padding: phone ? 8 : 16 } }}
     >
       <Flex vertical gap={12}>
