@@ -17,6 +17,8 @@ import { membersRoutes } from "./modules/members/members.routes.ts";
 import { membersService } from "./modules/members/members.service.ts";
 import { orgsRoutes } from "./modules/orgs/orgs.routes.ts";
 import { orgsService } from "./modules/orgs/orgs.service.ts";
+import { pairingRoutes } from "./modules/pairing/pairing.routes.ts";
+import { pairingService } from "./modules/pairing/pairing.service.ts";
 import { usersRoutes } from "./modules/users/users.routes.ts";
 import { usersService } from "./modules/users/users.service.ts";
 import { recordAudit } from "./platform/audit.ts";
@@ -118,6 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   membersRoutes(app, membersService(db, deps.cipher, clock, { exportMaxRows: deps.exportMaxRows }));
   auditRoutes(app, db);
   usersRoutes(app, usersService(db));
+  await pairingRoutes(app, pairingService(db));
 
   app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () => app.swagger());
 

@@ -46,6 +46,12 @@ const messages: Catalog = {
     "zh-TW": "請求中含有無法處理的值（如超出範圍的編號或控制字元）",
     en: "The request contains a value that cannot be stored (e.g. an id out of range or a control character)",
   },
+  // The problem text comes from the solver's validator, which speaks the format's English.
+  "pairing.invalid": {
+    "zh-CN": "结对问题无效：{problem}",
+    "zh-TW": "結對問題無效：{problem}",
+    en: "invalid pairing problem: {problem}",
+  },
   "request.malformed": { "zh-CN": "请求格式错误", "zh-TW": "請求格式錯誤", en: "Malformed request" },
   "body.too_large": { "zh-CN": "请求体过大", "zh-TW": "請求內容過大", en: "The request body is too large" },
   // validation

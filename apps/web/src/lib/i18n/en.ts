@@ -314,6 +314,9 @@ const en: Messages = {
         create: "Created an account",
         update: "Updated an account",
       },
+      pairing: {
+        solve: "Solve a pairing",
+      },
     },
     result: {
       success: "Success",

@@ -312,6 +312,9 @@ const zhCN = {
         create: "新建账号",
         update: "修改账号",
       },
+      pairing: {
+        solve: "求解结对方案",
+      },
     },
     result: {
       success: "成功",

@@ -311,6 +311,9 @@ const zhTW: Messages = {
         create: "新建帳號",
         update: "修改帳號",
       },
+      pairing: {
+        solve: "求解結對方案",
+      },
     },
     result: {
       success: "成功",

@@ -20,6 +20,7 @@ export const knownActions = [
   "role.withdraw",
   "user.create",
   "user.update",
+  "pairing.solve",
 ] as const;
 type KnownAction = (typeof knownActions)[number];
 
