@@ -43,7 +43,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 }
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
-  if (dataDir) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  // The folder holds names and organization data in the clear (only ID numbers and phones are
+  // encrypted): readable by the server's user alone.
+  if (dataDir) fs.mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o700 });
   const client = await PGlite.create(dataDir ?? "memory://", {
     parsers: { [DATE_OID]: (v: string) => v },
   });

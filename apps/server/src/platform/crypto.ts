@@ -65,7 +65,7 @@ export function loadDataKey(options: {
   const file = path.join(options.dataDir, "personal-data.key");
   if (fs.existsSync(file)) return parseKey(fs.readFileSync(file, "utf8"), file);
   if (!options.allowGenerate) throw new Error("no personal-data key: set HUZHU_DATA_KEY or HUZHU_DATA_KEY_FILE");
-  fs.mkdirSync(options.dataDir, { recursive: true });
+  fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const key = crypto.randomBytes(32);
   fs.writeFileSync(file, `${key.toString("base64")}\n`, { mode: 0o600, flag: "wx" });
   return key;
