@@ -1,6 +1,6 @@
 import {
-  apiError,
   createMemberBody,
+  errorResponses,
   idParam,
   listOf,
   member,
@@ -17,8 +17,6 @@ import { requireActor } from "../../platform/http.ts";
 import { exportContentDisposition, XLSX_CONTENT_TYPE } from "./members.export.ts";
 import type { MembersService } from "./members.service.ts";
 
-const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError, 409: apiError };
-
 export function membersRoutes(app: FastifyInstance, members: MembersService) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["members"];
@@ -31,7 +29,7 @@ export function membersRoutes(app: FastifyInstance, members: MembersService) {
         tags,
         summary: "The member roster of the caller's jurisdiction (masked)",
         querystring: memberListQuery,
-        response: { 200: listOf(member), ...errors },
+        response: { 200: listOf(member), ...errorResponses },
       },
     },
     async (request) => members.list(requireActor(request), request.query),
@@ -54,7 +52,7 @@ export function membersRoutes(app: FastifyInstance, members: MembersService) {
               [XLSX_CONTENT_TYPE]: { schema: z.instanceof(Buffer).meta({ type: "string", format: "binary" }) },
             },
           },
-          ...errors,
+          ...errorResponses,
         },
       },
     },
@@ -72,7 +70,7 @@ export function membersRoutes(app: FastifyInstance, members: MembersService) {
     "/api/members/:id",
     {
       config: { access: "member.read" },
-      schema: { tags, summary: "One member (masked)", params: idParam, response: { 200: member, ...errors } },
+      schema: { tags, summary: "One member (masked)", params: idParam, response: { 200: member, ...errorResponses } },
     },
     async (request) => members.get(requireActor(request), request.params.id),
   );
@@ -81,7 +79,7 @@ export function membersRoutes(app: FastifyInstance, members: MembersService) {
     "/api/members",
     {
       config: { access: "member.write", audit: "member.create" },
-      schema: { tags, summary: "Add a member", body: createMemberBody, response: { 201: member, ...errors } },
+      schema: { tags, summary: "Add a member", body: createMemberBody, response: { 201: member, ...errorResponses } },
     },
     async (request, reply) => reply.status(201).send(await members.create(requireActor(request), request.body)),
   );
@@ -95,7 +93,7 @@ export function membersRoutes(app: FastifyInstance, members: MembersService) {
         summary: "Edit a member",
         params: idParam,
         body: updateMemberBody,
-        response: { 200: member, ...errors },
+        response: { 200: member, ...errorResponses },
       },
     },
     async (request) => members.update(requireActor(request), request.params.id, request.body),
@@ -110,7 +108,7 @@ export function membersRoutes(app: FastifyInstance, members: MembersService) {
         summary: "Show one personal field in full; needs a reason and is audited",
         params: idParam,
         body: revealBody,
-        response: { 200: revealResponse, ...errors },
+        response: { 200: revealResponse, ...errorResponses },
       },
     },
     async (request) => members.reveal(requireActor(request), request.params.id, request.body),

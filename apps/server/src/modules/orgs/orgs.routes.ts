@@ -1,7 +1,7 @@
 import {
-  apiError,
   createOrgBody,
   dissolveOrgBody,
+  errorResponses,
   idParam,
   listOf,
   moveOrgBody,
@@ -16,8 +16,6 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { requireActor } from "../../platform/http.ts";
 import type { OrgsService } from "./orgs.service.ts";
 
-const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError, 409: apiError };
-
 /** Validate → service → present; no SQL and no rules here. */
 export function orgsRoutes(app: FastifyInstance, orgs: OrgsService) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -31,7 +29,7 @@ export function orgsRoutes(app: FastifyInstance, orgs: OrgsService) {
         tags,
         summary: "Children of an organization, the roots of the jurisdiction, or a search",
         querystring: orgListQuery,
-        response: { 200: listOf(org), ...errors },
+        response: { 200: listOf(org), ...errorResponses },
       },
     },
     async (request) => orgs.list(requireActor(request), request.query),
@@ -45,7 +43,7 @@ export function orgsRoutes(app: FastifyInstance, orgs: OrgsService) {
         tags,
         summary: "Find organizations by name for a picker (also for the security administrator)",
         querystring: orgLookupQuery,
-        response: { 200: listOf(orgOption), ...errors },
+        response: { 200: listOf(orgOption), ...errorResponses },
       },
     },
     async (request) => orgs.lookup(requireActor(request), request.query),
@@ -55,7 +53,7 @@ export function orgsRoutes(app: FastifyInstance, orgs: OrgsService) {
     "/api/orgs/:id",
     {
       config: { access: "org.read" },
-      schema: { tags, summary: "One organization", params: idParam, response: { 200: org, ...errors } },
+      schema: { tags, summary: "One organization", params: idParam, response: { 200: org, ...errorResponses } },
     },
     async (request) => orgs.get(requireActor(request), request.params.id),
   );
@@ -64,7 +62,12 @@ export function orgsRoutes(app: FastifyInstance, orgs: OrgsService) {
     "/api/orgs",
     {
       config: { access: "org.write", audit: "org.create" },
-      schema: { tags, summary: "Create an organization", body: createOrgBody, response: { 201: org, ...errors } },
+      schema: {
+        tags,
+        summary: "Create an organization",
+        body: createOrgBody,
+        response: { 201: org, ...errorResponses },
+      },
     },
     async (request, reply) => reply.status(201).send(await orgs.create(requireActor(request), request.body)),
   );
@@ -78,7 +81,7 @@ export function orgsRoutes(app: FastifyInstance, orgs: OrgsService) {
         summary: "Edit an organization",
         params: idParam,
         body: updateOrgBody,
-        response: { 200: org, ...errors },
+        response: { 200: org, ...errorResponses },
       },
     },
     async (request) => orgs.update(requireActor(request), request.params.id, request.body),
@@ -93,7 +96,7 @@ export function orgsRoutes(app: FastifyInstance, orgs: OrgsService) {
         summary: "Move an organization with its whole subtree under a new parent",
         params: idParam,
         body: moveOrgBody,
-        response: { 200: org, ...errors },
+        response: { 200: org, ...errorResponses },
       },
     },
     async (request) => orgs.move(requireActor(request), request.params.id, request.body),
@@ -108,7 +111,7 @@ export function orgsRoutes(app: FastifyInstance, orgs: OrgsService) {
         summary: "Dissolve an empty organization (kept in history)",
         params: idParam,
         body: dissolveOrgBody,
-        response: { 200: org, ...errors },
+        response: { 200: org, ...errorResponses },
       },
     },
     async (request) => orgs.dissolve(requireActor(request), request.params.id, request.body),

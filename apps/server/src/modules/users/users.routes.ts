@@ -1,7 +1,7 @@
 import {
-  apiError,
   assignRoleBody,
   createUserBody,
+  errorResponses,
   idParam,
   listOf,
   updateUserBody,
@@ -12,8 +12,6 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { requireActor } from "../../platform/http.ts";
 import type { UsersService } from "./users.service.ts";
-
-const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError, 409: apiError };
 
 export function usersRoutes(app: FastifyInstance, users: UsersService) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -27,7 +25,7 @@ export function usersRoutes(app: FastifyInstance, users: UsersService) {
         tags,
         summary: "Accounts with their roles",
         querystring: userListQuery,
-        response: { 200: listOf(user), ...errors },
+        response: { 200: listOf(user), ...errorResponses },
       },
     },
     async (request) => users.list(requireActor(request), request.query),
@@ -37,7 +35,7 @@ export function usersRoutes(app: FastifyInstance, users: UsersService) {
     "/api/users/:id",
     {
       config: { access: ["user.manage", "role.manage"] },
-      schema: { tags, summary: "One account", params: idParam, response: { 200: user, ...errors } },
+      schema: { tags, summary: "One account", params: idParam, response: { 200: user, ...errorResponses } },
     },
     async (request) => users.get(requireActor(request), request.params.id),
   );
@@ -50,7 +48,7 @@ export function usersRoutes(app: FastifyInstance, users: UsersService) {
         tags,
         summary: "Create an account (system administrator)",
         body: createUserBody,
-        response: { 201: user, ...errors },
+        response: { 201: user, ...errorResponses },
       },
     },
     async (request, reply) => reply.status(201).send(await users.create(requireActor(request), request.body)),
@@ -65,7 +63,7 @@ export function usersRoutes(app: FastifyInstance, users: UsersService) {
         summary: "Rename, reset the password of, or disable an account (system administrator)",
         params: idParam,
         body: updateUserBody,
-        response: { 200: user, ...errors },
+        response: { 200: user, ...errorResponses },
       },
     },
     async (request) => users.update(requireActor(request), request.params.id, request.body),
@@ -80,7 +78,7 @@ export function usersRoutes(app: FastifyInstance, users: UsersService) {
         summary: "Grant a role (security administrator)",
         params: idParam,
         body: assignRoleBody,
-        response: { 200: user, ...errors },
+        response: { 200: user, ...errorResponses },
       },
     },
     async (request) => users.assignRole(requireActor(request), request.params.id, request.body),
@@ -94,7 +92,7 @@ export function usersRoutes(app: FastifyInstance, users: UsersService) {
         tags,
         summary: "Withdraw a role (security administrator)",
         params: idParam,
-        response: { 200: user, ...errors },
+        response: { 200: user, ...errorResponses },
       },
     },
     async (request) => users.withdrawRole(requireActor(request), request.params.id),
