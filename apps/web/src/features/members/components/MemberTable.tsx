@@ -1,6 +1,7 @@
 import type { Member } from "@huzhu/contracts";
-import { Button, Card, Empty, Flex, Pagination, Spin, Table, type TableColumnsType, Typography } from "antd";
+import { Button, Card, Empty, Flex, Spin, Table, type TableColumnsType, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { CardsPagination, tablePagination } from "../../../components/ListPagination.tsx";
 import type { MemberPage } from "../api/list-members.ts";
 import { memberAge, StatusTag } from "./MemberDetails.tsx";
 
@@ -96,15 +97,7 @@ export function MemberTable(props: ListProps) {
       dataSource={props.data?.items}
       loading={props.loading}
       tableLayout="fixed"
-      pagination={{
-        current: props.page,
-        pageSize: props.pageSize,
-        total: props.data?.total ?? 0,
-        showSizeChanger: true,
-        pageSizeOptions: [10, 20, 50, 100],
-        showTotal: (total) => t("common.total", { count: total }),
-        onChange: props.onPage,
-      }}
+      pagination={tablePagination({ ...props, total: props.data?.total }, t)}
       data-testid="member-table"
     />
   );
@@ -146,16 +139,7 @@ export function MemberCards(props: ListProps) {
             </Flex>
           </Card>
         ))}
-        <Pagination
-          simple
-          align="center"
-          current={props.page}
-          pageSize={props.pageSize}
-          total={props.data?.total ?? 0}
-          onChange={props.onPage}
-          showTotal={(total) => t("common.total", { count: total })}
-          style={{ marginTop: 8 }}
-        />
+        <CardsPagination {...props} total={props.data?.total} />
       </Flex>
     </Spin>
   );

@@ -1,10 +1,10 @@
 import type { User } from "@huzhu/contracts";
-import { Card, Empty, Flex, Pagination, Spin, Table, type TableColumnsType, Tag, Typography } from "antd";
+import { Card, Empty, Flex, Spin, Table, type TableColumnsType, Tag, Typography } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { CardsPagination, tablePagination } from "../../../components/ListPagination.tsx";
 import type { UserPage } from "../api/list-users.ts";
 import { UserStatusTag } from "./UserBadges.tsx";
-import { userPageSizes } from "./use-user-filters.ts";
 
 /**
  * The account list shared by the system administrator's and the security administrator's pages:
@@ -73,15 +73,7 @@ export function UserTable(props: UserListProps) {
       dataSource={props.data?.items}
       loading={props.loading}
       tableLayout="fixed"
-      pagination={{
-        current: props.page,
-        pageSize: props.pageSize,
-        total: props.data?.total ?? 0,
-        showSizeChanger: true,
-        pageSizeOptions: [...userPageSizes],
-        showTotal: (total) => t("common.total", { count: total }),
-        onChange: props.onPage,
-      }}
+      pagination={tablePagination({ ...props, total: props.data?.total }, t)}
       data-testid="user-table"
     />
   );
@@ -89,7 +81,6 @@ export function UserTable(props: UserListProps) {
 
 /** On a phone: one card per account with its roles and actions; paging below. */
 export function UserCards(props: UserListProps) {
-  const { t } = useTranslation();
   const items = props.data?.items ?? [];
   return (
     <Spin spinning={props.loading}>
@@ -120,16 +111,7 @@ export function UserCards(props: UserListProps) {
             </Flex>
           </Card>
         ))}
-        <Pagination
-          simple
-          align="center"
-          current={props.page}
-          pageSize={props.pageSize}
-          total={props.data?.total ?? 0}
-          onChange={props.onPage}
-          showTotal={(total) => t("common.total", { count: total })}
-          style={{ marginTop: 8 }}
-        />
+        <CardsPagination {...props} total={props.data?.total} />
       </Flex>
     </Spin>
   );

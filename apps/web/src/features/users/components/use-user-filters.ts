@@ -1,10 +1,9 @@
 import { roles } from "@huzhu/contracts";
 import { useCallback, useMemo } from "react";
 import { useSearchParams } from "react-router";
+import { listPageSizes } from "../../../components/ListPagination.tsx";
 import { useSearchUpdate } from "../../../lib/use-search-update.ts";
 import type { UserListParams } from "../api/keys.ts";
-
-export const userPageSizes = [10, 20, 50, 100] as const;
 
 const positive = (raw: string | null) => {
   const n = Number(raw);
@@ -21,7 +20,7 @@ export function useUserFilters() {
       q: params.get("q")?.trim() || undefined,
       role: roles.find((r) => r === params.get("role")),
       page: positive(params.get("page")) ?? 1,
-      pageSize: userPageSizes.find((s) => s === size) ?? 20,
+      pageSize: listPageSizes.find((s) => s === size) ?? 20,
     };
   }, [params]);
 
