@@ -1,16 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pairingExamplesDir } from "../../../packages/domain/src/pairing/testing/examples-dir.ts";
 import { createTestContext, type Session, type TestContext, testDatabaseKind } from "./helpers.ts";
 
-// The shared examples with known optimal answers, beside the repository (../shared).
-const examplesDir = path.resolve(fileURLToPath(import.meta.url), "../../../../../shared/formats/examples");
-if (!fs.existsSync(path.join(examplesDir, "answers.json"))) {
-  throw new Error(
-    `pairing examples not found: expected ${examplesDir}/answers.json (../shared next to the repository)`,
-  );
-}
+// The examples with known optimal answers (../shared, or the repository's copy of them).
+const examplesDir = pairingExamplesDir();
 const answers = JSON.parse(fs.readFileSync(path.join(examplesDir, "answers.json"), "utf8")) as Record<
   string,
   { covered: number; assigned: number; score: number }

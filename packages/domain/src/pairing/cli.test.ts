@@ -3,16 +3,14 @@
  * root): exit status, and the stdout/stderr contract.
  */
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { solvePairing, solvePairingExplained } from "./session.ts";
+import { pairingExamplesDir, repoRoot } from "./testing/examples-dir.ts";
 
-const repoRoot = resolve(fileURLToPath(new URL(".", import.meta.url)), "../../../..");
 const bin = join(repoRoot, "apps/server/bin/huzhu.mjs");
-const examplesDir = resolve(repoRoot, "../shared/formats/examples");
-if (!existsSync(join(examplesDir, "answers.json"))) throw new Error(`pairing examples not found in ${examplesDir}`);
+const examplesDir = pairingExamplesDir();
 const example = (name: string) => join(examplesDir, name);
 
 // Each run starts node and tsx (~1 s on a loaded machine).

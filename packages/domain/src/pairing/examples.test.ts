@@ -1,19 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createPairingSession, solvePairing, solvePairingExplained } from "./session.ts";
 import { resultViolation } from "./testing/check-result.ts";
+import { pairingExamplesDir, sharedExamplesDir, vendoredExamplesDir } from "./testing/examples-dir.ts";
 import type { PairingProblem } from "./types.ts";
 
-// The shared examples live beside the repository: <repo>/../shared/formats/examples.
-const repoRoot = resolve(fileURLToPath(new URL(".", import.meta.url)), "../../../..");
-const examplesDir = resolve(repoRoot, "../shared/formats/examples");
-if (!existsSync(join(examplesDir, "answers.json"))) {
-  throw new Error(
-    `pairing examples not found: expected ${examplesDir}/answers.json (../shared next to the repository)`,
-  );
-}
+const examplesDir = pairingExamplesDir();
 const answers = JSON.parse(readFileSync(join(examplesDir, "answers.json"), "utf8")) as Record<
   string,
   { covered: number; assigned: number; score: number }
@@ -94,5 +87,17 @@ describe("shared pairing examples", () => {
       },
     ]);
     expect(explanation.pairs[0]).toMatchObject({ helper: "h1", recipient: "near-village", code: "only-candidate" });
+  });
+});
+
+describe("the repository's copy of the examples", () => {
+  it.runIf(existsSync(join(sharedExamplesDir, "answers.json")))("is identical to ../shared/formats/examples", () => {
+    const names = readdirSync(sharedExamplesDir).sort();
+    expect(readdirSync(vendoredExamplesDir).sort()).toEqual(names);
+    for (const name of names) {
+      expect(readFileSync(join(vendoredExamplesDir, name), "utf8"), name).toBe(
+        readFileSync(join(sharedExamplesDir, name), "utf8"),
+      );
+    }
   });
 });
