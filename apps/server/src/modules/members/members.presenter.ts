@@ -3,9 +3,13 @@ import type { Scope } from "../../platform/access.ts";
 import { pathInScope } from "../../platform/access.ts";
 import type { MemberRow } from "./members.repository.ts";
 
-/** Whether a scope reaches a member through either of their organizations. */
-export function memberReachable(scope: Scope, row: Pick<MemberRow, "primary_org_path" | "co_org_path">): boolean {
-  return pathInScope(scope, row.primary_org_path) || (row.co_org_path !== null && pathInScope(scope, row.co_org_path));
+/**
+ * Whether a scope manages a member: through the primary organization, never the co-managing one.
+ * Co-managing gives read access (the roster's finders); editing and revealing stay with the
+ * primary organization and its superiors, the same rule as membersRepository.findManaged.
+ */
+export function memberManaged(scope: Scope, row: Pick<MemberRow, "primary_org_path">): boolean {
+  return pathInScope(scope, row.primary_org_path);
 }
 
 /** Row → DTO. Only masked personal data ever leaves through here; the full values need reveal. */
@@ -24,8 +28,8 @@ export function presentMember(row: MemberRow, abilities: { write: Scope; reveal:
     primaryOrg: { id: row.primary_org_id, name: row.primary_org_name },
     coOrg: row.co_org_id === null ? null : { id: row.co_org_id, name: row.co_org_name ?? "" },
     abilities: {
-      update: memberReachable(abilities.write, row),
-      reveal: memberReachable(abilities.reveal, row),
+      update: memberManaged(abilities.write, row),
+      reveal: memberManaged(abilities.reveal, row),
     },
   };
 }

@@ -159,6 +159,18 @@ export function membersRepository(db: Kysely<DB>) {
         .executeTakeFirst() as Promise<MemberRow | undefined>;
     },
 
+    /**
+     * A member the scope manages: through the primary organization only. Every write and every
+     * reveal goes through this finder, so a co-managing organization (which reads the member
+     * through findById) can never change the member's identity or organizations, nor reveal.
+     */
+    findManaged(scope: Scope, id: number): Promise<MemberRow | undefined> {
+      return selectMembers()
+        .where("members.id", "=", id)
+        .where((eb) => pathInScopeSql(eb, eb.ref("members.primary_org_path"), scope))
+        .executeTakeFirst() as Promise<MemberRow | undefined>;
+    },
+
     findSecrets(id: number) {
       return db
         .selectFrom("members")

@@ -13,10 +13,10 @@ import type { DB } from "../../db/schema.ts";
 import { type Actor, requirePermission, type Scope, scopeFor } from "../../platform/access.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import type { PersonalDataCipher } from "../../platform/crypto.ts";
-import { AppError, conflict, invalidField, notFound } from "../../platform/errors.ts";
+import { AppError, conflict, forbidden, invalidField, notFound } from "../../platform/errors.ts";
 import { orgDirectory } from "../orgs/orgs.service.ts";
 import { writeRosterWorkbook } from "./members.export.ts";
-import { memberReachable, presentMember } from "./members.presenter.ts";
+import { presentMember } from "./members.presenter.ts";
 import { type FilterOptions, type MemberFilters, type MemberWrite, membersRepository } from "./members.repository.ts";
 
 const ID_NUMBER_QUERY = /^\d{17}[\dXx]$/;
@@ -53,6 +53,16 @@ export function membersService(
     const q = filters.q?.trim();
     const idNumberHash = q && ID_NUMBER_QUERY.test(q) ? cipher.blindIndex(q.toUpperCase()) : null;
     return { withinPath, idNumberHash };
+  }
+
+  /**
+   * Why a member the caller does not manage is refused: 403 when the caller reads the member
+   * anyway (a co-managing organization), 404 when the member is outside every scope of theirs,
+   * so its existence does not leak.
+   */
+  async function notManaged(r: ReturnType<typeof membersRepository>, actor: Actor, id: number): Promise<AppError> {
+    const readable = await r.findById(scopeFor(actor, "member.read"), id);
+    return readable ? forbidden() : notFound("member");
   }
 
   const abilityScopes = (actor: Actor) => ({
@@ -189,8 +199,9 @@ export function membersService(
       await db.transaction().execute(async (trx) => {
         await orgDirectory(trx).lockForAttach();
         const r = membersRepository(trx);
-        const current = await r.findById(write, id);
-        if (!current) throw notFound("member");
+        // Through the primary organization only: co-managing gives no write (issue 6, hole 4).
+        const current = await r.findManaged(write, id);
+        if (!current) throw await notManaged(r, actor, id);
         const secrets = await r.findSecrets(id);
         const currentIdNumber = cipher.decrypt(secrets.id_number_enc);
         const merged = {
@@ -259,8 +270,9 @@ export function membersService(
       try {
         return await db.transaction().execute(async (trx) => {
           const r = membersRepository(trx);
-          const row = await r.findById(scope, id);
-          if (!row || !memberReachable(scope, row)) throw notFound("member");
+          // Reveal, like a write, belongs to the primary organization's scope, not a co-managing one.
+          const row = await r.findManaged(scope, id);
+          if (!row) throw await notManaged(r, actor, id);
           const secrets = await r.findSecrets(id);
           const stored = body.field === "idNumber" ? secrets.id_number_enc : secrets.phone_enc;
           const value = stored === null ? null : cipher.decrypt(stored);
@@ -274,7 +286,7 @@ export function membersService(
           return { field: body.field, value };
         });
       } catch (error) {
-        if (error instanceof AppError && error.status === 404) {
+        if (error instanceof AppError && (error.status === 404 || error.status === 403)) {
           await recordAudit(db, actor, {
             action: "member.reveal",
             result: "denied",
