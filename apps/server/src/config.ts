@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { CIPHER_ALGORITHMS, type CipherAlgorithm } from "./platform/crypto.ts";
 
 /**
  * Every environment variable the server reads, validated once at start-up so that a typo fails
@@ -27,8 +28,29 @@ const envSchema = z.object({
   HUZHU_DEMO_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
   /** Personal-data encryption key: 32 bytes as base64 or 64 hex characters. */
   HUZHU_DATA_KEY: z.string().optional(),
-  /** A file holding HUZHU_DATA_KEY instead (e.g. a mounted secret). */
+  /**
+   * A file holding HUZHU_DATA_KEY instead: a mounted secret, or any path outside the data folder
+   * so that a copy of the data folder (a backup) does not carry the key that opens it.
+   */
   HUZHU_DATA_KEY_FILE: z.string().optional(),
+  /**
+   * The key being replaced, while `huzhu keys rotate` runs: the server reads values under both and
+   * writes under HUZHU_DATA_KEY only. Remove it once the command reports the rotation finished.
+   */
+  HUZHU_DATA_KEY_PREVIOUS: z.string().optional(),
+  /** A file holding HUZHU_DATA_KEY_PREVIOUS instead. */
+  HUZHU_DATA_KEY_PREVIOUS_FILE: z.string().optional(),
+  /**
+   * Algorithm for new personal-data values: AES-256-GCM, or SM4 (SM4-CTR + HMAC-SM3, blind index
+   * HMAC-SM3) for 商用密码 (GB/T 39786). Existing values stay readable; `huzhu keys rotate` moves them.
+   */
+  HUZHU_CIPHER: z.enum(CIPHER_ALGORITHMS).default("aes-256-gcm"),
+  /** Pairing solves running at once, one worker thread each. Default: half the cores, at least 1. */
+  HUZHU_SOLVER_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  /** Pairing solves that may wait for a worker; one more answers 503. */
+  HUZHU_SOLVER_QUEUE: z.coerce.number().int().min(0).max(1000).default(4),
+  /** Heap cap of each solver worker, MB; a problem that needs more answers 413. The format's largest needs ~600. */
+  HUZHU_SOLVER_HEAP_MB: z.coerce.number().int().min(64).max(65536).default(1024),
   /** Minutes of inactivity after which a session ends. */
   HUZHU_SESSION_IDLE_MINUTES: z.coerce
     .number()
@@ -36,6 +58,15 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(30),
+  /** Hours after which a session ends however active it is (an absolute lifetime beside the idle timeout). */
+  HUZHU_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
+  /** Sessions one user may hold at once; signing in again ends the oldest. */
+  HUZHU_SESSIONS_PER_USER: z.coerce.number().int().min(1).max(100).default(5),
+  /**
+   * Coordinators and the three administrators must sign in with a second factor (TOTP).
+   * Default: on with DATABASE_URL (production), off for the embedded demo.
+   */
+  HUZHU_REQUIRE_2FA: bool.optional(),
   /** Set when the server sits behind HTTPS, so the session cookie is marked Secure. */
   HUZHU_SECURE_COOKIES: bool.default(false),
   /** Trust X-Forwarded-For from a reverse proxy when recording client addresses. */
@@ -53,7 +84,17 @@ export interface Config {
   demoPassword: string | undefined;
   dataKey: string | undefined;
   dataKeyFile: string | undefined;
+  dataKeyPrevious: string | undefined;
+  dataKeyPreviousFile: string | undefined;
+  cipher: CipherAlgorithm;
+  /** Undefined: half the cores (modules/pairing/solve-in-worker.ts). */
+  solverWorkers: number | undefined;
+  solverQueue: number;
+  solverHeapMb: number;
   sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  sessionsPerUser: number;
+  requireSecondFactor: boolean;
   secureCookies: boolean;
   trustProxy: boolean;
   logLevel: string;
@@ -85,7 +126,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: e.HUZHU_DEMO_PASSWORD,
     dataKey: e.HUZHU_DATA_KEY,
     dataKeyFile: e.HUZHU_DATA_KEY_FILE,
+    dataKeyPrevious: e.HUZHU_DATA_KEY_PREVIOUS,
+    dataKeyPreviousFile: e.HUZHU_DATA_KEY_PREVIOUS_FILE,
+    cipher: e.HUZHU_CIPHER,
+    solverWorkers: e.HUZHU_SOLVER_WORKERS,
+    solverQueue: e.HUZHU_SOLVER_QUEUE,
+    solverHeapMb: e.HUZHU_SOLVER_HEAP_MB,
     sessionIdleMinutes: e.HUZHU_SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.HUZHU_SESSION_MAX_HOURS,
+    sessionsPerUser: e.HUZHU_SESSIONS_PER_USER,
+    requireSecondFactor: e.HUZHU_REQUIRE_2FA ?? Boolean(e.DATABASE_URL),
     secureCookies: e.HUZHU_SECURE_COOKIES,
     trustProxy: e.HUZHU_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,

@@ -6,7 +6,8 @@ import { openDatabase } from "./db/client.ts";
 import { migrate } from "./db/migrate.ts";
 import { loadDemoIfEmpty } from "./demo/load.ts";
 import { createDivisionDirectory } from "./modules/divisions/divisions.ts";
-import { createCipher, loadDataKey } from "./platform/crypto.ts";
+import { defaultSolverPoolOptions } from "./modules/pairing/solve-in-worker.ts";
+import { cipherFromConfig } from "./platform/crypto.ts";
 
 /** Boot only: environment → database → app → listen. */
 async function main() {
@@ -18,14 +19,8 @@ async function main() {
   });
   const applied = await migrate(database);
   if (applied.length) console.log(`huzhu: applied migrations ${applied.join(", ")}`);
-  const cipher = createCipher(
-    loadDataKey({
-      dataKey: config.dataKey,
-      dataKeyFile: config.dataKeyFile,
-      dataDir: config.dataDir,
-      allowGenerate: !config.databaseUrl,
-    }),
-  );
+  // HUZHU_DATA_KEY(_FILE), HUZHU_DATA_KEY_PREVIOUS(_FILE) during a rotation, HUZHU_CIPHER.
+  const cipher = cipherFromConfig(config);
   const divisions = createDivisionDirectory();
   if (config.demo) await loadDemoIfEmpty({ database, cipher, divisions, config });
 
@@ -35,9 +30,17 @@ async function main() {
     cipher,
     divisions,
     sessionIdleMinutes: config.sessionIdleMinutes,
+    sessionMaxHours: config.sessionMaxHours,
+    sessionsPerUser: config.sessionsPerUser,
+    requireSecondFactor: config.requireSecondFactor,
     secureCookies: config.secureCookies,
     trustProxy: config.trustProxy,
     logLevel: config.logLevel,
+    solverPool: {
+      workers: config.solverWorkers ?? defaultSolverPoolOptions().workers,
+      queue: config.solverQueue,
+      heapMb: config.solverHeapMb,
+    },
     webRoot: path.resolve(here, "../../web/dist"),
   });
   await app.listen({ port: config.port, host: config.host });

@@ -131,6 +131,8 @@ describe(`routes, OpenAPI, health and errors (${testDatabaseKind})`, () => {
         sessionId: "s",
         csrfToken: "token",
         ip: null,
+        gates: [],
+        secondFactor: false,
       };
       installAccessControl(app, async (request) => (request.headers.authorization === "yes" ? actor : null));
       installErrorHandler(app);

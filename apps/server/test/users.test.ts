@@ -8,7 +8,9 @@ describe(`account administration, three separated administrators (${testDatabase
   });
   afterAll(async () => t?.close());
 
-  const newUser = { username: "zhong.wei", displayName: "钟伟", password: "Village-2026" };
+  const newUser = { username: "zhong.wei", displayName: "钟伟", password: "Wuping-Branch-26" };
+  /** The administrator's password is a one-time password; its owner's own choice. */
+  const ownPassword = "Lingyan-Secretary-9";
 
   it("answers a malformed URL with the usual error shape", async () => {
     const res = await t.app.inject({
@@ -81,6 +83,13 @@ describe(`account administration, three separated administrators (${testDatabase
       expect.objectContaining({ role: "secretary", orgName: "中共灵岩村支部委员会" }),
     ]);
     const zhong = await t.login("zhong.wei", newUser.password);
+    expect((await zhong.request({ method: "GET", url: "/api/members" })).statusCode).toBe(403);
+    const changed = await zhong.request({
+      method: "POST",
+      url: "/api/me/password",
+      payload: { currentPassword: newUser.password, newPassword: ownPassword },
+    });
+    expect(changed.statusCode).toBe(200);
     const members = await zhong.request({ method: "GET", url: "/api/members" });
     expect(
       members
@@ -173,7 +182,7 @@ describe(`account administration, three separated administrators (${testDatabase
   );
 
   it("ends every session of a disabled account", async () => {
-    const zhong = await t.login("zhong.wei", newUser.password);
+    const zhong = await t.login("zhong.wei", ownPassword);
     expect((await zhong.request({ method: "GET", url: "/api/me" })).statusCode).toBe(200);
     const sys = await t.login("sysadmin");
     const id = (await sys.request({ method: "GET", url: "/api/users?q=zhong.wei" })).json().items[0].id;
@@ -184,7 +193,7 @@ describe(`account administration, three separated administrators (${testDatabase
     const relogin = await t.app.inject({
       method: "POST",
       url: "/api/auth/login",
-      payload: { username: "zhong.wei", password: newUser.password },
+      payload: { username: "zhong.wei", password: ownPassword },
     });
     expect(relogin.statusCode).toBe(401);
   });

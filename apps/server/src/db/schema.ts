@@ -57,6 +57,45 @@ export interface UserTable {
   member_id: number | null;
   disabled: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: Timestamp;
+  /** Set when an administrator chose the password: its owner must choose a new one before anything else. */
+  must_change_password: ColumnType<boolean, boolean | undefined, boolean>;
+  password_changed_at: Timestamp;
+  /** TOTP secret, encrypted with the personal-data cipher. */
+  totp_secret_enc: Uint8Array | null;
+  /** When two-factor sign-in was confirmed; NULL while not (yet) enrolled. */
+  totp_enabled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The last accepted 30-second step, so that a code cannot be replayed. */
+  totp_last_step: ColumnType<string | null, number | string | null | undefined, number | string | null>;
+}
+
+export interface RecoveryCodeTable {
+  user_id: number;
+  code_hash: string;
+  used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_at: Timestamp;
+}
+
+export interface SecurityAlertTable {
+  id: Generated<number>;
+  at: Timestamp;
+  kind: string;
+  user_id: number | null;
+  /** Ids and counts only. */
+  detail: ColumnType<Record<string, unknown>, string | undefined, never>;
+  acknowledged_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  acknowledged_by: number | null;
+}
+
+export interface PasswordResetRequestTable {
+  id: Generated<number>;
+  user_id: number;
+  requested_by: number;
+  password_hash: string | null;
+  reset_second_factor: boolean;
+  status: ColumnType<string, string | undefined, string>;
+  decided_by: number | null;
+  decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_at: Timestamp;
 }
 
 export interface RoleAssignmentTable {
@@ -75,10 +114,15 @@ export interface SessionTable {
   ip: string | null;
   created_at: Timestamp;
   last_seen_at: Timestamp;
+  /** Password accepted, TOTP code not yet: only the second-factor step and sign-out are open. */
+  second_factor_pending: ColumnType<boolean, boolean | undefined, boolean>;
+  second_factor_failures: ColumnType<number, number | undefined, number>;
 }
 
 export interface LoginThrottleTable {
-  username: string;
+  /** "pair" (account and address), "address" or "account". */
+  kind: string;
+  key: string;
   failures: number;
   window_started_at: Timestamp;
   locked_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -97,6 +141,19 @@ export interface AuditLogTable {
   detail: ColumnType<Record<string, unknown>, string, never>;
 }
 
+/** Progress of `huzhu keys rotate` (platform/key-rotation.ts): one row per target key and table. */
+export interface KeyRotationTable {
+  /** Header of the values the rotation writes: layout version and key id (platform/crypto.ts). */
+  target: Uint8Array;
+  table_name: string;
+  /** The last id re-encrypted in a committed batch (bigint: read it as text). */
+  last_id: ColumnType<string, number | string | undefined, number | string>;
+  values_rotated: ColumnType<string, number | string | undefined, number | string>;
+  started_at: Timestamp;
+  updated_at: Timestamp;
+  finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export interface DB {
   organizations: OrganizationTable;
   members: MemberTable;
@@ -104,5 +161,9 @@ export interface DB {
   role_assignments: RoleAssignmentTable;
   sessions: SessionTable;
   login_throttle: LoginThrottleTable;
+  recovery_codes: RecoveryCodeTable;
+  password_reset_requests: PasswordResetRequestTable;
+  security_alerts: SecurityAlertTable;
   audit_log: AuditLogTable;
+  key_rotation: KeyRotationTable;
 }

@@ -1,4 +1,4 @@
-import { adminRoles, type Permission, type Role } from "@huzhu/contracts";
+import { adminRoles, type Permission, type Role, type SessionGate } from "@huzhu/contracts";
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
 import { forbidden } from "./errors.ts";
 
@@ -21,6 +21,10 @@ export interface Actor {
   sessionId: string;
   csrfToken: string;
   ip: string | null;
+  /** Steps the session must take before anything but the routes open during them answers. */
+  gates: readonly SessionGate[];
+  /** Two-factor sign-in is set up for the account. */
+  secondFactor: boolean;
 }
 
 /** What each role may do. Scope comes from where the role is held (see scopeFor). Deny by default. */
@@ -33,6 +37,16 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
   security_admin: ["role.manage"],
   audit_admin: ["audit.read"],
 };
+
+/**
+ * Roles whose holders sign in with a second factor when HUZHU_REQUIRE_2FA is on: the county's
+ * coordinators (they reach every member of their jurisdiction) and the three administrators.
+ */
+export const secondFactorRoles: readonly Role[] = ["coordinator", ...adminRoles];
+
+export function needsSecondFactor(roles: ReadonlyArray<{ role: Role }>): boolean {
+  return roles.some((r) => secondFactorRoles.includes(r.role));
+}
 
 export function isAdminRole(role: Role): boolean {
   return (adminRoles as readonly Role[]).includes(role);

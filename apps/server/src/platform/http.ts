@@ -1,4 +1,4 @@
-import type { Locale, Permission } from "@huzhu/contracts";
+import type { Locale, Permission, SessionGate } from "@huzhu/contracts";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import type { Actor } from "./access.ts";
@@ -25,6 +25,12 @@ declare module "fastify" {
      * it under this name instead: refused attempts matter to an auditor as much as done ones.
      */
     audit?: string;
+    /**
+     * Session gates (a pending second factor, a one-time password to replace, a second factor
+     * to set up) during which this route still answers. Every other authenticated route answers
+     * 403 with the gate's code until the gate is settled.
+     */
+    openDuring?: readonly SessionGate[];
   }
   interface FastifyRequest {
     locale: Locale;
@@ -88,6 +94,9 @@ export function installAccessControl(
         throw new AppError(403, "auth.csrf");
       }
     }
+    const openDuring = request.routeOptions.config?.openDuring ?? [];
+    const blocking = actor.gates.find((gate) => !openDuring.includes(gate));
+    if (blocking) throw new AppError(403, `auth.gate.${blocking}`);
     const needed: readonly Permission[] =
       access === "authenticated" ? [] : typeof access === "string" ? [access] : access;
     const held = permissionsOf(actor);

@@ -52,12 +52,40 @@ const messages: Catalog = {
     "zh-TW": "結對問題無效：{problem}",
     en: "invalid pairing problem: {problem}",
   },
+  // Heavy work (platform/heavy-work.ts, the solver pool): say what is running and what to do.
+  "heavy.busy.pairing.solve": {
+    "zh-CN": "您的一次结对求解仍在进行，请等它完成后再发起求解或导出",
+    "zh-TW": "您的一次結對求解仍在進行，請等它完成後再發起求解或匯出",
+    en: "Your pairing solve is still running; wait for it to finish before starting another solve or export",
+  },
+  "heavy.busy.member.export": {
+    "zh-CN": "您的一次名册导出仍在进行，请等它完成后再发起求解或导出",
+    "zh-TW": "您的一次名冊匯出仍在進行，請等它完成後再發起求解或匯出",
+    en: "Your roster export is still running; wait for it to finish before starting another solve or export",
+  },
+  "pairing.busy": {
+    "zh-CN": "结对求解器正忙（排队已满），请稍后再试",
+    "zh-TW": "結對求解器正忙（排隊已滿），請稍後再試",
+    en: "The pairing solver is busy (its queue is full); try again shortly",
+  },
+  "pairing.tooLarge": {
+    "zh-CN": "该结对问题所需内存超过单次求解上限（{heapMb} MB），请拆分问题，或请运维人员调高 HUZHU_SOLVER_HEAP_MB",
+    "zh-TW": "該結對問題所需記憶體超過單次求解上限（{heapMb} MB），請拆分問題，或請維運人員調高 HUZHU_SOLVER_HEAP_MB",
+    en: "This pairing problem needs more memory than one solve may use ({heapMb} MB); split it, or ask the operator to raise HUZHU_SOLVER_HEAP_MB",
+  },
   "request.malformed": { "zh-CN": "请求格式错误", "zh-TW": "請求格式錯誤", en: "Malformed request" },
   "body.too_large": { "zh-CN": "请求体过大", "zh-TW": "請求內容過大", en: "The request body is too large" },
   // validation
   "validation.field": { "zh-CN": "{label}：{message}", "zh-TW": "{label}：{message}", en: "{label}: {message}" },
   "validation.unknown_field": { "zh-CN": "不允许的字段", "zh-TW": "不允許的欄位", en: "unknown field" },
   "validation.required": { "zh-CN": "必填", "zh-TW": "必填", en: "is required" },
+  // humanText (contracts/common.ts): refused, never silently cleaned
+  "text.invisibleCharacter": {
+    "zh-CN": "含有不可见字符或控制字符（如零宽空格、文字方向控制符），请删除后重新输入",
+    "zh-TW": "含有不可見字元或控制字元（如零寬空格、文字方向控制字元），請刪除後重新輸入",
+    en: "contains an invisible or control character (such as a zero-width space or a text-direction mark); type it again without it",
+  },
+  "text.noVisibleCharacter": { "zh-CN": "没有可见的字符", "zh-TW": "沒有可見的字元", en: "has no visible character" },
   "idNumber.format": {
     "zh-CN": "应为 18 位，前 17 位为数字，末位为数字或 X",
     "zh-TW": "應為 18 位，前 17 位為數字，末位為數字或 X",
@@ -166,14 +194,120 @@ const messages: Catalog = {
     en: "administrator roles are not tied to an organization",
   },
   "role.separationOfDuties": {
-    "zh-CN": "三员分立：同一账号不能兼任系统、安全、审计管理员中的两个",
-    "zh-TW": "三員分立：同一帳號不能兼任系統、安全、稽核管理員中的兩個",
-    en: "separation of duties: one account cannot hold two of the system, security and audit administrator roles",
+    "zh-CN": "三员分立：管理员账号不能再兼任任何其他角色（包括另一种管理员和能查看党员信息的角色）",
+    "zh-TW": "三員分立：管理員帳號不能再兼任任何其他角色（包括另一種管理員和能查看黨員資訊的角色）",
+    en: "separation of duties: an administrator account holds no other role (neither another administrator role nor one that reads member data)",
   },
   "role.withdrawOwnSecurity": {
     "zh-CN": "不能撤销自己的安全管理员角色",
     "zh-TW": "不能撤銷自己的安全管理員角色",
     en: "you cannot withdraw your own security administrator role",
+  },
+  "auth.tooManyAttempts": {
+    "zh-CN": "此网络地址登录失败次数过多，请 {minutes} 分钟后再试",
+    "zh-TW": "此網路位址登入失敗次數過多，請 {minutes} 分鐘後再試",
+    en: "Too many failed sign-ins from this address; try again in {minutes} minutes",
+  },
+  "auth.gate.second_factor": {
+    "zh-CN": "请先输入动态验证码完成登录",
+    "zh-TW": "請先輸入動態驗證碼完成登入",
+    en: "Enter your authenticator code to finish signing in first",
+  },
+  "auth.gate.password_change": {
+    "zh-CN": "您的密码由管理员设置，请先修改密码",
+    "zh-TW": "您的密碼由管理員設定，請先修改密碼",
+    en: "An administrator set your password; choose a new one first",
+  },
+  "auth.gate.second_factor_enrolment": {
+    "zh-CN": "您的角色须使用双因素登录，请先绑定身份验证器",
+    "zh-TW": "您的角色須使用雙因素登入，請先綁定身分驗證器",
+    en: "Your role requires two-factor sign-in; set up an authenticator app first",
+  },
+  "auth.secondFactorExhausted": {
+    "zh-CN": "验证码错误次数过多，请重新登录",
+    "zh-TW": "驗證碼錯誤次數過多，請重新登入",
+    en: "Too many wrong codes; sign in again",
+  },
+  "secondFactor.invalid": {
+    "zh-CN": "验证码错误或已使用过",
+    "zh-TW": "驗證碼錯誤或已使用過",
+    en: "wrong or already used code",
+  },
+  "totp.format": { "zh-CN": "应为 6 位数字", "zh-TW": "應為 6 位數字", en: "must be 6 digits" },
+  "secondFactor.notPending": {
+    "zh-CN": "当前无需输入验证码",
+    "zh-TW": "目前無需輸入驗證碼",
+    en: "no code is awaited",
+  },
+  "secondFactor.alreadyEnabled": {
+    "zh-CN": "已启用双因素登录；如需更换设备，请先关闭再重新绑定",
+    "zh-TW": "已啟用雙因素登入；如需更換裝置，請先關閉再重新綁定",
+    en: "two-factor sign-in is already on; turn it off before enrolling a new device",
+  },
+  "secondFactor.notStarted": {
+    "zh-CN": "尚未绑定身份验证器",
+    "zh-TW": "尚未綁定身分驗證器",
+    en: "no authenticator app is set up",
+  },
+  "secondFactor.required": {
+    "zh-CN": "您的角色必须使用双因素登录，不能关闭",
+    "zh-TW": "您的角色必須使用雙因素登入，不能關閉",
+    en: "your role requires two-factor sign-in; it cannot be turned off",
+  },
+  "password.common": {
+    "zh-CN": "该密码过于常见，容易被猜中，请换一个",
+    "zh-TW": "該密碼過於常見，容易被猜中，請換一個",
+    en: "is too common and easy to guess; choose another",
+  },
+  "password.personal": {
+    "zh-CN": "不能包含用户名或姓名",
+    "zh-TW": "不能包含使用者名稱或姓名",
+    en: "must not contain the username or name",
+  },
+  "password.same": {
+    "zh-CN": "新密码不能与当前密码相同",
+    "zh-TW": "新密碼不能與目前密碼相同",
+    en: "must differ from the current password",
+  },
+  "password.currentWrong": {
+    "zh-CN": "当前密码不正确",
+    "zh-TW": "目前密碼不正確",
+    en: "is not your current password",
+  },
+  "user.ownPasswordHere": {
+    "zh-CN": "请通过“修改密码”更改自己的密码或验证器",
+    "zh-TW": "請透過「修改密碼」變更自己的密碼或驗證器",
+    en: "change your own password or authenticator through “Change password”",
+  },
+  "user.lastAdministrator": {
+    "zh-CN": "这是该管理员角色唯一的在用账号，不能停用",
+    "zh-TW": "這是該管理員角色唯一的在用帳號，不能停用",
+    en: "this is the only active holder of an administrator role and cannot be disabled",
+  },
+  "role.lastAdministrator": {
+    "zh-CN": "这是该管理员角色唯一的在用账号，不能撤销",
+    "zh-TW": "這是該管理員角色唯一的在用帳號，不能撤銷",
+    en: "this is the only active holder of this administrator role; it cannot be withdrawn",
+  },
+  "role.ownRoles": {
+    "zh-CN": "不能给自己授予或撤销角色",
+    "zh-TW": "不能給自己授予或撤銷角色",
+    en: "nobody may grant or withdraw their own roles",
+  },
+  "reset.notPending": {
+    "zh-CN": "该重置申请已处理或已过期",
+    "zh-TW": "該重設申請已處理或已過期",
+    en: "this reset request was already decided or has expired",
+  },
+  "reset.ownRequest": {
+    "zh-CN": "不能审批自己提出或针对自己账号的重置申请",
+    "zh-TW": "不能審批自己提出或針對自己帳號的重設申請",
+    en: "you cannot decide a reset you asked for or of your own account",
+  },
+  "validation.emptyUpdate": {
+    "zh-CN": "没有要修改的内容",
+    "zh-TW": "沒有要修改的內容",
+    en: "nothing to change",
   },
 };
 
@@ -200,6 +334,8 @@ const fieldLabels: Catalog = {
   secretaryName: { "zh-CN": "书记", "zh-TW": "書記", en: "secretary" },
   units: { "zh-CN": "联建单位", "zh-TW": "聯建單位", en: "units" },
   reason: { "zh-CN": "事由", "zh-TW": "事由", en: "reason" },
+  q: { "zh-CN": "搜索词", "zh-TW": "搜尋詞", en: "search" },
+  actor: { "zh-CN": "操作人", "zh-TW": "操作人", en: "actor" },
   field: { "zh-CN": "字段", "zh-TW": "欄位", en: "field" },
   page: { "zh-CN": "页码", "zh-TW": "頁碼", en: "page" },
   pageSize: { "zh-CN": "每页条数", "zh-TW": "每頁筆數", en: "page size" },
@@ -208,6 +344,10 @@ const fieldLabels: Catalog = {
   memberId: { "zh-CN": "关联党员", "zh-TW": "關聯黨員", en: "member" },
   orgId: { "zh-CN": "组织", "zh-TW": "組織", en: "organization" },
   role: { "zh-CN": "角色", "zh-TW": "角色", en: "role" },
+  currentPassword: { "zh-CN": "当前密码", "zh-TW": "目前密碼", en: "current password" },
+  newPassword: { "zh-CN": "新密码", "zh-TW": "新密碼", en: "new password" },
+  code: { "zh-CN": "验证码", "zh-TW": "驗證碼", en: "code" },
+  resetSecondFactor: { "zh-CN": "重置双因素登录", "zh-TW": "重設雙因素登入", en: "second-factor reset" },
   disabled: { "zh-CN": "停用", "zh-TW": "停用", en: "disabled" },
 };
 

@@ -1,5 +1,7 @@
 import { foundation } from "./0001_foundation.ts";
 import { adminSeparationLock } from "./0002_admin_separation_lock.ts";
+import { accountsSecurity } from "./0003_accounts_security.ts";
+import { keyRotation } from "./0006_key_rotation.ts";
 
 /**
  * Ordered migrations. Append only: never edit one that has shipped; add the next number.
@@ -8,4 +10,6 @@ import { adminSeparationLock } from "./0002_admin_separation_lock.ts";
 export const migrations: ReadonlyArray<{ name: string; script: string }> = [
   { name: "0001_foundation", script: foundation },
   { name: "0002_admin_separation_lock", script: adminSeparationLock },
+  { name: "0003_accounts_security", script: accountsSecurity },
+  { name: "0006_key_rotation", script: keyRotation },
 ];

@@ -8,7 +8,19 @@ export interface UserRow {
   display_name: string;
   member_id: number | null;
   disabled: boolean;
+  must_change_password: boolean;
+  totp_enabled_at: Date | null;
 }
+
+const userColumns = [
+  "id",
+  "username",
+  "display_name",
+  "member_id",
+  "disabled",
+  "must_change_password",
+  "totp_enabled_at",
+] as const;
 
 /** Accounts and role assignments (administration side; sign-in lives in the auth module). */
 export function usersRepository(db: Kysely<DB>) {
@@ -33,7 +45,7 @@ export function usersRepository(db: Kysely<DB>) {
       }
       const [items, count] = await Promise.all([
         q
-          .select(["id", "username", "display_name", "member_id", "disabled"])
+          .select(userColumns)
           .orderBy("username")
           .limit(query.pageSize)
           .offset((query.page - 1) * query.pageSize)
@@ -46,7 +58,7 @@ export function usersRepository(db: Kysely<DB>) {
     findById(id: number): Promise<UserRow | undefined> {
       return db
         .selectFrom("users")
-        .select(["id", "username", "display_name", "member_id", "disabled"])
+        .select(userColumns)
         .where("id", "=", id)
         .executeTakeFirst();
     },
@@ -74,14 +86,151 @@ export function usersRepository(db: Kysely<DB>) {
           display_name: values.displayName,
           password_hash: values.passwordHash,
           member_id: values.memberId,
+          // The administrator chose it: a one-time password.
+          must_change_password: true,
         })
         .returning("id")
         .executeTakeFirstOrThrow();
       return row.id;
     },
 
-    async update(id: number, patch: Partial<{ display_name: string; password_hash: string; disabled: boolean }>) {
+    async update(
+      id: number,
+      patch: Partial<{ display_name: string; password_hash: string; disabled: boolean; must_change_password: boolean }>,
+    ) {
+      if (Object.keys(patch).length === 0) return;
       await db.updateTable("users").set(patch).where("id", "=", id).execute();
+    },
+
+    /** Clears two-factor sign-in and its recovery codes; the owner enrols again. */
+    async resetSecondFactor(id: number) {
+      await db
+        .updateTable("users")
+        .set({ totp_secret_enc: null, totp_enabled_at: null, totp_last_step: null })
+        .where("id", "=", id)
+        .execute();
+      await db.deleteFrom("recovery_codes").where("user_id", "=", id).execute();
+    },
+
+    /** Tells the database who acts, for the triggers that refuse a change to one's own roles. */
+    async actAs(userId: number) {
+      await sql`SELECT set_config('huzhu.actor_id', ${String(userId)}, true)`.execute(db);
+    },
+
+    /** Locks the account row so that checks on its roles and state hold until the transaction ends. */
+    async lockUser(id: number) {
+      await db.selectFrom("users").select("id").where("id", "=", id).forUpdate().execute();
+    },
+
+    /** Enabled accounts holding this role, other than `exceptUserId`. */
+    async otherEnabledHolders(role: Role, exceptUserId: number): Promise<number> {
+      const row = await db
+        .selectFrom("role_assignments as r")
+        .innerJoin("users as u", "u.id", "r.user_id")
+        .select(sql<number>`count(DISTINCT u.id)::int`.as("n"))
+        .where("r.role", "=", role)
+        .where("u.disabled", "=", false)
+        .where("u.id", "<>", exceptUserId)
+        .executeTakeFirstOrThrow();
+      return row.n;
+    },
+
+    /** Open (pending, not yet expired) reset requests for these accounts. */
+    pendingResets(userIds: number[], expiryHours: number) {
+      if (userIds.length === 0) return Promise.resolve([]);
+      return db
+        .selectFrom("password_reset_requests")
+        .select(["id", "user_id", "created_at"])
+        .where("user_id", "in", userIds)
+        .where("status", "=", "pending")
+        .where("created_at", ">", sql<Date>`now() - make_interval(hours => ${expiryHours})`)
+        .execute();
+    },
+
+    /** Marks pending requests older than the expiry as expired, so a new one can be made. */
+    async expireResets(expiryHours: number) {
+      await db
+        .updateTable("password_reset_requests")
+        .set({ status: "expired", decided_at: sql`now()` })
+        .where("status", "=", "pending")
+        .where("created_at", "<=", sql<Date>`now() - make_interval(hours => ${expiryHours})`)
+        .execute();
+    },
+
+    async insertReset(values: {
+      userId: number;
+      requestedBy: number;
+      passwordHash: string | null;
+      resetSecondFactor: boolean;
+    }): Promise<number> {
+      const row = await db
+        .insertInto("password_reset_requests")
+        .values({
+          user_id: values.userId,
+          requested_by: values.requestedBy,
+          password_hash: values.passwordHash,
+          reset_second_factor: values.resetSecondFactor,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+
+    /** Replaces an open request (a second reset before approval supersedes the first). */
+    async supersedeResets(userId: number) {
+      await db
+        .updateTable("password_reset_requests")
+        .set({ status: "rejected", decided_at: sql`now()` })
+        .where("user_id", "=", userId)
+        .where("status", "=", "pending")
+        .execute();
+    },
+
+    findReset(id: number) {
+      return db
+        .selectFrom("password_reset_requests")
+        .selectAll()
+        .where("id", "=", id)
+        .forUpdate()
+        .executeTakeFirst();
+    },
+
+    async decideReset(id: number, status: "approved" | "rejected", decidedBy: number) {
+      await db
+        .updateTable("password_reset_requests")
+        .set({ status, decided_by: decidedBy, decided_at: sql`now()` })
+        .where("id", "=", id)
+        .execute();
+    },
+
+    async listResets(query: { status?: string | undefined; page: number; pageSize: number }) {
+      let q = db
+        .selectFrom("password_reset_requests as p")
+        .innerJoin("users as u", "u.id", "p.user_id")
+        .innerJoin("users as by", "by.id", "p.requested_by");
+      if (query.status) q = q.where("p.status", "=", query.status);
+      const [items, count] = await Promise.all([
+        q
+          .select([
+            "p.id",
+            "p.status",
+            "p.password_hash",
+            "p.reset_second_factor",
+            "p.created_at",
+            "p.decided_at",
+            "u.id as user_id",
+            "u.username",
+            "u.display_name",
+            "by.id as requested_by",
+            "by.username as requested_by_username",
+          ])
+          .orderBy("p.id", "desc")
+          .limit(query.pageSize)
+          .offset((query.page - 1) * query.pageSize)
+          .execute(),
+        q.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
+      ]);
+      return { items, total: count.n };
     },
 
     /** Ends every session of a user (disabled account, new password). */

@@ -4,6 +4,8 @@ import {
   errorResponses,
   idParam,
   listOf,
+  passwordResetListQuery,
+  passwordResetRequest,
   updateUserBody,
   user,
   userListQuery,
@@ -61,13 +63,54 @@ export function usersRoutes(app: FastifyInstance, users: UsersService) {
       schema: {
         tags,
         summary: "Rename, reset the password of, or disable an account (system administrator)",
+        description:
+          "A password set here is a one-time password: its owner must choose a new one at the next sign-in. " +
+          "For another administrator's account, a password or second-factor reset awaits the security " +
+          "administrator's approval: the answer is then 202 and the user's `pendingReset` says so.",
         params: idParam,
         body: updateUserBody,
-        response: { 200: user, ...errorResponses },
+        response: { 200: user, 202: user, ...errorResponses },
       },
     },
-    async (request) => users.update(requireActor(request), request.params.id, request.body),
+    async (request, reply) => {
+      const { user: updated, pendingApproval } = await users.update(
+        requireActor(request),
+        request.params.id,
+        request.body,
+      );
+      return reply.status(pendingApproval ? 202 : 200).send(updated);
+    },
   );
+
+  r.get(
+    "/api/password-resets",
+    {
+      config: { access: "role.manage" },
+      schema: {
+        tags,
+        summary: "Resets of administrators' passwords or second factors, for the security administrator's approval",
+        querystring: passwordResetListQuery,
+        response: { 200: listOf(passwordResetRequest), ...errorResponses },
+      },
+    },
+    async (request) => users.listResets(requireActor(request), request.query),
+  );
+
+  for (const decision of ["approve", "reject"] as const) {
+    r.post(
+      `/api/password-resets/:id/${decision}`,
+      {
+        config: { access: "role.manage", audit: `user.reset_${decision}` },
+        schema: {
+          tags,
+          summary: `${decision === "approve" ? "Approve" : "Reject"} a reset (security administrator; not one's own)`,
+          params: idParam,
+          response: { 200: user, ...errorResponses },
+        },
+      },
+      async (request) => users.decideReset(requireActor(request), request.params.id, decision === "approve"),
+    );
+  }
 
   r.post(
     "/api/users/:id/roles",
