@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate, pageQuery } from "./common.ts";
+import { humanText, isoDate, pageQuery } from "./common.ts";
 
 export const auditResult = z.enum(["success", "failure", "denied"]);
 
@@ -21,7 +21,7 @@ export type AuditEntry = z.infer<typeof auditEntry>;
 export const auditListQuery = pageQuery
   .extend({
     action: z.string().max(50).optional(),
-    actor: z.string().max(64).optional(),
+    actor: humanText({ min: 0, max: 64 }).optional(),
     result: auditResult.optional(),
     targetType: z.string().max(30).optional(),
     targetId: z.string().max(40).optional(),

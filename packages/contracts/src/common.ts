@@ -37,5 +37,37 @@ export const isoDate = z
     { message: "date.invalid" },
   );
 
+/**
+ * Characters that hide or disguise text rather than show it: control characters (C0, DEL, C1),
+ * format characters (zero-width spaces and joiners, bidirectional marks, overrides and isolates,
+ * the byte-order mark, soft hyphens, tag characters), lone surrogates, noncharacters, line and
+ * paragraph separators, and the blank "letters" used to fake an empty name (Hangul fillers, the
+ * blank Braille pattern). Private-use characters stay allowed: some rare characters in Chinese
+ * names are still typed that way.
+ */
+const hiddenCharacter =
+  /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}\u{115F}\u{1160}\u{3164}\u{FFA0}\u{2800}\u{FDD0}-\u{FDEF}\u{FFFE}\u{FFFF}]/u;
+/** Something a reader can see: a letter, digit, punctuation mark or symbol. */
+const visibleCharacter = /[\p{L}\p{N}\p{P}\p{S}]/u;
+
+/**
+ * The one rule for text people type and other people read: names, reasons, search words. Text
+ * with a hidden or disguising character (a name of zero-width spaces only, "\u202e李四abc"
+ * reading backwards, a lone surrogate the database would store as U+FFFD) is refused with
+ * `text.invisibleCharacter`, never silently cleaned: the user sees what was wrong and what is
+ * stored is what they typed. Surrounding spaces are trimmed, as before; `min` counts after that.
+ */
+export function humanText(options: { min?: number; max: number; multiline?: boolean }) {
+  // Multi-line text (a reason) may also hold line breaks and tabs, and nothing else of the above.
+  const hasHidden = (s: string) => hiddenCharacter.test(options.multiline ? s.replace(/[\t\n\r]/g, "") : s);
+  return z
+    .string()
+    .refine((s) => !hasHidden(s), { message: "text.invisibleCharacter", abort: true })
+    .trim()
+    .min(options.min ?? 1)
+    .max(options.max)
+    .refine((s) => s === "" || visibleCharacter.test(s), { message: "text.noVisibleCharacter" });
+}
+
 export const locales = ["zh-CN", "zh-TW", "en"] as const;
 export type Locale = (typeof locales)[number];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate, pageQuery } from "./common.ts";
+import { humanText, isoDate, pageQuery } from "./common.ts";
 
 export const gender = z.enum(["male", "female"]);
 export const memberStatus = z.enum(["probationary", "full"]);
@@ -49,13 +49,13 @@ export type Member = z.infer<typeof member>;
 export const memberListQuery = pageQuery
   .extend({
     /** Name (Chinese, substring) or the exact full ID number. */
-    q: z.string().trim().max(50).optional(),
+    q: humanText({ min: 0, max: 50 }).optional(),
     /** Members of this organization's subtree (primary or co-managing). */
     orgId: z.coerce.number().int().positive().optional(),
     status: memberStatus.optional(),
     gender: gender.optional(),
     education: education.optional(),
-    ethnicity: z.string().max(20).optional(),
+    ethnicity: humanText({ max: 20 }).optional(),
     joinedFrom: isoDate.optional(),
     joinedTo: isoDate.optional(),
   })
@@ -67,9 +67,9 @@ export const memberExportQuery = memberListQuery.omit({ page: true, pageSize: tr
 export type MemberExportQuery = z.infer<typeof memberExportQuery>;
 
 const memberFields = {
-  name: z.string().trim().min(1).max(50),
+  name: humanText({ max: 50 }),
   gender,
-  ethnicity: z.string().trim().min(1).max(20),
+  ethnicity: humanText({ max: 20 }),
   birthDate: isoDate,
   idNumber,
   phone: phone.nullable().optional(),
@@ -88,7 +88,7 @@ export type UpdateMemberBody = z.infer<typeof updateMemberBody>;
 export const revealBody = z
   .object({
     field: z.enum(["idNumber", "phone"]),
-    reason: z.string().trim().min(2).max(200),
+    reason: humanText({ min: 2, max: 200, multiline: true }),
   })
   .strict();
 export type RevealBody = z.infer<typeof revealBody>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageQuery } from "./common.ts";
+import { humanText, pageQuery } from "./common.ts";
 
 /** 党委 / 党总支 / 党支部 / 联合党支部 / 临时党支部 */
 export const orgKinds = ["committee", "general_branch", "branch", "joint_branch", "temporary_branch"] as const;
@@ -58,7 +58,7 @@ export const orgListQuery = pageQuery
     /** Direct children of this organization; without it, the roots of the caller's jurisdiction. */
     parentId: z.coerce.number().int().positive().optional(),
     /** Search the whole jurisdiction (or the subtree of `within`) by name. */
-    q: z.string().max(50).optional(),
+    q: humanText({ min: 0, max: 50 }).optional(),
     within: z.coerce.number().int().positive().optional(),
     category: orgCategory.optional(),
     kind: orgKind.optional(),
@@ -72,13 +72,16 @@ export const orgListQuery = pageQuery
 export type OrgListQuery = z.infer<typeof orgListQuery>;
 
 const orgFields = {
-  name: z.string().trim().min(1).max(100),
+  name: humanText({ max: 100 }),
   kind: orgKind,
   category: orgCategory,
   area: orgArea,
   divisionCode: divisionCode.nullable().optional(),
-  secretaryName: z.string().trim().max(50).nullable().optional(),
-  units: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
+  secretaryName: humanText({ min: 0, max: 50 }).nullable().optional(),
+  units: z
+    .array(humanText({ max: 100 }))
+    .max(50)
+    .optional(),
 };
 
 export const createOrgBody = z.object({ parentId: z.number().int().positive(), ...orgFields }).strict();
@@ -90,7 +93,7 @@ export type UpdateOrgBody = z.infer<typeof updateOrgBody>;
 export const moveOrgBody = z.object({ parentId: z.number().int().positive() }).strict();
 export type MoveOrgBody = z.infer<typeof moveOrgBody>;
 
-export const dissolveOrgBody = z.object({ reason: z.string().trim().min(2).max(500) }).strict();
+export const dissolveOrgBody = z.object({ reason: humanText({ min: 2, max: 500, multiline: true }) }).strict();
 export type DissolveOrgBody = z.infer<typeof dissolveOrgBody>;
 
 /**
@@ -110,7 +113,7 @@ export type OrgOption = z.infer<typeof orgOption>;
 
 export const orgLookupQuery = pageQuery
   .extend({
-    q: z.string().trim().min(1).max(50),
+    q: humanText({ max: 50 }),
   })
   .strict();
 export type OrgLookupQuery = z.infer<typeof orgLookupQuery>;

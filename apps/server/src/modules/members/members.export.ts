@@ -1,6 +1,7 @@
 import { PassThrough } from "node:stream";
 import type { Locale } from "@huzhu/contracts";
 import ExcelJS from "exceljs";
+import { spreadsheetText } from "../../platform/spreadsheet.ts";
 import type { MemberRow } from "./members.repository.ts";
 
 /**
@@ -110,8 +111,9 @@ export async function writeRosterWorkbook(
   let rowCount = 0;
   for await (const batch of rows) {
     for (const row of batch) {
-      // Every value as text: dates stay ISO strings and masked numbers are not reformatted by Excel.
-      sheet.addRow(columns.map((c) => c.value(row, locale))).commit();
+      // Every value as text: dates stay ISO strings and masked numbers are not reformatted by Excel;
+      // text that looks like a formula (a name such as "=HYPERLINK(...)") is kept inert.
+      sheet.addRow(columns.map((c) => spreadsheetText(c.value(row, locale)))).commit();
       rowCount += 1;
     }
   }

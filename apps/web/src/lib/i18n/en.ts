@@ -386,6 +386,11 @@ const en: Messages = {
       format: "Only lower-case letters, digits and _ . -",
     },
     joinBeforeBirth: "The join date cannot be before the date of birth",
+    text: {
+      invisibleCharacter:
+        "Contains an invisible or control character (such as a zero-width space or a text-direction mark); type it again without it",
+      noVisibleCharacter: "Has no visible character",
+    },
   },
 };
 

@@ -384,6 +384,10 @@ const zhCN = {
       format: "只能包含小写字母、数字和 _ . -",
     },
     joinBeforeBirth: "入党日期不能早于出生日期",
+    text: {
+      invisibleCharacter: "含有不可见字符或控制字符（如零宽空格、文字方向控制符），请删除后重新输入",
+      noVisibleCharacter: "没有可见的字符",
+    },
   },
 };
 

@@ -383,6 +383,10 @@ const zhTW: Messages = {
       format: "只能包含小寫字母、數字和 _ . -",
     },
     joinBeforeBirth: "入黨日期不能早於出生日期",
+    text: {
+      invisibleCharacter: "含有不可見字元或控制字元（如零寬空格、文字方向控制字元），請刪除後重新輸入",
+      noVisibleCharacter: "沒有可見的字元",
+    },
   },
 };
 
