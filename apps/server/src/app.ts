@@ -19,10 +19,17 @@ import { orgsRoutes } from "./modules/orgs/orgs.routes.ts";
 import { orgsService } from "./modules/orgs/orgs.service.ts";
 import { pairingRoutes } from "./modules/pairing/pairing.routes.ts";
 import { pairingService } from "./modules/pairing/pairing.service.ts";
+import {
+  createSolverPool,
+  defaultSolverPoolOptions,
+  type PairingSolver,
+  type SolverPoolOptions,
+} from "./modules/pairing/solve-in-worker.ts";
 import { usersRoutes } from "./modules/users/users.routes.ts";
 import { usersService } from "./modules/users/users.service.ts";
 import { recordAudit } from "./platform/audit.ts";
 import type { PersonalDataCipher } from "./platform/crypto.ts";
+import { installHeavyWorkLimit } from "./platform/heavy-work.ts";
 import { installAccessControl, installErrorHandler, RequestValidationError, simple } from "./platform/http.ts";
 import { pickLocale } from "./platform/i18n.ts";
 
@@ -39,6 +46,10 @@ export interface AppDeps {
   clock?: () => Date;
   /** The most rows one roster export may hold (tests lower it; default 50,000). */
   exportMaxRows?: number;
+  /** Size, queue and heap cap of the pairing solver's worker pool (default: half the cores, 4, 1024 MB). */
+  solverPool?: SolverPoolOptions;
+  /** A solver to use instead of the pool (tests hold solves open with it); its owner closes it. */
+  pairingSolver?: PairingSolver;
 }
 
 /** Validates with zod, reporting inputs so messages can say "required" rather than "received undefined". */
@@ -104,6 +115,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const clock = deps.clock ?? (() => new Date());
   const auth = authService(db, { idleMinutes: deps.sessionIdleMinutes });
   installAccessControl(app, (request) => auth.authenticate(request.cookies[SESSION_COOKIE], request.ip));
+  // After access control (it needs the actor): one solve or export per user at a time.
+  installHeavyWorkLimit(app);
   installErrorHandler(app, (request, refusal) =>
     recordAudit(db, request.actor ?? { userId: null, username: null, ip: request.ip }, {
       action: refusal.action,
@@ -120,7 +133,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   membersRoutes(app, membersService(db, deps.cipher, clock, { exportMaxRows: deps.exportMaxRows }));
   auditRoutes(app, db);
   usersRoutes(app, usersService(db));
-  await pairingRoutes(app, pairingService(db));
+  let solver = deps.pairingSolver;
+  if (!solver) {
+    const pool = createSolverPool(deps.solverPool ?? defaultSolverPoolOptions());
+    app.addHook("onClose", () => pool.close());
+    solver = pool;
+  }
+  await pairingRoutes(app, pairingService(db, solver));
 
   app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () => app.swagger());
 

@@ -8,6 +8,7 @@ import { migrate } from "../src/db/migrate.ts";
 import type { DemoCounty, DemoMember } from "../src/demo/generate.ts";
 import { insertDemoCounty } from "../src/demo/load.ts";
 import { createDivisionDirectory } from "../src/modules/divisions/divisions.ts";
+import type { PairingSolver, SolverPoolOptions } from "../src/modules/pairing/solve-in-worker.ts";
 import { createCipher, type PersonalDataCipher } from "../src/platform/crypto.ts";
 
 /**
@@ -164,7 +165,13 @@ export interface Session {
 }
 
 export async function createTestContext(
-  options: { county?: DemoCounty; clock?: () => Date; exportMaxRows?: number } = {},
+  options: {
+    county?: DemoCounty;
+    clock?: () => Date;
+    exportMaxRows?: number;
+    solverPool?: SolverPoolOptions;
+    pairingSolver?: PairingSolver;
+  } = {},
 ): Promise<TestContext> {
   const { database, drop } = await openTestDatabase();
   const cipher = createCipher(crypto.randomBytes(32));
@@ -180,6 +187,8 @@ export async function createTestContext(
     logLevel: "silent",
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.exportMaxRows === undefined ? {} : { exportMaxRows: options.exportMaxRows }),
+    ...(options.solverPool ? { solverPool: options.solverPool } : {}),
+    ...(options.pairingSolver ? { pairingSolver: options.pairingSolver } : {}),
   });
   const orgIds = new Map<string, number>();
   return {

@@ -73,6 +73,27 @@ const messages: Catalog = {
     "zh-TW": "該結對問題所需記憶體超過單次求解上限（{heapMb} MB），請拆分問題，或請維運人員調高 HUZHU_SOLVER_HEAP_MB",
     en: "This pairing problem needs more memory than one solve may use ({heapMb} MB); split it, or ask the operator to raise HUZHU_SOLVER_HEAP_MB",
   },
+  // Heavy work (platform/heavy-work.ts, the solver pool): say what is running and what to do.
+  "heavy.busy.pairing.solve": {
+    "zh-CN": "您的一次结对求解仍在进行，请等它完成后再发起求解或导出",
+    "zh-TW": "您的一次結對求解仍在進行，請等它完成後再發起求解或匯出",
+    en: "Your pairing solve is still running; wait for it to finish before starting another solve or export",
+  },
+  "heavy.busy.member.export": {
+    "zh-CN": "您的一次名册导出仍在进行，请等它完成后再发起求解或导出",
+    "zh-TW": "您的一次名冊匯出仍在進行，請等它完成後再發起求解或匯出",
+    en: "Your roster export is still running; wait for it to finish before starting another solve or export",
+  },
+  "pairing.busy": {
+    "zh-CN": "结对求解器正忙（排队已满），请稍后再试",
+    "zh-TW": "結對求解器正忙（排隊已滿），請稍後再試",
+    en: "The pairing solver is busy (its queue is full); try again shortly",
+  },
+  "pairing.tooLarge": {
+    "zh-CN": "该结对问题所需内存超过单次求解上限（{heapMb} MB），请拆分问题，或请运维人员调高 HUZHU_SOLVER_HEAP_MB",
+    "zh-TW": "該結對問題所需記憶體超過單次求解上限（{heapMb} MB），請拆分問題，或請維運人員調高 HUZHU_SOLVER_HEAP_MB",
+    en: "This pairing problem needs more memory than one solve may use ({heapMb} MB); split it, or ask the operator to raise HUZHU_SOLVER_HEAP_MB",
+  },
   "request.malformed": { "zh-CN": "请求格式错误", "zh-TW": "請求格式錯誤", en: "Malformed request" },
   "body.too_large": { "zh-CN": "请求体过大", "zh-TW": "請求內容過大", en: "The request body is too large" },
   // validation

@@ -116,6 +116,10 @@ export async function writeRosterWorkbook(
       sheet.addRow(columns.map((c) => spreadsheetText(c.value(row, locale)))).commit();
       rowCount += 1;
     }
+    // Other requests get their turn between batches. Awaiting the database is not enough: PGlite
+    // answers on this thread without ever yielding to I/O (300 queries in a row: a 0 ms timer
+    // never fired), so an export would hold the event loop from its first row to its last.
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   sheet.commit();
   await workbook.commit();

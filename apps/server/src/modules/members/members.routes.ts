@@ -40,7 +40,8 @@ export function membersRoutes(app: FastifyInstance, members: MembersService) {
     {
       // Refusals (403 for roles without member.export, 404 for an organization out of scope, 400
       // over the cap) are audited under this action by the error handler, GET or not.
-      config: { access: "member.export", audit: "member.export" },
+      // heavy: one export or solve per user at a time (platform/heavy-work.ts).
+      config: { access: "member.export", audit: "member.export", heavy: "member.export" },
       schema: {
         tags,
         summary: "The filtered roster as an Excel workbook (masked, audited; header row in the request's language)",

@@ -1,34 +1,61 @@
 import { apiError, pairingSolveQuery, pairingSolveResponse } from "@huzhu/contracts";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { requireActor } from "../../platform/http.ts";
-import type { PairingService } from "./pairing.service.ts";
+import { type PairingService, solverBusy } from "./pairing.service.ts";
 
 /** The format allows 2,000,000 candidates: about 100 MB of JSON at most. */
 const PROBLEM_BODY_LIMIT = 128 * 1024 * 1024;
 
+/**
+ * The 200 answer: in the OpenAPI document, the contract's schema; in the code, the bytes the worker
+ * wrote. Not serialized through zod: checking hundreds of thousands of pairs again here would block
+ * the event loop for as long as the worker saved.
+ */
+const { $schema: _dialect, ...solveResponseDoc } = z.toJSONSchema(pairingSolveResponse, { io: "output" });
+const solveResponseBytes = z.instanceof(Buffer).meta(solveResponseDoc);
+
 export async function pairingRoutes(app: FastifyInstance, pairing: PairingService) {
-  // In its own context, JSON bodies stay text: the worker parses them, off the event loop, and
-  // handing a string to a worker is one copy where a parsed problem would be a deep clone.
+  // In its own context, JSON bodies stay bytes: the worker decodes and parses them, off the event
+  // loop, and bytes are handed to a worker without a copy where a parsed problem is a deep clone.
   await app.register(async (scope) => {
     scope.addContentTypeParser(
       "application/json",
-      { parseAs: "string", bodyLimit: PROBLEM_BODY_LIMIT },
+      { parseAs: "buffer", bodyLimit: PROBLEM_BODY_LIMIT },
       (_req, body, done) => done(null, body),
     );
     scope.withTypeProvider<ZodTypeProvider>().post(
       "/api/pairing/solve",
       {
-        config: { access: "org.write", audit: "pairing.solve" },
+        // heavy: one solve or export per user at a time (platform/heavy-work.ts).
+        config: { access: "org.write", audit: "pairing.solve", heavy: "pairing.solve" },
         bodyLimit: PROBLEM_BODY_LIMIT,
+        // A full solver queue is refused before the (up to 128 MB) problem is read.
+        onRequest: async () => {
+          if (pairing.busy()) throw solverBusy();
+        },
         schema: {
           tags: ["pairing"],
           summary: "Solve a pairing problem (huzhu.pairing.v1) exactly, in a worker thread",
           description:
             "Optimal in this order: recipients covered, pairs assigned, total score (../shared/formats/pairing-v1.md). " +
-            "Invalid problems answer 400 with `field` naming the place, e.g. candidates[41].",
+            "Invalid problems answer 400 with `field` naming the place, e.g. candidates[41]. One heavy request " +
+            "(solve or export) per user at a time: another answers 429 with Retry-After. A full solver queue " +
+            "answers 503 with Retry-After; a problem that needs more memory than a solver worker may use, 413.",
           querystring: pairingSolveQuery,
-          response: { 200: pairingSolveResponse, 400: apiError, 401: apiError, 403: apiError, 413: apiError },
+          response: {
+            200: {
+              description: "The optimal pairing",
+              content: { "application/json": { schema: solveResponseBytes } },
+            },
+            400: apiError,
+            401: apiError,
+            403: apiError,
+            413: apiError,
+            429: apiError,
+            503: apiError,
+          },
         },
       },
       async (request, reply) => {
@@ -38,10 +65,11 @@ export async function pairingRoutes(app: FastifyInstance, pairing: PairingServic
         reply.raw.once("close", () => {
           if (!reply.sent) controller.abort(new Error("client closed the request"));
         });
-        return pairing.solve(requireActor(request), request.body as string, {
+        const body = await pairing.solve(requireActor(request), request.body as Buffer, {
           explain: request.query.explain ?? false,
           signal: controller.signal,
         });
+        return reply.type("application/json; charset=utf-8").send(body);
       },
     );
   });

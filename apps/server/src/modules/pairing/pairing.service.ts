@@ -4,48 +4,55 @@ import type { DB } from "../../db/schema.ts";
 import { type Actor, requirePermission } from "../../platform/access.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { AppError } from "../../platform/errors.ts";
-import { solvePairingExplainedInWorker, solvePairingInWorker } from "./solve-in-worker.ts";
+import { PoolFullError, WorkerOutOfMemoryError } from "../../platform/worker-pool.ts";
+import type { PairingSolver } from "./solve-in-worker.ts";
+
+/** Seconds a client is asked to wait when the solver's queue is full: a few province-size solves. */
+export const SOLVER_RETRY_AFTER_SECONDS = 15;
+
+export const solverBusy = () =>
+  new AppError(503, "pairing.busy", { headers: { "retry-after": String(SOLVER_RETRY_AFTER_SECONDS) } });
 
 /**
- * Solves a pairing problem for a coordinator, in a worker thread so that no other request waits
- * behind it. The problem arrives as JSON text and goes to the worker as text (cheap to hand over);
- * the worker parses and validates it.
+ * Solves a pairing problem for a coordinator in the solver pool, so that no other request waits
+ * behind it. The problem arrives as the uploaded bytes and leaves as the answer's JSON bytes: the
+ * worker parses, validates, solves and serializes, the event loop only hands bytes over.
  */
-export function pairingService(db: Kysely<DB>) {
+export function pairingService(db: Kysely<DB>, solver: PairingSolver) {
   return {
-    async solve(actor: Actor, problemJson: string, options: { explain: boolean; signal?: AbortSignal }) {
+    /** True when a solve would be refused for a full queue, so the route can refuse before the upload. */
+    busy: () => solver.saturated(),
+
+    async solve(
+      actor: Actor,
+      problem: Uint8Array,
+      { explain, signal }: { explain: boolean; signal?: AbortSignal },
+    ): Promise<Buffer> {
       // Pairing rounds are the superior organization's work (coordinators hold org.write).
       requirePermission(actor, "org.write");
-      const started = performance.now();
-      let outcome:
-        | Awaited<ReturnType<typeof solvePairingExplainedInWorker>>
-        | { result: Awaited<ReturnType<typeof solvePairingInWorker>>; explanation: null };
+      // Read before the bytes move to the worker (which leaves this thread's view empty).
+      const bytes = problem.byteLength;
+      let outcome: Awaited<ReturnType<PairingSolver["solve"]>>;
       try {
-        const signalOption = options.signal ? { signal: options.signal } : {};
-        outcome = options.explain
-          ? await solvePairingExplainedInWorker(problemJson, signalOption)
-          : { result: await solvePairingInWorker(problemJson, signalOption), explanation: null };
+        outcome = await solver.solve(problem, { explain, ...(signal ? { signal } : {}) });
       } catch (error) {
         if (error instanceof PairingInputError) {
-          const problem = error.message.slice(error.where.length + 2);
-          throw new AppError(400, "pairing.invalid", { field: error.where, params: { problem } });
+          const problemText = error.message.slice(error.where.length + 2);
+          throw new AppError(400, "pairing.invalid", { field: error.where, params: { problem: problemText } });
+        }
+        if (error instanceof PoolFullError) throw solverBusy();
+        if (error instanceof WorkerOutOfMemoryError) {
+          throw new AppError(413, "pairing.tooLarge", { params: { heapMb: error.heapMb } });
         }
         throw error;
       }
-      const solveMs = Math.round(performance.now() - started);
-      const { result } = outcome;
+      const { covered, assigned, score, solveMs } = outcome.summary;
       await recordAudit(db, actor, {
         action: "pairing.solve",
         result: "success",
-        detail: {
-          covered: result.covered,
-          assigned: result.assigned,
-          score: result.score,
-          solveMs,
-          bytes: problemJson.length,
-        },
+        detail: { covered, assigned, score, solveMs, bytes },
       });
-      return { result, explanation: outcome.explanation as Record<string, unknown> | null, solveMs };
+      return outcome.body;
     },
   };
 }

@@ -1,76 +1,89 @@
 /**
- * Solving a province takes about half a second of pure CPU; on the server's event loop that would
- * stall every request behind it. So the server solves in a worker thread: one short-lived worker
- * per solve (pairing rounds are rare, and a fresh worker frees the solver's memory at once).
+ * Solving a province takes about half a second of pure CPU, and the largest problem the format
+ * allows about 6 s and several hundred MB; on the server's event loop that would stall every
+ * request behind it. So the server solves in a small pool of reused worker threads
+ * (platform/worker-pool.ts): a fixed number of solves at once, a short queue, and a heap cap per
+ * worker, so that neither CPU nor memory grows with the number of requests.
  *
- * Handing the problem over costs a structured clone on the calling thread. For a large problem,
- * pass the JSON text: cloning one string is a copy, cloning ~400k candidate objects is not.
+ * Nothing large is copied or walked on the calling thread: the problem goes to the worker as the
+ * uploaded bytes (transferred, not cloned), and the answer comes back as the JSON bytes of the
+ * response body.
  */
-import { Worker } from "node:worker_threads";
-import { type PairingExplanation, PairingInputError, type PairingResult } from "@huzhu/domain";
-import type { SolveRequest, SolveResponse } from "./solve-worker.ts";
+import os from "node:os";
+import { PairingInputError } from "@huzhu/domain";
+import { createWorkerPool, type WorkerPool } from "../../platform/worker-pool.ts";
+import type { SolveRequest, SolveResponse, SolveSummary } from "./solve-worker.ts";
 
-export interface SolveInWorkerOptions {
-  /** Aborting terminates the worker; the promise rejects with the signal's reason. */
-  signal?: AbortSignal;
+export type { SolveSummary } from "./solve-worker.ts";
+
+export interface SolverPoolOptions {
+  /** Solves running at once, one worker thread each. */
+  workers: number;
+  /** Solves that may wait for a worker; one more is refused (503). */
+  queue: number;
+  /** Heap cap of each worker, MB; a problem that needs more is refused (413), the pool carries on. */
+  heapMb: number;
+  /** An idle worker exits after this long, giving its memory back (default 60 s). */
+  idleMs?: number;
 }
 
-/** Solves a `huzhu.pairing.v1` problem (object or JSON text) off the event loop. */
-export function solvePairingInWorker(problem: unknown, options: SolveInWorkerOptions = {}): Promise<PairingResult> {
-  return run({ problem, explain: false }, options).then((response) => response.result);
+/**
+ * Defaults: half the cores (1 on a 2-core machine, so requests always keep a core), four waiting,
+ * and a heap big enough for the format's largest problem (2,000,000 candidates: ~520 MB of heap
+ * at its peak, see bench/README.md).
+ */
+export function defaultSolverPoolOptions(): SolverPoolOptions {
+  return { workers: Math.max(1, Math.floor(os.availableParallelism() / 2)), queue: 4, heapMb: 1024 };
 }
 
-/** The same, with the explanation of every pair and every uncovered recipient. */
-export async function solvePairingExplainedInWorker(
-  problem: unknown,
-  options: SolveInWorkerOptions = {},
-): Promise<{ result: PairingResult; explanation: PairingExplanation }> {
-  const { result, explanation } = await run({ problem, explain: true }, options);
-  if (!explanation) throw new Error("pairing worker returned no explanation");
-  return { result, explanation };
+export interface SolveOutcome {
+  /** The 200 body, `{"result":…,"explanation":…,"solveMs":…}` as UTF-8, to send as it is. */
+  body: Buffer;
+  summary: SolveSummary;
 }
 
-function run(request: SolveRequest, { signal }: SolveInWorkerOptions): Promise<Extract<SolveResponse, { ok: true }>> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const worker = new Worker(new URL("./solve-worker.mjs", import.meta.url), {
-      workerData: request,
-      // Independent of how the parent was started (node --import tsx, Vitest, ...): the entry
-      // registers tsx itself.
-      execArgv: [],
-    });
-    let settled = false;
-    const settle = (action: () => void) => {
-      if (settled) return;
-      settled = true;
-      signal?.removeEventListener("abort", onAbort);
-      action();
-    };
-    const onAbort = () => {
-      settle(() => reject(signal?.reason));
-      void worker.terminate();
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-    worker.once("message", (response: SolveResponse) => {
-      settle(() => {
-        if (response.ok) resolve(response);
-        else reject(rebuildError(response));
-      });
-    });
-    worker.once("error", (error) => settle(() => reject(error)));
-    worker.once("exit", (code) =>
-      settle(() => reject(new Error(`pairing worker exited with code ${code} before answering`))),
-    );
+/** Solves pairing problems off the event loop. A test can stand in its own. */
+export interface PairingSolver {
+  /**
+   * Solves a `huzhu.pairing.v1` problem given as UTF-8 bytes (transferred: the caller's buffer is
+   * emptied when it owns its memory), JSON text, or an object. Rejects with PairingInputError for
+   * a bad problem, PoolFullError when the queue is full, WorkerOutOfMemoryError when the problem
+   * needs more heap than a worker may have, or the signal's reason once aborted.
+   */
+  solve(problem: unknown, options?: { explain?: boolean; signal?: AbortSignal }): Promise<SolveOutcome>;
+  /** True when a solve would be refused for a full queue: refuse before reading the upload. */
+  saturated(): boolean;
+  close(): Promise<void>;
+}
+
+export function createSolverPool(options: SolverPoolOptions = defaultSolverPoolOptions()): PairingSolver {
+  const pool: WorkerPool<SolveRequest, SolveResponse> = createWorkerPool({
+    name: "pairing solver",
+    entry: new URL("./solve-worker.mjs", import.meta.url),
+    size: options.workers,
+    maxQueue: options.queue,
+    heapMb: options.heapMb,
+    ...(options.idleMs === undefined ? {} : { idleMs: options.idleMs }),
   });
-}
-
-function rebuildError(response: Extract<SolveResponse, { ok: false }>): Error {
-  const input = response.inputError;
-  if (input) return new PairingInputError(input.where, input.message.slice(input.where.length + 2));
-  const error = new Error(`pairing worker failed: ${response.message}`);
-  if (response.stack) error.stack = `${error.message}\n--- in the worker ---\n${response.stack}`;
-  return error;
+  return {
+    async solve(problem, { explain = false, signal } = {}) {
+      // Bytes that own their whole buffer move to the worker; a slice of a shared buffer is copied.
+      const transfer =
+        problem instanceof Uint8Array &&
+        problem.buffer instanceof ArrayBuffer &&
+        problem.byteOffset === 0 &&
+        problem.byteLength === problem.buffer.byteLength
+          ? [problem.buffer]
+          : [];
+      const response = await pool.run({ problem, explain }, { transfer, ...(signal ? { signal } : {}) });
+      if (!response.ok) {
+        const { where, message } = response.inputError;
+        throw new PairingInputError(where, message.slice(where.length + 2));
+      }
+      const { body, summary } = response;
+      return { body: Buffer.from(body.buffer, body.byteOffset, body.byteLength), summary };
+    },
+    saturated: () => pool.saturated(),
+    close: () => pool.close(),
+  };
 }

@@ -1,44 +1,69 @@
 /**
- * Runs inside the worker thread: solves the problem it was started with and posts the outcome.
- * Errors travel as plain data (structured clone keeps no class), and are rebuilt by the caller.
+ * Runs inside a solver worker thread (see solve-in-worker.ts): parses, solves and serializes each
+ * problem it is given, so that the event loop neither parses the upload nor serializes the
+ * hundreds of thousands of pairs of the answer. The answer travels back as UTF-8 bytes that the
+ * route sends as they are. Input errors travel as data (structured clone keeps no class) and are
+ * rebuilt by the caller.
  */
-import { parentPort, workerData } from "node:worker_threads";
-import {
-  type PairingExplanation,
-  PairingInputError,
-  type PairingResult,
-  solvePairing,
-  solvePairingExplained,
-} from "@huzhu/domain";
+import { PairingInputError, solvePairing, solvePairingExplained } from "@huzhu/domain";
+import { serveJobs } from "../../platform/worker-pool.ts";
 
 export interface SolveRequest {
+  /** JSON text as UTF-8 bytes (handed over without a copy), JSON text, or a problem object. */
   problem: unknown;
   explain: boolean;
 }
 
-export type SolveResponse =
-  | { ok: true; result: PairingResult; explanation: PairingExplanation | null }
-  | { ok: false; inputError: { where: string; message: string } | null; message: string; stack: string | undefined };
+/** What the service needs to know of an answer without parsing it (the audit record). */
+export interface SolveSummary {
+  covered: number;
+  assigned: number;
+  score: number;
+  /** Wall time of the solve in the worker (parse, validate, solve, explain), milliseconds. */
+  solveMs: number;
+}
 
-function respond(request: SolveRequest): SolveResponse {
-  try {
-    if (request.explain) {
-      const { result, explanation } = solvePairingExplained(request.problem);
-      return { ok: true, result, explanation };
+export type SolveResponse =
+  | {
+      ok: true;
+      /** `{"result":…,"explanation":…|null,"solveMs":…}` as UTF-8: the 200 body of the route. */
+      body: Uint8Array;
+      summary: SolveSummary;
     }
-    return { ok: true, result: solvePairing(request.problem), explanation: null };
+  | { ok: false; inputError: { where: string; message: string } };
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+function solve(request: SolveRequest): SolveResponse {
+  const started = performance.now();
+  try {
+    let problem = request.problem;
+    if (problem instanceof Uint8Array) {
+      try {
+        problem = utf8.decode(problem);
+      } catch {
+        throw new PairingInputError("input", "not valid UTF-8 text");
+      }
+    }
+    const { result, explanation } = request.explain
+      ? solvePairingExplained(problem)
+      : { result: solvePairing(problem), explanation: null };
+    const solveMs = Math.round(performance.now() - started);
+    const body = new TextEncoder().encode(JSON.stringify({ result, explanation, solveMs }));
+    return {
+      ok: true,
+      body,
+      summary: { covered: result.covered, assigned: result.assigned, score: result.score, solveMs },
+    };
   } catch (error) {
     if (error instanceof PairingInputError) {
-      return {
-        ok: false,
-        inputError: { where: error.where, message: error.message },
-        message: error.message,
-        stack: undefined,
-      };
+      return { ok: false, inputError: { where: error.where, message: error.message } };
     }
-    const e = error instanceof Error ? error : new Error(String(error));
-    return { ok: false, inputError: null, message: e.message, stack: e.stack };
+    throw error;
   }
 }
 
-parentPort?.postMessage(respond(workerData as SolveRequest));
+serveJobs<SolveRequest, SolveResponse>((request) => {
+  const response = solve(request);
+  return { response, transfer: response.ok ? [response.body.buffer as ArrayBuffer] : [] };
+});
