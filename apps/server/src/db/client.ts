@@ -17,6 +17,12 @@ export interface Database {
   execScript(script: string): Promise<void>;
   /** Cheap liveness check for /healthz. */
   ping(): Promise<void>;
+  /**
+   * Listens to NOTIFY on a channel (notifications, job progress). NOTIFY is delivered at commit,
+   * so a listener never hears of a change that was rolled back; on a PostgreSQL server every
+   * process hears every other. Answers a function that stops listening.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -65,6 +71,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     ping: async () => {
       await client.query("SELECT 1");
     },
+    listen: async (channel, onPayload) => client.listen(channel, onPayload),
     close: async () => {
       await db.destroy();
       if (!client.closed) await client.close();
@@ -97,6 +104,22 @@ async function openPostgres(url: string, schema: string | undefined, max: number
     },
     ping: async () => {
       await pool.query("SELECT 1");
+    },
+    listen: async (channel, onPayload) => {
+      // A dedicated connection: LISTEN belongs to a session, which a pooled client is not.
+      const listener = new pg.Client({
+        connectionString: url,
+        ...(schema ? { options: `-c search_path=${schema}` } : {}),
+      });
+      listener.on("error", () => {});
+      await listener.connect();
+      listener.on("notification", (message) => {
+        if (message.channel === channel) onPayload(message.payload ?? "");
+      });
+      await listener.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      return async () => {
+        await listener.end().catch(() => {});
+      };
     },
     close: async () => {
       await db.destroy();

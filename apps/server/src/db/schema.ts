@@ -29,7 +29,8 @@ export interface MemberTable {
   name: string;
   gender: string;
   ethnicity: string;
-  birth_date: string;
+  /** Only the year is kept in the clear; the full birth date is the one inside the encrypted ID number. */
+  birth_year: number;
   /** AES-256-GCM ciphertext (platform/crypto.ts); never the plain value. */
   id_number_enc: Uint8Array;
   /** Keyed HMAC of the ID number: exact search and uniqueness without decrypting. */
@@ -154,6 +155,69 @@ export interface KeyRotationTable {
   finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
+/** Per-user attempts that a limit counts across restarts and processes (platform/rate-limit.ts). */
+export interface RateEventTable {
+  id: Generated<string>;
+  user_id: number;
+  kind: string;
+  at: Timestamp;
+}
+
+type Json = ColumnType<Record<string, unknown>, string | undefined, string>;
+type MaybeTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface JobTable {
+  id: Generated<string>;
+  kind: string;
+  owner_id: number;
+  heavy: ColumnType<boolean, boolean | undefined, boolean>;
+  status: ColumnType<string, string | undefined, string>;
+  progress: ColumnType<number, number | undefined, number>;
+  message: string | null;
+  message_params: Json;
+  params: Json;
+  result: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  attempts: ColumnType<number, number | undefined, number>;
+  max_attempts: ColumnType<number, number | undefined, number>;
+  locale: ColumnType<string, string | undefined, string>;
+  created_at: Timestamp;
+  started_at: MaybeTimestamp;
+  heartbeat_at: MaybeTimestamp;
+  finished_at: MaybeTimestamp;
+}
+
+export interface JobFileTable {
+  job_id: string;
+  file_name: string;
+  content_type: string;
+  content: Uint8Array;
+  created_at: Timestamp;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  params: Json;
+  link: string | null;
+  read_at: MaybeTimestamp;
+  created_at: Timestamp;
+}
+
+export interface AttachmentTable {
+  id: Generated<string>;
+  uploader_id: number;
+  name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  content: Uint8Array;
+  target_type: string | null;
+  target_id: string | null;
+  created_at: Timestamp;
+  linked_at: MaybeTimestamp;
+}
+
 export interface DB {
   organizations: OrganizationTable;
   members: MemberTable;
@@ -164,6 +228,11 @@ export interface DB {
   recovery_codes: RecoveryCodeTable;
   password_reset_requests: PasswordResetRequestTable;
   security_alerts: SecurityAlertTable;
+  jobs: JobTable;
+  job_files: JobFileTable;
+  notifications: NotificationTable;
+  attachments: AttachmentTable;
+  rate_events: RateEventTable;
   audit_log: AuditLogTable;
   key_rotation: KeyRotationTable;
 }
