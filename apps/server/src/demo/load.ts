@@ -50,7 +50,11 @@ export async function loadDemoIfEmpty(deps: {
     fs.writeFileSync(
       file,
       `Huzhu demo accounts (武平县 350824)\npassword for every account: ${password}\n` +
-        `accounts: ${names.join(", ")}, and s<12-digit division code> for each village/community secretary\n`,
+        `accounts: ${names.join(", ")}, and s<12-digit division code> for each village/community secretary\n` +
+        "\nTwo-factor sign-in (TOTP) is optional in the embedded demo. To require it of coordinators and the\n" +
+        "three administrators, as it is by default with DATABASE_URL, start with HUZHU_REQUIRE_2FA=true:\n" +
+        "they are then asked to set up an authenticator app (scan the QR code) at their next sign-in.\n" +
+        "Any user can set it up under the user menu, 双因素登录.\n",
       { mode: 0o600 },
     );
     // `mode` applies only when the file is created; an older file keeps its permissions otherwise.
@@ -116,7 +120,8 @@ export async function insertDemoCounty(
             name: m.name,
             gender: m.gender,
             ethnicity: m.ethnicity,
-            birth_date: m.birthDate,
+            // Only the year in the clear; the full date is the one inside the encrypted ID number.
+            birth_year: Number(m.birthDate.slice(0, 4)),
             id_number_enc: cipher.encrypt(m.idNumber),
             id_number_hash: cipher.blindIndex(m.idNumber),
             id_number_masked: maskIdNumber(m.idNumber),

@@ -115,7 +115,11 @@ export function authService(db: Kysely<DB>, cipher: PersonalDataCipher, clock: (
       await raiseSecurityAlert(db, { kind: "login.accountUnderAttack", userId, detail: { failures: onAccount } });
     }
     if (fromAddress === ADDRESS.max) {
-      await raiseSecurityAlert(db, { kind: "login.addressUnderAttack", userId: null, detail: { failures: fromAddress } });
+      await raiseSecurityAlert(db, {
+        kind: "login.addressUnderAttack",
+        userId: null,
+        detail: { failures: fromAddress },
+      });
     }
     return { pair, fromAddress };
   }

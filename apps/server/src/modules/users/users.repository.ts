@@ -56,11 +56,7 @@ export function usersRepository(db: Kysely<DB>) {
     },
 
     findById(id: number): Promise<UserRow | undefined> {
-      return db
-        .selectFrom("users")
-        .select(userColumns)
-        .where("id", "=", id)
-        .executeTakeFirst();
+      return db.selectFrom("users").select(userColumns).where("id", "=", id).executeTakeFirst();
     },
 
     async usernameTaken(username: string): Promise<boolean> {
@@ -187,12 +183,7 @@ export function usersRepository(db: Kysely<DB>) {
     },
 
     findReset(id: number) {
-      return db
-        .selectFrom("password_reset_requests")
-        .selectAll()
-        .where("id", "=", id)
-        .forUpdate()
-        .executeTakeFirst();
+      return db.selectFrom("password_reset_requests").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
     },
 
     async decideReset(id: number, status: "approved" | "rejected", decidedBy: number) {

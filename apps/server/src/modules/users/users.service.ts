@@ -142,7 +142,8 @@ export function usersService(db: Kysely<DB>) {
         await r.update(id, {
           ...(body.displayName !== undefined && { display_name: body.displayName }),
           ...(body.disabled !== undefined && { disabled: body.disabled }),
-          ...(passwordHash !== undefined && !needsApproval && { password_hash: passwordHash, must_change_password: true }),
+          ...(passwordHash !== undefined &&
+            !needsApproval && { password_hash: passwordHash, must_change_password: true }),
         });
         if (body.resetSecondFactor && !needsApproval) await r.resetSecondFactor(id);
         if (needsApproval) {
