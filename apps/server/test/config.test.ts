@@ -25,6 +25,12 @@ describe("loadConfig", () => {
       demoPassword: undefined,
       dataKey: undefined,
       dataKeyFile: undefined,
+      dataKeyPrevious: undefined,
+      dataKeyPreviousFile: undefined,
+      cipher: "aes-256-gcm",
+      solverWorkers: undefined,
+      solverQueue: 4,
+      solverHeapMb: 1024,
       sessionIdleMinutes: 30,
       secureCookies: false,
       trustProxy: false,
@@ -41,6 +47,11 @@ describe("loadConfig", () => {
       HUZHU_DEMO: "yes",
       HUZHU_DEMO_PASSWORD: "long enough",
       HUZHU_DATA_KEY: KEY,
+      HUZHU_DATA_KEY_PREVIOUS_FILE: "/run/secrets/huzhu-previous.key",
+      HUZHU_CIPHER: "sm4",
+      HUZHU_SOLVER_WORKERS: "3",
+      HUZHU_SOLVER_QUEUE: "0",
+      HUZHU_SOLVER_HEAP_MB: "2048",
       HUZHU_SESSION_IDLE_MINUTES: "15",
       HUZHU_SECURE_COOKIES: "true",
       HUZHU_TRUST_PROXY: "1",
@@ -55,11 +66,23 @@ describe("loadConfig", () => {
       demoPassword: "long enough",
       dataKey: KEY,
       dataKeyFile: undefined,
+      dataKeyPrevious: undefined,
+      dataKeyPreviousFile: "/run/secrets/huzhu-previous.key",
+      cipher: "sm4",
+      solverWorkers: 3,
+      solverQueue: 0,
+      solverHeapMb: 2048,
       sessionIdleMinutes: 15,
       secureCookies: true,
       trustProxy: true,
       logLevel: "info",
     });
+  });
+
+  it("names a cipher it does not offer and solver limits out of range", () => {
+    expect(errorOf({ HUZHU_CIPHER: "des" }).message).toMatch(/\n {2}HUZHU_CIPHER: /);
+    expect(errorOf({ HUZHU_SOLVER_WORKERS: "0" }).message).toMatch(/\n {2}HUZHU_SOLVER_WORKERS: /);
+    expect(errorOf({ HUZHU_SOLVER_HEAP_MB: "16" }).message).toMatch(/\n {2}HUZHU_SOLVER_HEAP_MB: /);
   });
 
   it("treats empty variables as unset and ignores ones it does not know", () => {

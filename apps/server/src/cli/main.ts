@@ -10,6 +10,14 @@ const commands: Record<string, Command> = {
     summary: "run database migrations (DATABASE_URL or the embedded database in HUZHU_DATA_DIR)",
     run: async (args) => (await import("./db-migrate.ts")).runDbMigrate(args),
   },
+  "keys rotate": {
+    summary: "re-encrypt personal data under HUZHU_DATA_KEY, reading HUZHU_DATA_KEY_PREVIOUS; resumable",
+    run: async (args) => (await import("./keys.ts")).runKeys("rotate", args),
+  },
+  "keys status": {
+    summary: "count the personal-data values under each key",
+    run: async (args) => (await import("./keys.ts")).runKeys("status", args),
+  },
   "pairing solve": {
     summary: "solve a huzhu.pairing.v1 problem: huzhu pairing solve FILE|-",
     run: async (args) => (await import("./pairing-solve.ts")).runPairingSolve(args),

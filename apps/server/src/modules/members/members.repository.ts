@@ -28,7 +28,8 @@ export type MemberFilters = MemberExportQuery;
 /** What the service resolved from the filters: an organization's subtree, an exact ID number. */
 export interface FilterOptions {
   withinPath: string | null;
-  idNumberHash: Buffer | null;
+  /** Every blind index the searched ID number may be stored under (two keys during a key rotation). */
+  idNumberHash: readonly Buffer[] | null;
 }
 
 /** A member is in scope through the primary or the co-managing organization, or as oneself. */
@@ -88,7 +89,7 @@ export function membersRepository(db: Kysely<DB>) {
         eb.or([eb("members.primary_org_path", "like", prefix), eb("members.co_org_path", "like", prefix)]),
       );
     }
-    if (options.idNumberHash) q = q.where("members.id_number_hash", "=", options.idNumberHash);
+    if (options.idNumberHash) q = q.where("members.id_number_hash", "in", options.idNumberHash);
     else if (query.q) q = q.where("members.name", "like", `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     if (query.status) q = q.where("members.status", "=", query.status);
     if (query.gender) q = q.where("members.gender", "=", query.gender);
@@ -179,8 +180,9 @@ export function membersRepository(db: Kysely<DB>) {
         .executeTakeFirstOrThrow();
     },
 
-    async idNumberTaken(hash: Buffer, exceptId: number | null): Promise<boolean> {
-      let q = db.selectFrom("members").select("id").where("id_number_hash", "=", hash);
+    /** `hashes`: every blind index the number may be stored under (cipher.lookupIndexes). */
+    async idNumberTaken(hashes: readonly Buffer[], exceptId: number | null): Promise<boolean> {
+      let q = db.selectFrom("members").select("id").where("id_number_hash", "in", hashes);
       if (exceptId !== null) q = q.where("id", "<>", exceptId);
       return (await q.executeTakeFirst()) !== undefined;
     },

@@ -51,7 +51,7 @@ export function membersService(
       withinPath = org.path;
     }
     const q = filters.q?.trim();
-    const idNumberHash = q && ID_NUMBER_QUERY.test(q) ? cipher.blindIndex(q.toUpperCase()) : null;
+    const idNumberHash = q && ID_NUMBER_QUERY.test(q) ? cipher.lookupIndexes(q.toUpperCase()) : null;
     return { withinPath, idNumberHash };
   }
 
@@ -166,7 +166,10 @@ export function membersService(
         const r = membersRepository(trx);
         const { primary, co } = await resolveOrgs(trx, actor, write, body.primaryOrgId, body.coOrgId ?? null);
         const personal = await encryptPersonal(body.idNumber, body.phone ?? null);
-        if (await r.idNumberTaken(personal.id_number_hash, null)) throw conflict("idNumber.duplicate", "idNumber");
+        // Under every index the number may have: mid-rotation, older rows carry the previous key's.
+        if (await r.idNumberTaken(cipher.lookupIndexes(body.idNumber), null)) {
+          throw conflict("idNumber.duplicate", "idNumber");
+        }
         const values: MemberWrite = {
           name: body.name,
           gender: body.gender,
@@ -220,10 +223,11 @@ export function membersService(
         if (body.joinDate !== undefined) patch.join_date = body.joinDate;
         if (body.status !== undefined) patch.status = body.status;
         if (body.idNumber !== undefined && body.idNumber !== currentIdNumber) {
-          const hash = cipher.blindIndex(body.idNumber);
-          if (await r.idNumberTaken(hash, id)) throw conflict("idNumber.duplicate", "idNumber");
+          if (await r.idNumberTaken(cipher.lookupIndexes(body.idNumber), id)) {
+            throw conflict("idNumber.duplicate", "idNumber");
+          }
           patch.id_number_enc = cipher.encrypt(body.idNumber);
-          patch.id_number_hash = hash;
+          patch.id_number_hash = cipher.blindIndex(body.idNumber);
           patch.id_number_masked = maskIdNumber(body.idNumber);
         }
         if (body.phone !== undefined) {
