@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import fastifyCookie from "@fastify/cookie";
+import fastifyMultipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import type { FastifySchemaCompiler } from "fastify";
@@ -13,8 +14,11 @@ import { authRoutes, SESSION_COOKIE } from "./modules/auth/auth.routes.ts";
 import { authService } from "./modules/auth/auth.service.ts";
 import type { DivisionDirectory } from "./modules/divisions/divisions.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
+import { attachmentsRoutes } from "./modules/attachments/attachments.routes.ts";
+import { jobsRoutes } from "./modules/jobs/jobs.routes.ts";
 import { membersRoutes } from "./modules/members/members.routes.ts";
 import { membersService } from "./modules/members/members.service.ts";
+import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
 import { orgsRoutes } from "./modules/orgs/orgs.routes.ts";
 import { orgsService } from "./modules/orgs/orgs.service.ts";
 import { pairingRoutes } from "./modules/pairing/pairing.routes.ts";
@@ -32,18 +36,38 @@ import type { PersonalDataCipher } from "./platform/crypto.ts";
 import { installHeavyWorkLimit } from "./platform/heavy-work.ts";
 import { installAccessControl, installErrorHandler, RequestValidationError, simple } from "./platform/http.ts";
 import { pickLocale } from "./platform/i18n.ts";
+import { createJobRunner, type JobRunner } from "./platform/jobs.ts";
+import { createNotificationHub, notifyUsers } from "./platform/notifications.ts";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** The background-job runner: modules register kinds and enqueue through it. */
+    jobs: JobRunner;
+  }
+}
 
 export interface AppDeps {
   database: Database;
   cipher: PersonalDataCipher;
   divisions: DivisionDirectory;
   sessionIdleMinutes: number;
+  /** Absolute lifetime of a session (default 12 hours). */
+  sessionMaxHours?: number;
+  /** Sessions one user may hold at once; the oldest end first (default 5). */
+  sessionsPerUser?: number;
+  /** Coordinators and administrators must use two-factor sign-in (default off; main.ts passes the config). */
+  requireSecondFactor?: boolean;
   secureCookies: boolean;
   trustProxy?: boolean;
   logLevel?: string;
   /** The built web app to serve at /, if any. */
   webRoot?: string | undefined;
   clock?: () => Date;
+  /**
+   * Background jobs: how many run at once in this process, how often an idle runner looks for
+   * work, and whether it starts with the app (tests drain the queue themselves).
+   */
+  jobs?: { concurrency?: number; pollMs?: number; autoStart?: boolean };
   /** The most rows one roster export may hold (tests lower it; default 50,000). */
   exportMaxRows?: number;
   /** Size, queue and heap cap of the pairing solver's worker pool (default: half the cores, 4, 1024 MB). */
@@ -77,6 +101,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(fastifyCookie);
+  // Uploads (attachments): limits are set per route; nothing is written to disk on the way.
+  await app.register(fastifyMultipart, { limits: { files: 1, fields: 0, parts: 2 } });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: "3.1.0",
@@ -103,17 +129,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header("x-content-type-options", "nosniff");
     reply.header("x-frame-options", "DENY");
     reply.header("referrer-policy", "no-referrer");
-    reply.header(
-      "content-security-policy",
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-        "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-    );
+    // A route may set a stricter policy of its own (downloads: nothing may run at all).
+    if (!reply.hasHeader("content-security-policy")) {
+      reply.header(
+        "content-security-policy",
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+          "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+      );
+    }
     if (request.url.startsWith("/api/")) reply.header("cache-control", "no-store");
   });
 
   const db = deps.database.db;
   const clock = deps.clock ?? (() => new Date());
-  const auth = authService(db, { idleMinutes: deps.sessionIdleMinutes });
+  const auth = authService(db, deps.cipher, clock, {
+    idleMinutes: deps.sessionIdleMinutes,
+    maxHours: deps.sessionMaxHours ?? 12,
+    sessionsPerUser: deps.sessionsPerUser ?? 5,
+    requireSecondFactor: deps.requireSecondFactor ?? false,
+  });
   installAccessControl(app, (request) => auth.authenticate(request.cookies[SESSION_COOKIE], request.ip));
   // After access control (it needs the actor): one solve or export per user at a time.
   installHeavyWorkLimit(app);
@@ -127,7 +161,30 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
   );
 
+  const notificationHub = createNotificationHub(deps.database);
+  const jobs = createJobRunner(db, {
+    concurrency: deps.jobs?.concurrency ?? 1,
+    pollMs: deps.jobs?.pollMs ?? 1000,
+    log: (message, error) => app.log.error({ err: error }, message),
+    // A finished job tells its owner, wherever they are in the app.
+    onFinished: (job) =>
+      notifyUsers(db, [job.ownerId], {
+        kind: `job.${job.status}`,
+        params: { jobKey: `job.kind.${job.kind}`, jobId: job.id },
+        link: "/jobs",
+      }),
+  });
+  app.decorate("jobs", jobs);
+  if (deps.jobs?.autoStart !== false) app.addHook("onReady", () => jobs.start());
+  app.addHook("onClose", async () => {
+    await jobs.stop();
+    await notificationHub.close();
+  });
+
   healthRoutes(app, deps.database);
+  jobsRoutes(app, db);
+  attachmentsRoutes(app, db);
+  notificationsRoutes(app, db, notificationHub);
   authRoutes(app, auth, { secureCookies: deps.secureCookies });
   orgsRoutes(app, orgsService(db, deps.divisions));
   membersRoutes(app, membersService(db, deps.cipher, clock, { exportMaxRows: deps.exportMaxRows }));

@@ -171,6 +171,8 @@ export async function createTestContext(
     exportMaxRows?: number;
     solverPool?: SolverPoolOptions;
     pairingSolver?: PairingSolver;
+    requireSecondFactor?: boolean;
+    jobs?: { autoStart?: boolean };
   } = {},
 ): Promise<TestContext> {
   const { database, drop } = await openTestDatabase();
@@ -189,6 +191,8 @@ export async function createTestContext(
     ...(options.exportMaxRows === undefined ? {} : { exportMaxRows: options.exportMaxRows }),
     ...(options.solverPool ? { solverPool: options.solverPool } : {}),
     ...(options.pairingSolver ? { pairingSolver: options.pairingSolver } : {}),
+    ...(options.requireSecondFactor ? { requireSecondFactor: true } : {}),
+    ...(options.jobs ? { jobs: options.jobs } : {}),
   });
   const orgIds = new Map<string, number>();
   return {
