@@ -203,7 +203,7 @@ describe("coordinator", () => {
       const name = (await memberRows(page).first().getByTestId("member-name").textContent()) ?? "";
       await memberRows(page).first().getByTestId("member-name").click();
       const masked = (await page.getByTestId("masked-idNumber").textContent()) ?? "";
-      expect(masked).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
+      expect(masked).toMatch(/^\d{2}\*{14}\d[\dX]$/);
 
       await page.getByTestId("reveal-idNumber").click();
       const modal = page.locator(".ant-modal").filter({ has: page.getByTestId("reveal-reason") });
@@ -217,8 +217,8 @@ describe("coordinator", () => {
       await revealed.waitFor();
       const idNumber = ((await revealed.textContent()) ?? "").trim();
       expect(idNumber).toMatch(/^\d{17}[\dX]$/);
-      expect(idNumber.slice(0, 6)).toBe(masked.slice(0, 6));
-      expect(idNumber.slice(-4)).toBe(masked.slice(-4));
+      expect(idNumber.slice(0, 2)).toBe(masked.slice(0, 2));
+      expect(idNumber.slice(-2)).toBe(masked.slice(-2));
       await screenshot(page, "coordinator-reveal-1280", { fullPage: false });
       revealedMember = { name, idNumber };
     });
@@ -370,7 +370,7 @@ describe("writes through the forms", () => {
       const drawer = page.locator(".ant-drawer:visible");
       await expect.poll(() => drawer.locator(".ant-drawer-title").textContent()).toContain("钟测试");
       expect(await page.getByTestId("masked-idNumber").textContent()).toBe(
-        `350824********${first17.slice(14)}${check}`,
+        `35${"*".repeat(14)}${first17.slice(16)}${check}`,
       );
       expect(await page.getByTestId("masked-phone").textContent()).toBe("139****5678");
 
@@ -378,6 +378,17 @@ describe("writes through the forms", () => {
       await page.locator(".ant-modal:visible #phone").fill("15080001234");
       await page.locator(".ant-modal:visible .ant-modal-footer .ant-btn-primary").click();
       await expect.poll(() => page.getByTestId("masked-phone").textContent()).toBe("150****1234");
+      // The roster shows the birth year only; the full date is an audited reveal, like the ID number.
+      const age = new Date().getFullYear() - 1990;
+      expect(await page.getByTestId("masked-birthDate").textContent()).toBe(`1990 年生（今年 ${age} 岁）`);
+      await page.getByTestId("reveal-birthDate").click();
+      await page.getByTestId("reveal-reason").fill("核对出生日期");
+      await page
+        .locator(".ant-modal:visible")
+        .filter({ has: page.getByTestId("reveal-reason") })
+        .locator(".ant-modal-footer .ant-btn-primary")
+        .click();
+      await expect.poll(() => page.getByTestId("revealed-birthDate").textContent()).toBe("1990-01-01");
       await screenshot(page, "secretary-member-created-1280", { fullPage: false });
     });
   });

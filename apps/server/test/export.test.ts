@@ -94,7 +94,7 @@ describe(`member roster export (${testDatabaseKind})`, () => {
       "姓名",
       "性别",
       "民族",
-      "出生日期",
+      "出生年份",
       "身份证号（已脱敏）",
       "手机号（已脱敏）",
       "学历",
@@ -123,7 +123,7 @@ describe(`member roster export (${testDatabaseKind})`, () => {
       expect(text).not.toContain(personal.idNumber);
       if (personal.phone) expect(text).not.toContain(personal.phone);
       const row = rows.find((r) => r[0] === name) ?? [];
-      expect(row[4]).toBe(`${personal.idNumber.slice(0, 6)}********${personal.idNumber.slice(-4)}`);
+      expect(row[4]).toBe(`${personal.idNumber.slice(0, 2)}${"*".repeat(14)}${personal.idNumber.slice(-2)}`);
       expect(row[5]).toMatch(/^1\d{2}\*{4}\d{4}$/);
     }
   });
@@ -164,7 +164,7 @@ describe(`member roster export (${testDatabaseKind})`, () => {
       "Name",
       "Gender",
       "Ethnicity",
-      "Birth date",
+      "Birth year",
       "ID number (masked)",
       "Phone (masked)",
       "Education",
@@ -181,7 +181,7 @@ describe(`member roster export (${testDatabaseKind})`, () => {
       "黨員名冊-2026-11-28.xlsx",
     );
     const [twHeader] = await readSheet(tw);
-    expect(twHeader?.slice(3, 6)).toEqual(["出生日期", "身分證號（已遮罩）", "手機號碼（已遮罩）"]);
+    expect(twHeader?.slice(3, 6)).toEqual(["出生年份", "身分證號（已遮罩）", "手機號碼（已遮罩）"]);
     expect(twHeader?.[8]).toBe("黨員類別");
   });
 

@@ -890,9 +890,9 @@ describe(`organization tree (${testDatabaseKind})`, () => {
           const otherPid = (await other.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]?.pid ?? 0;
           await other.query("BEGIN");
           await other.query(
-            `INSERT INTO members (name, gender, ethnicity, birth_date, id_number_enc, id_number_hash, id_number_masked,
+            `INSERT INTO members (name, gender, ethnicity, birth_year, id_number_enc, id_number_hash, id_number_masked,
                                   education, join_date, status, primary_org_id, primary_org_path)
-             SELECT 'placeholder', 'male', '汉族', '1983-03-03', '\\x00', $1, 'x', 'primary', '2005-01-01', 'full', id, path
+             SELECT 'placeholder', 'male', '汉族', 1983, '\\x00', $1, 'x', 'primary', '2005-01-01', 'full', id, path
                FROM organizations WHERE id = $2`,
             // Placed in another organization, so it holds no lock on the one that moves.
             [t.cipher.blindIndex(idNumber), id["village:b1"]],

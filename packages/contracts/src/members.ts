@@ -33,8 +33,13 @@ export const member = z.object({
   name: z.string(),
   gender,
   ethnicity: z.string(),
-  birthDate: z.string(),
-  /** Always masked, e.g. 350824********1234; the full value only through reveal. */
+  /**
+   * The birth year, and the age as this year minus it (it does not change on the birthday, which
+   * would give the date away). The full birth date is inside the encrypted ID number: reveal.
+   */
+  birthYear: z.number().int(),
+  age: z.number().int(),
+  /** Always masked, e.g. 35**************34; the full value only through reveal. */
   idNumberMasked: z.string(),
   phoneMasked: z.string().nullable(),
   education,
@@ -58,6 +63,9 @@ export const memberListQuery = pageQuery
     ethnicity: humanText({ max: 20 }).optional(),
     joinedFrom: isoDate.optional(),
     joinedTo: isoDate.optional(),
+    /** Age band, inclusive (age as the roster shows it: this year minus the birth year). */
+    ageFrom: z.coerce.number().int().min(0).max(150).optional(),
+    ageTo: z.coerce.number().int().min(0).max(150).optional(),
   })
   .strict();
 export type MemberListQuery = z.infer<typeof memberListQuery>;
@@ -85,11 +93,18 @@ export type CreateMemberBody = z.infer<typeof createMemberBody>;
 export const updateMemberBody = z.object(memberFields).partial().strict();
 export type UpdateMemberBody = z.infer<typeof updateMemberBody>;
 
+/**
+ * The personal fields shown only through an audited reveal. The birth date is one of them: with it
+ * and the mask, only two digits of the ID number's sequence stay hidden once the county is known.
+ */
+export const revealField = z.enum(["idNumber", "phone", "birthDate"]);
+export type RevealField = z.infer<typeof revealField>;
+
 export const revealBody = z
   .object({
-    field: z.enum(["idNumber", "phone"]),
+    field: revealField,
     reason: humanText({ min: 2, max: 200, multiline: true }),
   })
   .strict();
 export type RevealBody = z.infer<typeof revealBody>;
-export const revealResponse = z.object({ field: z.enum(["idNumber", "phone"]), value: z.string().nullable() });
+export const revealResponse = z.object({ field: revealField, value: z.string().nullable() });

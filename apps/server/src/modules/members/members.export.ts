@@ -2,6 +2,7 @@ import { PassThrough } from "node:stream";
 import type { Locale } from "@huzhu/contracts";
 import ExcelJS from "exceljs";
 import { spreadsheetText } from "../../platform/spreadsheet.ts";
+import { spreadsheetText } from "../../platform/spreadsheet.ts";
 import type { MemberRow } from "./members.repository.ts";
 
 /**
@@ -19,7 +20,12 @@ const columns: ReadonlyArray<{ label: Labels; width: number; value: (row: Member
     value: (r, l) => enumLabel(genders, r.gender, l),
   },
   { label: { "zh-CN": "民族", "zh-TW": "民族", en: "Ethnicity" }, width: 10, value: (r) => r.ethnicity },
-  { label: { "zh-CN": "出生日期", "zh-TW": "出生日期", en: "Birth date" }, width: 12, value: (r) => r.birth_date },
+  // The birth year as on screen: the full birth date would undo the ID number's mask.
+  {
+    label: { "zh-CN": "出生年份", "zh-TW": "出生年份", en: "Birth year" },
+    width: 10,
+    value: (r) => String(r.birth_year),
+  },
   {
     label: { "zh-CN": "身份证号（已脱敏）", "zh-TW": "身分證號（已遮罩）", en: "ID number (masked)" },
     width: 22,

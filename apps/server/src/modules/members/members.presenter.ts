@@ -1,4 +1,5 @@
 import type { Member, MemberStatus } from "@huzhu/contracts";
+import { ageInYear } from "@huzhu/domain";
 import type { Scope } from "../../platform/access.ts";
 import { pathInScope } from "../../platform/access.ts";
 import type { MemberRow } from "./members.repository.ts";
@@ -12,14 +13,18 @@ export function memberManaged(scope: Scope, row: Pick<MemberRow, "primary_org_pa
   return pathInScope(scope, row.primary_org_path);
 }
 
-/** Row → DTO. Only masked personal data ever leaves through here; the full values need reveal. */
-export function presentMember(row: MemberRow, abilities: { write: Scope; reveal: Scope }): Member {
+/**
+ * Row → DTO. Only masked personal data ever leaves through here; the full values (ID number,
+ * phone, birth date) need reveal. `today` is the service's clock, for the age.
+ */
+export function presentMember(row: MemberRow, abilities: { write: Scope; reveal: Scope }, today: Date): Member {
   return {
     id: row.id,
     name: row.name,
     gender: row.gender as Member["gender"],
     ethnicity: row.ethnicity,
-    birthDate: row.birth_date,
+    birthYear: row.birth_year,
+    age: ageInYear(row.birth_year, today),
     idNumberMasked: row.id_number_masked,
     phoneMasked: row.phone_masked,
     education: row.education as Member["education"],

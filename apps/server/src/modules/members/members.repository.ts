@@ -9,7 +9,7 @@ export interface MemberRow {
   name: string;
   gender: string;
   ethnicity: string;
-  birth_date: string;
+  birth_year: number;
   id_number_masked: string;
   phone_masked: string | null;
   education: string;
@@ -30,6 +30,15 @@ export interface FilterOptions {
   withinPath: string | null;
   /** Every blind index the searched ID number may be stored under (two keys during a key rotation). */
   idNumberHash: readonly Buffer[] | null;
+  /**
+   * Whose members an exact ID-number search may find: those whose primary organization is in this
+   * scope (the caller's member.reveal scope). A role that may not reveal cannot confirm a guessed
+   * number either; without it, the search would be a free oracle for rebuilding masked numbers.
+   */
+  idNumberScope?: Scope;
+  /** Birth years, inclusive (the service turns the age band into years with its clock). */
+  bornFrom?: number;
+  bornTo?: number;
 }
 
 /** A member is in scope through the primary or the co-managing organization, or as oneself. */
@@ -66,7 +75,7 @@ export function membersRepository(db: Kysely<DB>) {
         "members.name",
         "members.gender",
         "members.ethnicity",
-        "members.birth_date",
+        "members.birth_year",
         "members.id_number_masked",
         "members.phone_masked",
         "members.education",
@@ -89,14 +98,19 @@ export function membersRepository(db: Kysely<DB>) {
         eb.or([eb("members.primary_org_path", "like", prefix), eb("members.co_org_path", "like", prefix)]),
       );
     }
-    if (options.idNumberHash) q = q.where("members.id_number_hash", "in", options.idNumberHash);
-    else if (query.q) q = q.where("members.name", "like", `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    if (options.idNumberHash) {
+      q = q.where("members.id_number_hash", "in", options.idNumberHash);
+      const within = options.idNumberScope;
+      if (within) q = q.where((eb) => pathInScopeSql(eb, eb.ref("members.primary_org_path"), within));
+    } else if (query.q) q = q.where("members.name", "like", `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     if (query.status) q = q.where("members.status", "=", query.status);
     if (query.gender) q = q.where("members.gender", "=", query.gender);
     if (query.education) q = q.where("members.education", "=", query.education);
     if (query.ethnicity) q = q.where("members.ethnicity", "=", query.ethnicity);
     if (query.joinedFrom) q = q.where("members.join_date", ">=", query.joinedFrom);
     if (query.joinedTo) q = q.where("members.join_date", "<=", query.joinedTo);
+    if (options.bornFrom !== undefined) q = q.where("members.birth_year", ">=", options.bornFrom);
+    if (options.bornTo !== undefined) q = q.where("members.birth_year", "<=", options.bornTo);
     return q;
   };
 
@@ -212,7 +226,7 @@ export interface MemberWrite {
   name: string;
   gender: string;
   ethnicity: string;
-  birth_date: string;
+  birth_year: number;
   id_number_enc: Buffer;
   id_number_hash: Buffer;
   id_number_masked: string;

@@ -28,6 +28,11 @@ function eighteenthBirthday(birthDate: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** The year of a YYYY-MM-DD date. */
+function birthYearOf(birthDate: string): number {
+  return Number(birthDate.slice(0, 4));
+}
+
 /** A request cannot run away: an export above this many rows is refused, asking for narrower filters. */
 export const EXPORT_MAX_ROWS = 50_000;
 const EXPORT_BATCH_SIZE = 1_000;
@@ -52,7 +57,15 @@ export function membersService(
     }
     const q = filters.q?.trim();
     const idNumberHash = q && ID_NUMBER_QUERY.test(q) ? cipher.lookupIndexes(q.toUpperCase()) : null;
-    return { withinPath, idNumberHash };
+    // The age band as birth years: age is this year minus the birth year (ageInYear).
+    const year = clock().getUTCFullYear();
+    return {
+      withinPath,
+      idNumberHash,
+      idNumberScope: scopeFor(actor, "member.reveal"),
+      ...(filters.ageTo === undefined ? {} : { bornFrom: year - filters.ageTo }),
+      ...(filters.ageFrom === undefined ? {} : { bornTo: year - filters.ageFrom }),
+    };
   }
 
   /**
@@ -104,6 +117,16 @@ export function membersService(
     return { primary, co };
   }
 
+  /** The full value of a revealed field; the birth date is the one inside the decrypted ID number. */
+  function revealedValue(
+    field: RevealBody["field"],
+    secrets: { id_number_enc: Uint8Array; phone_enc: Uint8Array | null },
+  ): string | null {
+    if (field === "phone") return secrets.phone_enc === null ? null : cipher.decrypt(secrets.phone_enc);
+    const idNumber = cipher.decrypt(secrets.id_number_enc);
+    return field === "idNumber" ? idNumber : idNumberBirthDate(idNumber);
+  }
+
   async function encryptPersonal(idNumber: string, phone: string | null) {
     return {
       id_number_enc: cipher.encrypt(idNumber),
@@ -119,7 +142,8 @@ export function membersService(
       const scope = requirePermission(actor, "member.read");
       const result = await repo.list(scope, query, await resolveFilters(actor, query));
       const abilities = abilityScopes(actor);
-      return { items: result.items.map((r) => presentMember(r, abilities)), total: result.total };
+      const now = clock();
+      return { items: result.items.map((r) => presentMember(r, abilities, now)), total: result.total };
     },
 
     /**
@@ -155,7 +179,7 @@ export function membersService(
       const scope = requirePermission(actor, "member.read");
       const row = await repo.findById(scope, id);
       if (!row) throw notFound("member");
-      return presentMember(row, abilityScopes(actor));
+      return presentMember(row, abilityScopes(actor), clock());
     },
 
     async create(actor: Actor, body: CreateMemberBody): Promise<Member> {
@@ -174,7 +198,7 @@ export function membersService(
           name: body.name,
           gender: body.gender,
           ethnicity: body.ethnicity,
-          birth_date: body.birthDate,
+          birth_year: birthYearOf(body.birthDate),
           education: body.education,
           join_date: body.joinDate,
           status: body.status,
@@ -209,7 +233,8 @@ export function membersService(
         const currentIdNumber = cipher.decrypt(secrets.id_number_enc);
         const merged = {
           idNumber: body.idNumber ?? currentIdNumber,
-          birthDate: body.birthDate ?? current.birth_date,
+          // The stored birth date is the one inside the stored ID number (only the year is in the clear).
+          birthDate: body.birthDate ?? idNumberBirthDate(currentIdNumber) ?? "",
           gender: body.gender ?? current.gender,
           joinDate: body.joinDate ?? current.join_date,
         };
@@ -218,7 +243,6 @@ export function membersService(
         if (body.name !== undefined) patch.name = body.name;
         if (body.gender !== undefined) patch.gender = body.gender;
         if (body.ethnicity !== undefined) patch.ethnicity = body.ethnicity;
-        if (body.birthDate !== undefined) patch.birth_date = body.birthDate;
         if (body.education !== undefined) patch.education = body.education;
         if (body.joinDate !== undefined) patch.join_date = body.joinDate;
         if (body.status !== undefined) patch.status = body.status;
@@ -229,6 +253,7 @@ export function membersService(
           patch.id_number_enc = cipher.encrypt(body.idNumber);
           patch.id_number_hash = cipher.blindIndex(body.idNumber);
           patch.id_number_masked = maskIdNumber(body.idNumber);
+          patch.birth_year = birthYearOf(merged.birthDate);
         }
         if (body.phone !== undefined) {
           patch.phone_enc = body.phone === null ? null : cipher.encrypt(body.phone);
@@ -278,8 +303,7 @@ export function membersService(
           const row = await r.findManaged(scope, id);
           if (!row) throw await notManaged(r, actor, id);
           const secrets = await r.findSecrets(id);
-          const stored = body.field === "idNumber" ? secrets.id_number_enc : secrets.phone_enc;
-          const value = stored === null ? null : cipher.decrypt(stored);
+          const value = revealedValue(body.field, secrets);
           await recordAudit(trx, actor, {
             action: "member.reveal",
             result: "success",

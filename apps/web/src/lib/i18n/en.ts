@@ -175,6 +175,7 @@ const en: Messages = {
       gender: "Gender",
       ethnicity: "Ethnicity",
       birthDate: "Date of birth",
+      birthYear: "Year of birth",
       idNumber: "ID number",
       phone: "Mobile phone",
       education: "Education",
@@ -194,7 +195,12 @@ const en: Messages = {
     created: "Member added",
     saved: "Saved",
     ageValue: "{{age}}",
-    birthWithAge: "{{date}} (age {{age}})",
+    birthYearWithAge: "born {{year}} (turns {{age}} this year)",
+    keepBirthDate: "Leave blank to keep (born {{year}}; the full date of birth is shown in the details)",
+    ageBand: "Age",
+    ageBandUpTo: "{{to}} and under",
+    ageBandBetween: "{{from}}–{{to}}",
+    ageBandFrom: "{{from}} and over",
     keepMasked: "Leave blank to keep ({{masked}})",
     fillFromId: "Date of birth and gender filled in from the ID number",
     reveal: "Reveal",
@@ -386,6 +392,11 @@ const en: Messages = {
       format: "Only lower-case letters, digits and _ . -",
     },
     joinBeforeBirth: "The join date cannot be before the date of birth",
+    text: {
+      invisibleCharacter:
+        "Contains an invisible or control character (such as a zero-width space or a text-direction mark); type it again without it",
+      noVisibleCharacter: "Has no visible character",
+    },
     text: {
       invisibleCharacter:
         "Contains an invisible or control character (such as a zero-width space or a text-direction mark); type it again without it",

@@ -1,7 +1,6 @@
 import { EyeInvisibleOutlined, EyeOutlined } from "@ant-design/icons";
 import type { Member, RevealBody } from "@huzhu/contracts";
 import { Button, Descriptions, type DescriptionsProps, Flex, Tag, Typography } from "antd";
-import dayjs from "dayjs";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { RevealResult } from "../api/reveal-member.ts";
@@ -11,10 +10,6 @@ import { RevealModal } from "./RevealModal.tsx";
 const revealSeconds = 30;
 
 type Field = RevealBody["field"];
-
-export function memberAge(birthDate: string): number {
-  return dayjs().diff(dayjs(birthDate), "year");
-}
 
 export function StatusTag(props: { status: Member["status"] }) {
   const { t } = useTranslation();
@@ -66,12 +61,13 @@ export function MemberDetails(props: { member: Member }) {
     setRevealed((r) => ({ ...r, [result.field]: result.value ?? t("member.noPhone") }));
   };
 
-  const sensitive = (field: Field, masked: string | null) => {
+  /** A masked value (or, for the birth date, what the roster shows instead) with its reveal button. */
+  const sensitive = (field: Field, masked: string | null, mono = true) => {
     const value = revealed[field];
     if (value !== undefined) return <Revealed field={field} value={value} onHide={() => hide(field)} />;
     return (
       <Flex wrap gap={8} align="center">
-        <Typography.Text style={{ fontFamily: "monospace" }} data-testid={`masked-${field}`}>
+        <Typography.Text style={mono ? { fontFamily: "monospace" } : undefined} data-testid={`masked-${field}`}>
           {masked ?? t("member.noPhone")}
         </Typography.Text>
         {member.abilities.reveal && masked ? (
@@ -88,9 +84,14 @@ export function MemberDetails(props: { member: Member }) {
     { key: "gender", label: t("member.fields.gender"), children: t(`member.gender.${member.gender}`) },
     { key: "ethnicity", label: t("member.fields.ethnicity"), children: member.ethnicity },
     {
+      // Only the year and the age: the full date would undo the ID number's mask, so it is revealed.
       key: "birthDate",
       label: t("member.fields.birthDate"),
-      children: t("member.birthWithAge", { date: member.birthDate, age: memberAge(member.birthDate) }),
+      children: sensitive(
+        "birthDate",
+        t("member.birthYearWithAge", { year: member.birthYear, age: member.age }),
+        false,
+      ),
     },
     { key: "idNumber", label: t("member.fields.idNumber"), children: sensitive("idNumber", member.idNumberMasked) },
     { key: "phone", label: t("member.fields.phone"), children: sensitive("phone", member.phoneMasked) },

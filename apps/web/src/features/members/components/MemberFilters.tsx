@@ -8,6 +8,16 @@ import { useOrg } from "../../orgs/api/get-org.ts";
 import { OrgSelect } from "../../orgs/components/OrgSelect.tsx";
 import type { MemberListParams } from "../api/keys.ts";
 
+/** Age bands of the roster filter (age as the roster shows it: this year minus the birth year). */
+const ageBands: ReadonlyArray<{ from?: number; to?: number }> = [
+  { to: 35 },
+  { from: 36, to: 45 },
+  { from: 46, to: 55 },
+  { from: 56, to: 65 },
+  { from: 66 },
+];
+const bandKey = (b: { from?: number | undefined; to?: number | undefined }) => `${b.from ?? ""}-${b.to ?? ""}`;
+
 /** Search by name plus filters. On a phone the filters fold away behind one button. */
 export function MemberFilters(props: {
   filters: MemberListParams;
@@ -31,7 +41,18 @@ export function MemberFilters(props: {
     filters.education,
     filters.joinedFrom,
     filters.joinedTo,
+    filters.ageFrom ?? filters.ageTo,
   ].filter((v) => v !== undefined).length;
+  const bandLabel = (b: { from?: number; to?: number }) =>
+    b.from === undefined
+      ? t("member.ageBandUpTo", { to: b.to })
+      : b.to === undefined
+        ? t("member.ageBandFrom", { from: b.from })
+        : t("member.ageBandBetween", { from: b.from, to: b.to });
+  const band =
+    filters.ageFrom === undefined && filters.ageTo === undefined
+      ? undefined
+      : bandKey({ from: filters.ageFrom, to: filters.ageTo });
   const width = props.phone ? "100%" : undefined;
 
   const more = (
@@ -68,6 +89,24 @@ export function MemberFilters(props: {
         onChange={(education) => onChange({ education })}
         options={educations.map((e) => ({ value: e, label: t(`member.education.${e}`) }))}
         style={{ width: width ?? 150 }}
+      />
+      <Select
+        allowClear
+        placeholder={t("member.ageBand")}
+        value={band}
+        onChange={(key?: string) => {
+          const chosen = ageBands.find((b) => bandKey(b) === key);
+          onChange({ ageFrom: chosen?.from, ageTo: chosen?.to });
+        }}
+        options={[
+          // A band from a link that is not one of ours still shows what it filters.
+          ...(band && !ageBands.some((b) => bandKey(b) === band)
+            ? [{ value: band, label: `${filters.ageFrom ?? ""}–${filters.ageTo ?? ""}` }]
+            : []),
+          ...ageBands.map((b) => ({ value: bandKey(b), label: bandLabel(b) })),
+        ]}
+        style={{ width: width ?? 130 }}
+        data-testid="member-age-filter"
       />
       <DatePicker.RangePicker
         placeholder={[t("member.joinedFrom"), t("member.joinedTo")]}

@@ -53,7 +53,11 @@ function idNumberRule(t: TFunction, optional: boolean): FormRule {
   };
 }
 
-/** Create a member, or edit one. Personal fields of an existing member are masked, so blank means "keep". */
+/**
+ * Create a member, or edit one. Personal fields of an existing member are masked (the birth date
+ * too: only its year is shown, the full date is in the details through an audited reveal), so
+ * blank means "keep".
+ */
 export function MemberFormModal(props: { member?: Member; onClose: () => void; onSaved: (member: Member) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -68,7 +72,7 @@ export function MemberFormModal(props: { member?: Member; onClose: () => void; o
         name: member.name,
         gender: member.gender,
         ethnicity: member.ethnicity,
-        birthDate: dayjs(member.birthDate),
+        birthDate: null,
         idNumber: "",
         phone: "",
         education: member.education,
@@ -180,10 +184,11 @@ export function MemberFormModal(props: { member?: Member; onClose: () => void; o
         <Form.Item
           name="birthDate"
           label={t("member.fields.birthDate")}
-          required
+          required={!editing}
           dependencies={["idNumber"]}
+          extra={member ? t("member.keepBirthDate", { year: member.birthYear }) : undefined}
           rules={[
-            { required: true, message: t("validation.required") },
+            { required: !editing, message: t("validation.required") },
             ({ getFieldValue }) => ({
               warningOnly: true,
               validator: async (_rule, value: Dayjs | null) => {

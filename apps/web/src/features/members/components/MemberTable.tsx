@@ -3,7 +3,7 @@ import { Button, Card, Empty, Flex, Spin, Table, type TableColumnsType, Typograp
 import { useTranslation } from "react-i18next";
 import { CardsPagination, tablePagination } from "../../../components/ListPagination.tsx";
 import type { MemberPage } from "../api/list-members.ts";
-import { memberAge, StatusTag } from "./MemberDetails.tsx";
+import { StatusTag } from "./MemberDetails.tsx";
 
 interface ListProps {
   data: MemberPage | undefined;
@@ -38,7 +38,7 @@ export function MemberTable(props: ListProps) {
       title: t("member.fields.age"),
       width: 64,
       responsive: ["xl"],
-      render: (_, m) => memberAge(m.birthDate),
+      render: (_, m) => m.age,
     },
     {
       key: "idNumber",
@@ -127,7 +127,7 @@ export function MemberCards(props: ListProps) {
               <StatusTag status={m.status} />
             </Flex>
             <Typography.Text type="secondary" style={{ display: "block", fontSize: 13 }}>
-              {t(`member.gender.${m.gender}`)} · {t("member.ageValue", { age: memberAge(m.birthDate) })} ·{" "}
+              {t(`member.gender.${m.gender}`)} · {t("member.ageValue", { age: m.age })} ·{" "}
               {t(`member.education.${m.education}`)}
             </Typography.Text>
             <Typography.Text ellipsis style={{ display: "block", fontSize: 13 }} data-testid="member-org">

@@ -15,6 +15,10 @@ const positive = (raw: string | null) => {
   const n = Number(raw);
   return Number.isInteger(n) && n > 0 ? n : undefined;
 };
+const age = (raw: string | null) => {
+  const n = raw === null || raw === "" ? Number.NaN : Number(raw);
+  return Number.isInteger(n) && n >= 0 && n <= 150 ? n : undefined;
+};
 
 /**
  * The roster's filters and page live in the URL, so a link (e.g. "members of this organization")
@@ -33,6 +37,8 @@ export function useMemberFilters() {
       education: oneOf(educations, params.get("education")),
       joinedFrom: isoDay(params.get("joinedFrom")),
       joinedTo: isoDay(params.get("joinedTo")),
+      ageFrom: age(params.get("ageFrom")),
+      ageTo: age(params.get("ageTo")),
       page: positive(params.get("page")) ?? 1,
       pageSize: pageSizes.find((s) => s === size) ?? 20,
     };
