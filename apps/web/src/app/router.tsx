@@ -15,6 +15,7 @@ const MyRecordPage = lazy(() => import("../features/members/pages/MyRecordPage.t
 const AccountsPage = lazy(() => import("../features/users/pages/AccountsPage.tsx"));
 const RolesPage = lazy(() => import("../features/users/pages/RolesPage.tsx"));
 const AuditPage = lazy(() => import("../features/audit/pages/AuditPage.tsx"));
+const AccountSecurityPage = lazy(() => import("../features/account/pages/AccountSecurityPage.tsx"));
 
 function page(nav: NavKey, element: ReactNode) {
   return <RequireNav nav={nav}>{element}</RequireNav>;
@@ -47,6 +48,8 @@ export const router = createBrowserRouter([
           { path: "roles", element: page("roles", <RolesPage />) },
           { path: "audit", element: page("audit", <AuditPage />) },
           { path: "me", element: page("me", <MyRecordPage />) },
+          // Every signed-in user's own password and two-factor sign-in: no menu entry, no permission.
+          { path: "account/security", element: <AccountSecurityPage /> },
           { path: "*", element: <NotFound /> },
         ],
       },

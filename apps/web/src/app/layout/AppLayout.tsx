@@ -1,6 +1,6 @@
 import { MenuOutlined } from "@ant-design/icons";
 import { Button, Drawer, Flex, Layout, Typography } from "antd";
-import { Suspense, useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, Outlet, useLocation } from "react-router";
 import { LanguageSwitch } from "../../components/LanguageSwitch.tsx";
@@ -10,6 +10,9 @@ import { isApiError } from "../../lib/api/client.ts";
 import { useIsNarrow, useIsPhone } from "../../lib/use-screen.ts";
 import { NavMenu } from "./NavMenu.tsx";
 import { roleSummary, UserMenu } from "./UserMenu.tsx";
+
+// Most sessions never see a gate: its code (QR enrolment, recovery codes) loads only when needed.
+const SessionGatePage = lazy(() => import("../../features/account/pages/SessionGatePage.tsx"));
 
 function Brand(props: { short: boolean }) {
   const { t } = useTranslation();
@@ -55,6 +58,15 @@ export default function AppLayout() {
       return <Navigate to={`/login${next}`} replace />;
     }
     return <PageError error={me.error} onRetry={() => void me.refetch()} />;
+  }
+  // A second factor, a one-time password or a required enrolment comes before any menu or page;
+  // the API refuses everything else meanwhile (403 auth.gate.*).
+  if (me.data.gates.length > 0) {
+    return (
+      <Suspense fallback={<PageLoading />}>
+        <SessionGatePage me={me.data} />
+      </Suspense>
+    );
   }
 
   return (

@@ -1,4 +1,4 @@
-import { LogoutOutlined, UserOutlined } from "@ant-design/icons";
+import { LockOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from "@ant-design/icons";
 import type { Me } from "@huzhu/contracts";
 import { App, Avatar, Button, Dropdown, Flex, Typography } from "antd";
 import { useTranslation } from "react-i18next";
@@ -11,7 +11,7 @@ export function roleSummary(me: Me, t: ReturnType<typeof useTranslation>["t"]): 
     .join(t("common.groupSeparator"));
 }
 
-/** Who is signed in, as what and where; and the way out. */
+/** Who is signed in, as what and where; their own password and two-factor sign-in; and the way out. */
 export function UserMenu(props: { me: Me; compact: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -42,9 +42,24 @@ export function UserMenu(props: { me: Me; compact: boolean }) {
             ),
           },
           { type: "divider" },
+          {
+            key: "password",
+            icon: <LockOutlined />,
+            label: t("security.changePassword"),
+            "data-testid": "menu-password",
+          },
+          {
+            key: "two-factor",
+            icon: <SafetyOutlined />,
+            label: t("security.twoFactor"),
+            "data-testid": "menu-two-factor",
+          },
+          { type: "divider" },
           { key: "logout", icon: <LogoutOutlined />, label: t("auth.logout"), danger: true, "data-testid": "logout" },
         ],
         onClick: ({ key }) => {
+          // Both land on the security page, at their own section (#password, #two-factor).
+          if (key === "password" || key === "two-factor") return void navigate(`/account/security#${key}`);
           if (key !== "logout") return;
           logout.mutate(undefined, {
             onSettled: () => {

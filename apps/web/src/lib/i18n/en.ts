@@ -241,8 +241,6 @@ const en: Messages = {
     edit: "Edit account",
     resetPassword: "Reset password",
     resetPasswordTitle: "Reset the password of “{{name}}”",
-    resetPasswordNotice:
-      "The account is signed out at once and must sign in with the new password. Hand the new password over through a secure channel.",
     disable: "Disable",
     enable: "Enable",
     disableTitle: "Disable account",
@@ -251,7 +249,6 @@ const en: Messages = {
     enableConfirm: "“{{name}}” will be able to sign in again. Enable the account?",
     created: "Account “{{name}}” created; the security administrator grants its roles",
     saved: "Saved",
-    passwordReset: "Password reset",
     disabledDone: "Account disabled",
     enabledDone: "Account enabled",
     usernameHelp: "Lower-case letters, digits and _ . -; cannot be changed later",
@@ -261,6 +258,30 @@ const en: Messages = {
     noRoles: "No roles",
     you: "You",
     selfDisableHint: "You cannot disable your own account",
+    badge: {
+      mustChangePassword: "Must change password",
+      secondFactor: "Two-factor on",
+      pendingReset: "Reset awaiting approval",
+    },
+    badgeHelp: {
+      mustChangePassword: "An administrator set the password; its owner must change it at the next sign-in",
+      secondFactor: "Signs in with a code from an authenticator app",
+      pendingReset: "A reset of this administrator account awaits the security administrator's approval",
+    },
+    oneTimeNotice:
+      "The new password is a one-time password: after signing in with it, its owner must choose their own before anything else. The account is signed out at once. Hand the password over through a secure channel.",
+    adminResetNotice:
+      "This is an administrator account: the reset takes effect only once the security administrator approves it (two people).",
+    passwordResetDone: "Password reset; its owner must choose a new one at the next sign-in",
+    resetAwaitsApproval: "Reset requested; awaiting the security administrator's approval",
+    resetAwaitsApprovalDetail:
+      "Resets of administrator accounts take effect once the security administrator approves them. Until then “{{name}}” keeps the current password and authenticator.",
+    resetSecondFactor: "Reset two-factor",
+    resetSecondFactorTitle: "Reset two-factor sign-in",
+    resetSecondFactorConfirm:
+      "“{{name}}”'s authenticator app and recovery codes will stop working and the account is signed out at once; they enrol again when needed. Usually for a lost phone. Reset?",
+    secondFactorResetDone: "Two-factor sign-in reset",
+    ownSecretHint: "Change your own password and two-factor sign-in from the account menu at the top right",
   },
   roleGrant: {
     current: "Current roles: {{roles}}",
@@ -364,6 +385,107 @@ const en: Messages = {
       locale: "Language",
     },
   },
+  resets: {
+    title: "Resets awaiting approval",
+    help: "When the system administrator resets an administrator's password or two-factor sign-in, it takes effect only once you approve it (two people).",
+    kind: {
+      password: "Password reset",
+      secondFactor: "Two-factor reset",
+      both: "Password and two-factor reset",
+    },
+    requested: "requested by {{by}} at {{at}}",
+    approve: "Approve",
+    reject: "Reject",
+    approveTitle: "Approve reset",
+    approveConfirm: "The “{{kind}}” of “{{name}}” takes effect at once and the account is signed out. Approve?",
+    rejectTitle: "Reject reset",
+    rejectConfirm: "Reject the “{{kind}}” of “{{name}}”? The account stays as it is.",
+    approved: "Approved; the reset is in effect",
+    rejected: "Rejected",
+  },
+  security: {
+    title: "Account security",
+    changePassword: "Change password",
+    twoFactor: "Two-factor sign-in",
+    fields: {
+      currentPassword: "Current password",
+      oneTimePassword: "Password the administrator gave you",
+      newPassword: "New password",
+      confirmPassword: "New password again",
+      code: "6-digit code",
+      recoveryCode: "Recovery code",
+    },
+    passwordIntro: "Changing it signs you out on every other device.",
+    passwordHelp:
+      "At least 10 characters mixing three of: upper case, lower case, digits, symbols; not a common password, not containing your username or name",
+    confirmMismatch: "The two new passwords differ",
+    passwordChanged: "Password changed; other devices are signed out",
+    twoFactorIntro:
+      "When on, signing in takes a 6-digit code from an authenticator app on your phone as well as the password, so a leaked password alone does not open your account.",
+    statusOn: "On",
+    statusOff: "Off",
+    requiredNote: "Your role requires two-factor sign-in; it cannot be turned off.",
+    enrol: {
+      start: "Set up",
+      step1:
+        "Install an authenticator app on your phone, such as Tencent Authenticator, Microsoft Authenticator or Google Authenticator.",
+      step2:
+        "Add an account in the app and scan the QR code below; if you cannot scan, choose manual entry and type the key beside it (below it on a phone).",
+      step3: "Enter the 6-digit code the app shows to finish.",
+      qrAlt: "QR code for “{{username}}”: scan it with an authenticator app, or type the key beside it",
+      secret: "Key (for manual entry)",
+      secretHelp: "Choose the time-based key type. Never share this key.",
+      copySecret: "Copy key",
+      secretCopied: "Copied",
+      confirm: "Confirm",
+    },
+    recovery: {
+      title: "Recovery codes",
+      warning: "Store these recovery codes now: they are shown only once.",
+      help: "If your phone is lost or not at hand, each code signs you in once instead of an authenticator code. Download or write them down and keep them somewhere safe, apart from your password.",
+      copy: "Copy all",
+      copied: "Recovery codes copied",
+      copyFailed: "Could not copy; download or write down the codes",
+      download: "Download .txt",
+      stored: "I have stored these recovery codes",
+      done: "Done",
+      fileHeader: "Huzhu two-factor sign-in recovery codes (account: {{username}})",
+      fileNote: "Each code works once. Generated: {{date}}",
+      regenerate: "New recovery codes",
+      regenerateHelp: "Your old recovery codes stop working. Enter the current code from your authenticator app.",
+    },
+    disable: {
+      button: "Turn off two-factor sign-in",
+      title: "Turn off two-factor sign-in",
+      help: "Signing in will take only the password, which makes the account easier to take over. Enter your current password and a code from your authenticator app.",
+      done: "Two-factor sign-in is off",
+    },
+  },
+  gate: {
+    signedInAs: "Signing in: {{name}} ({{username}})",
+    moreSteps: "Steps after this one: {{count}}.",
+    secondFactor: {
+      title: "Enter your code",
+      intro: "Open the authenticator app on your phone and enter the 6-digit code for Huzhu.",
+      recoveryIntro: "Enter a recovery code you have not used yet (like k7m2-p9xq-4t). Each works once.",
+      useRecovery: "Phone not at hand? Use a recovery code",
+      useTotp: "Use a code from the authenticator app",
+      submit: "Verify and sign in",
+    },
+    passwordChange: {
+      title: "Choose a new password",
+      intro:
+        "An administrator set your password, and it works only once. Choose a new password that only you know to continue.",
+      submit: "Set new password and continue",
+      done: "New password set",
+    },
+    enrolment: {
+      title: "Set up an authenticator app",
+      intro:
+        "Your role requires two-factor sign-in. Set up an authenticator app on your phone first; every sign-in will then ask for its code.",
+      continue: "Continue",
+    },
+  },
   validation: {
     required: "Required",
     tooShort: "At least {{min}} characters",
@@ -391,12 +513,10 @@ const en: Messages = {
     username: {
       format: "Only lower-case letters, digits and _ . -",
     },
-    joinBeforeBirth: "The join date cannot be before the date of birth",
-    text: {
-      invisibleCharacter:
-        "Contains an invisible or control character (such as a zero-width space or a text-direction mark); type it again without it",
-      noVisibleCharacter: "Has no visible character",
+    totp: {
+      format: "Must be 6 digits",
     },
+    joinBeforeBirth: "The join date cannot be before the date of birth",
     text: {
       invisibleCharacter:
         "Contains an invisible or control character (such as a zero-width space or a text-direction mark); type it again without it",

@@ -1,7 +1,7 @@
 import type { RoleAssignment, User } from "@huzhu/contracts";
 import { Button, Flex, Tag, Tooltip, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { roleText } from "./UserBadges.tsx";
+import { roleText, tagStyle } from "./UserBadges.tsx";
 
 /** An account's roles, one per line, each with its own "withdraw" (the security administrator's view). */
 export function RoleAssignments(props: {
@@ -42,7 +42,7 @@ export function RoleAssignments(props: {
           >
             <Tag
               color={r.orgId === null ? "volcano" : "red"}
-              style={{ marginInlineEnd: 0, whiteSpace: "normal", minWidth: 0 }}
+              style={{ ...tagStyle(r.orgId === null ? "volcano" : "red"), whiteSpace: "normal", minWidth: 0 }}
               data-testid="role-assignment-label"
             >
               {roleText(r, t)}

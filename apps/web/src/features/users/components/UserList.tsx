@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { CardsPagination, tablePagination } from "../../../components/ListPagination.tsx";
 import type { UserPage } from "../api/list-users.ts";
-import { UserStatusTag } from "./UserBadges.tsx";
+import { SecurityTags, UserStatusTag } from "./UserBadges.tsx";
 
 /**
  * The account list shared by the system administrator's and the security administrator's pages:
@@ -61,7 +61,17 @@ export function UserTable(props: UserListProps) {
       render: (name: string) => <span data-testid="user-display-name">{name}</span>,
     },
     { key: "roles", title: t("account.fields.roles"), render: (_, u) => props.roles(u) },
-    { key: "status", title: t("account.fields.status"), width: 90, render: (_, u) => <UserStatusTag user={u} /> },
+    {
+      key: "status",
+      title: t("account.fields.status"),
+      width: 130,
+      render: (_, u) => (
+        <Flex vertical align="start" gap={4}>
+          <UserStatusTag user={u} />
+          <SecurityTags user={u} />
+        </Flex>
+      ),
+    },
     { key: "actions", title: t("common.actions"), width: props.actionsWidth, render: (_, u) => props.actions(u) },
   ];
 
@@ -106,6 +116,7 @@ export function UserCards(props: UserListProps) {
                 </Flex>
                 <UserStatusTag user={u} />
               </Flex>
+              <SecurityTags user={u} />
               {props.roles(u)}
               {props.actions(u)}
             </Flex>

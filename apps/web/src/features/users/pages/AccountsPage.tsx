@@ -1,7 +1,7 @@
 import { PlusOutlined } from "@ant-design/icons";
 import type { User } from "@huzhu/contracts";
 import { App, Button, Card, Flex, Tooltip } from "antd";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ListTitle } from "../../../components/ListTitle.tsx";
 import { PageError } from "../../../components/PageStates.tsx";
@@ -11,6 +11,7 @@ import { useMe } from "../../auth/api/get-me.ts";
 import { useUsers } from "../api/list-users.ts";
 import { useUpdateUser } from "../api/update-user.ts";
 import { AccountFormModal } from "../components/AccountFormModal.tsx";
+import { isAdministrator } from "../components/is-administrator.ts";
 import { ResetPasswordModal } from "../components/ResetPasswordModal.tsx";
 import { RoleTags } from "../components/UserBadges.tsx";
 import { UserFilters } from "../components/UserFilters.tsx";
@@ -20,8 +21,9 @@ import { useUserFilters } from "../components/use-user-filters.ts";
 type Dialog = { type: "create" } | { type: "edit"; user: User } | { type: "password"; user: User } | null;
 
 /**
- * 账号管理, the system administrator's page: find accounts, create them, rename, reset passwords,
- * disable and enable. Roles are shown but granted on the security administrator's page.
+ * 账号管理, the system administrator's page: find accounts, create them, rename, reset passwords
+ * (one-time) and second factors, disable and enable. Roles are shown but granted on the security
+ * administrator's page; resets of administrators wait for that page's approval.
  */
 export default function AccountsPage() {
   const { t } = useTranslation();
@@ -53,6 +55,30 @@ export default function AccountsPage() {
     });
   };
 
+  const resetSecondFactor = (user: User) => {
+    const administrator = isAdministrator(user);
+    modal.confirm({
+      title: t("account.resetSecondFactorTitle"),
+      content: [
+        t("account.resetSecondFactorConfirm", { name: user.displayName }),
+        administrator ? t("account.adminResetNotice") : "",
+      ].join(" "),
+      okText: t("account.resetSecondFactor"),
+      okButtonProps: { danger: true },
+      cancelText: t("common.cancel"),
+      onOk: async () => {
+        try {
+          const updated = await update.mutateAsync({ id: user.id, body: { resetSecondFactor: true } });
+          // 202 for an administrator: recorded, not yet done.
+          if (updated.pendingReset) void message.info(t("account.resetAwaitsApproval"));
+          else void message.success(t("account.secondFactorResetDone"));
+        } catch (error) {
+          showApiError(error, message);
+        }
+      },
+    });
+  };
+
   const actions = (user: User) => {
     const self = user.id === selfId;
     const buttonProps = phone ? ({ size: "small" } as const) : ({ size: "small", type: "link" } as const);
@@ -72,13 +98,39 @@ export default function AccountsPage() {
         <Button {...buttonProps} onClick={() => setDialog({ type: "edit", user })} data-testid="account-edit">
           {t("common.edit")}
         </Button>
-        <Button {...buttonProps} onClick={() => setDialog({ type: "password", user })} data-testid="account-password">
-          {t("account.resetPassword")}
-        </Button>
+        {ownSecret(
+          self,
+          <Button
+            {...buttonProps}
+            disabled={self}
+            onClick={() => setDialog({ type: "password", user })}
+            data-testid="account-password"
+          >
+            {t("account.resetPassword")}
+          </Button>,
+        )}
+        {user.secondFactor
+          ? ownSecret(
+              self,
+              <Button
+                {...buttonProps}
+                danger
+                disabled={self}
+                onClick={() => resetSecondFactor(user)}
+                data-testid="account-reset-second-factor"
+              >
+                {t("account.resetSecondFactor")}
+              </Button>,
+            )
+          : null}
         {self ? <Tooltip title={t("account.selfDisableHint")}>{toggle}</Tooltip> : toggle}
       </Flex>
     );
   };
+
+  // One's own password and second factor change through 修改密码 (the server refuses them here).
+  const ownSecret = (self: boolean, button: ReactNode) =>
+    self ? <Tooltip title={t("account.ownSecretHint")}>{button}</Tooltip> : button;
 
   const listProps = {
     data: list.data,

@@ -11,6 +11,7 @@ import { useMe } from "../../auth/api/get-me.ts";
 import { useUsers } from "../api/list-users.ts";
 import { useWithdrawRole } from "../api/withdraw-role.ts";
 import { GrantRoleModal } from "../components/GrantRoleModal.tsx";
+import { PendingResets } from "../components/PendingResets.tsx";
 import { RoleAssignments } from "../components/RoleAssignments.tsx";
 import { roleText } from "../components/UserBadges.tsx";
 import { UserFilters } from "../components/UserFilters.tsx";
@@ -19,7 +20,8 @@ import { useUserFilters } from "../components/use-user-filters.ts";
 
 /**
  * 角色授权, the security administrator's page: the same accounts, seen by their roles, with grant
- * and withdraw. Accounts themselves are created and disabled by the system administrator.
+ * and withdraw, and the approval of the system administrator's resets of administrators (two people).
+ * Accounts themselves are created and disabled by the system administrator.
  */
 export default function RolesPage() {
   const { t } = useTranslation();
@@ -79,6 +81,7 @@ export default function RolesPage() {
       styles={{ body: { padding: phone ? 8 : 16 } }}
     >
       <Flex vertical gap={12}>
+        <PendingResets selfId={selfId} phone={phone} />
         <UserFilters filters={filters} onChange={setFilters} onReset={reset} phone={phone} />
         {list.isError ? (
           <PageError error={list.error} onRetry={() => void list.refetch()} />
