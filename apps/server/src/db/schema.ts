@@ -218,14 +218,6 @@ export interface AttachmentTable {
   linked_at: MaybeTimestamp;
 }
 
-/** Per-user attempts that a limit counts across restarts and processes (platform/rate-limit.ts). */
-export interface RateEventTable {
-  id: Generated<string>;
-  user_id: number;
-  kind: string;
-  at: Timestamp;
-}
-
 export interface DB {
   organizations: OrganizationTable;
   members: MemberTable;
@@ -236,7 +228,6 @@ export interface DB {
   recovery_codes: RecoveryCodeTable;
   password_reset_requests: PasswordResetRequestTable;
   security_alerts: SecurityAlertTable;
-  rate_events: RateEventTable;
   jobs: JobTable;
   job_files: JobFileTable;
   notifications: NotificationTable;

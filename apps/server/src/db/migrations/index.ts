@@ -2,7 +2,6 @@ import { foundation } from "./0001_foundation.ts";
 import { adminSeparationLock } from "./0002_admin_separation_lock.ts";
 import { accountsSecurity } from "./0003_accounts_security.ts";
 import { memberPrivacy } from "./0004_member_privacy.ts";
-import { memberPrivacy } from "./0004_member_privacy.ts";
 import { keyRotation } from "./0006_key_rotation.ts";
 import { kernelServices } from "./0007_kernel_services.ts";
 
@@ -14,7 +13,6 @@ export const migrations: ReadonlyArray<{ name: string; script: string }> = [
   { name: "0001_foundation", script: foundation },
   { name: "0002_admin_separation_lock", script: adminSeparationLock },
   { name: "0003_accounts_security", script: accountsSecurity },
-  { name: "0004_member_privacy", script: memberPrivacy },
   { name: "0004_member_privacy", script: memberPrivacy },
   { name: "0006_key_rotation", script: keyRotation },
   { name: "0007_kernel_services", script: kernelServices },
