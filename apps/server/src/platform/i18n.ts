@@ -107,13 +107,6 @@ const messages: Catalog = {
     en: "contains an invisible or control character (such as a zero-width space or a text-direction mark); type it again without it",
   },
   "text.noVisibleCharacter": { "zh-CN": "没有可见的字符", "zh-TW": "沒有可見的字元", en: "has no visible character" },
-  // humanText (contracts/common.ts): refused, never silently cleaned
-  "text.invisibleCharacter": {
-    "zh-CN": "含有不可见字符或控制字符（如零宽空格、文字方向控制符），请删除后重新输入",
-    "zh-TW": "含有不可見字元或控制字元（如零寬空格、文字方向控制字元），請刪除後重新輸入",
-    en: "contains an invisible or control character (such as a zero-width space or a text-direction mark); type it again without it",
-  },
-  "text.noVisibleCharacter": { "zh-CN": "没有可见的字符", "zh-TW": "沒有可見的字元", en: "has no visible character" },
   "idNumber.format": {
     "zh-CN": "应为 18 位，前 17 位为数字，末位为数字或 X",
     "zh-TW": "應為 18 位，前 17 位為數字，末位為數字或 X",
@@ -362,8 +355,6 @@ const fieldLabels: Catalog = {
   secretaryName: { "zh-CN": "书记", "zh-TW": "書記", en: "secretary" },
   units: { "zh-CN": "联建单位", "zh-TW": "聯建單位", en: "units" },
   reason: { "zh-CN": "事由", "zh-TW": "事由", en: "reason" },
-  q: { "zh-CN": "搜索词", "zh-TW": "搜尋詞", en: "search" },
-  actor: { "zh-CN": "操作人", "zh-TW": "操作人", en: "actor" },
   q: { "zh-CN": "搜索词", "zh-TW": "搜尋詞", en: "search" },
   actor: { "zh-CN": "操作人", "zh-TW": "操作人", en: "actor" },
   field: { "zh-CN": "字段", "zh-TW": "欄位", en: "field" },

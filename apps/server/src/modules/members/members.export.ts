@@ -2,7 +2,6 @@ import { PassThrough } from "node:stream";
 import type { Locale } from "@huzhu/contracts";
 import ExcelJS from "exceljs";
 import { spreadsheetText } from "../../platform/spreadsheet.ts";
-import { spreadsheetText } from "../../platform/spreadsheet.ts";
 import type { MemberRow } from "./members.repository.ts";
 
 /**
