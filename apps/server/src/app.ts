@@ -31,7 +31,7 @@ import {
 } from "./modules/pairing/solve-in-worker.ts";
 import { usersRoutes } from "./modules/users/users.routes.ts";
 import { usersService } from "./modules/users/users.service.ts";
-import { recordAudit } from "./platform/audit.ts";
+import { recordAudit, refusalRecord } from "./platform/audit.ts";
 import type { PersonalDataCipher } from "./platform/crypto.ts";
 import { installHeavyWorkLimit } from "./platform/heavy-work.ts";
 import { installAccessControl, installErrorHandler, RequestValidationError, simple } from "./platform/http.ts";
@@ -74,6 +74,8 @@ export interface AppDeps {
   solverPool?: SolverPoolOptions;
   /** A solver to use instead of the pool (tests hold solves open with it); its owner closes it. */
   pairingSolver?: PairingSolver;
+  /** The most records one audit log export may hold (tests lower it; default 50,000). */
+  auditExportMaxRows?: number;
 }
 
 /** Validates with zod, reporting inputs so messages can say "required" rather than "received undefined". */
@@ -152,13 +154,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // After access control (it needs the actor): one solve or export per user at a time.
   installHeavyWorkLimit(app);
   installErrorHandler(app, (request, refusal) =>
-    recordAudit(db, request.actor ?? { userId: null, username: null, ip: request.ip }, {
-      action: refusal.action,
-      result: refusal.status === 403 || refusal.status === 404 ? "denied" : "failure",
-      // The path says which record; neither the body nor the query string is copied (they may hold
-      // passwords or personal data, e.g. an export filtered by a full ID number).
-      detail: { method: request.method, url: request.url.split("?")[0], status: refusal.status, code: refusal.code },
-    }),
+    recordAudit(
+      db,
+      request.actor ?? { userId: null, username: null, ip: request.ip },
+      // The route and its :id say which record; neither the body nor the query string is copied
+      // (they may hold passwords or personal data, e.g. an export filtered by a full ID number).
+      refusalRecord(refusal.action, {
+        method: request.method,
+        route: request.routeOptions.url ?? "",
+        params: request.params,
+        status: refusal.status,
+        code: refusal.code,
+      }),
+    ),
   );
 
   const notificationHub = createNotificationHub(deps.database);
@@ -188,7 +196,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   authRoutes(app, auth, { secureCookies: deps.secureCookies });
   orgsRoutes(app, orgsService(db, deps.divisions));
   membersRoutes(app, membersService(db, deps.cipher, clock, { exportMaxRows: deps.exportMaxRows }));
-  auditRoutes(app, db);
+  auditRoutes(app, db, { exportMaxRows: deps.auditExportMaxRows });
   usersRoutes(app, usersService(db));
   let solver = deps.pairingSolver;
   if (!solver) {

@@ -51,6 +51,10 @@ const envSchema = z.object({
   HUZHU_SOLVER_QUEUE: z.coerce.number().int().min(0).max(1000).default(4),
   /** Heap cap of each solver worker, MB; a problem that needs more answers 413. The format's largest needs ~600. */
   HUZHU_SOLVER_HEAP_MB: z.coerce.number().int().min(64).max(65536).default(1024),
+  /** Secret the audit log's MAC chain is derived from (32 bytes, base64 or hex); not the personal-data key. */
+  HUZHU_AUDIT_KEY: z.string().optional(),
+  /** A file holding HUZHU_AUDIT_KEY instead. */
+  HUZHU_AUDIT_KEY_FILE: z.string().optional(),
   /** Minutes of inactivity after which a session ends. */
   HUZHU_SESSION_IDLE_MINUTES: z.coerce
     .number()
@@ -91,6 +95,8 @@ export interface Config {
   solverWorkers: number | undefined;
   solverQueue: number;
   solverHeapMb: number;
+  auditKey: string | undefined;
+  auditKeyFile: string | undefined;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   sessionsPerUser: number;
@@ -117,6 +123,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         "(the key that encrypts personal data must not live beside a shared database)",
     );
   }
+  if (e.DATABASE_URL && !e.HUZHU_AUDIT_KEY && !e.HUZHU_AUDIT_KEY_FILE) {
+    throw new ConfigError(
+      "Invalid configuration:\n  HUZHU_AUDIT_KEY or HUZHU_AUDIT_KEY_FILE is required with DATABASE_URL " +
+        "(whoever can write the database must not also hold the key that makes the audit log tamper-evident)",
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -132,6 +144,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     solverWorkers: e.HUZHU_SOLVER_WORKERS,
     solverQueue: e.HUZHU_SOLVER_QUEUE,
     solverHeapMb: e.HUZHU_SOLVER_HEAP_MB,
+    auditKey: e.HUZHU_AUDIT_KEY,
+    auditKeyFile: e.HUZHU_AUDIT_KEY_FILE,
     sessionIdleMinutes: e.HUZHU_SESSION_IDLE_MINUTES,
     sessionMaxHours: e.HUZHU_SESSION_MAX_HOURS,
     sessionsPerUser: e.HUZHU_SESSIONS_PER_USER,

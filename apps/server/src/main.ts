@@ -7,6 +7,8 @@ import { migrate } from "./db/migrate.ts";
 import { loadDemoIfEmpty } from "./demo/load.ts";
 import { createDivisionDirectory } from "./modules/divisions/divisions.ts";
 import { defaultSolverPoolOptions } from "./modules/pairing/solve-in-worker.ts";
+import { useAuditKey } from "./platform/audit.ts";
+import { loadAuditKey, startAuditChain } from "./platform/audit-chain.ts";
 import { cipherFromConfig } from "./platform/crypto.ts";
 
 /** Boot only: environment → database → app → listen. */
@@ -21,6 +23,17 @@ async function main() {
   if (applied.length) console.log(`huzhu: applied migrations ${applied.join(", ")}`);
   // HUZHU_DATA_KEY(_FILE), HUZHU_DATA_KEY_PREVIOUS(_FILE) during a rotation, HUZHU_CIPHER.
   const cipher = cipherFromConfig(config);
+  // The audit log's own key (not the personal-data key); records written before the chain
+  // existed are sealed into its first link at the first start after the upgrade.
+  const auditKeys = useAuditKey(
+    loadAuditKey({
+      auditKey: config.auditKey,
+      auditKeyFile: config.auditKeyFile,
+      dataDir: config.dataDir,
+      allowGenerate: !config.databaseUrl,
+    }),
+  );
+  if (await startAuditChain(database.db, auditKeys)) console.log("huzhu: the audit log's tamper-evident chain starts");
   const divisions = createDivisionDirectory();
   if (config.demo) await loadDemoIfEmpty({ database, cipher, divisions, config });
 

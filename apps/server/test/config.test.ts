@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from "../src/config.ts";
 /** Configuration from the environment: documented defaults, and clear messages for mistakes. */
 describe("loadConfig", () => {
   const KEY = "a".repeat(64);
+  const AUDIT_KEY = "b".repeat(64);
   const errorOf = (env: NodeJS.ProcessEnv): ConfigError => {
     try {
       loadConfig(env);
@@ -31,6 +32,8 @@ describe("loadConfig", () => {
       solverWorkers: undefined,
       solverQueue: 4,
       solverHeapMb: 1024,
+      auditKey: undefined,
+      auditKeyFile: undefined,
       sessionIdleMinutes: 30,
       secureCookies: false,
       trustProxy: false,
@@ -52,6 +55,7 @@ describe("loadConfig", () => {
       HUZHU_SOLVER_WORKERS: "3",
       HUZHU_SOLVER_QUEUE: "0",
       HUZHU_SOLVER_HEAP_MB: "2048",
+      HUZHU_AUDIT_KEY: AUDIT_KEY,
       HUZHU_SESSION_IDLE_MINUTES: "15",
       HUZHU_SECURE_COOKIES: "true",
       HUZHU_TRUST_PROXY: "1",
@@ -72,6 +76,8 @@ describe("loadConfig", () => {
       solverWorkers: 3,
       solverQueue: 0,
       solverHeapMb: 2048,
+      auditKey: AUDIT_KEY,
+      auditKeyFile: undefined,
       sessionIdleMinutes: 15,
       secureCookies: true,
       trustProxy: true,
@@ -110,19 +116,30 @@ describe("loadConfig", () => {
   });
 
   it("requires the personal-data key from the environment with DATABASE_URL", () => {
-    const error = errorOf({ DATABASE_URL: "postgres://db/huzhu" });
+    const error = errorOf({ DATABASE_URL: "postgres://db/huzhu", HUZHU_AUDIT_KEY: AUDIT_KEY });
     expect(error.message).toContain("HUZHU_DATA_KEY or HUZHU_DATA_KEY_FILE is required with DATABASE_URL");
-    expect(loadConfig({ DATABASE_URL: "postgres://db/huzhu", HUZHU_DATA_KEY: KEY }).dataKey).toBe(KEY);
-    expect(
-      loadConfig({ DATABASE_URL: "postgres://db/huzhu", HUZHU_DATA_KEY_FILE: "/run/secrets/key" }).dataKeyFile,
-    ).toBe("/run/secrets/key");
+    const server = { DATABASE_URL: "postgres://db/huzhu", HUZHU_AUDIT_KEY: AUDIT_KEY };
+    expect(loadConfig({ ...server, HUZHU_DATA_KEY: KEY }).dataKey).toBe(KEY);
+    expect(loadConfig({ ...server, HUZHU_DATA_KEY_FILE: "/run/secrets/key" }).dataKeyFile).toBe("/run/secrets/key");
+  });
+
+  it("requires the audit key, a secret of its own, from the environment with DATABASE_URL", () => {
+    const error = errorOf({ DATABASE_URL: "postgres://db/huzhu", HUZHU_DATA_KEY: KEY });
+    expect(error.message).toContain("HUZHU_AUDIT_KEY or HUZHU_AUDIT_KEY_FILE is required with DATABASE_URL");
+    const server = { DATABASE_URL: "postgres://db/huzhu", HUZHU_DATA_KEY: KEY };
+    expect(loadConfig({ ...server, HUZHU_AUDIT_KEY: AUDIT_KEY }).auditKey).toBe(AUDIT_KEY);
+    expect(loadConfig({ ...server, HUZHU_AUDIT_KEY_FILE: "/run/secrets/audit" }).auditKeyFile).toBe(
+      "/run/secrets/audit",
+    );
+    // The embedded database generates its own (audit.key in the data folder).
+    expect(loadConfig({}).auditKey).toBeUndefined();
   });
 
   it("loads the demo by default on the embedded database only, unless HUZHU_DEMO says otherwise", () => {
     expect(loadConfig({}).demo).toBe(true);
     expect(loadConfig({ HUZHU_DEMO: "false" }).demo).toBe(false);
     expect(loadConfig({ HUZHU_DEMO: "off" }).demo).toBe(false);
-    const server = { DATABASE_URL: "postgres://db/huzhu", HUZHU_DATA_KEY: KEY };
+    const server = { DATABASE_URL: "postgres://db/huzhu", HUZHU_DATA_KEY: KEY, HUZHU_AUDIT_KEY: AUDIT_KEY };
     expect(loadConfig(server).demo).toBe(false);
     expect(loadConfig({ ...server, HUZHU_DEMO: "true" }).demo).toBe(true);
     expect(loadConfig({ ...server, HUZHU_DEMO: "0" }).demo).toBe(false);

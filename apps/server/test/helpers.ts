@@ -9,6 +9,8 @@ import type { DemoCounty, DemoMember } from "../src/demo/generate.ts";
 import { insertDemoCounty } from "../src/demo/load.ts";
 import { createDivisionDirectory } from "../src/modules/divisions/divisions.ts";
 import type { PairingSolver, SolverPoolOptions } from "../src/modules/pairing/solve-in-worker.ts";
+import { useAuditKey } from "../src/platform/audit.ts";
+import type { AuditChainKeys } from "../src/platform/audit-chain.ts";
 import { createCipher, type PersonalDataCipher } from "../src/platform/crypto.ts";
 
 /**
@@ -147,6 +149,8 @@ export interface TestContext {
   app: FastifyInstance;
   database: Database;
   cipher: PersonalDataCipher;
+  /** The audit chain's keys of this test file (a fresh secret per context). */
+  auditKeys: AuditChainKeys;
   /** Ids of the fixture organizations by key. */
   orgId: (key: string) => Promise<number>;
   /** Id of the (only) member with this name. */
@@ -173,10 +177,12 @@ export async function createTestContext(
     pairingSolver?: PairingSolver;
     requireSecondFactor?: boolean;
     jobs?: { autoStart?: boolean };
+    auditExportMaxRows?: number;
   } = {},
 ): Promise<TestContext> {
   const { database, drop } = await openTestDatabase();
   const cipher = createCipher(crypto.randomBytes(32));
+  const auditKeys = useAuditKey(crypto.randomBytes(32));
   const county = options.county ?? fixtureCounty();
   const names = new Map<string, string | null>();
   await database.db.transaction().execute((trx) => insertDemoCounty(trx, county, names, cipher, TEST_PASSWORD));
@@ -193,12 +199,14 @@ export async function createTestContext(
     ...(options.pairingSolver ? { pairingSolver: options.pairingSolver } : {}),
     ...(options.requireSecondFactor ? { requireSecondFactor: true } : {}),
     ...(options.jobs ? { jobs: options.jobs } : {}),
+    ...(options.auditExportMaxRows === undefined ? {} : { auditExportMaxRows: options.auditExportMaxRows }),
   });
   const orgIds = new Map<string, number>();
   return {
     app,
     database,
     cipher,
+    auditKeys,
     async orgId(key) {
       if (!orgIds.size) {
         const rows = await database.db.selectFrom("organizations").select(["id", "name"]).orderBy("id").execute();

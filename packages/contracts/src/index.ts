@@ -1,5 +1,6 @@
 export * from "./attachments.ts";
 export * from "./audit.ts";
+export * from "./audit-labels.ts";
 export * from "./auth.ts";
 export * from "./common.ts";
 export * from "./jobs.ts";

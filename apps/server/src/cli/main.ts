@@ -18,6 +18,10 @@ const commands: Record<string, Command> = {
     summary: "count the personal-data values under each key",
     run: async (args) => (await import("./keys.ts")).runKeys("status", args),
   },
+  "audit verify": {
+    summary: "check the audit log's MAC chain; exit 1 naming the first changed, removed or reordered record",
+    run: async (args) => (await import("./audit-verify.ts")).runAuditVerify(args),
+  },
   "pairing solve": {
     summary: "solve a huzhu.pairing.v1 problem: huzhu pairing solve FILE|-",
     run: async (args) => (await import("./pairing-solve.ts")).runPairingSolve(args),

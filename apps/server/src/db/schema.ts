@@ -140,6 +140,17 @@ export interface AuditLogTable {
   target_id: string | null;
   result: string;
   detail: ColumnType<Record<string, unknown>, string, never>;
+  /** HMAC chained to the previous record (platform/audit-chain.ts); null only before the chain (0005). */
+  mac: ColumnType<Uint8Array | null, Uint8Array, never>;
+}
+
+/** The last link of the audit chain: one row, locked by every writer of the audit log. */
+export interface AuditChainHeadTable {
+  one: ColumnType<boolean, never, never>;
+  legacy_until: ColumnType<string, never, never>;
+  last_id: ColumnType<string | null, never, string>;
+  last_mac: ColumnType<Uint8Array | null, never, Uint8Array>;
+  head_mac: ColumnType<Uint8Array | null, never, Uint8Array>;
 }
 
 /** Progress of `huzhu keys rotate` (platform/key-rotation.ts): one row per target key and table. */
@@ -235,4 +246,5 @@ export interface DB {
   rate_events: RateEventTable;
   audit_log: AuditLogTable;
   key_rotation: KeyRotationTable;
+  audit_chain_head: AuditChainHeadTable;
 }

@@ -1,4 +1,4 @@
-import type { Locale, Permission, SessionGate } from "@huzhu/contracts";
+import type { AuditAction, Locale, Permission, SessionGate } from "@huzhu/contracts";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import type { Actor } from "./access.ts";
@@ -20,11 +20,13 @@ declare module "fastify" {
   interface FastifyContextConfig {
     access?: RouteAccess;
     /**
-     * The audit action of a state-changing route. Services record successes in their own
-     * transaction; a refusal (403, 404, 409, 400…) rolls that back, so the error handler records
-     * it under this name instead: refused attempts matter to an auditor as much as done ones.
+     * The audit action of a state-changing route or a route reading personal data (required for
+     * those: see `mustDeclareAudit`). Services record successes in their own transaction; a
+     * refusal (403 from the permission or CSRF check, 404, 409, 400…) rolls that back, so the error
+     * handler records it under this name instead: refused attempts matter to an auditor as much as
+     * done ones.
      */
-    audit?: string;
+    audit?: AuditAction;
     /**
      * Session gates (a pending second factor, a one-time password to replace, a second factor
      * to set up) during which this route still answers. Every other authenticated route answers
@@ -46,8 +48,29 @@ export class RequestValidationError extends Error {
   }
 }
 
-/** Routes the app registered, with their access rule; a test checks every /api route has one. */
-export const registeredRoutes: Array<{ method: string; url: string; access: RouteAccess | undefined }> = [];
+/** Routes the app registered, with their access rule and audit action; tests check every /api route has what it needs. */
+export const registeredRoutes: Array<{
+  method: string;
+  url: string;
+  access: RouteAccess | undefined;
+  audit: AuditAction | undefined;
+}> = [];
+
+/** Reading these is reading personal data (or the log of who did): even a refused attempt is recorded. */
+const auditedReadPermissions: readonly Permission[] = ["member.read", "member.reveal", "member.export", "audit.read"];
+
+/**
+ * Which routes must name their audit action: every state-changing route a signed-in user calls,
+ * and every route whose permission reads personal data. Public routes (sign-in) record for
+ * themselves, since nobody is signed in to be recorded by the error handler.
+ */
+export function mustDeclareAudit(method: string, access: RouteAccess | undefined): boolean {
+  if (access === undefined || access === "public" || method === "HEAD" || method === "OPTIONS") return false;
+  if (method !== "GET") return true;
+  const needed: readonly Permission[] =
+    access === "authenticated" ? [] : typeof access === "string" ? [access] : access;
+  return needed.some((p) => auditedReadPermissions.includes(p));
+}
 
 export function requireActor(request: FastifyRequest): Actor {
   if (!request.actor) throw new AppError(401, "auth.required");
@@ -68,12 +91,17 @@ export function installAccessControl(
 
   app.addHook("onRoute", (route) => {
     const access = route.config?.access;
+    const audit = route.config?.audit;
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
-      registeredRoutes.push({ method, url: route.url, access });
+      registeredRoutes.push({ method, url: route.url, access, audit });
       // Deny by default: an /api route without a declared access rule is a programming error.
       if (route.url.startsWith("/api") && access === undefined && method !== "HEAD") {
         throw new Error(`route ${method} ${route.url} has no access rule (config.access)`);
+      }
+      // Likewise a write or a personal-data read whose refusals would go unrecorded.
+      if (route.url.startsWith("/api") && audit === undefined && mustDeclareAudit(method, access)) {
+        throw new Error(`route ${method} ${route.url} has no audit action (config.audit)`);
       }
     }
   });
@@ -115,12 +143,14 @@ function timingSafeEqualStrings(a: string, b: string): boolean {
 
 export type RefusalRecorder = (
   request: FastifyRequest,
-  refusal: { action: string; status: number; code: string },
+  refusal: { action: AuditAction; status: number; code: string },
 ) => Promise<void>;
 
 /**
  * Every failure leaves as `{ error: { code, message, field? } }` in the caller's language. A
- * refused state-changing request of a signed-in user on a route with `config.audit` is recorded.
+ * refused request of a signed-in user on a route with `config.audit` is recorded, whether the
+ * refusal came from onRequest (permission, CSRF: the actor is known by then), validation or the
+ * service.
  */
 export function installErrorHandler(app: FastifyInstance, recordRefusal?: RefusalRecorder): void {
   app.setErrorHandler(async (error: FastifyError | AppError | RequestValidationError, request, reply) => {

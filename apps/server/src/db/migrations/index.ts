@@ -2,6 +2,7 @@ import { foundation } from "./0001_foundation.ts";
 import { adminSeparationLock } from "./0002_admin_separation_lock.ts";
 import { accountsSecurity } from "./0003_accounts_security.ts";
 import { memberPrivacy } from "./0004_member_privacy.ts";
+import { auditChain } from "./0005_audit_chain.ts";
 import { keyRotation } from "./0006_key_rotation.ts";
 import { kernelServices } from "./0007_kernel_services.ts";
 
@@ -14,6 +15,7 @@ export const migrations: ReadonlyArray<{ name: string; script: string }> = [
   { name: "0002_admin_separation_lock", script: adminSeparationLock },
   { name: "0003_accounts_security", script: accountsSecurity },
   { name: "0004_member_privacy", script: memberPrivacy },
+  { name: "0005_audit_chain", script: auditChain },
   { name: "0006_key_rotation", script: keyRotation },
   { name: "0007_kernel_services", script: kernelServices },
 ];

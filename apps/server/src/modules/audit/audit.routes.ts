@@ -1,51 +1,59 @@
-import { type AuditEntry, apiError, auditEntry, auditListQuery, listOf } from "@huzhu/contracts";
+import { apiError, auditEntry, auditExportQuery, auditListQuery, listOf } from "@huzhu/contracts";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Kysely } from "kysely";
+import { z } from "zod";
 import type { DB } from "../../db/schema.ts";
-import { requirePermission } from "../../platform/access.ts";
-import { recordAudit } from "../../platform/audit.ts";
 import { requireActor } from "../../platform/http.ts";
-import { auditRepository } from "./audit.repository.ts";
+import { XLSX_CONTENT_TYPE } from "./audit.export.ts";
+import { auditService } from "./audit.service.ts";
 
-export function auditRoutes(app: FastifyInstance, db: Kysely<DB>) {
+export function auditRoutes(app: FastifyInstance, db: Kysely<DB>, options: { exportMaxRows?: number } = {}) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const repo = auditRepository(db);
+  const audit = auditService(db, options);
+  const errors = { 400: apiError, 401: apiError, 403: apiError };
 
   r.get(
     "/api/audit",
     {
-      config: { access: "audit.read" },
+      config: { access: "audit.read", audit: "audit.read" },
       schema: {
         tags: ["audit"],
-        summary: "The audit log (audit administrator only)",
+        summary: "The audit log (audit administrator only), organizations and accounts by name",
         querystring: auditListQuery,
-        response: { 200: listOf(auditEntry), 400: apiError, 401: apiError, 403: apiError },
+        response: { 200: listOf(auditEntry), ...errors },
       },
     },
-    async (request) => {
-      const actor = requireActor(request);
-      requirePermission(actor, "audit.read");
-      const result = await repo.list(request.query);
-      // Reading the log is itself recorded: who looked, with which filters.
-      await recordAudit(db, actor, { action: "audit.read", result: "success", detail: { query: request.query } });
-      return {
-        total: result.total,
-        items: result.items.map(
-          (row): AuditEntry => ({
-            id: Number(row.id),
-            at: new Date(row.at).toISOString(),
-            actorId: row.actor_id,
-            actorName: row.actor_name,
-            ip: row.ip,
-            action: row.action,
-            targetType: row.target_type,
-            targetId: row.target_id,
-            result: row.result as AuditEntry["result"],
-            detail: (row.detail ?? {}) as Record<string, unknown>,
-          }),
-        ),
-      };
+    async (request) => audit.list(requireActor(request), request.query),
+  );
+
+  r.get(
+    "/api/audit/export",
+    {
+      // Refusals (403, 400 over the cap) are audited under this action by the error handler.
+      config: { access: "audit.read", audit: "audit.export" },
+      schema: {
+        tags: ["audit"],
+        summary: "The filtered audit log as an Excel workbook, labelled in the request's language (audited)",
+        querystring: auditExportQuery,
+        response: {
+          200: {
+            description: "The workbook (.xlsx)",
+            content: {
+              [XLSX_CONTENT_TYPE]: { schema: z.instanceof(Buffer).meta({ type: "string", format: "binary" }) },
+            },
+          },
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const result = await audit.export(requireActor(request), request.query, request.locale);
+      return reply
+        .type(XLSX_CONTENT_TYPE)
+        .header("content-disposition", result.contentDisposition)
+        .header("x-row-count", String(result.rowCount))
+        .send(result.workbook);
     },
   );
 }

@@ -72,7 +72,7 @@ export function authRoutes(app: FastifyInstance, auth: AuthService, options: { s
   r.post(
     "/api/auth/logout",
     {
-      config: { access: "authenticated", openDuring: always },
+      config: { access: "authenticated", openDuring: always, audit: "auth.logout" },
       schema: { tags, summary: "Sign out", response: { 204: z.null() } },
     },
     async (request, reply) => {

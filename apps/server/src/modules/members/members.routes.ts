@@ -24,7 +24,8 @@ export function membersRoutes(app: FastifyInstance, members: MembersService) {
   r.get(
     "/api/members",
     {
-      config: { access: "member.read" },
+      // Reads personal data: a refused attempt is recorded (a success is not: masked lists are everyday work).
+      config: { access: "member.read", audit: "member.list" },
       schema: {
         tags,
         summary: "The member roster of the caller's jurisdiction (masked)",
@@ -70,7 +71,7 @@ export function membersRoutes(app: FastifyInstance, members: MembersService) {
   r.get(
     "/api/members/:id",
     {
-      config: { access: "member.read" },
+      config: { access: "member.read", audit: "member.read" },
       schema: { tags, summary: "One member (masked)", params: idParam, response: { 200: member, ...errorResponses } },
     },
     async (request) => members.get(requireActor(request), request.params.id),
@@ -103,7 +104,8 @@ export function membersRoutes(app: FastifyInstance, members: MembersService) {
   r.post(
     "/api/members/:id/reveal",
     {
-      config: { access: "member.reveal" },
+      // Refusals (403 for roles without member.reveal, CSRF, 404 out of scope) are recorded under this action.
+      config: { access: "member.reveal", audit: "member.reveal" },
       schema: {
         tags,
         summary: "Show one personal field in full; needs a reason and is audited",

@@ -11,7 +11,7 @@ import { idNumberBirthDate, idNumberGender, idNumberProblem, maskIdNumber, maskP
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { type Actor, requirePermission, type Scope, scopeFor } from "../../platform/access.ts";
-import { recordAudit } from "../../platform/audit.ts";
+import { describeFilters, recordAudit } from "../../platform/audit.ts";
 import type { PersonalDataCipher } from "../../platform/crypto.ts";
 import { AppError, conflict, forbidden, invalidField, notFound } from "../../platform/errors.ts";
 import { orgDirectory } from "../orgs/orgs.service.ts";
@@ -169,8 +169,8 @@ export function membersService(
       await recordAudit(db, actor, {
         action: "member.export",
         result: "success",
-        // An exact-ID-number search is itself personal data: the record says only that it was one.
-        detail: { filters: { ...filters, ...(resolved.idNumberHash ? { q: "(ID number)" } : {}) }, rowCount, locale },
+        // A search text (a name, an ID number) is itself personal data: recorded as "searched: q", never as typed.
+        detail: { ...describeFilters(filters, ["q", "ethnicity"]), rowCount, locale },
       });
       return { workbook: buffer, rowCount, date: today() };
     },
@@ -296,35 +296,23 @@ export function membersService(
       body: RevealBody,
     ): Promise<{ field: RevealBody["field"]; value: string | null }> {
       const scope = scopeFor(actor, "member.reveal");
-      try {
-        return await db.transaction().execute(async (trx) => {
-          const r = membersRepository(trx);
-          // Reveal, like a write, belongs to the primary organization's scope, not a co-managing one.
-          const row = await r.findManaged(scope, id);
-          if (!row) throw await notManaged(r, actor, id);
-          const secrets = await r.findSecrets(id);
-          const value = revealedValue(body.field, secrets);
-          await recordAudit(trx, actor, {
-            action: "member.reveal",
-            result: "success",
-            targetType: "member",
-            targetId: id,
-            detail: { field: body.field, reason: body.reason, memberName: row.name },
-          });
-          return { field: body.field, value };
+      // A refusal (403, 404) is recorded by the route's config.audit, like every other refusal.
+      return await db.transaction().execute(async (trx) => {
+        const r = membersRepository(trx);
+        // Reveal, like a write, belongs to the primary organization's scope, not a co-managing one.
+        const row = await r.findManaged(scope, id);
+        if (!row) throw await notManaged(r, actor, id);
+        const secrets = await r.findSecrets(id);
+        const value = revealedValue(body.field, secrets);
+        await recordAudit(trx, actor, {
+          action: "member.reveal",
+          result: "success",
+          targetType: "member",
+          targetId: id,
+          detail: { field: body.field, reason: body.reason },
         });
-      } catch (error) {
-        if (error instanceof AppError && (error.status === 404 || error.status === 403)) {
-          await recordAudit(db, actor, {
-            action: "member.reveal",
-            result: "denied",
-            targetType: "member",
-            targetId: id,
-            detail: { field: body.field, reason: body.reason },
-          });
-        }
-        throw error;
-      }
+        return { field: body.field, value };
+      });
     },
   };
 }

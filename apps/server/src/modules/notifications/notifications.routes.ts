@@ -45,7 +45,8 @@ export function notificationsRoutes(app: FastifyInstance, db: Kysely<DB>, hub: N
   r.post(
     "/api/notifications/:id/read",
     {
-      config: { access: "authenticated" },
+      // A write: a refused attempt (CSRF, someone else's notification) is recorded under this action.
+      config: { access: "authenticated", audit: "notification.read" },
       schema: {
         tags,
         summary: "Mark one notification read",
@@ -64,7 +65,8 @@ export function notificationsRoutes(app: FastifyInstance, db: Kysely<DB>, hub: N
   r.post(
     "/api/notifications/read-all",
     {
-      config: { access: "authenticated" },
+      // A write: a refused attempt (CSRF, someone else's notification) is recorded under this action.
+      config: { access: "authenticated", audit: "notification.read" },
       schema: {
         tags,
         summary: "Mark all of one's notifications read",

@@ -135,7 +135,8 @@ export function orgsService(db: Kysely<DB>, divisions: DivisionDirectory) {
           result: "success",
           targetType: "organization",
           targetId: newId,
-          detail: { parentId: parent.id, name: body.name },
+          // The name is shown (as it is now, with its path) when the log is read.
+          detail: { parentId: parent.id },
         });
         return newId;
       });
