@@ -174,6 +174,25 @@ function bigProblem(recipients: number, helpers: number, perRecipient: number): 
   };
 }
 
+describe(`a problem over the size limit (${testDatabaseKind})`, () => {
+  let t: TestContext;
+  beforeAll(async () => {
+    t = await createTestContext({ pairingSolver: heldSolver().solver });
+  });
+  afterAll(async () => t?.close());
+
+  it("is refused with 413 as soon as its declared length says so", async () => {
+    const coordinator = await t.login("coordinator");
+    const res = await coordinator.request({
+      method: "POST",
+      url: "/api/pairing/solve",
+      headers: { "content-type": "application/json", "content-length": String(129 * 1024 * 1024) },
+      payload: JSON.stringify(tiny),
+    });
+    expectError(res, 413, { code: "body.too_large" });
+  });
+});
+
 describe(`a problem too large for a solver worker (${testDatabaseKind})`, () => {
   let t: TestContext;
   beforeAll(async () => {

@@ -15,8 +15,8 @@ export const solverBusy = () =>
 
 /**
  * Solves a pairing problem for a coordinator in the solver pool, so that no other request waits
- * behind it. The problem arrives as the uploaded bytes and leaves as the answer's JSON bytes: the
- * worker parses, validates, solves and serializes, the event loop only hands bytes over.
+ * behind it. The problem arrives as the uploaded chunks and leaves as the answer's JSON bytes: the
+ * worker decodes, parses, validates, solves and serializes; the event loop only hands bytes over.
  */
 export function pairingService(db: Kysely<DB>, solver: PairingSolver) {
   return {
@@ -25,13 +25,13 @@ export function pairingService(db: Kysely<DB>, solver: PairingSolver) {
 
     async solve(
       actor: Actor,
-      problem: Uint8Array,
+      problem: readonly Uint8Array[],
       { explain, signal }: { explain: boolean; signal?: AbortSignal },
     ): Promise<Buffer> {
       // Pairing rounds are the superior organization's work (coordinators hold org.write).
       requirePermission(actor, "org.write");
-      // Read before the bytes move to the worker (which leaves this thread's view empty).
-      const bytes = problem.byteLength;
+      // Read before the bytes move to the worker (which leaves this thread's views empty).
+      const bytes = problem.reduce((sum, chunk) => sum + chunk.byteLength, 0);
       let outcome: Awaited<ReturnType<PairingSolver["solve"]>>;
       try {
         outcome = await solver.solve(problem, { explain, ...(signal ? { signal } : {}) });

@@ -78,6 +78,27 @@ describe("createSolverPool", () => {
     expect((await pending).summary.covered).toBeGreaterThan(0);
   }, 60_000);
 
+  it("takes the upload's chunks as they came, split anywhere, even inside a character", async () => {
+    const problem = {
+      ...small,
+      recipients: [...small.recipients, { id: "村委会-甲", demand: 1 }],
+      candidates: [...small.candidates, { helper: "city-community", recipient: "村委会-甲", score: 7 }],
+    };
+    const bytes = Buffer.from(JSON.stringify(problem));
+    const cut = bytes.indexOf(Buffer.from("村")) + 1;
+    const chunks = [bytes.subarray(0, cut), bytes.subarray(cut, cut + 1), bytes.subarray(cut + 1)].map(
+      (piece) => new Uint8Array(piece),
+    );
+    const { body } = await solver.solve(chunks);
+    expect(JSON.parse(body.toString("utf8")).result).toEqual(solvePairing(problem));
+    // Large chunks that own their memory move to the worker; small ones are copied.
+    const large = [bytesOf(bigProblem(2000, 800, 10))];
+    const pending = solver.solve(large);
+    expect(large[0]?.byteLength).toBe(0);
+    expect((await pending).summary.covered).toBeGreaterThan(0);
+    await expect(solver.solve([])).rejects.toThrow(/^input: not JSON/);
+  }, 60_000);
+
   it("rejects bad input with the same PairingInputError as the library", async () => {
     const bad = { ...small, candidates: [...small.candidates, { helper: "h9", recipient: "village-a", score: 1 }] };
     const error = await solver.solve(bad).catch((e: unknown) => e);

@@ -45,8 +45,8 @@ export interface SolveOutcome {
 /** Solves pairing problems off the event loop. A test can stand in its own. */
 export interface PairingSolver {
   /**
-   * Solves a `huzhu.pairing.v1` problem given as UTF-8 bytes (transferred: the caller's buffer is
-   * emptied when it owns its memory), JSON text, or an object. Rejects with PairingInputError for
+   * Solves a `huzhu.pairing.v1` problem given as UTF-8 bytes or chunks of them (transferred: the
+   * caller's buffers are emptied when they own their memory), JSON text, or an object. Rejects with PairingInputError for
    * a bad problem, PoolFullError when the queue is full, WorkerOutOfMemoryError when the problem
    * needs more heap than a worker may have, or the signal's reason once aborted.
    */
@@ -54,6 +54,22 @@ export interface PairingSolver {
   /** True when a solve would be refused for a full queue: refuse before reading the upload. */
   saturated(): boolean;
   close(): Promise<void>;
+}
+
+/**
+ * Bytes that are the whole of their buffer, and big enough to be worth it, move to the worker
+ * instead of being copied. A view into a larger buffer (a pool slice, a shared read buffer) never
+ * qualifies: detaching it would take memory from under its other users. Node's HTTP server hands
+ * each body chunk over in a buffer of its own (checked: every chunk of a 50 MB upload).
+ */
+function ownsItsBuffer(piece: unknown): piece is Uint8Array {
+  return (
+    piece instanceof Uint8Array &&
+    piece.buffer instanceof ArrayBuffer &&
+    piece.byteOffset === 0 &&
+    piece.byteLength === piece.buffer.byteLength &&
+    piece.byteLength >= 16 * 1024
+  );
 }
 
 export function createSolverPool(options: SolverPoolOptions = defaultSolverPoolOptions()): PairingSolver {
@@ -67,14 +83,8 @@ export function createSolverPool(options: SolverPoolOptions = defaultSolverPoolO
   });
   return {
     async solve(problem, { explain = false, signal } = {}) {
-      // Bytes that own their whole buffer move to the worker; a slice of a shared buffer is copied.
-      const transfer =
-        problem instanceof Uint8Array &&
-        problem.buffer instanceof ArrayBuffer &&
-        problem.byteOffset === 0 &&
-        problem.byteLength === problem.buffer.byteLength
-          ? [problem.buffer]
-          : [];
+      const pieces = problem instanceof Uint8Array ? [problem] : Array.isArray(problem) ? problem : [];
+      const transfer = pieces.filter(ownsItsBuffer).map((piece) => piece.buffer as ArrayBuffer);
       const response = await pool.run({ problem, explain }, { transfer, ...(signal ? { signal } : {}) });
       if (!response.ok) {
         const { where, message } = response.inputError;

@@ -9,7 +9,7 @@ import { PairingInputError, solvePairing, solvePairingExplained } from "@huzhu/d
 import { serveJobs } from "../../platform/worker-pool.ts";
 
 export interface SolveRequest {
-  /** JSON text as UTF-8 bytes (handed over without a copy), JSON text, or a problem object. */
+  /** JSON text as UTF-8 bytes or chunks of them (handed over without a copy), JSON text, or an object. */
   problem: unknown;
   explain: boolean;
 }
@@ -32,19 +32,26 @@ export type SolveResponse =
     }
   | { ok: false; inputError: { where: string; message: string } };
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
+/** The JSON text of bytes that arrived in pieces (a character may straddle two of them). */
+function decodeUtf8(pieces: readonly Uint8Array[]): string {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  try {
+    const parts = pieces.map((piece) => decoder.decode(piece, { stream: true }));
+    parts.push(decoder.decode());
+    return parts.join("");
+  } catch {
+    throw new PairingInputError("input", "not valid UTF-8 text");
+  }
+}
+
+const isBytes = (value: unknown): value is Uint8Array => value instanceof Uint8Array;
 
 function solve(request: SolveRequest): SolveResponse {
   const started = performance.now();
   try {
     let problem = request.problem;
-    if (problem instanceof Uint8Array) {
-      try {
-        problem = utf8.decode(problem);
-      } catch {
-        throw new PairingInputError("input", "not valid UTF-8 text");
-      }
-    }
+    if (isBytes(problem)) problem = decodeUtf8([problem]);
+    else if (Array.isArray(problem) && problem.every(isBytes)) problem = decodeUtf8(problem);
     const { result, explanation } = request.explain
       ? solvePairingExplained(problem)
       : { result: solvePairing(problem), explanation: null };
