@@ -29,6 +29,8 @@ import {
   type PairingSolver,
   type SolverPoolOptions,
 } from "./modules/pairing/solve-in-worker.ts";
+import { securityAlertsRoutes } from "./modules/security/security-alerts.routes.ts";
+import { securityAlertsService } from "./modules/security/security-alerts.service.ts";
 import { usersRoutes } from "./modules/users/users.routes.ts";
 import { usersService } from "./modules/users/users.service.ts";
 import { recordAudit, refusalRecord } from "./platform/audit.ts";
@@ -197,6 +199,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   orgsRoutes(app, orgsService(db, deps.divisions));
   membersRoutes(app, membersService(db, deps.cipher, clock, { exportMaxRows: deps.exportMaxRows }));
   auditRoutes(app, db, { exportMaxRows: deps.auditExportMaxRows });
+  securityAlertsRoutes(app, securityAlertsService(db, clock));
   usersRoutes(app, usersService(db));
   let solver = deps.pairingSolver;
   if (!solver) {

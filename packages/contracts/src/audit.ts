@@ -33,6 +33,7 @@ export const auditActions = [
   "user.reset_reject",
   "role.assign",
   "role.withdraw",
+  "alert.acknowledge",
   "audit.read",
   "audit.export",
   "audit.chain_start",
@@ -46,7 +47,7 @@ export const auditActions = [
 export const auditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditAction>;
 
-export const auditTargetTypes = ["organization", "member", "user", "job", "attachment"] as const;
+export const auditTargetTypes = ["organization", "member", "user", "job", "attachment", "alert"] as const;
 export const auditTargetType = z.enum(auditTargetTypes);
 export type AuditTargetType = z.infer<typeof auditTargetType>;
 

@@ -11,7 +11,15 @@ export const apiError = z.object({
 export type ApiError = z.infer<typeof apiError>;
 
 /** The error answers every authenticated operation can give, for its response schema. */
-export const errorResponses = { 400: apiError, 401: apiError, 403: apiError, 404: apiError, 409: apiError } as const;
+export const errorResponses = {
+  400: apiError,
+  401: apiError,
+  403: apiError,
+  404: apiError,
+  409: apiError,
+  // Limits per user: heavy work, repeated ID-number probes (with Retry-After).
+  429: apiError,
+} as const;
 
 /** Paging parameters every list endpoint takes. pageSize is capped so no request can dump a table. */
 export const pageQuery = z

@@ -8,4 +8,5 @@ export * from "./members.ts";
 export * from "./notifications.ts";
 export * from "./orgs.ts";
 export * from "./pairing.ts";
+export * from "./security.ts";
 export * from "./users.ts";

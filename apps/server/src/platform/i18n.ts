@@ -129,6 +129,22 @@ const messages: Catalog = {
     "zh-TW": "已有黨員使用此身分證號",
     en: "is already used by another member",
   },
+  // 429s of the ID-number probing limit (members.service.ts, platform/rate-limit.ts)
+  "idNumber.probeLimit": {
+    "zh-CN": "一小时内已有 {max} 次填写的身份证号已被使用，为防止借此探查他人信息，请 {minutes} 分钟后再试；已在其他组织登记的党员请办理组织关系转接，不要重复新增",
+    "zh-TW": "一小時內已有 {max} 次填寫的身分證號已被使用，為防止藉此探查他人資料，請 {minutes} 分鐘後再試；已在其他組織登記的黨員請辦理組織關係轉接，不要重複新增",
+    en: "too many attempts with ID numbers already in use ({max} within an hour); to keep anyone from probing for other people's numbers, try again in {minutes} minutes. A member registered elsewhere is transferred, not added again",
+  },
+  "idNumber.searchLimit": {
+    "zh-CN": "一小时内按身份证号查询未找到的次数已达 {max} 次，为防止借此猜测他人身份证号，请 {minutes} 分钟后再试",
+    "zh-TW": "一小時內按身分證號查詢未找到的次數已達 {max} 次，為防止藉此猜測他人身分證號，請 {minutes} 分鐘後再試",
+    en: "too many searches by ID number that found nobody ({max} within an hour); to keep anyone from guessing other people's numbers, try again in {minutes} minutes",
+  },
+  "alert.acknowledged": {
+    "zh-CN": "该告警已确认",
+    "zh-TW": "該告警已確認",
+    en: "this alert has already been acknowledged",
+  },
   "phone.format": {
     "zh-CN": "应为 11 位手机号码",
     "zh-TW": "應為 11 位手機號碼",

@@ -11,9 +11,11 @@ import { idNumberBirthDate, idNumberGender, idNumberProblem, maskIdNumber, maskP
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { type Actor, requirePermission, type Scope, scopeFor } from "../../platform/access.ts";
+import { raiseSecurityAlert } from "../../platform/alerts.ts";
 import { describeFilters, recordAudit } from "../../platform/audit.ts";
 import type { PersonalDataCipher } from "../../platform/crypto.ts";
 import { AppError, conflict, forbidden, invalidField, notFound } from "../../platform/errors.ts";
+import { checkRateLimit, type RateLimit, recordRateEvent } from "../../platform/rate-limit.ts";
 import { orgDirectory } from "../orgs/orgs.service.ts";
 import { writeRosterWorkbook } from "./members.export.ts";
 import { presentMember } from "./members.presenter.ts";
@@ -37,6 +39,33 @@ function birthYearOf(birthDate: string): number {
 export const EXPORT_MAX_ROWS = 50_000;
 const EXPORT_BATCH_SIZE = 1_000;
 
+/**
+ * "Already used" (409) answers per user per hour. Each says that an ID number exists, maybe
+ * outside the caller's scope; the answer is needed (the person is transferred, not added twice),
+ * so it is limited, not removed. Past the limit every create, and every edit of an ID number, gets
+ * 429 until the window has moved on: a free number too, or 201 against 429 would answer instead.
+ */
+export const ID_NUMBER_DUPLICATE_LIMIT: RateLimit = {
+  kind: "idNumber.duplicate",
+  max: 5,
+  windowMs: 60 * 60_000,
+  code: "idNumber.probeLimit",
+  field: "idNumber",
+};
+
+/**
+ * Exact ID-number searches that found nobody, per user per hour. Each tests one guess at a
+ * masked number (about 3,300 candidates remain from the mask and the birth year): a legitimate
+ * search finds the person or is a rare typo, a search for guesses finds nobody almost every time.
+ */
+export const ID_NUMBER_SEARCH_LIMIT: RateLimit = {
+  kind: "idNumber.searchMiss",
+  max: 20,
+  windowMs: 60 * 60_000,
+  code: "idNumber.searchLimit",
+  field: "q",
+};
+
 export function membersService(
   db: Kysely<DB>,
   cipher: PersonalDataCipher,
@@ -57,6 +86,7 @@ export function membersService(
     }
     const q = filters.q?.trim();
     const idNumberHash = q && ID_NUMBER_QUERY.test(q) ? cipher.lookupIndexes(q.toUpperCase()) : null;
+    if (idNumberHash) await checkRateLimit(db, actor.userId, ID_NUMBER_SEARCH_LIMIT, clock());
     // The age band as birth years: age is this year minus the birth year (ageInYear).
     const year = clock().getUTCFullYear();
     return {
@@ -66,6 +96,30 @@ export function membersService(
       ...(filters.ageTo === undefined ? {} : { bornFrom: year - filters.ageTo }),
       ...(filters.ageFrom === undefined ? {} : { bornTo: year - filters.ageFrom }),
     };
+  }
+
+  /**
+   * Counts one ID-number probe of the actor in the database (over the limit it throws the 429,
+   * which replaces the answer). Reaching the limit raises one alert for the security administrator.
+   */
+  async function countProbe(actor: Actor, limit: RateLimit, via: "duplicate" | "search"): Promise<void> {
+    const state = await recordRateEvent(db, actor.userId, limit, clock());
+    if (state.count === limit.max) {
+      await raiseSecurityAlert(db, {
+        kind: "member.idNumberProbing",
+        userId: actor.userId,
+        // Ids and counts only: never the numbers that were tried.
+        detail: { via, attempts: state.count, windowMinutes: limit.windowMs / 60_000 },
+      });
+    }
+  }
+
+  /** An "already used" answer is counted before it leaves (see ID_NUMBER_DUPLICATE_LIMIT). */
+  async function countDuplicateAnswer(actor: Actor, error: unknown): Promise<never> {
+    if (error instanceof AppError && error.code === "idNumber.duplicate") {
+      await countProbe(actor, ID_NUMBER_DUPLICATE_LIMIT, "duplicate");
+    }
+    throw error;
   }
 
   /**
@@ -140,7 +194,10 @@ export function membersService(
   return {
     async list(actor: Actor, query: MemberListQuery): Promise<{ items: Member[]; total: number }> {
       const scope = requirePermission(actor, "member.read");
-      const result = await repo.list(scope, query, await resolveFilters(actor, query));
+      const resolved = await resolveFilters(actor, query);
+      const result = await repo.list(scope, query, resolved);
+      // An exact ID-number search that finds nobody was one guess at a masked number.
+      if (resolved.idNumberHash && result.total === 0) await countProbe(actor, ID_NUMBER_SEARCH_LIMIT, "search");
       const abilities = abilityScopes(actor);
       const now = clock();
       return { items: result.items.map((r) => presentMember(r, abilities, now)), total: result.total };
@@ -161,6 +218,7 @@ export function membersService(
       const scope = requirePermission(actor, "member.read");
       const resolved = await resolveFilters(actor, filters);
       const total = await repo.count(scope, filters, resolved);
+      if (resolved.idNumberHash && total === 0) await countProbe(actor, ID_NUMBER_SEARCH_LIMIT, "search");
       if (total > exportMaxRows) {
         throw new AppError(400, "export.tooMany", { params: { count: total, max: exportMaxRows } });
       }
@@ -185,7 +243,8 @@ export function membersService(
     async create(actor: Actor, body: CreateMemberBody): Promise<Member> {
       const write = requirePermission(actor, "member.write");
       checkConsistency(body);
-      const id = await db.transaction().execute(async (trx) => {
+      await checkRateLimit(db, actor.userId, ID_NUMBER_DUPLICATE_LIMIT, clock());
+      const attempt = db.transaction().execute(async (trx) => {
         await orgDirectory(trx).lockForAttach();
         const r = membersRepository(trx);
         const { primary, co } = await resolveOrgs(trx, actor, write, body.primaryOrgId, body.coOrgId ?? null);
@@ -218,12 +277,14 @@ export function membersService(
         });
         return newId;
       });
+      const id = await attempt.catch((error: unknown) => countDuplicateAnswer(actor, error));
       return this.get(actor, id);
     },
 
     async update(actor: Actor, id: number, body: UpdateMemberBody): Promise<Member> {
       const write = requirePermission(actor, "member.write");
-      await db.transaction().execute(async (trx) => {
+      if (body.idNumber !== undefined) await checkRateLimit(db, actor.userId, ID_NUMBER_DUPLICATE_LIMIT, clock());
+      const attempt = db.transaction().execute(async (trx) => {
         await orgDirectory(trx).lockForAttach();
         const r = membersRepository(trx);
         // Through the primary organization only: co-managing gives no write (issue 6, hole 4).
@@ -282,6 +343,7 @@ export function membersService(
           detail: { fields: Object.keys(body) },
         });
       });
+      await attempt.catch((error: unknown) => countDuplicateAnswer(actor, error));
       return this.get(actor, id);
     },
 
