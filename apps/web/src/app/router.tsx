@@ -15,6 +15,7 @@ const MyRecordPage = lazy(() => import("../features/members/pages/MyRecordPage.t
 const AccountsPage = lazy(() => import("../features/users/pages/AccountsPage.tsx"));
 const RolesPage = lazy(() => import("../features/users/pages/RolesPage.tsx"));
 const AuditPage = lazy(() => import("../features/audit/pages/AuditPage.tsx"));
+const SecurityAlertsPage = lazy(() => import("../features/alerts/pages/SecurityAlertsPage.tsx"));
 const AccountSecurityPage = lazy(() => import("../features/account/pages/AccountSecurityPage.tsx"));
 
 function page(nav: NavKey, element: ReactNode) {
@@ -46,6 +47,7 @@ export const router = createBrowserRouter([
           { path: "members", element: page("members", <MembersPage />) },
           { path: "accounts", element: page("accounts", <AccountsPage />) },
           { path: "roles", element: page("roles", <RolesPage />) },
+          { path: "security/alerts", element: page("alerts", <SecurityAlertsPage />) },
           { path: "audit", element: page("audit", <AuditPage />) },
           { path: "me", element: page("me", <MyRecordPage />) },
           // Every signed-in user's own password and two-factor sign-in: no menu entry, no permission.

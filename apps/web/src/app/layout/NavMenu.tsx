@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   IdcardOutlined,
@@ -18,6 +19,7 @@ const icons: Record<NavKey, ReactNode> = {
   members: <TeamOutlined />,
   accounts: <UserOutlined />,
   roles: <SafetyCertificateOutlined />,
+  alerts: <AlertOutlined />,
   audit: <AuditOutlined />,
   me: <IdcardOutlined />,
 };

@@ -8,7 +8,7 @@ export function hasRole(me: Me | undefined, role: Role): boolean {
   return me?.roles.some((r) => r.role === role) ?? false;
 }
 
-export type NavKey = "orgs" | "members" | "accounts" | "roles" | "audit" | "me";
+export type NavKey = "orgs" | "members" | "accounts" | "roles" | "alerts" | "audit" | "me";
 
 /** Menu entries the user may open, in menu order; the server still checks every request. */
 export function navKeys(me: Me | undefined): NavKey[] {
@@ -19,6 +19,8 @@ export function navKeys(me: Me | undefined): NavKey[] {
   // 三权分立: accounts for the system administrator, roles for the security administrator.
   if (can(me, "user.manage")) keys.push("accounts");
   if (can(me, "role.manage")) keys.push("roles");
+  // Security alerts (ID-number probing, sign-in attacks) are the security administrator's to follow up.
+  if (can(me, "role.manage")) keys.push("alerts");
   if (can(me, "audit.read")) keys.push("audit");
   if (hasRole(me, "member") && me?.user.memberId != null) keys.push("me");
   return keys;
@@ -29,6 +31,7 @@ export const navPaths: Record<NavKey, string> = {
   members: "/members",
   accounts: "/accounts",
   roles: "/roles",
+  alerts: "/security/alerts",
   audit: "/audit",
   me: "/me",
 };

@@ -15,6 +15,7 @@ const en: Messages = {
     me: "My record",
     accounts: "Accounts",
     roles: "Roles",
+    alerts: "Security alerts",
     menu: "Menu",
   },
   lang: {
@@ -485,6 +486,27 @@ const en: Messages = {
         "Your role requires two-factor sign-in. Set up an authenticator app on your phone first; every sign-in will then ask for its code.",
       continue: "Continue",
     },
+  },
+  alerts: {
+    title: "Security alerts",
+    openOnly: "Not yet acknowledged",
+    columns: { at: "Time", kind: "Kind", account: "Account", detail: "What happened", status: "Follow-up" },
+    kinds: {
+      member: { idNumberProbing: "Probing for ID numbers" },
+      login: {
+        accountUnderAttack: "Password guessing on an account",
+        addressUnderAttack: "Many failed sign-ins from one address",
+      },
+    },
+    detail: {
+      duplicate: "{{attempts}} ID numbers already used by others entered within {{minutes}} minutes",
+      search: "{{attempts}} searches by ID number that found nobody within {{minutes}} minutes",
+      failures: "{{failures}} failed sign-ins in a row",
+    },
+    acknowledge: "Acknowledge",
+    acknowledgedBy: "Acknowledged by {{name}} at {{at}}",
+    acknowledgeDone: "Alert acknowledged",
+    empty: "No security alerts",
   },
   validation: {
     required: "Required",

@@ -16,6 +16,7 @@ const zhCN = {
     me: "我的信息",
     accounts: "账号管理",
     roles: "角色授权",
+    alerts: "安全告警",
     menu: "菜单",
   },
   lang: {
@@ -478,6 +479,24 @@ const zhCN = {
       intro: "您的角色须使用双因素登录。请先在手机上绑定身份验证器，以后每次登录都要输入其中的验证码。",
       continue: "进入系统",
     },
+  },
+  alerts: {
+    title: "安全告警",
+    openOnly: "只看未确认",
+    columns: { at: "时间", kind: "类型", account: "相关账号", detail: "情况", status: "处理" },
+    kinds: {
+      member: { idNumberProbing: "反复试探身份证号" },
+      login: { accountUnderAttack: "账号遭密码猜测", addressUnderAttack: "同一地址大量登录失败" },
+    },
+    detail: {
+      duplicate: "{{minutes}} 分钟内 {{attempts}} 次填写已被他人使用的身份证号",
+      search: "{{minutes}} 分钟内 {{attempts}} 次按身份证号查询均未找到",
+      failures: "连续登录失败 {{failures}} 次",
+    },
+    acknowledge: "确认已处理",
+    acknowledgedBy: "{{name}} 于 {{at}} 确认",
+    acknowledgeDone: "已确认该告警",
+    empty: "暂无安全告警",
   },
   validation: {
     required: "请填写此项",

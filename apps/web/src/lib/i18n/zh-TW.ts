@@ -15,6 +15,7 @@ const zhTW: Messages = {
     me: "我的資訊",
     accounts: "帳號管理",
     roles: "角色授權",
+    alerts: "安全告警",
     menu: "選單",
   },
   lang: {
@@ -478,6 +479,24 @@ const zhTW: Messages = {
       intro: "您的角色須使用雙因素登入。請先在手機上綁定身分驗證器，以後每次登入都要輸入其中的驗證碼。",
       continue: "進入系統",
     },
+  },
+  alerts: {
+    title: "安全告警",
+    openOnly: "只看未確認",
+    columns: { at: "時間", kind: "類型", account: "相關帳號", detail: "情況", status: "處理" },
+    kinds: {
+      member: { idNumberProbing: "反覆試探身分證號" },
+      login: { accountUnderAttack: "帳號遭密碼猜測", addressUnderAttack: "同一位址大量登入失敗" },
+    },
+    detail: {
+      duplicate: "{{minutes}} 分鐘內 {{attempts}} 次填寫已被他人使用的身分證號",
+      search: "{{minutes}} 分鐘內 {{attempts}} 次按身分證號查詢均未找到",
+      failures: "連續登入失敗 {{failures}} 次",
+    },
+    acknowledge: "確認已處理",
+    acknowledgedBy: "{{name}} 於 {{at}} 確認",
+    acknowledgeDone: "已確認該告警",
+    empty: "目前沒有安全告警",
   },
   validation: {
     required: "請填寫此欄位",
