@@ -51,7 +51,11 @@ describe(`ID-number probing and security alerts (${testDatabaseKind})`, () => {
         primaryOrgId: a1,
       },
     });
-  const fresh = () => makeIdNumber("1990-09-09", "female", (serial += 1));
+  /** An ID number nobody holds yet. */
+  const fresh = () => {
+    serial += 1;
+    return makeIdNumber("1990-09-09", "female", serial);
+  };
   const alerts = () =>
     t.database.db.selectFrom("security_alerts").selectAll().where("kind", "=", "member.idNumberProbing").execute();
 
