@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { LanguageSwitch } from "../../../components/LanguageSwitch.tsx";
+import { useIsPhone } from "../../../lib/use-screen.ts";
 import { useLogout } from "../../auth/api/logout.ts";
 
 /**
@@ -16,6 +17,7 @@ export function GateLayout(props: { me: Me; title: string; children: ReactNode }
   const navigate = useNavigate();
   const { message } = App.useApp();
   const logout = useLogout();
+  const phone = useIsPhone();
 
   const signOut = () =>
     logout.mutate(undefined, {
@@ -28,13 +30,17 @@ export function GateLayout(props: { me: Me; title: string; children: ReactNode }
   return (
     <Flex vertical align="center" style={{ minHeight: "100vh", background: "#f5f5f5" }} data-testid="gate">
       {/* A solid band rather than a gradient: the white text on it keeps a measurable 5.9:1. */}
-      <Flex vertical align="center" style={{ width: "100%", background: "#c41d1d", padding: "12px 12px 64px" }}>
+      <Flex
+        vertical
+        align="center"
+        style={{ width: "100%", boxSizing: "border-box", background: "#c41d1d", padding: "12px 12px 64px" }}
+      >
         <Flex justify="space-between" align="center" gap={8} style={{ width: "100%", maxWidth: 560 }}>
           <Typography.Text strong style={{ color: "#fff", fontSize: 18 }}>
             {t("app.name")}
           </Typography.Text>
           <Flex gap={4} style={{ background: "#fff", borderRadius: 6 }}>
-            <LanguageSwitch />
+            <LanguageSwitch compact={phone} />
             <Button
               type="text"
               icon={<LogoutOutlined />}
@@ -50,7 +56,7 @@ export function GateLayout(props: { me: Me; title: string; children: ReactNode }
           {t("gate.signedInAs", { name: props.me.user.displayName, username: props.me.user.username })}
         </Typography.Text>
       </Flex>
-      <main style={{ width: "100%", maxWidth: 584, padding: "0 12px 24px", marginTop: -44 }}>
+      <main style={{ width: "100%", boxSizing: "border-box", maxWidth: 584, padding: "0 12px 24px", marginTop: -44 }}>
         <Card
           title={
             <Typography.Title level={1} style={{ fontSize: 18, margin: 0 }} data-testid="gate-title">

@@ -41,10 +41,12 @@ export function RecoveryCodesPanel(props: { codes: string[]; username: string; d
         aria-label={t("security.recovery.title")}
         style={{
           display: "grid",
-          gridTemplateColumns: "repeat(auto-fill, minmax(150px, 1fr))",
+          gridTemplateColumns: "repeat(auto-fill, minmax(170px, 1fr))",
           gap: "6px 24px",
           margin: 0,
-          padding: "12px 12px 12px 36px",
+          padding: 12,
+          // Numbers inside each cell: "10." stays within the box whatever the column count.
+          listStylePosition: "inside",
           background: "#fafafa",
           border: "1px solid #d9d9d9",
           borderRadius: 6,

@@ -30,6 +30,9 @@ export default function AccountSecurityPage() {
   }, [hash]);
 
   if (!me) return null;
+  // Scrolled to, a section clears the sticky header (64 px).
+  const sectionStyle = { outline: "none", scrollMarginTop: 72 };
+  const cardStyles = phone ? { header: { paddingInline: 12 }, body: { padding: 12 } } : { body: { padding: 24 } };
   return (
     <Flex vertical gap={phone ? 8 : 16} style={{ maxWidth: 760 }}>
       <Typography.Title level={1} style={{ fontSize: 20, margin: phone ? "4px 4px 0" : 0 }}>
@@ -39,7 +42,7 @@ export default function AccountSecurityPage() {
         id={securitySections.password}
         tabIndex={-1}
         aria-labelledby="security-password-title"
-        style={{ outline: "none" }}
+        style={sectionStyle}
       >
         <Card
           title={
@@ -47,7 +50,7 @@ export default function AccountSecurityPage() {
               {t("security.changePassword")}
             </h2>
           }
-          styles={{ body: { padding: phone ? 12 : 24 } }}
+          styles={cardStyles}
         >
           <Typography.Paragraph>{t("security.passwordIntro")}</Typography.Paragraph>
           <ChangePasswordForm
@@ -62,7 +65,7 @@ export default function AccountSecurityPage() {
         id={securitySections.twoFactor}
         tabIndex={-1}
         aria-labelledby="security-two-factor-title"
-        style={{ outline: "none" }}
+        style={sectionStyle}
       >
         <Card
           title={
@@ -70,7 +73,7 @@ export default function AccountSecurityPage() {
               {t("security.twoFactor")}
             </h2>
           }
-          styles={{ body: { padding: phone ? 12 : 24 } }}
+          styles={cardStyles}
         >
           <SecondFactorSection me={me} />
         </Card>

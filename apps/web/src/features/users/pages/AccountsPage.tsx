@@ -141,7 +141,7 @@ export default function AccountsPage() {
     selfId,
     roles: (user: User) => <RoleTags user={user} />,
     actions,
-    actionsWidth: 220,
+    actionsWidth: 280,
   };
 
   return (
