@@ -4,7 +4,8 @@
  * renames, disables and enables it, and resets its password on a phone; the security administrator grants it the secretary role of a
  * village branch, grants and withdraws a second role on a phone, and is refused a second
  * administrator role for the auditor (separation of duties); the new account then signs in and
- * sees only that branch's members; the auditor finds the role grant in the audit log.
+ * (after replacing the one-time password the reset gave it) sees only that branch's members; the
+ * auditor finds the role grant in the audit log.
  * Screenshots at 1280 and 390 px go to e2e/artifacts/.
  */
 import type { Page } from "playwright-core";
@@ -30,6 +31,8 @@ const displayName = "林晓雨";
 const firstPassword = "Sanlian-Branch-2025";
 /** Set by the system administrator's reset on a phone; the new account signs in with it. */
 const resetPassword = "Lxy-Reset-2025!";
+/** Chosen by the new account itself at its first sign-in after the reset. */
+const ownPassword = "Sanlian-Own-2025!";
 const branch = "中共三联村支部委员会";
 
 const weakPasswordMessage = "至少 10 位，且包含大写字母、小写字母、数字、符号中的三类";
@@ -270,9 +273,19 @@ describe("security administrator", () => {
 });
 
 describe("the new account", () => {
-  it("signs in with the reset password and sees only its branch's members", async () => {
+  it("signs in with the reset password, chooses its own, and sees only its branch's members", async () => {
     await withPage(desktop, async (page) => {
-      await login(page, username, resetPassword);
+      // A password set by the system administrator is a one-time password: a new one comes first.
+      await page.goto("/login");
+      await page.locator("#username").fill(username);
+      await page.locator("#password").fill(resetPassword);
+      await page.getByTestId("login-submit").click();
+      const form = page.getByTestId("change-password-form");
+      await form.locator("#currentPassword").fill(resetPassword);
+      await form.locator("#newPassword").fill(ownPassword);
+      await form.locator("#confirmPassword").fill(ownPassword);
+      await form.getByTestId("change-password-submit").click();
+      await page.getByTestId("user-menu").waitFor();
       const me = await fetchMe(page);
       expect(me.user.displayName).toBe(displayName);
       expect(me.roles.map((r) => r.orgName)).toEqual([branch]);

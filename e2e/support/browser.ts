@@ -161,3 +161,77 @@ export async function pick(page: Page, field: string, search: string, option: st
 export function menuLabels(page: Page): Promise<string[]> {
   return page.locator("[data-testid^=nav-]").allTextContents();
 }
+
+/**
+ * Text that fails WCAG 2.1 AA contrast (4.5:1, or 3:1 for large text) inside `selector`, as
+ * "text — ratio", in the page's resting state (the pointer moved away, transitions finished).
+ * Colours are composited over the ancestors' backgrounds; disabled controls (exempt under WCAG)
+ * and text over images or gradients (not measurable this way) are skipped.
+ */
+export async function contrastProblems(page: Page, selector = "body"): Promise<string[]> {
+  await page.mouse.move(0, 0);
+  await settle(page);
+  return page.evaluate((sel) => {
+    type Rgba = [number, number, number, number];
+    const parse = (value: string): Rgba | null => {
+      const m = /rgba?\(([^)]+)\)/.exec(value);
+      if (!m?.[1]) return null;
+      const p = m[1]
+        .split(/[\s,/]+/)
+        .filter(Boolean)
+        .map(Number);
+      return [p[0] ?? 0, p[1] ?? 0, p[2] ?? 0, p[3] ?? 1];
+    };
+    const over = (top: Rgba, bottom: Rgba): Rgba => {
+      const a = top[3];
+      return [top[0] * a + bottom[0] * (1 - a), top[1] * a + bottom[1] * (1 - a), top[2] * a + bottom[2] * (1 - a), 1];
+    };
+    const luminance = (c: Rgba) => {
+      const [r, g, b] = [c[0], c[1], c[2]].map((v) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+    };
+    /** The opaque colour behind an element, or null when an image or gradient is in the way. */
+    const background = (element: Element): Rgba | null => {
+      const layers: Rgba[] = [];
+      for (let e: Element | null = element; e; e = e.parentElement) {
+        const style = getComputedStyle(e);
+        if (style.backgroundImage !== "none") return null;
+        const colour = parse(style.backgroundColor);
+        if (colour && colour[3] > 0) {
+          layers.push(colour);
+          if (colour[3] >= 1) break;
+        }
+      }
+      let result: Rgba = [255, 255, 255, 1];
+      for (const layer of layers.reverse()) result = over(layer, result);
+      return result;
+    };
+    const disabled = "[disabled], [aria-disabled=true], .ant-btn-disabled, .ant-checkbox-wrapper-disabled";
+    const problems: string[] = [];
+    for (const root of Array.from(document.querySelectorAll(sel))) {
+      for (const element of [root, ...Array.from(root.querySelectorAll("*"))]) {
+        const text = Array.from(element.childNodes)
+          .filter((n) => n.nodeType === Node.TEXT_NODE)
+          .map((n) => n.textContent ?? "")
+          .join("")
+          .trim();
+        if (!text || !(element instanceof HTMLElement) || element.closest(disabled)) continue;
+        const rect = element.getBoundingClientRect();
+        const style = getComputedStyle(element);
+        if (rect.width === 0 || rect.height === 0 || style.visibility === "hidden") continue;
+        const bg = background(element);
+        const fg = parse(style.color);
+        if (!bg || !fg) continue;
+        const [hi, lo] = [luminance(over(fg, bg)), luminance(bg)].sort((a, b) => b - a);
+        const ratio = ((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05);
+        const size = Number.parseFloat(style.fontSize);
+        const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+        if (ratio < (large ? 3 : 4.5)) problems.push(`${text.slice(0, 40)} — ${ratio.toFixed(2)}`);
+      }
+    }
+    return problems;
+  }, selector);
+}
