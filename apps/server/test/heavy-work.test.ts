@@ -14,7 +14,7 @@ import { createTestContext, expectError, type Session, type TestContext, testDat
 function heldSolver() {
   const pending: Array<{ problem: unknown; finish: (outcome: SolveOutcome) => void; fail: (e: unknown) => void }> = [];
   const waiters: Array<() => void> = [];
-  let saturated = false;
+  let capacity = 10;
   let failWith: unknown = null;
   const solver: PairingSolver = {
     solve(problem) {
@@ -24,7 +24,7 @@ function heldSolver() {
         for (const wake of waiters.splice(0)) wake();
       });
     },
-    saturated: () => saturated,
+    capacity: () => capacity,
     close: async () => {},
   };
   return {
@@ -34,8 +34,8 @@ function heldSolver() {
     async started(n: number) {
       while (pending.length < n) await new Promise<void>((resolve) => waiters.push(resolve));
     },
-    setSaturated(value: boolean) {
-      saturated = value;
+    setCapacity(value: number) {
+      capacity = value;
     },
     setFailure(error: unknown) {
       failWith = error;
@@ -121,6 +121,16 @@ describe(`one heavy request per user (${testDatabaseKind})`, () => {
     );
   });
 
+  it("still documents the answer with the contract's schema in the OpenAPI document", async () => {
+    const doc = (await t.app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+    const responses = doc.paths["/api/pairing/solve"].post.responses;
+    const schema = responses["200"].content["application/json"].schema;
+    expect(schema.type).toBe("object");
+    expect(Object.keys(schema.properties)).toEqual(["result", "explanation", "solveMs"]);
+    expect(schema.properties.result.properties.pairs.type).toBe("array");
+    expect(Object.keys(responses)).toEqual(expect.arrayContaining(["413", "429", "503"]));
+  });
+
   it("frees the slot when the solve fails", async () => {
     held.setFailure(new Error("worker crashed"));
     expect((await solveRequest(coordinator)).statusCode).toBe(500);
@@ -133,14 +143,29 @@ describe(`one heavy request per user (${testDatabaseKind})`, () => {
     expect((await next).statusCode).toBe(200);
   });
 
-  it("answers 503 with Retry-After when the solver's queue is full, before reading the problem", async () => {
-    held.setSaturated(true);
-    const early = await solveRequest(coordinator, "en", "{ not even read");
+  it("admits no more solves than workers and queue hold, counting from the request, not its body", async () => {
+    // Capacity 1: while one solve is admitted (its upload may still be arriving), another user's
+    // gets 503 before a byte of its problem is read.
+    held.setCapacity(1);
+    const first = solveRequest(coordinator);
+    await held.started(1);
+    const early = await solveRequest(town, "en", "{ not even read");
     const error = expectError(early, 503, { code: "pairing.busy" });
     expect(error.message).toMatch(/solver is busy/);
     expect(Number(early.headers["retry-after"])).toBeGreaterThan(0);
-    held.setSaturated(false);
-    // The queue can fill between that check and the solve: the same answer.
+    held.pending
+      .splice(0)[0]
+      ?.finish({ body: Buffer.from("{}"), summary: { covered: 0, assigned: 0, score: 0, solveMs: 0 } });
+    expect((await first).statusCode).toBe(200);
+    // Its place is free again once the first answer has gone.
+    const next = solveRequest(town);
+    await held.started(1);
+    held.pending
+      .splice(0)[0]
+      ?.finish({ body: Buffer.from("{}"), summary: { covered: 0, assigned: 0, score: 0, solveMs: 0 } });
+    expect((await next).statusCode).toBe(200);
+    held.setCapacity(10);
+    // The pool's own bound stays, should it be reached anyway: the same answer.
     held.setFailure(new PoolFullError("pairing solver", 4));
     const late = await solveRequest(coordinator);
     expectError(late, 503, { code: "pairing.busy" });

@@ -85,8 +85,6 @@ type ResultMessage<Res> =
 
 export interface WorkerPool<Req, Res> {
   run(request: Req, options?: RunOptions): Promise<Res>;
-  /** True when a new job would be refused: callers can refuse before reading a large body. */
-  saturated(): boolean;
   stats(): { workers: number; busy: number; queued: number };
   /** Terminates the workers; waiting and running jobs are rejected. */
   close(): Promise<void>;
@@ -246,9 +244,6 @@ export function createWorkerPool<Req, Res>(options: WorkerPoolOptions): WorkerPo
         queue.push(job);
         dispatch();
       });
-    },
-    saturated() {
-      return busyCount() >= options.size && queue.length >= options.maxQueue;
     },
     stats() {
       return { workers: slots.size, busy: busyCount(), queued: queue.length };

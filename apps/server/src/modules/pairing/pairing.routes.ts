@@ -1,13 +1,20 @@
+import { Readable } from "node:stream";
 import { apiError, pairingSolveQuery, pairingSolveResponse } from "@huzhu/contracts";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../platform/errors.ts";
 import { requireActor } from "../../platform/http.ts";
-import { type PairingService, solverBusy } from "./pairing.service.ts";
+import type { PairingService } from "./pairing.service.ts";
 
 /** The format allows 2,000,000 candidates: about 100 MB of JSON at most. */
 const PROBLEM_BODY_LIMIT = 128 * 1024 * 1024;
+
+const ANSWER_PIECE_BYTES = 256 * 1024;
+
+function* pieces(body: Buffer, size: number): Generator<Buffer> {
+  for (let at = 0; at < body.byteLength; at += size) yield body.subarray(at, at + size);
+}
 
 /**
  * The 200 answer: in the OpenAPI document, the contract's schema; in the code, the bytes the worker
@@ -15,7 +22,7 @@ const PROBLEM_BODY_LIMIT = 128 * 1024 * 1024;
  * the event loop for as long as the worker saved.
  */
 const { $schema: _dialect, ...solveResponseDoc } = z.toJSONSchema(pairingSolveResponse, { io: "output" });
-const solveResponseBytes = z.instanceof(Buffer).meta(solveResponseDoc);
+const solveResponseBytes = z.instanceof(Readable).meta(solveResponseDoc);
 
 export async function pairingRoutes(app: FastifyInstance, pairing: PairingService) {
   // In its own context, a JSON body stays the chunks it arrived in: the worker decodes and parses
@@ -59,9 +66,10 @@ export async function pairingRoutes(app: FastifyInstance, pairing: PairingServic
         // heavy: one solve or export per user at a time (platform/heavy-work.ts).
         config: { access: "org.write", audit: "pairing.solve", heavy: "pairing.solve" },
         bodyLimit: PROBLEM_BODY_LIMIT,
-        // A full solver queue is refused before the (up to 128 MB) problem is read.
-        onRequest: async () => {
-          if (pairing.busy()) throw solverBusy();
+        // A full solver is refused before the (up to 128 MB) problem is read.
+        onRequest: async (_request, reply) => {
+          const release = pairing.admit();
+          reply.raw.once("close", release);
         },
         schema: {
           tags: ["pairing"],
@@ -97,7 +105,12 @@ export async function pairingRoutes(app: FastifyInstance, pairing: PairingServic
           explain: request.query.explain ?? false,
           signal: controller.signal,
         });
-        return reply.type("application/json; charset=utf-8").send(body);
+        // In pieces: one write of a province's answer (10+ MB) would keep the event loop inside the
+        // socket's write for its whole copy; pieces go out as the socket drains.
+        return reply
+          .type("application/json; charset=utf-8")
+          .header("content-length", String(body.byteLength))
+          .send(Readable.from(pieces(body, ANSWER_PIECE_BYTES)));
       },
     );
   });

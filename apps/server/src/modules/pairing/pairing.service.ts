@@ -19,9 +19,23 @@ export const solverBusy = () =>
  * worker decodes, parses, validates, solves and serializes; the event loop only hands bytes over.
  */
 export function pairingService(db: Kysely<DB>, solver: PairingSolver) {
+  let admitted = 0;
   return {
-    /** True when a solve would be refused for a full queue, so the route can refuse before the upload. */
-    busy: () => solver.saturated(),
+    /**
+     * Takes a place among the solves the pool can hold (running or waiting) as soon as the request
+     * arrives, before its upload is read, or refuses with 503. Counting from the body's end instead
+     * let eight 125 MB uploads in at once, to refuse three of them after all their bytes had been
+     * read into memory. Returns the release, to call once the answer has gone.
+     */
+    admit(): () => void {
+      if (admitted >= solver.capacity()) throw solverBusy();
+      admitted += 1;
+      let released = false;
+      return () => {
+        if (!released) admitted -= 1;
+        released = true;
+      };
+    },
 
     async solve(
       actor: Actor,

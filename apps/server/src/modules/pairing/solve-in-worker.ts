@@ -51,8 +51,8 @@ export interface PairingSolver {
    * needs more heap than a worker may have, or the signal's reason once aborted.
    */
   solve(problem: unknown, options?: { explain?: boolean; signal?: AbortSignal }): Promise<SolveOutcome>;
-  /** True when a solve would be refused for a full queue: refuse before reading the upload. */
-  saturated(): boolean;
+  /** Solves that may be running or waiting at once (workers + queue). */
+  capacity(): number;
   close(): Promise<void>;
 }
 
@@ -93,7 +93,7 @@ export function createSolverPool(options: SolverPoolOptions = defaultSolverPoolO
       const { body, summary } = response;
       return { body: Buffer.from(body.buffer, body.byteOffset, body.byteLength), summary };
     },
-    saturated: () => pool.saturated(),
+    capacity: () => options.workers + options.queue,
     close: () => pool.close(),
   };
 }
