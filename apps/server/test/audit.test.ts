@@ -316,17 +316,11 @@ describe(`audit log (${testDatabaseKind})`, () => {
           t.database.db.insertInto("role_assignments").values({ user_id: sysadmin.id, role, org_id: null }).execute(),
         ).rejects.toThrow(/separation of duties/);
       }
-      // Nor by turning another of their rows into an administrator role.
-      const leaderRole = await t.database.db
-        .insertInto("role_assignments")
-        .values({ user_id: sysadmin.id, role: "leader", org_id: await t.orgId("county") })
-        .returning("id")
-        .executeTakeFirstOrThrow();
+      // Nor any other role: an administrator holds no role beside their one administrator role.
       await expect(
         t.database.db
-          .updateTable("role_assignments")
-          .set({ role: "audit_admin", org_id: null })
-          .where("id", "=", leaderRole.id)
+          .insertInto("role_assignments")
+          .values({ user_id: sysadmin.id, role: "leader", org_id: await t.orgId("county") })
           .execute(),
       ).rejects.toThrow(/separation of duties/);
       const roles = await t.database.db
@@ -335,7 +329,7 @@ describe(`audit log (${testDatabaseKind})`, () => {
         .where("user_id", "=", sysadmin.id)
         .orderBy("role")
         .execute();
-      expect(roles.map((r) => r.role)).toEqual(["leader", "system_admin"]);
+      expect(roles.map((r) => r.role)).toEqual(["system_admin"]);
       // The same administrator role twice is refused as well (unique), and an admin role never carries an org.
       await expect(
         t.database.db

@@ -12,6 +12,7 @@ import type { Database } from "../src/db/client.ts";
 import type { DemoCounty } from "../src/demo/generate.ts";
 import { loadDemoIfEmpty } from "../src/demo/load.ts";
 import { createDivisionDirectory } from "../src/modules/divisions/divisions.ts";
+import { useAuditKey } from "../src/platform/audit.ts";
 import { createCipher, type PersonalDataCipher } from "../src/platform/crypto.ts";
 import { fixtureCounty, openTestDatabase, testDatabaseKind } from "./helpers.ts";
 
@@ -46,6 +47,8 @@ interface Loaded {
 async function loadInto(demoPassword: string | undefined): Promise<Loaded & { loaded: boolean }> {
   const { database, drop } = await openTestDatabase();
   const cipher = createCipher(crypto.randomBytes(32));
+  // The loader records itself in the audit log, which needs its key (main.ts installs it at start).
+  useAuditKey(crypto.randomBytes(32));
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "huzhu-demo-"));
   const log: string[] = [];
   const loaded = await loadDemoIfEmpty({

@@ -69,7 +69,12 @@ describe(`member roster export (${testDatabaseKind})`, () => {
     const records = (await auditRecords()).slice(before);
     expect(records.map((r) => [r.actor_name, r.result])).toEqual(refused.map((u) => [u, "denied"]));
     // The query string is not copied into a refusal: it might carry a full ID number.
-    expect(records[0]?.detail).toEqual({ method: "GET", url: "/api/members/export", status: 403, code: "forbidden" });
+    expect(records[0]?.detail).toEqual({
+      httpMethod: "GET",
+      route: "/api/members/export",
+      status: 403,
+      code: "forbidden",
+    });
   });
 
   it("400 for an unknown filter or a bad value, 404 for an organization outside the caller's scope", async () => {

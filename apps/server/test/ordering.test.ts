@@ -78,7 +78,8 @@ describe(`refused writes are audited (${testDatabaseKind})`, () => {
         action: "org.update",
         actor_name: "leader",
         result: "denied",
-        detail: { method: "PATCH", url: `/api/orgs/${b1}`, status: 403, code: "forbidden" },
+        // The route's pattern and the target, never the URL as sent or the body.
+        detail: { httpMethod: "PATCH", route: "/api/orgs/:id", status: 403, code: "forbidden" },
       },
       expect.objectContaining({ action: "member.create", actor_name: "secretary", result: "failure" }),
     ]);

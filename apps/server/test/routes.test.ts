@@ -111,10 +111,20 @@ describe(`routes, OpenAPI, health and errors (${testDatabaseKind})`, () => {
         );
       });
       expect(String(prefixed)).toMatch(/route POST \/api\/things has no access rule/);
+      // A write, or a read of personal data, must also name its audit action (its refusals are recorded).
+      const unaudited = await registerOn((app) => {
+        app.post("/api/things", { config: { access: "authenticated" } }, async () => ({}));
+      });
+      expect(String(unaudited)).toMatch(/route POST \/api\/things has no audit action/);
+      const unauditedRead = await registerOn((app) => {
+        app.get("/api/people", { config: { access: "member.read" } }, async () => ({}));
+      });
+      expect(String(unauditedRead)).toMatch(/route GET \/api\/people has no audit action/);
       // With a rule the same routes are fine, and pages outside /api need none.
       expect(
         await registerOn((app) => {
-          app.get("/api/guarded", { config: { access: "member.read" } }, async () => ({}));
+          app.get("/api/guarded", { config: { access: "member.read", audit: "member.list" } }, async () => ({}));
+          app.post("/api/things", { config: { access: "authenticated", audit: "auth.logout" } }, async () => ({}));
           app.get("/about", async () => "ok");
         }),
       ).toBeUndefined();
@@ -136,8 +146,12 @@ describe(`routes, OpenAPI, health and errors (${testDatabaseKind})`, () => {
       };
       installAccessControl(app, async (request) => (request.headers.authorization === "yes" ? actor : null));
       installErrorHandler(app);
-      app.get("/api/guarded", { config: { access: "member.read" } }, async () => ({ secret: true }));
-      app.post("/api/open", { config: { access: "authenticated" } }, async () => ({ secret: true }));
+      app.get("/api/guarded", { config: { access: "member.read", audit: "member.list" } }, async () => ({
+        secret: true,
+      }));
+      app.post("/api/open", { config: { access: "authenticated", audit: "auth.logout" } }, async () => ({
+        secret: true,
+      }));
       try {
         const anonymous = await app.inject({ method: "GET", url: "/api/guarded" });
         expectError(anonymous, 401, { code: "auth.required" });

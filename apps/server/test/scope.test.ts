@@ -228,9 +228,11 @@ describe(`scoping matrix (${testDatabaseKind})`, () => {
         .where("target_id", "=", String(member.林五))
         .orderBy("id")
         .execute();
+      // Recorded by the HTTP layer from the route and the target; the body (field, reason) is not copied.
+      const refusal = { httpMethod: "POST", route: "/api/members/:id/reveal", status: 404, code: "not_found" };
       expect(rows).toEqual([
-        { actor_name: "secretary", result: "denied", detail: { field: "idNumber", reason: "核对信息" } },
-        { actor_name: "secretary", result: "denied", detail: { field: "phone", reason: "核对信息" } },
+        { actor_name: "secretary", result: "denied", detail: refusal },
+        { actor_name: "secretary", result: "denied", detail: refusal },
       ]);
     });
 

@@ -150,7 +150,7 @@ describe(`account administration, three separated administrators (${testDatabase
       {
         actor_name: "secadmin",
         result: "failure",
-        detail: { method: "POST", url: `/api/users/${auditor.id}/roles`, status: 409, code: "role.separationOfDuties" },
+        detail: { httpMethod: "POST", route: "/api/users/:id/roles", status: 409, code: "role.separationOfDuties" },
       },
     ]);
     await expect(
