@@ -310,47 +310,6 @@ const en: Messages = {
     },
   },
   audit: {
-    action: {
-      auth: {
-        login: "Signed in",
-        login_failed: "Failed sign-in",
-        logout: "Signed out",
-      },
-      member: {
-        reveal: "Revealed personal data",
-        export: "Export the member roster",
-        create: "Added a member",
-        update: "Updated a member",
-      },
-      org: {
-        create: "Created an organization",
-        update: "Updated an organization",
-        move: "Moved an organization",
-        dissolve: "Dissolved an organization",
-      },
-      audit: {
-        read: "Read the audit log",
-      },
-      demo: {
-        load: "Loaded demo data",
-      },
-      role: {
-        assign: "Assigned a role",
-        withdraw: "Withdrew a role",
-      },
-      user: {
-        create: "Created an account",
-        update: "Updated an account",
-      },
-      pairing: {
-        solve: "Solve a pairing",
-      },
-    },
-    result: {
-      success: "Success",
-      failure: "Failure",
-      denied: "Denied",
-    },
     fields: {
       at: "Time",
       actor: "Actor",
@@ -362,29 +321,12 @@ const en: Messages = {
     },
     actionPlaceholder: "Action",
     actorPlaceholder: "Actor username",
+    targetTypePlaceholder: "Target type",
     resultPlaceholder: "Result",
-    system: "System",
     noDetail: "None",
-    targetType: {
-      member: "Member",
-      org: "Organization",
-      user: "User",
-    },
-    detailKey: {
-      field: "Field",
-      reason: "Reason",
-      memberName: "Member",
-      username: "Username",
-      name: "Name",
-      query: "Query",
-      role: "Role",
-      orgId: "Organization no.",
-      assignmentId: "Assignment no.",
-      fields: "Changed",
-      filters: "Filters",
-      rowCount: "Rows exported",
-      locale: "Language",
-    },
+    export: "Export Excel",
+    exportHint: "Export every audit record the filters select; the export itself is recorded in the audit log",
+    exported: "Audit log exported",
   },
   resets: {
     title: "Resets awaiting approval",

@@ -308,47 +308,6 @@ const zhCN = {
     },
   },
   audit: {
-    action: {
-      auth: {
-        login: "登录",
-        login_failed: "登录失败",
-        logout: "退出登录",
-      },
-      member: {
-        reveal: "查看完整个人信息",
-        export: "导出党员名册",
-        create: "新增党员",
-        update: "修改党员信息",
-      },
-      org: {
-        create: "新建党组织",
-        update: "修改党组织",
-        move: "调整隶属关系",
-        dissolve: "撤销党组织",
-      },
-      audit: {
-        read: "查看审计日志",
-      },
-      demo: {
-        load: "加载演示数据",
-      },
-      role: {
-        assign: "分配角色",
-        withdraw: "收回角色",
-      },
-      user: {
-        create: "新建账号",
-        update: "修改账号",
-      },
-      pairing: {
-        solve: "求解结对方案",
-      },
-    },
-    result: {
-      success: "成功",
-      failure: "失败",
-      denied: "拒绝",
-    },
     fields: {
       at: "时间",
       actor: "操作人",
@@ -360,29 +319,12 @@ const zhCN = {
     },
     actionPlaceholder: "操作类型",
     actorPlaceholder: "操作人用户名",
+    targetTypePlaceholder: "对象类型",
     resultPlaceholder: "结果",
-    system: "系统",
     noDetail: "无",
-    targetType: {
-      member: "党员",
-      org: "党组织",
-      user: "用户",
-    },
-    detailKey: {
-      field: "字段",
-      reason: "原因",
-      memberName: "党员姓名",
-      username: "用户名",
-      name: "名称",
-      query: "查询条件",
-      role: "角色",
-      orgId: "组织编号",
-      assignmentId: "授权编号",
-      fields: "修改项",
-      filters: "筛选条件",
-      rowCount: "导出条数",
-      locale: "语言",
-    },
+    export: "导出 Excel",
+    exportHint: "导出当前筛选条件下的全部审计记录，导出本身也将记入审计日志",
+    exported: "已导出审计日志",
   },
   resets: {
     title: "待审批的重置",

@@ -307,47 +307,6 @@ const zhTW: Messages = {
     },
   },
   audit: {
-    action: {
-      auth: {
-        login: "登入",
-        login_failed: "登入失敗",
-        logout: "登出",
-      },
-      member: {
-        reveal: "檢視完整個人資訊",
-        export: "匯出黨員名冊",
-        create: "新增黨員",
-        update: "修改黨員資訊",
-      },
-      org: {
-        create: "新建黨組織",
-        update: "修改黨組織",
-        move: "調整隸屬關係",
-        dissolve: "撤銷黨組織",
-      },
-      audit: {
-        read: "檢視審計日誌",
-      },
-      demo: {
-        load: "載入示範資料",
-      },
-      role: {
-        assign: "指派角色",
-        withdraw: "收回角色",
-      },
-      user: {
-        create: "新建帳號",
-        update: "修改帳號",
-      },
-      pairing: {
-        solve: "求解結對方案",
-      },
-    },
-    result: {
-      success: "成功",
-      failure: "失敗",
-      denied: "拒絕",
-    },
     fields: {
       at: "時間",
       actor: "操作人",
@@ -359,29 +318,12 @@ const zhTW: Messages = {
     },
     actionPlaceholder: "操作類型",
     actorPlaceholder: "操作人使用者名稱",
+    targetTypePlaceholder: "對象類型",
     resultPlaceholder: "結果",
-    system: "系統",
     noDetail: "無",
-    targetType: {
-      member: "黨員",
-      org: "黨組織",
-      user: "使用者",
-    },
-    detailKey: {
-      field: "欄位",
-      reason: "原因",
-      memberName: "黨員姓名",
-      username: "使用者名稱",
-      name: "名稱",
-      query: "查詢條件",
-      role: "角色",
-      orgId: "組織編號",
-      assignmentId: "授權編號",
-      fields: "修改項目",
-      filters: "篩選條件",
-      rowCount: "匯出筆數",
-      locale: "語言",
-    },
+    export: "匯出 Excel",
+    exportHint: "匯出目前篩選條件下的全部審計記錄，匯出本身也會記入審計日誌",
+    exported: "已匯出審計日誌",
   },
   resets: {
     title: "待審批的重設",

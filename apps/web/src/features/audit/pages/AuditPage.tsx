@@ -1,6 +1,16 @@
-import type { AuditEntry, AuditListQuery } from "@huzhu/contracts";
+import { DownloadOutlined } from "@ant-design/icons";
 import {
-  AutoComplete,
+  type AuditAction,
+  type AuditEntry,
+  type AuditListQuery,
+  auditActionLabel,
+  auditActions,
+  auditResults,
+  auditTargetText,
+  auditTargetTypes,
+} from "@huzhu/contracts";
+import {
+  App,
   Button,
   Card,
   DatePicker,
@@ -19,12 +29,15 @@ import { useSearchParams } from "react-router";
 import { PageError } from "../../../components/PageStates.tsx";
 import { useIsPhone } from "../../../lib/use-screen.ts";
 import { useSearchUpdate } from "../../../lib/use-search-update.ts";
+import { useExportAudit } from "../api/export-audit.ts";
 import { type AuditListParams, useAuditLog } from "../api/list-audit.ts";
 import { AuditDetail, auditSummary } from "../components/AuditDetail.tsx";
-import { actionLabel, knownActions, targetLabel } from "../components/labels.ts";
+import { useAuditLabels } from "../components/labels.ts";
 
-const results = ["success", "failure", "denied"] as const satisfies readonly AuditListQuery["result"][];
 const resultColors = { success: "green", failure: "red", denied: "orange" } as const;
+
+const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
+  values.find((v) => v === value);
 
 function readParams(params: URLSearchParams): AuditListParams & { page: number; pageSize: number } {
   const day = (key: string) => {
@@ -33,9 +46,11 @@ function readParams(params: URLSearchParams): AuditListParams & { page: number; 
   };
   const page = Number(params.get("page"));
   return {
-    action: params.get("action") || undefined,
+    // Only what the server would accept: an address typed by hand falls back to "all".
+    action: oneOf(auditActions, params.get("action")),
     actor: params.get("actor") || undefined,
-    result: results.find((r) => r === params.get("result")),
+    result: oneOf(auditResults, params.get("result")),
+    targetType: oneOf(auditTargetTypes, params.get("targetType")),
     from: day("from"),
     to: day("to"),
     page: Number.isInteger(page) && page > 0 ? page : 1,
@@ -43,22 +58,46 @@ function readParams(params: URLSearchParams): AuditListParams & { page: number; 
   };
 }
 
-/** The audit log, read-only, for the audit administrator. */
+/** The target as a name with the organizations above it underneath; members by number only. */
+function Target(props: { entry: AuditEntry }) {
+  const labels = useAuditLabels();
+  const { entry } = props;
+  if (!entry.targetType) return <Typography.Text type="secondary">—</Typography.Text>;
+  const text = auditTargetText({ ...entry, targetPath: [] }, labels);
+  return (
+    <Flex vertical gap={0} style={{ minWidth: 0 }} title={auditTargetText(entry, labels)}>
+      <span data-testid="audit-target" style={{ overflow: "hidden", textOverflow: "ellipsis" }}>
+        {text}
+      </span>
+      {entry.targetPath.length ? (
+        <Typography.Text type="secondary" ellipsis style={{ fontSize: 12 }} data-testid="audit-target-path">
+          {entry.targetPath.join(" / ")}
+        </Typography.Text>
+      ) : null}
+    </Flex>
+  );
+}
+
+/** The audit log, read-only, for the audit administrator: filters, labelled records, an audited export. */
 export default function AuditPage() {
   const { t } = useTranslation();
+  const labels = useAuditLabels();
   const phone = useIsPhone();
+  const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => readParams(params), [params]);
   const log = useAuditLog(filters);
+  const exporting = useExportAudit();
   const [actor, setActor] = useState(filters.actor ?? "");
-  const [action, setAction] = useState(filters.action ?? "");
-
   const update: (patch: Partial<AuditListParams>) => void = useSearchUpdate();
-  // Filters apply on an explicit step (select, Enter, leaving the box), never from a timer: the
-  // router navigates asynchronously, and two writers racing would drop one filter.
-  const applyAction = (value: string) => {
-    const next = value.trim() || undefined;
-    if (next !== filters.action) update({ action: next });
+
+  /** Exports what the filters select (every page); the server records the export. */
+  const exportLog = () => {
+    const { page: _page, pageSize: _pageSize, ...current } = filters;
+    exporting.mutate(current, {
+      onSuccess: () => void message.success(t("audit.exported")),
+      onError: (error) => void message.error(error.message),
+    });
   };
 
   const columns: TableColumnsType<AuditEntry> = [
@@ -73,7 +112,7 @@ export default function AuditPage() {
       key: "actor",
       title: t("audit.fields.actor"),
       width: 130,
-      render: (_, e) => <span data-testid="audit-actor">{e.actorName ?? t("audit.system")}</span>,
+      render: (_, e) => <span data-testid="audit-actor">{e.actorName ?? labels.system}</span>,
     },
     {
       key: "action",
@@ -81,7 +120,7 @@ export default function AuditPage() {
       width: 180,
       render: (_, e) => (
         <span data-testid="audit-action" data-action={e.action} title={e.action}>
-          {actionLabel(e.action, t)}
+          {auditActionLabel(e.action, labels)}
         </span>
       ),
     },
@@ -89,21 +128,20 @@ export default function AuditPage() {
       key: "target",
       title: t("audit.fields.target"),
       responsive: ["md"],
-      ellipsis: true,
-      render: (_, e) => targetLabel(e, t),
+      render: (_, e) => <Target entry={e} />,
     },
     {
       key: "result",
       title: t("audit.fields.result"),
       width: 90,
-      render: (_, e) => <Tag color={resultColors[e.result]}>{t(`audit.result.${e.result}`)}</Tag>,
+      render: (_, e) => <Tag color={resultColors[e.result]}>{labels.results[e.result]}</Tag>,
     },
     {
       key: "detail",
       title: t("audit.fields.detail"),
       responsive: ["xl"],
       ellipsis: true,
-      render: (_, e) => auditSummary(e, t) || t("common.none"),
+      render: (_, e) => auditSummary(e, labels) || t("common.none"),
     },
     {
       key: "ip",
@@ -124,14 +162,14 @@ export default function AuditPage() {
         <Flex vertical gap={2}>
           <Flex justify="space-between" align="center" gap={8}>
             <Typography.Text strong data-testid="audit-action" data-action={e.action}>
-              {actionLabel(e.action, t)}
+              {auditActionLabel(e.action, labels)}
             </Typography.Text>
             <Tag color={resultColors[e.result]} style={{ marginInlineEnd: 0 }}>
-              {t(`audit.result.${e.result}`)}
+              {labels.results[e.result]}
             </Tag>
           </Flex>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            <span data-testid="audit-actor">{e.actorName ?? t("audit.system")}</span> ·{" "}
+            <span data-testid="audit-actor">{e.actorName ?? labels.system}</span> ·{" "}
             {dayjs(e.at).format("YYYY-MM-DD HH:mm:ss")}
           </Typography.Text>
         </Flex>
@@ -142,26 +180,31 @@ export default function AuditPage() {
   const width = phone ? "100%" : undefined;
 
   return (
-    <Card title={t("nav.audit")} styles={{ body: { padding: phone ? 8 : 16 } }}>
+    <Card
+      title={t("nav.audit")}
+      extra={
+        <Button
+          icon={<DownloadOutlined />}
+          loading={exporting.isPending}
+          onClick={exportLog}
+          title={t("audit.exportHint")}
+          aria-label={t("audit.export")}
+          data-testid="audit-export"
+        >
+          {phone ? null : t("audit.export")}
+        </Button>
+      }
+      styles={{ body: { padding: phone ? 8 : 16 } }}
+    >
       <Flex wrap gap={8} style={{ marginBottom: 12 }}>
-        <AutoComplete
+        <Select<AuditAction>
           allowClear
-          value={action}
-          onChange={(value: string | undefined) => {
-            setAction(value ?? "");
-            if (!value) applyAction("");
-          }}
-          onSelect={(value: string | undefined) => applyAction(value ?? "")}
-          onBlur={() => applyAction(action)}
-          onKeyDown={(e) => {
-            if (e.key === "Enter") applyAction(action);
-          }}
-          defaultActiveFirstOption={false}
-          options={knownActions
-            .filter((a) => !action || a.includes(action) || actionLabel(a, t).includes(action))
-            .map((a) => ({ value: a, label: `${actionLabel(a, t)} (${a})` }))}
+          showSearch={{ optionFilterProp: "label" }}
+          value={filters.action}
+          onChange={(action) => update({ action })}
+          options={auditActions.map((a) => ({ value: a, label: labels.actions[a] }))}
           placeholder={t("audit.actionPlaceholder")}
-          style={{ width: width ?? 240 }}
+          style={{ width: width ?? 220 }}
           data-testid="audit-action-filter"
         />
         <Input.Search
@@ -173,11 +216,20 @@ export default function AuditPage() {
           style={{ width: width ?? 200 }}
           data-testid="audit-actor-filter"
         />
-        <Select
+        <Select<NonNullable<AuditListQuery["targetType"]>>
+          allowClear
+          value={filters.targetType}
+          onChange={(targetType) => update({ targetType })}
+          options={auditTargetTypes.map((type) => ({ value: type, label: labels.targetTypes[type] }))}
+          placeholder={t("audit.targetTypePlaceholder")}
+          style={{ width: width ?? 120 }}
+          data-testid="audit-target-type-filter"
+        />
+        <Select<NonNullable<AuditListQuery["result"]>>
           allowClear
           value={filters.result}
           onChange={(result) => update({ result })}
-          options={results.map((r) => ({ value: r, label: t(`audit.result.${r}`) }))}
+          options={auditResults.map((r) => ({ value: r, label: labels.results[r] }))}
           placeholder={t("audit.resultPlaceholder")}
           style={{ width: width ?? 120 }}
         />
@@ -191,7 +243,6 @@ export default function AuditPage() {
         <Button
           onClick={() => {
             setActor("");
-            setAction("");
             setParams({});
           }}
         >
@@ -213,9 +264,7 @@ export default function AuditPage() {
               <Flex vertical gap={8}>
                 {phone ? (
                   <Typography.Text type="secondary">
-                    {entry.targetType
-                      ? `${t("audit.fields.target")}: ${entry.targetType} #${entry.targetId ?? ""} · `
-                      : ""}
+                    {entry.targetType ? `${t("audit.fields.target")}: ${auditTargetText(entry, labels)} · ` : ""}
                     {t("audit.fields.ip")}: {entry.ip ?? t("common.none")}
                   </Typography.Text>
                 ) : null}
