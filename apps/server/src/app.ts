@@ -72,7 +72,7 @@ export interface AppDeps {
   jobs?: { concurrency?: number; pollMs?: number; autoStart?: boolean };
   /** The most rows one roster export may hold (tests lower it; default 50,000). */
   exportMaxRows?: number;
-  /** Size, queue and heap cap of the pairing solver's worker pool (default: half the cores, 4, 1024 MB). */
+  /** Size, queue and heap cap of the pairing solver's worker pool (default: half the cores, 4, 512 MB). */
   solverPool?: SolverPoolOptions;
   /** A solver to use instead of the pool (tests hold solves open with it); its owner closes it. */
   pairingSolver?: PairingSolver;

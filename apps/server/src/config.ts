@@ -49,8 +49,11 @@ const envSchema = z.object({
   HUZHU_SOLVER_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   /** Pairing solves that may wait for a worker; one more answers 503. */
   HUZHU_SOLVER_QUEUE: z.coerce.number().int().min(0).max(1000).default(4),
-  /** Heap cap of each solver worker, MB; a problem that needs more answers 413. The format's largest needs ~600. */
-  HUZHU_SOLVER_HEAP_MB: z.coerce.number().int().min(64).max(65536).default(1024),
+  /**
+   * Heap cap of each solver worker, MB; a problem that needs more answers 413. The format's largest
+   * problem (2,000,000 candidates, explained) solves in 256 but not in 192 (bench/README.md).
+   */
+  HUZHU_SOLVER_HEAP_MB: z.coerce.number().int().min(64).max(65536).default(512),
   /** Secret the audit log's MAC chain is derived from (32 bytes, base64 or hex); not the personal-data key. */
   HUZHU_AUDIT_KEY: z.string().optional(),
   /** A file holding HUZHU_AUDIT_KEY instead. */

@@ -31,7 +31,7 @@ describe("loadConfig", () => {
       cipher: "aes-256-gcm",
       solverWorkers: undefined,
       solverQueue: 4,
-      solverHeapMb: 1024,
+      solverHeapMb: 512,
       auditKey: undefined,
       auditKeyFile: undefined,
       sessionIdleMinutes: 30,

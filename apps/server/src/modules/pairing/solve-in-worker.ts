@@ -29,11 +29,11 @@ export interface SolverPoolOptions {
 
 /**
  * Defaults: half the cores (1 on a 2-core machine, so requests always keep a core), four waiting,
- * and a heap big enough for the format's largest problem (2,000,000 candidates: ~520 MB of heap
- * at its peak, see bench/README.md).
+ * and twice the heap the format's largest problem needs (2,000,000 candidates, explained: solves
+ * in 256 MB, not in 192; bench/README.md).
  */
 export function defaultSolverPoolOptions(): SolverPoolOptions {
-  return { workers: Math.max(1, Math.floor(os.availableParallelism() / 2)), queue: 4, heapMb: 1024 };
+  return { workers: Math.max(1, Math.floor(os.availableParallelism() / 2)), queue: 4, heapMb: 512 };
 }
 
 export interface SolveOutcome {
