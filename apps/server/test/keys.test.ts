@@ -10,6 +10,7 @@ import { type Database, openDatabase } from "../src/db/client.ts";
 import { migrate } from "../src/db/migrate.ts";
 import { insertDemoCounty } from "../src/demo/load.ts";
 import { createDivisionDirectory } from "../src/modules/divisions/divisions.ts";
+import { useAuditKey } from "../src/platform/audit.ts";
 import { createCipher, type PersonalDataCipher } from "../src/platform/crypto.ts";
 import { keyStatus, rotateKeys } from "../src/platform/key-rotation.ts";
 import { fixtureCounty, makeIdNumber, openTestDatabase, TEST_PASSWORD, testDatabaseKind } from "./helpers.ts";
@@ -76,6 +77,7 @@ describe(`huzhu keys rotate (${testDatabaseKind})`, () => {
   /** The plain values, read before any rotation. */
   let plain: Map<number, { idNumber: string; phone: string | null }>;
   beforeAll(async () => {
+    useAuditKey(crypto.randomBytes(32));
     ({ database, drop } = await openTestDatabase());
     await database.db
       .transaction()
@@ -233,6 +235,7 @@ describe("huzhu keys rotate, the command (embedded database, keys in files outsi
     try {
       // The embedded default: the key was generated into the data folder at first start.
       fs.writeFileSync(path.join(dataDir, "personal-data.key"), `${oldKey.toString("base64")}\n`, { mode: 0o600 });
+      useAuditKey(crypto.randomBytes(32));
       const database = await openDatabase({ dataDir: path.join(dataDir, "pglite") });
       await migrate(database);
       await database.db
