@@ -26,6 +26,7 @@ import {
   menuLabels,
   phone,
   screenshot,
+  settle,
 } from "./support/browser.ts";
 import { type RunningServer, startServer } from "./support/server.ts";
 
@@ -62,6 +63,8 @@ async function signIn(page: Page, username: string, password: string, base = "")
 
 async function signOutFromApp(page: Page): Promise<void> {
   await page.getByTestId("user-menu").click();
+  // The menu zooms in: a click during the animation can land on the item above.
+  await settle(page);
   await page.getByTestId("logout").click();
   await page.waitForURL(/\/login/);
 }
@@ -70,6 +73,7 @@ async function openUserMenuItem(page: Page, item: "menu-password" | "menu-two-fa
   // The landing page finishes its own URL update (the organization it selects) first.
   await page.waitForLoadState("networkidle");
   await page.getByTestId("user-menu").click();
+  await settle(page);
   await page.getByTestId(item).click();
   await page.waitForURL(/\/account\/security/);
 }

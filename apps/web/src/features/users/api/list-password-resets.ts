@@ -16,10 +16,9 @@ export function listPendingResets(signal?: AbortSignal): Promise<PasswordResetPa
   return api.get<PasswordResetPage>("/api/password-resets", { status: "pending", pageSize: 100 }, signal);
 }
 
-export function usePendingResets(enabled: boolean) {
+export function usePendingResets() {
   return useQuery({
     queryKey: userKeys.pendingResets(),
     queryFn: ({ signal }) => listPendingResets(signal),
-    enabled,
   });
 }

@@ -21,7 +21,7 @@ function kindText(r: PasswordResetRequest, t: TFunction): string {
 export function PendingResets(props: { selfId: number | undefined; phone: boolean }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
-  const resets = usePendingResets(true);
+  const resets = usePendingResets();
   const decide = useDecidePasswordReset();
 
   const confirm = (r: PasswordResetRequest, decision: ResetDecision) => {
