@@ -308,8 +308,7 @@ describe("audit administrator", () => {
     await withPage(desktop, async (page) => {
       await login(page, "auditor");
       await page.waitForURL(/\/audit/);
-      await page.getByTestId("audit-action-filter").locator("input").fill("role.assign");
-      await page.getByTestId("audit-action-filter").locator("input").press("Enter");
+      await pick(page, "audit-action", "分配", "分配角色");
       await page.waitForURL(/action=role\.assign/);
       const actions = page.locator("[data-testid=audit-table] [data-testid=audit-action]");
       await expect

@@ -6,7 +6,7 @@
  */
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { browserScenarios, desktop, login, screenshot } from "./support/browser.ts";
+import { browserScenarios, desktop, login, pick, screenshot } from "./support/browser.ts";
 
 const { withPage } = browserScenarios();
 
@@ -41,8 +41,7 @@ describe("member roster export", () => {
     await withPage(desktop, async (page) => {
       await login(page, "auditor");
       await page.waitForURL(/\/audit/);
-      await page.getByTestId("audit-action-filter").locator("input").fill("member.export");
-      await page.getByTestId("audit-action-filter").locator("input").press("Enter");
+      await pick(page, "audit-action", "导出党员", "导出党员名册");
       await page.waitForURL(/action=member\.export/);
       const actions = page.locator("[data-testid=audit-table] [data-testid=audit-action]");
       await expect
@@ -55,6 +54,22 @@ describe("member roster export", () => {
       expect(await row.getByTestId("audit-actor").textContent()).toBe("secretary");
       expect(await row.textContent()).toContain("成功");
       await screenshot(page, "auditor-export-1280");
+
+      // The auditor exports what the filter selects; that export is itself on the record.
+      const response = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/audit/export");
+      const download = page.waitForEvent("download");
+      await page.getByTestId("audit-export").click();
+      const answer = await response;
+      expect(answer.status()).toBe(200);
+      expect(new URL(answer.url()).searchParams.get("action")).toBe("member.export");
+      const file = await (await download).path();
+      expect(fs.readFileSync(file).subarray(0, 2).toString()).toBe("PK");
+      expect((await download).suggestedFilename()).toMatch(/^审计日志-\d{4}-\d{2}-\d{2}\.xlsx$/);
+      await pick(page, "audit-action", "导出审计", "导出审计日志");
+      await page.waitForURL(/action=audit\.export/);
+      await expect
+        .poll(async () => page.locator("[data-testid=audit-table] [data-testid=audit-action]").first().textContent())
+        .toBe("导出审计日志");
     });
   });
 });

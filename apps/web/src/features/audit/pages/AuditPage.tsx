@@ -198,6 +198,7 @@ export default function AuditPage() {
     >
       <Flex wrap gap={8} style={{ marginBottom: 12 }}>
         <Select<AuditAction>
+          id="audit-action"
           allowClear
           showSearch={{ optionFilterProp: "label" }}
           value={filters.action}
