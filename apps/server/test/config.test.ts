@@ -35,6 +35,10 @@ describe("loadConfig", () => {
       auditKey: undefined,
       auditKeyFile: undefined,
       sessionIdleMinutes: 30,
+      sessionMaxHours: 12,
+      sessionsPerUser: 5,
+      // Off for the embedded demo, on by default with DATABASE_URL (see below).
+      requireSecondFactor: false,
       secureCookies: false,
       trustProxy: false,
       logLevel: "warn",
@@ -57,6 +61,9 @@ describe("loadConfig", () => {
       HUZHU_SOLVER_HEAP_MB: "2048",
       HUZHU_AUDIT_KEY: AUDIT_KEY,
       HUZHU_SESSION_IDLE_MINUTES: "15",
+      HUZHU_SESSION_MAX_HOURS: "8",
+      HUZHU_SESSIONS_PER_USER: "2",
+      HUZHU_REQUIRE_2FA: "false",
       HUZHU_SECURE_COOKIES: "true",
       HUZHU_TRUST_PROXY: "1",
       LOG_LEVEL: "info",
@@ -79,6 +86,9 @@ describe("loadConfig", () => {
       auditKey: AUDIT_KEY,
       auditKeyFile: undefined,
       sessionIdleMinutes: 15,
+      sessionMaxHours: 8,
+      sessionsPerUser: 2,
+      requireSecondFactor: false,
       secureCookies: true,
       trustProxy: true,
       logLevel: "info",
@@ -89,6 +99,23 @@ describe("loadConfig", () => {
     expect(errorOf({ HUZHU_CIPHER: "des" }).message).toMatch(/\n {2}HUZHU_CIPHER: /);
     expect(errorOf({ HUZHU_SOLVER_WORKERS: "0" }).message).toMatch(/\n {2}HUZHU_SOLVER_WORKERS: /);
     expect(errorOf({ HUZHU_SOLVER_HEAP_MB: "16" }).message).toMatch(/\n {2}HUZHU_SOLVER_HEAP_MB: /);
+  });
+
+  it("requires two-factor sign-in by default with a PostgreSQL server, not for the embedded demo", () => {
+    expect(loadConfig({}).requireSecondFactor).toBe(false);
+    expect(
+      loadConfig({ DATABASE_URL: "postgres://db/huzhu", HUZHU_DATA_KEY: KEY, HUZHU_AUDIT_KEY: AUDIT_KEY })
+        .requireSecondFactor,
+    ).toBe(true);
+    expect(
+      loadConfig({
+        DATABASE_URL: "postgres://db/huzhu",
+        HUZHU_DATA_KEY: KEY,
+        HUZHU_AUDIT_KEY: AUDIT_KEY,
+        HUZHU_REQUIRE_2FA: "off",
+      }).requireSecondFactor,
+    ).toBe(false);
+    expect(errorOf({ HUZHU_SESSIONS_PER_USER: "0" }).message).toMatch(/\n {2}HUZHU_SESSIONS_PER_USER: /);
   });
 
   it("treats empty variables as unset and ignores ones it does not know", () => {
