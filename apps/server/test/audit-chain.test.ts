@@ -98,6 +98,8 @@ describe(`audit log chain (${testDatabaseKind})`, () => {
       legacySealed: false,
       firstBadId: null,
       problem: null,
+      lastId: records.at(-1)?.id,
+      headMac: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
     // Another key does not verify it: the MACs are keyed, not plain hashes.
     const other = await verifyAuditChain(t.database.db, auditChainKeys(crypto.randomBytes(32)));
@@ -399,6 +401,7 @@ describe.runIf(testDatabaseKind === "pglite")("npx huzhu audit verify", () => {
     expect(sound.stderr).toBe("");
     expect(sound.status).toBe(0);
     expect(sound.stdout).toContain("5 chained records verified");
+    expect(sound.stdout).toMatch(new RegExp(`last record ${ids[4]}, head [0-9a-f]{64}`));
 
     await withDatabase((db) =>
       asSuperuser(db, async (trx) => {

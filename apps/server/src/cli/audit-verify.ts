@@ -46,7 +46,10 @@ export async function runAuditVerify(args: string[]): Promise<number> {
           ? `; ${report.legacy} earlier records sealed by the chain's first link`
           : `; ${report.legacy} earlier records not chained (written before the chain; sealed at the server's next start)`;
     if (report.ok) {
-      process.stdout.write(`audit log sound: ${report.chained} chained records verified${legacy}\n`);
+      // The last id and the head's MAC are the anchor to keep elsewhere: a later run that shows an
+      // earlier head means records were cut off the end and the head rewound to a copied state.
+      const anchor = report.lastId ? `; last record ${report.lastId}, head ${report.headMac ?? ""}` : "";
+      process.stdout.write(`audit log sound: ${report.chained} chained records verified${legacy}${anchor}\n`);
       return 0;
     }
     process.stderr.write(

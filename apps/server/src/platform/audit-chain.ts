@@ -271,6 +271,9 @@ export interface AuditVerifyReport {
   /** The first record found wrong (or missing), and why; null when sound. */
   firstBadId: string | null;
   problem: string | null;
+  /** When sound: the last record and the head's MAC (hex), to keep outside the database as an anchor. */
+  lastId: string | null;
+  headMac: string | null;
 }
 
 /**
@@ -291,6 +294,8 @@ export async function verifyAuditChain(
     legacySealed: false,
     firstBadId: null,
     problem: null,
+    lastId: null,
+    headMac: null,
   };
   const bad = (id: string | null, problem: string) => ({ ...report, ok: false, firstBadId: id, problem });
   const head = await readHead(db, false);
@@ -350,5 +355,5 @@ export async function verifyAuditChain(
       return bad(headLast, `the chain head does not match record ${headLast} (the head row was changed)`);
     }
   }
-  return { ...report, ok: true };
+  return { ...report, ok: true, lastId, headMac: toBuffer(head.head_mac)?.toString("hex") ?? null };
 }
