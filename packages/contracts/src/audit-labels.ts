@@ -622,7 +622,11 @@ export function auditDetailItems(
   labels: AuditLabels,
 ): Array<{ key: string; label: string; text: string }> {
   const order = (k: string) => (isDetailKey(k) ? auditDetailKeys.indexOf(k) : auditDetailKeys.length);
+  // An empty list or set of filters says nothing (a sign-in with no open steps): left out.
+  const empty = (v: unknown) =>
+    (Array.isArray(v) && v.length === 0) || (v !== null && typeof v === "object" && Object.keys(v).length === 0);
   return Object.entries(entry.detail)
+    .filter(([, value]) => !empty(value))
     .sort(([a], [b]) => order(a) - order(b))
     .map(([key, value]) => ({
       key,

@@ -122,15 +122,16 @@ export const auditDetail = z
     orgs: count.optional(),
     members: count.optional(),
     accounts: count.optional(),
-    // A refused request (recorded by the HTTP layer): the route's pattern, never the query string or the body.
+    // A refused request (recorded by the HTTP layer): why first, then the route's pattern, never
+    // the query string or the body.
+    code: code.optional(),
+    status: z.number().int().min(100).max(599).optional(),
     httpMethod: z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"]).optional(),
     route: z
       .string()
       .regex(/^\/api\/[A-Za-z0-9/:_-]*$/, "audit detail: not a route")
       .max(100)
       .optional(),
-    status: z.number().int().min(100).max(599).optional(),
-    code: code.optional(),
     // The start of the chain after an upgrade: how many records came before it, and their digest.
     legacyRecords: count.optional(),
     legacyDigest: z
