@@ -61,6 +61,15 @@ async function signIn(page: Page, username: string, password: string, base = "")
   await page.locator("[data-testid=gate], [data-testid=user-menu]").first().waitFor();
 }
 
+/**
+ * A whole-page screenshot from the top: taken while scrolled (to a #section or an error), the
+ * sticky header would be drawn across the middle of the picture.
+ */
+async function pageScreenshot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, name);
+}
+
 async function signOutFromApp(page: Page): Promise<void> {
   await page.getByTestId("user-menu").click();
   // The menu zooms in: a click during the animation can land on the item above.
@@ -196,7 +205,7 @@ describe("修改密码 (change one's own password)", () => {
       await expect.poll(() => fieldError(page, "newPassword").textContent()).toBe(weakPasswordMessage);
       await expect.poll(() => fieldError(page, "confirmPassword").textContent()).toBe("两次输入的新密码不一致");
       expect(posts).toEqual([]);
-      await screenshot(page, "security-password-errors-1280");
+      await pageScreenshot(page, "security-password-errors-1280");
 
       // The server's refusals land on the field they name.
       await form.locator("#currentPassword").fill("Not-The-Password-1");
@@ -240,7 +249,7 @@ describe("修改密码 (change one's own password)", () => {
       await page.getByTestId("change-password-form").waitFor();
       await expectNoHorizontalOverflow(page);
       expect(await contrastProblems(page, "main")).toEqual([]);
-      await screenshot(page, "security-page-390");
+      await pageScreenshot(page, "security-page-390");
       await page.getByTestId("user-menu").click();
       await page.getByTestId("menu-password").waitFor();
       await screenshot(page, "security-user-menu-390", { fullPage: false });
@@ -448,7 +457,7 @@ describe("two-factor sign-in (TOTP)", () => {
       await expect.poll(() => fieldError(page, "code").textContent()).toContain("验证码错误或已使用过");
       await expectNoHorizontalOverflow(page);
       expect(await contrastProblems(page, "main")).toEqual([]);
-      await screenshot(page, "security-enrol-1280");
+      await pageScreenshot(page, "security-enrol-1280");
 
       await form.locator("#code").fill(await totp.nextCode());
       await form.getByTestId("enrol-confirm").click();
@@ -458,7 +467,7 @@ describe("two-factor sign-in (TOTP)", () => {
       for (const code of recoveryCodes) expect(code).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{2}$/);
       await page.getByText("请立即保存这些恢复码，它们只显示这一次。").waitFor();
       expect(await contrastProblems(page, "main")).toEqual([]);
-      await screenshot(page, "security-recovery-codes-1280");
+      await pageScreenshot(page, "security-recovery-codes-1280");
 
       await page.getByTestId("recovery-copy").click();
       await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(recoveryCodes.join("\n"));
