@@ -216,6 +216,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(fastifyStatic, {
       root: webRoot,
       wildcard: false,
+      // The build wrote .br and .gz beside each file (apps/web/precompress.ts): sent when accepted.
+      preCompressed: true,
       // Hashed assets never change; index.html must always be revalidated so a deploy shows at once.
       setHeaders: (reply, file) => {
         reply.header(

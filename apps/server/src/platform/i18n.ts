@@ -73,33 +73,13 @@ const messages: Catalog = {
     "zh-TW": "該結對問題所需記憶體超過單次求解上限（{heapMb} MB），請拆分問題，或請維運人員調高 HUZHU_SOLVER_HEAP_MB",
     en: "This pairing problem needs more memory than one solve may use ({heapMb} MB); split it, or ask the operator to raise HUZHU_SOLVER_HEAP_MB",
   },
-  // Heavy work (platform/heavy-work.ts, the solver pool): say what is running and what to do.
-  "heavy.busy.pairing.solve": {
-    "zh-CN": "您的一次结对求解仍在进行，请等它完成后再发起求解或导出",
-    "zh-TW": "您的一次結對求解仍在進行，請等它完成後再發起求解或匯出",
-    en: "Your pairing solve is still running; wait for it to finish before starting another solve or export",
-  },
-  "heavy.busy.member.export": {
-    "zh-CN": "您的一次名册导出仍在进行，请等它完成后再发起求解或导出",
-    "zh-TW": "您的一次名冊匯出仍在進行，請等它完成後再發起求解或匯出",
-    en: "Your roster export is still running; wait for it to finish before starting another solve or export",
-  },
-  "pairing.busy": {
-    "zh-CN": "结对求解器正忙（排队已满），请稍后再试",
-    "zh-TW": "結對求解器正忙（排隊已滿），請稍後再試",
-    en: "The pairing solver is busy (its queue is full); try again shortly",
-  },
-  "pairing.tooLarge": {
-    "zh-CN": "该结对问题所需内存超过单次求解上限（{heapMb} MB），请拆分问题，或请运维人员调高 HUZHU_SOLVER_HEAP_MB",
-    "zh-TW": "該結對問題所需記憶體超過單次求解上限（{heapMb} MB），請拆分問題，或請維運人員調高 HUZHU_SOLVER_HEAP_MB",
-    en: "This pairing problem needs more memory than one solve may use ({heapMb} MB); split it, or ask the operator to raise HUZHU_SOLVER_HEAP_MB",
-  },
   "request.malformed": { "zh-CN": "请求格式错误", "zh-TW": "請求格式錯誤", en: "Malformed request" },
   "body.too_large": { "zh-CN": "请求体过大", "zh-TW": "請求內容過大", en: "The request body is too large" },
   // validation
   "validation.field": { "zh-CN": "{label}：{message}", "zh-TW": "{label}：{message}", en: "{label}: {message}" },
   "validation.unknown_field": { "zh-CN": "不允许的字段", "zh-TW": "不允許的欄位", en: "unknown field" },
   "validation.required": { "zh-CN": "必填", "zh-TW": "必填", en: "is required" },
+  "validation.uuid": { "zh-CN": "编号格式不正确", "zh-TW": "編號格式不正確", en: "is not a valid id" },
   // humanText (contracts/common.ts): refused, never silently cleaned
   "text.invisibleCharacter": {
     "zh-CN": "含有不可见字符或控制字符（如零宽空格、文字方向控制符），请删除后重新输入",
@@ -341,6 +321,61 @@ const messages: Catalog = {
     "zh-TW": "不能審批自己提出或針對自己帳號的重設申請",
     en: "you cannot decide a reset you asked for or of your own account",
   },
+  "attachment.type": {
+    "zh-CN": "只能上传照片（JPEG、PNG、WebP）、PDF 或 Office 文档（Word、Excel、PowerPoint），文件内容与之不符",
+    "zh-TW": "只能上傳照片（JPEG、PNG、WebP）、PDF 或 Office 文件（Word、Excel、PowerPoint），檔案內容與之不符",
+    en: "must be a photo (JPEG, PNG, WebP), a PDF or an Office document (Word, Excel, PowerPoint); this file's content is not",
+  },
+  "attachment.tooLarge": {
+    "zh-CN": "文件过大，最大 {max} MB",
+    "zh-TW": "檔案過大，最大 {max} MB",
+    en: "is too large; at most {max} MB",
+  },
+  "attachment.empty": { "zh-CN": "文件是空的", "zh-TW": "檔案是空的", en: "is empty" },
+  "attachment.notYours": {
+    "zh-CN": "附件不存在、不是您上传的或已被使用",
+    "zh-TW": "附件不存在、不是您上傳的或已被使用",
+    en: "an attachment does not exist, is not yours or is already used",
+  },
+  "job.heavyRunning": {
+    "zh-CN": "您已有一项导出、导入或计算任务在进行，请等它完成后再开始新的任务",
+    "zh-TW": "您已有一項匯出、匯入或計算任務在進行，請等它完成後再開始新的任務",
+    en: "You already have an export, import or calculation running; wait for it to finish before starting another",
+  },
+  "job.queued": { "zh-CN": "排队中", "zh-TW": "排隊中", en: "Waiting to start" },
+  "job.retrying": {
+    "zh-CN": "服务重启后重新排队",
+    "zh-TW": "服務重新啟動後重新排隊",
+    en: "Queued again after a restart",
+  },
+  "job.succeeded": { "zh-CN": "已完成", "zh-TW": "已完成", en: "Done" },
+  "job.failed": {
+    "zh-CN": "任务失败，请稍后重试",
+    "zh-TW": "任務失敗，請稍後再試",
+    en: "The job failed; try again later",
+  },
+  "job.cancelled": { "zh-CN": "已取消", "zh-TW": "已取消", en: "Cancelled" },
+  "job.interrupted": {
+    "zh-CN": "任务因服务重启而中断，未产生任何结果，请重新发起",
+    "zh-TW": "任務因服務重新啟動而中斷，未產生任何結果，請重新發起",
+    en: "The job was interrupted by a restart and left no result; start it again",
+  },
+  "job.kind.member.export": { "zh-CN": "党员名册导出", "zh-TW": "黨員名冊匯出", en: "Roster export" },
+  "notification.job.succeeded": {
+    "zh-CN": "“{job}”已完成",
+    "zh-TW": "「{job}」已完成",
+    en: "“{job}” is done",
+  },
+  "notification.job.failed": {
+    "zh-CN": "“{job}”失败了",
+    "zh-TW": "「{job}」失敗了",
+    en: "“{job}” failed",
+  },
+  "notification.job.cancelled": {
+    "zh-CN": "“{job}”已取消",
+    "zh-TW": "「{job}」已取消",
+    en: "“{job}” was cancelled",
+  },
   "validation.emptyUpdate": {
     "zh-CN": "没有要修改的内容",
     "zh-TW": "沒有要修改的內容",
@@ -381,6 +416,7 @@ const fieldLabels: Catalog = {
   memberId: { "zh-CN": "关联党员", "zh-TW": "關聯黨員", en: "member" },
   orgId: { "zh-CN": "组织", "zh-TW": "組織", en: "organization" },
   role: { "zh-CN": "角色", "zh-TW": "角色", en: "role" },
+  file: { "zh-CN": "文件", "zh-TW": "檔案", en: "file" },
   currentPassword: { "zh-CN": "当前密码", "zh-TW": "目前密碼", en: "current password" },
   newPassword: { "zh-CN": "新密码", "zh-TW": "新密碼", en: "new password" },
   code: { "zh-CN": "验证码", "zh-TW": "驗證碼", en: "code" },
@@ -393,6 +429,10 @@ const nouns: Catalog = {
   member: { "zh-CN": "党员", "zh-TW": "黨員", en: "Member" },
   user: { "zh-CN": "账号", "zh-TW": "帳號", en: "Account" },
   role: { "zh-CN": "角色", "zh-TW": "角色", en: "Role assignment" },
+  job: { "zh-CN": "任务", "zh-TW": "任務", en: "Job" },
+  notification: { "zh-CN": "通知", "zh-TW": "通知", en: "Notification" },
+  attachment: { "zh-CN": "附件", "zh-TW": "附件", en: "Attachment" },
+  alert: { "zh-CN": "安全告警", "zh-TW": "安全告警", en: "Security alert" },
 };
 
 /** zh-TW for Traditional-Chinese requests, en for English, otherwise Simplified Chinese. */
