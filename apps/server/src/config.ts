@@ -66,7 +66,12 @@ const envSchema = z.object({
     .max(24 * 60)
     .default(30),
   /** Hours after which a session ends however active it is (an absolute lifetime beside the idle timeout). */
-  HUZHU_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
+  HUZHU_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 7)
+    .default(12),
   /** Sessions one user may hold at once; signing in again ends the oldest. */
   HUZHU_SESSIONS_PER_USER: z.coerce.number().int().min(1).max(100).default(5),
   /**

@@ -376,7 +376,11 @@ describe(`accounts: separation of duties, one-time passwords, sign-in limits, TO
       });
       // The enrolment's code was used once already: a replay is refused.
       expectError(
-        await town.request({ method: "POST", url: "/api/auth/second-factor", payload: { code: totpCode(secret, now) } }),
+        await town.request({
+          method: "POST",
+          url: "/api/auth/second-factor",
+          payload: { code: totpCode(secret, now) },
+        }),
         400,
         { code: "secondFactor.invalid", field: "code" },
       );

@@ -111,8 +111,10 @@ const messages: Catalog = {
   },
   // 429s of the ID-number probing limit (members.service.ts, platform/rate-limit.ts)
   "idNumber.probeLimit": {
-    "zh-CN": "一小时内已有 {max} 次填写的身份证号已被使用，为防止借此探查他人信息，请 {minutes} 分钟后再试；已在其他组织登记的党员请办理组织关系转接，不要重复新增",
-    "zh-TW": "一小時內已有 {max} 次填寫的身分證號已被使用，為防止藉此探查他人資料，請 {minutes} 分鐘後再試；已在其他組織登記的黨員請辦理組織關係轉接，不要重複新增",
+    "zh-CN":
+      "一小时内已有 {max} 次填写的身份证号已被使用，为防止借此探查他人信息，请 {minutes} 分钟后再试；已在其他组织登记的党员请办理组织关系转接，不要重复新增",
+    "zh-TW":
+      "一小時內已有 {max} 次填寫的身分證號已被使用，為防止藉此探查他人資料，請 {minutes} 分鐘後再試；已在其他組織登記的黨員請辦理組織關係轉接，不要重複新增",
     en: "too many attempts with ID numbers already in use ({max} within an hour); to keep anyone from probing for other people's numbers, try again in {minutes} minutes. A member registered elsewhere is transferred, not added again",
   },
   "idNumber.searchLimit": {
