@@ -273,7 +273,7 @@ describe(`organization tree (${testDatabaseKind})`, () => {
           field: "name",
         },
       );
-      expect(missing.message).toBe("姓名/名称（name）：必填");
+      expect(missing.message).toBe("姓名/名称：必填");
       expectError(
         await coordinator.request({ method: "POST", url: "/api/orgs", payload: villageBody({ kind: "club" }) }),
         400,
@@ -306,9 +306,7 @@ describe(`organization tree (${testDatabaseKind})`, () => {
         400,
         { code: "divisionCode.unknown", field: "divisionCode" },
       );
-      expect(unknown.message).toBe(
-        "division code (divisionCode): is not a known administrative division code (GB/T 2260)",
-      );
+      expect(unknown.message).toBe("division code: is not a known administrative division code (GB/T 2260)");
       const zh = expectError(
         await coordinator.request({
           method: "POST",
@@ -318,7 +316,7 @@ describe(`organization tree (${testDatabaseKind})`, () => {
         400,
         { field: "divisionCode" },
       );
-      expect(zh.message).toBe("行政区划代码（divisionCode）：不是有效的行政区划代码（GB/T 2260）");
+      expect(zh.message).toBe("行政区划代码：不是有效的行政区划代码（GB/T 2260）");
 
       for (const s of [secretary, leader]) {
         expectError(await s.request({ method: "POST", url: "/api/orgs", payload: villageBody() }), 403, {
@@ -511,7 +509,7 @@ describe(`organization tree (${testDatabaseKind})`, () => {
         400,
         { field: "parentId" },
       );
-      expect(missing.message).toBe("上級組織（parentId）：必填");
+      expect(missing.message).toBe("上級組織：必填");
       expectError(await coordinator.request({ method: "POST", url, payload: { parentId: "x" } }), 400, {
         field: "parentId",
       });
@@ -568,6 +566,16 @@ describe(`organization tree (${testDatabaseKind})`, () => {
         code: "org.moveIntoItself",
         field: "parentId",
       });
+      // Under the parent it already has: refused, rather than a "success" that moves nothing.
+      const same = await coordinator.request({
+        method: "POST",
+        url,
+        headers: { "accept-language": "en" },
+        payload: { parentId: id["town:a"] },
+      });
+      expect(expectError(same, 400, { code: "org.moveSameParent", field: "parentId" }).message).toBe(
+        "parent organization: it is already under this organization; choose another parent",
+      );
       expect((await pathOf(id["village:a2"] as number)).parent_id).toBe(id["town:a"]);
       expect(await townMemberNames()).toEqual(["刘二", "李三", "王四", "练七", "赵八", "钟一"].sort());
     });

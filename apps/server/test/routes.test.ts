@@ -32,9 +32,7 @@ describe(`routes, OpenAPI, health and errors (${testDatabaseKind})`, () => {
 
   describe("access rules", () => {
     it("registers every /api route with an access rule, and the issue's routes with the right one", () => {
-      const api = registeredRoutes.filter((r) => r.url.startsWith("/api"));
-      expect(api.length).toBeGreaterThanOrEqual(15);
-      for (const r of api) expect(r.access, `${r.method} ${r.url}`).toBeDefined();
+      // (Every /api route having a rule at all is guaranteed by the onRoute hook, tested below.)
       const rule = (method: string, url: string) => {
         const found = registeredRoutes.filter((r) => r.method === method && r.url === url);
         expect(found.length, `${method} ${url} registered`).toBeGreaterThan(0);

@@ -165,6 +165,11 @@ const messages: Catalog = {
     "zh-TW": "不能移動到自身或其下級組織之下",
     en: "cannot move an organization under itself or its own descendant",
   },
+  "org.moveSameParent": {
+    "zh-CN": "已经在该组织之下，请选择另一个上级组织",
+    "zh-TW": "已經在該組織之下，請選擇另一個上級組織",
+    en: "it is already under this organization; choose another parent",
+  },
   "org.moveRoot": {
     "zh-CN": "不能移动您管辖范围的顶层组织",
     "zh-TW": "不能移動您管轄範圍的頂層組織",
@@ -473,8 +478,6 @@ export function hasMessage(code: string): boolean {
 
 export function fieldLabel(locale: Locale, field: string): string {
   const last = field.split(".").pop() ?? field;
-  const label = fieldLabels[last]?.[locale];
-  // Name the field both ways, so the user reads it and a developer can grep it.
-  if (!label || label === field) return field;
-  return locale === "en" ? `${label} (${field})` : `${label}（${field}）`;
+  // The user reads the label; the key is in the error's own `field` for programs and developers.
+  return fieldLabels[last]?.[locale] ?? field;
 }

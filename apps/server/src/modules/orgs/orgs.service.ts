@@ -187,6 +187,8 @@ export function orgsService(db: Kysely<DB>, divisions: DivisionDirectory) {
         }
         const { org: parent } = await loadForWrite(trx, actor, body.parentId, "parentId");
         if (parent.path.startsWith(org.path)) throw invalidField("parentId", "org.moveIntoItself");
+        // It is there already: "succeeding" without moving anything would mislead the coordinator.
+        if (parent.id === org.parent_id) throw invalidField("parentId", "org.moveSameParent");
         if (!orgPolicy.moveTarget(write, org, parent)) {
           if (parent.status !== "active") throw invalidField("parentId", "org.dissolved");
           throw invalidField("parentId", "org.notInScope");

@@ -141,6 +141,8 @@ const en: Messages = {
     dissolve: "Dissolve",
     moveTarget: "New parent organization",
     moveHelp: "Sub-organizations and members move with it.",
+    currentParent: "Current parent: {{name}}",
+    moveSameParent: "It is already under this organization; choose another parent",
     dissolveReason: "Reason",
     dissolveWarning: "A dissolved organization leaves the tree; its history is kept. Dissolve “{{name}}”?",
     unitsHelp: "Units a joint branch spans, one per line",

@@ -142,6 +142,8 @@ const zhCN = {
     dissolve: "撤销组织",
     moveTarget: "新的上级组织",
     moveHelp: "下级组织和党员随本组织一并调整。",
+    currentParent: "现在的上级组织：{{name}}",
+    moveSameParent: "已经在该组织之下，请选择另一个上级组织",
     dissolveReason: "撤销原因",
     dissolveWarning: "撤销后该组织不再出现在组织树中，历史记录保留。确定撤销“{{name}}”吗？",
     unitsHelp: "联合党支部涵盖的单位，每行一个",

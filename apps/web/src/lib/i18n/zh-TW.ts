@@ -141,6 +141,8 @@ const zhTW: Messages = {
     dissolve: "撤銷組織",
     moveTarget: "新的上級組織",
     moveHelp: "下級組織和黨員隨本組織一併調整。",
+    currentParent: "現在的上級組織：{{name}}",
+    moveSameParent: "已經在該組織之下，請選擇另一個上級組織",
     dissolveReason: "撤銷原因",
     dissolveWarning: "撤銷後該組織不再出現在組織樹中，歷史紀錄保留。確定撤銷「{{name}}」嗎？",
     unitsHelp: "聯合黨支部涵蓋的單位，每行一個",

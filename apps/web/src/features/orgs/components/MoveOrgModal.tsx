@@ -19,6 +19,11 @@ export function MoveOrgModal(props: { org: Org; onClose: () => void; onMoved: (o
       form.setFields([{ name: "parentId", errors: [t("validation.required")] }]);
       return;
     }
+    // Moving under the parent it already has would "succeed" and change nothing.
+    if (parsed.data.parentId === parent?.id) {
+      form.setFields([{ name: "parentId", errors: [t("org.moveSameParent")] }]);
+      return;
+    }
     move.mutate(
       { id: props.org.id, body: parsed.data },
       {
@@ -41,13 +46,18 @@ export function MoveOrgModal(props: { org: Org; onClose: () => void; onMoved: (o
       onCancel={props.onClose}
       confirmLoading={move.isPending}
     >
-      <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ parentId: parent?.id ?? null }}>
+      {parent ? (
+        <Typography.Paragraph data-testid="move-current-parent">
+          {t("org.currentParent", { name: parent.name })}
+        </Typography.Paragraph>
+      ) : null}
+      <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ parentId: null }}>
         <Form.Item
           name="parentId"
           label={t("org.moveTarget")}
           rules={[{ required: true, message: t("validation.required") }]}
         >
-          <OrgSelect current={parent ?? null} exclude={props.org.id} style={{ width: "100%" }} />
+          <OrgSelect current={null} exclude={props.org.id} style={{ width: "100%" }} />
         </Form.Item>
         <Typography.Paragraph type="secondary">{t("org.moveHelp")}</Typography.Paragraph>
       </Form>
