@@ -367,6 +367,12 @@ const messages: Catalog = {
     "zh-TW": "任務因服務重新啟動而中斷，未產生任何結果，請重新發起",
     en: "The job was interrupted by a restart and left no result; start it again",
   },
+  "job.member.export.reading": { "zh-CN": "正在查询名册", "zh-TW": "正在查詢名冊", en: "Reading the roster" },
+  "job.member.export.writing": {
+    "zh-CN": "已写入 {done} / {total} 名党员",
+    "zh-TW": "已寫入 {done} / {total} 名黨員",
+    en: "{done} of {total} members written",
+  },
   "job.kind.member.export": { "zh-CN": "党员名册导出", "zh-TW": "黨員名冊匯出", en: "Roster export" },
   "notification.job.succeeded": {
     "zh-CN": "“{job}”已完成",

@@ -30,6 +30,14 @@ export function authRepository(db: Kysely<DB>) {
         .executeTakeFirst();
     },
 
+    findUserById(id: number) {
+      return db
+        .selectFrom("users")
+        .select(["id", "username", "display_name", "member_id", "disabled", "totp_enabled_at"])
+        .where("id", "=", id)
+        .executeTakeFirst();
+    },
+
     rolesOf(userId: number) {
       return db
         .selectFrom("role_assignments as r")

@@ -391,6 +391,20 @@ export function authService(db: Kysely<DB>, cipher: PersonalDataCipher, clock: (
       });
     },
 
+    /**
+     * The user as an actor for work done on their behalf outside a request (a background job):
+     * their roles as they are now, or null when the account is disabled or gone.
+     */
+    async actorOf(userId: number, ip: string | null): Promise<Actor | null> {
+      const user = await repo.findUserById(userId);
+      if (!user || user.disabled) return null;
+      return buildActor(
+        { ...user, must_change_password: false },
+        { id: "job", csrfToken: "", secondFactorPending: false },
+        ip,
+      ).then((actor) => ({ ...actor, gates: [] }));
+    },
+
     async logout(actor: Actor): Promise<void> {
       await db.transaction().execute(async (trx) => {
         await authRepository(trx).deleteSession(actor.sessionId);

@@ -90,9 +90,12 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 
 export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+/** The workbook's name in the user's language, e.g. 党员名册-2026-11-30.xlsx. */
+export const exportFileName = (locale: Locale, date: string) => `${fileStems[locale]}-${date}.xlsx`;
+
 /** `attachment` with an ASCII fallback name and the localized one as RFC 5987 `filename*`. */
 export function exportContentDisposition(locale: Locale, date: string): string {
-  const name = `${fileStems[locale]}-${date}.xlsx`;
+  const name = exportFileName(locale, date);
   return `attachment; filename="member-roster-${date}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 

@@ -1,7 +1,9 @@
 import {
+  apiError,
   createMemberBody,
   errorResponses,
   idParam,
+  jobAccepted,
   listOf,
   member,
   memberExportQuery,
@@ -14,10 +16,15 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { requireActor } from "../../platform/http.ts";
+import type { JobKind, JobRunner } from "../../platform/jobs.ts";
 import { exportContentDisposition, XLSX_CONTENT_TYPE } from "./members.export.ts";
-import type { MembersService } from "./members.service.ts";
+import type { MemberExportJobParams, MembersService } from "./members.service.ts";
 
-export function membersRoutes(app: FastifyInstance, members: MembersService) {
+export function membersRoutes(
+  app: FastifyInstance,
+  members: MembersService,
+  exportQueue: { jobs: JobRunner; kind: JobKind<MemberExportJobParams> },
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["members"];
 
@@ -65,6 +72,28 @@ export function membersRoutes(app: FastifyInstance, members: MembersService) {
         .header("content-disposition", exportContentDisposition(request.locale, result.date))
         .header("x-row-count", String(result.rowCount))
         .send(result.workbook);
+    },
+  );
+
+  r.post(
+    "/api/members/export",
+    {
+      // The same checks as the download below, answered at once; the workbook is made by a
+      // background job whose progress GET /api/jobs/{id} shows and whose resultUrl downloads it.
+      config: { access: "member.export", audit: "member.export" },
+      schema: {
+        tags,
+        summary: "Start an export of the filtered roster as a background job (masked, audited when done)",
+        description:
+          "Answers 202 { jobId } at once. One heavy job per user at a time: a second answers 429 while the first is " +
+          "queued or running. The finished job (GET /api/jobs/{id}) has resultUrl for the .xlsx.",
+        body: memberExportQuery,
+        response: { 202: jobAccepted, ...errorResponses, 429: apiError },
+      },
+    },
+    async (request, reply) => {
+      const jobId = await members.startExport(requireActor(request), request.body, request.locale, exportQueue);
+      return reply.status(202).send({ jobId });
     },
   );
 

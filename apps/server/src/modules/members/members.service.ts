@@ -12,14 +12,21 @@ import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { type Actor, requirePermission, type Scope, scopeFor } from "../../platform/access.ts";
 import { raiseSecurityAlert } from "../../platform/alerts.ts";
-import { describeFilters, recordAudit } from "../../platform/audit.ts";
+import { type AuditRecord, describeFilters, recordAudit } from "../../platform/audit.ts";
 import type { PersonalDataCipher } from "../../platform/crypto.ts";
 import { AppError, conflict, forbidden, invalidField, notFound } from "../../platform/errors.ts";
+import type { JobKind, JobRunner } from "../../platform/jobs.ts";
 import { checkRateLimit, type RateLimit, recordRateEvent } from "../../platform/rate-limit.ts";
 import { orgDirectory } from "../orgs/orgs.service.ts";
-import { writeRosterWorkbook } from "./members.export.ts";
+import { exportFileName, writeRosterWorkbook, XLSX_CONTENT_TYPE } from "./members.export.ts";
 import { presentMember } from "./members.presenter.ts";
-import { type FilterOptions, type MemberFilters, type MemberWrite, membersRepository } from "./members.repository.ts";
+import {
+  type FilterOptions,
+  type MemberFilters,
+  type MemberRow,
+  type MemberWrite,
+  membersRepository,
+} from "./members.repository.ts";
 
 const ID_NUMBER_QUERY = /^\d{17}[\dXx]$/;
 
@@ -191,6 +198,19 @@ export function membersService(
     };
   }
 
+  /** What every export checks first: the permissions, the filters, and the cap on rows. */
+  async function prepareExport(actor: Actor, filters: MemberExportQuery) {
+    requirePermission(actor, "member.export");
+    const scope = requirePermission(actor, "member.read");
+    const resolved = await resolveFilters(actor, filters);
+    const total = await repo.count(scope, filters, resolved);
+    if (resolved.idNumberHash && total === 0) await countProbe(actor, ID_NUMBER_SEARCH_LIMIT, "search");
+    if (total > exportMaxRows) {
+      throw new AppError(400, "export.tooMany", { params: { count: total, max: exportMaxRows } });
+    }
+    return { scope, resolved, total };
+  }
+
   return {
     async list(actor: Actor, query: MemberListQuery): Promise<{ items: Member[]; total: number }> {
       const scope = requirePermission(actor, "member.read");
@@ -209,28 +229,52 @@ export function membersService(
      * row count, never personal data) is written before the file is handed back: an export that
      * cannot be audited does not leave. Refusals are audited by the route's config.audit.
      */
+    /**
+     * The filtered roster as an .xlsx, masked exactly as on screen (nothing is decrypted). Needs
+     * member.export; reaches what the caller's member.read reaches. The audit record (filters and
+     * row count, never personal data) is written before the file is handed back: an export that
+     * cannot be audited does not leave. Refusals are audited by the route's config.audit.
+     * `onBatch` hears of progress (the background job reports it to its owner).
+     */
     async export(
       actor: Actor,
       filters: MemberExportQuery,
       locale: Locale,
-    ): Promise<{ workbook: Buffer; rowCount: number; date: string }> {
-      requirePermission(actor, "member.export");
-      const scope = requirePermission(actor, "member.read");
-      const resolved = await resolveFilters(actor, filters);
-      const total = await repo.count(scope, filters, resolved);
-      if (resolved.idNumberHash && total === 0) await countProbe(actor, ID_NUMBER_SEARCH_LIMIT, "search");
-      if (total > exportMaxRows) {
-        throw new AppError(400, "export.tooMany", { params: { count: total, max: exportMaxRows } });
+      onBatch?: (rowsDone: number, total: number) => Promise<void>,
+    ): Promise<{ workbook: Buffer; rowCount: number; date: string; audit: AuditRecord }> {
+      const { scope, resolved, total } = await prepareExport(actor, filters);
+      let done = 0;
+      async function* reporting(batches: AsyncIterable<MemberRow[]>) {
+        for await (const batch of batches) {
+          yield batch;
+          done += batch.length;
+          if (onBatch) await onBatch(done, total);
+        }
       }
-      const rows = capped(repo.batches(scope, filters, resolved, EXPORT_BATCH_SIZE), exportMaxRows);
+      const rows = reporting(capped(repo.batches(scope, filters, resolved, EXPORT_BATCH_SIZE), exportMaxRows));
       const { buffer, rowCount } = await writeRosterWorkbook(rows, locale);
-      await recordAudit(db, actor, {
+      const audit: AuditRecord = {
         action: "member.export",
         result: "success",
         // A search text (a name, an ID number) is itself personal data: recorded as "searched: q", never as typed.
         detail: { ...describeFilters(filters, ["q", "ethnicity"]), rowCount, locale },
-      });
-      return { workbook: buffer, rowCount, date: today() };
+      };
+      if (!onBatch) await recordAudit(db, actor, audit);
+      return { workbook: buffer, rowCount, date: today(), audit };
+    },
+
+    /**
+     * Checks an export request at once (permission, organization, the row cap: the caller hears
+     * of a mistake now, not from a failed job), then queues it as a background job of the caller's.
+     */
+    async startExport(
+      actor: Actor,
+      filters: MemberExportQuery,
+      locale: Locale,
+      queue: { jobs: JobRunner; kind: JobKind<MemberExportJobParams> },
+    ): Promise<string> {
+      await prepareExport(actor, filters);
+      return queue.jobs.enqueue(db, queue.kind, { ownerId: actor.userId, params: { filters, ip: actor.ip }, locale });
     },
 
     async get(actor: Actor, id: number): Promise<Member> {
@@ -388,4 +432,42 @@ async function* capped<T>(batches: AsyncIterable<T[]>, max: number): AsyncGenera
     yield batch.slice(0, left);
     left -= batch.length;
   }
+}
+
+/** The roster export as a background job: what its parameters hold (the filters, where it was asked from). */
+export interface MemberExportJobParams {
+  filters: MemberExportQuery;
+  ip: string | null;
+}
+
+/**
+ * The export job. It runs with its owner's rights *as they are when it runs* (a role withdrawn in
+ * between no longer reaches anything), reports progress per batch, and saves the workbook and the
+ * export's audit record together with its success.
+ */
+export function memberExportJob(
+  members: MembersService,
+  actorOf: (userId: number, ip: string | null) => Promise<Actor | null>,
+): JobKind<MemberExportJobParams> {
+  return {
+    kind: "member.export",
+    heavy: true,
+    async run(ctx) {
+      const actor = await actorOf(ctx.ownerId, ctx.params.ip);
+      if (!actor) throw new AppError(403, "forbidden");
+      await ctx.progress(0, "job.member.export.reading");
+      const result = await members.export(actor, ctx.params.filters, ctx.locale, (done, total) =>
+        ctx.progress(total === 0 ? 1 : done / total, "job.member.export.writing", { done, total }),
+      );
+      return {
+        result: { rowCount: result.rowCount },
+        file: {
+          name: exportFileName(ctx.locale, result.date),
+          contentType: XLSX_CONTENT_TYPE,
+          content: result.workbook,
+        },
+        commit: (trx) => recordAudit(trx, actor, result.audit),
+      };
+    },
+  };
 }
