@@ -19,12 +19,21 @@ describe("member roster export", () => {
       const button = page.getByTestId("member-export");
       expect((await button.textContent())?.trim()).toBe("导出 Excel");
 
-      const response = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/members/export");
+      // The export runs as a background job: the button starts it (202), a progress bar follows
+      // it, and the workbook downloads by itself when it is done.
+      const started = page.waitForResponse(
+        (r) => new URL(r.url()).pathname === "/api/members/export" && r.request().method() === "POST",
+      );
+      const result = page.waitForResponse((r) => /^\/api\/jobs\/[^/]+\/result$/.test(new URL(r.url()).pathname));
       const download = page.waitForEvent("download");
       await button.click();
-      const answer = await response;
-      expect(answer.status()).toBe(200);
-      expect(answer.headers()["content-type"]).toBe(
+      const answer = await started;
+      expect(answer.status()).toBe(202);
+      const { jobId } = (await answer.json()) as { jobId: string };
+      await page.getByTestId("job-progress").waitFor();
+      const resultAnswer = await result;
+      expect(new URL(resultAnswer.url()).pathname).toBe(`/api/jobs/${jobId}/result`);
+      expect(resultAnswer.headers()["content-type"]).toBe(
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       );
       const file = await download;
@@ -32,8 +41,11 @@ describe("member roster export", () => {
       const saved = await file.path();
       // An .xlsx is a zip: it starts with "PK".
       expect(fs.readFileSync(saved).subarray(0, 2).toString()).toBe("PK");
+      await expect.poll(() => page.getByTestId("job-progress").getAttribute("data-status")).toBe("succeeded");
+      expect(await page.getByTestId("job-message").textContent()).toBe("已完成");
       await page.locator(".ant-message").getByText("已导出党员名册").waitFor();
       await screenshot(page, "secretary-export-1280", { fullPage: false });
+      await page.getByRole("button", { name: "关闭" }).click();
     });
   });
 

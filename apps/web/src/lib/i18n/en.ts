@@ -49,6 +49,12 @@ const en: Messages = {
     listSeparator: ", ",
     groupSeparator: "; ",
   },
+  jobs: {
+    progress: "Progress",
+    starting: "Waiting to start…",
+    downloadAgain: "Download again",
+    closeKeepsRunning: "Close (it goes on; you will be notified when it is done)",
+  },
   errors: {
     title: "Something went wrong",
     network: "Network error. Check your connection and try again.",
@@ -221,6 +227,7 @@ const en: Messages = {
     export: "Export to Excel",
     exportHint:
       "Exports every member matching the current filters (personal data masked); the export is recorded in the audit log",
+    exportTitle: "Export the member roster",
     exported: "Member roster exported",
   },
   account: {

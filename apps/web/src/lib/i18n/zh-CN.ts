@@ -50,6 +50,12 @@ const zhCN = {
     listSeparator: "、",
     groupSeparator: "；",
   },
+  jobs: {
+    progress: "进度",
+    starting: "正在排队…",
+    downloadAgain: "再次下载",
+    closeKeepsRunning: "关闭（任务继续，完成后会通知您）",
+  },
   errors: {
     title: "出错了",
     network: "网络连接失败，请检查网络后重试。",
@@ -221,6 +227,7 @@ const zhCN = {
     noMemberRecord: "当前账号未关联党员信息。",
     export: "导出 Excel",
     exportHint: "导出当前筛选条件下的全部党员（个人信息已脱敏），导出将记入审计日志",
+    exportTitle: "导出党员名册",
     exported: "已导出党员名册",
   },
   account: {

@@ -49,6 +49,12 @@ const zhTW: Messages = {
     listSeparator: "、",
     groupSeparator: "；",
   },
+  jobs: {
+    progress: "進度",
+    starting: "正在排隊…",
+    downloadAgain: "再次下載",
+    closeKeepsRunning: "關閉（任務繼續，完成後會通知您）",
+  },
   errors: {
     title: "發生錯誤",
     network: "網路連線失敗，請檢查網路後重試。",
@@ -220,6 +226,7 @@ const zhTW: Messages = {
     noMemberRecord: "目前帳號未關聯黨員資訊。",
     export: "匯出 Excel",
     exportHint: "匯出目前篩選條件下的全部黨員（個人資料已遮罩），匯出將記入稽核日誌",
+    exportTitle: "匯出黨員名冊",
     exported: "已匯出黨員名冊",
   },
   account: {

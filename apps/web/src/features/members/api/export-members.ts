@@ -1,17 +1,19 @@
-import type { MemberExportQuery } from "@huzhu/contracts";
+import type { JobAccepted, MemberExportQuery } from "@huzhu/contracts";
 import { useMutation } from "@tanstack/react-query";
-import { apiDownload } from "../../../lib/api/client.ts";
+import { api } from "../../../lib/api/client.ts";
 
 export type MemberExportParams = Partial<MemberExportQuery>;
 
 /**
- * GET /api/members/export: the filtered roster as .xlsx, masked, with the header row in the UI
- * language; the server audits it. Resolves to the downloaded file's name.
+ * POST /api/members/export: starts the export of the filtered roster as a background job (masked,
+ * header row in the UI language, audited when done). Resolves to the job's id; its progress and
+ * download come from lib/api/jobs.ts.
  */
-export function exportMembers(params: MemberExportParams): Promise<string> {
-  return apiDownload("/api/members/export", { ...params }, "member-roster.xlsx");
+export function startMemberExport(params: MemberExportParams): Promise<JobAccepted> {
+  const body = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== ""));
+  return api.post<JobAccepted>("/api/members/export", body);
 }
 
-export function useExportMembers() {
-  return useMutation({ mutationFn: exportMembers });
+export function useStartMemberExport() {
+  return useMutation({ mutationFn: startMemberExport });
 }

@@ -3,12 +3,13 @@ import type { Member } from "@huzhu/contracts";
 import { App, Button, Card, Flex } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { JobProgressModal } from "../../../components/JobProgressModal.tsx";
 import { ListTitle } from "../../../components/ListTitle.tsx";
 import { PageError } from "../../../components/PageStates.tsx";
 import { useIsPhone } from "../../../lib/use-screen.ts";
 import { can } from "../../auth/abilities.ts";
 import { useMe } from "../../auth/api/get-me.ts";
-import { useExportMembers } from "../api/export-members.ts";
+import { useStartMemberExport } from "../api/export-members.ts";
 import { useMembers } from "../api/list-members.ts";
 import { MemberDrawer } from "../components/MemberDrawer.tsx";
 import { MemberFilters } from "../components/MemberFilters.tsx";
@@ -27,13 +28,14 @@ export default function MembersPage() {
   const list = useMembers(filters);
   const [editing, setEditing] = useState<Editing>(null);
   const { message } = App.useApp();
-  const exporting = useExportMembers();
+  const exporting = useStartMemberExport();
+  const [exportJob, setExportJob] = useState<string | null>(null);
 
-  /** Exports what the filters show (every page, not only this one); the server audits it. */
+  /** Exports what the filters show (every page, not only this one) as a background job; audited. */
   const exportRoster = () => {
     const { page: _page, pageSize: _pageSize, ...current } = filters;
     exporting.mutate(current, {
-      onSuccess: () => void message.success(t("member.exported")),
+      onSuccess: ({ jobId }) => setExportJob(jobId),
       onError: (error) => void message.error(error.message),
     });
   };
@@ -74,6 +76,15 @@ export default function MembersPage() {
       }
       styles={{ body: { padding: phone ? 8 : 16 } }}
     >
+      {exportJob ? (
+        <JobProgressModal
+          jobId={exportJob}
+          title={t("member.exportTitle")}
+          fallbackFileName="member-roster.xlsx"
+          onDownloaded={() => void message.success(t("member.exported"))}
+          onClose={() => setExportJob(null)}
+        />
+      ) : null}
       <Flex vertical gap={12}>
         <MemberFilters filters={filters} onChange={setFilters} onReset={reset} phone={phone} />
         {list.isError ? (
