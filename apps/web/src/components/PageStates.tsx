@@ -1,5 +1,6 @@
 import { Button, Flex, Result, Spin } from "antd";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { isApiError } from "../lib/api/client.ts";
 
 export function PageLoading() {
@@ -37,7 +38,21 @@ export function Forbidden() {
   return <Result status="403" title="403" subTitle={t("errors.forbidden")} />;
 }
 
+/** Inside the signed-in shell (brand, menu): says so plainly and offers the way home. */
 export function NotFound() {
   const { t } = useTranslation();
-  return <Result status="404" title="404" subTitle={t("errors.notFound")} />;
+  return (
+    <Result
+      status="404"
+      title="404"
+      subTitle={t("errors.notFound")}
+      extra={
+        <Link to="/">
+          <Button type="primary" data-testid="not-found-home">
+            {t("errors.backHome")}
+          </Button>
+        </Link>
+      }
+    />
+  );
 }

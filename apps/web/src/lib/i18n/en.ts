@@ -60,6 +60,7 @@ const en: Messages = {
     network: "Network error. Check your connection and try again.",
     status: "Request failed ({{status}}).",
     notFound: "Page not found.",
+    backHome: "Back to the home page",
     forbidden: "You do not have access to this page.",
     sessionExpired: "Your session has expired. Please sign in again.",
   },

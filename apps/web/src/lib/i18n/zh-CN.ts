@@ -61,6 +61,7 @@ const zhCN = {
     network: "网络连接失败，请检查网络后重试。",
     status: "请求失败（{{status}}）。",
     notFound: "页面不存在。",
+    backHome: "返回首页",
     forbidden: "您没有权限访问此页面。",
     sessionExpired: "登录已过期，请重新登录。",
   },

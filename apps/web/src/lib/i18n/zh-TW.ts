@@ -60,6 +60,7 @@ const zhTW: Messages = {
     network: "網路連線失敗，請檢查網路後重試。",
     status: "請求失敗（{{status}}）。",
     notFound: "頁面不存在。",
+    backHome: "返回首頁",
     forbidden: "您沒有權限存取此頁面。",
     sessionExpired: "登入已逾時，請重新登入。",
   },

@@ -205,6 +205,7 @@ export default function AuditPage() {
           onChange={(action) => update({ action })}
           options={auditActions.map((a) => ({ value: a, label: labels.actions[a] }))}
           placeholder={t("audit.actionPlaceholder")}
+          aria-label={t("audit.actionPlaceholder")}
           style={{ width: width ?? 220 }}
           data-testid="audit-action-filter"
         />
@@ -214,6 +215,7 @@ export default function AuditPage() {
           onChange={(e) => setActor(e.target.value)}
           onSearch={(value) => update({ actor: value.trim() || undefined })}
           placeholder={t("audit.actorPlaceholder")}
+          aria-label={t("audit.actorPlaceholder")}
           style={{ width: width ?? 200 }}
           data-testid="audit-actor-filter"
         />
@@ -223,6 +225,7 @@ export default function AuditPage() {
           onChange={(targetType) => update({ targetType })}
           options={auditTargetTypes.map((type) => ({ value: type, label: labels.targetTypes[type] }))}
           placeholder={t("audit.targetTypePlaceholder")}
+          aria-label={t("audit.targetTypePlaceholder")}
           style={{ width: width ?? 120 }}
           data-testid="audit-target-type-filter"
         />
@@ -232,6 +235,7 @@ export default function AuditPage() {
           onChange={(result) => update({ result })}
           options={auditResults.map((r) => ({ value: r, label: labels.results[r] }))}
           placeholder={t("audit.resultPlaceholder")}
+          aria-label={t("audit.resultPlaceholder")}
           style={{ width: width ?? 120 }}
         />
         <DatePicker.RangePicker

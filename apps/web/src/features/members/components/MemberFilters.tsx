@@ -63,12 +63,14 @@ export function MemberFilters(props: {
         onChange={(id) => onChange({ orgId: id ?? undefined })}
         allowClear
         placeholder={t("member.orgFilter")}
+        aria-label={t("member.orgFilter")}
         style={{ width: width ?? 240 }}
         data-testid="member-org-filter"
       />
       <Select
         allowClear
         placeholder={t("member.fields.status")}
+        aria-label={t("member.fields.status")}
         value={filters.status}
         onChange={(status) => onChange({ status })}
         options={memberStatus.options.map((s) => ({ value: s, label: t(`member.status.${s}`) }))}
@@ -77,6 +79,7 @@ export function MemberFilters(props: {
       <Select
         allowClear
         placeholder={t("member.fields.gender")}
+        aria-label={t("member.fields.gender")}
         value={filters.gender}
         onChange={(g) => onChange({ gender: g })}
         options={gender.options.map((g) => ({ value: g, label: t(`member.gender.${g}`) }))}
@@ -85,6 +88,7 @@ export function MemberFilters(props: {
       <Select
         allowClear
         placeholder={t("member.fields.education")}
+        aria-label={t("member.fields.education")}
         value={filters.education}
         onChange={(education) => onChange({ education })}
         options={educations.map((e) => ({ value: e, label: t(`member.education.${e}`) }))}
@@ -93,6 +97,7 @@ export function MemberFilters(props: {
       <Select
         allowClear
         placeholder={t("member.ageBand")}
+        aria-label={t("member.ageBand")}
         value={band}
         onChange={(key?: string) => {
           const chosen = ageBands.find((b) => bandKey(b) === key);
@@ -136,6 +141,7 @@ export function MemberFilters(props: {
           onChange={(e) => setQ(e.target.value)}
           onSearch={(value) => onChange({ q: value.trim() || undefined })}
           placeholder={t("member.searchPlaceholder")}
+          aria-label={t("member.searchPlaceholder")}
           style={{ width: props.phone ? undefined : 220, flex: props.phone ? 1 : undefined }}
           data-testid="member-search"
         />

@@ -27,7 +27,16 @@ export function MemberTable(props: ListProps) {
       dataIndex: "name",
       width: 96,
       render: (name: string, m) => (
-        <Typography.Link onClick={() => props.onOpen(m)} data-testid="member-name">
+        // A real link (href): reachable with Tab, opened with Enter, and in a new tab if wanted.
+        <Typography.Link
+          href={`?member=${m.id}`}
+          onClick={(event) => {
+            if (event.ctrlKey || event.metaKey || event.shiftKey) return;
+            event.preventDefault();
+            props.onOpen(m);
+          }}
+          data-testid="member-name"
+        >
           {name}
         </Typography.Link>
       ),

@@ -25,12 +25,14 @@ export function UserFilters(props: {
         onChange={(e) => setQ(e.target.value)}
         onSearch={(value) => onChange({ q: value.trim() || undefined })}
         placeholder={t("account.searchPlaceholder")}
+        aria-label={t("account.searchPlaceholder")}
         style={{ width: props.phone ? "100%" : 240 }}
         data-testid="user-search"
       />
       <Select
         allowClear
         placeholder={t("account.roleFilter")}
+        aria-label={t("account.roleFilter")}
         value={filters.role}
         onChange={(role) => onChange({ role })}
         options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
