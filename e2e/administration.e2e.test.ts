@@ -36,7 +36,7 @@ const ownPassword = "Sanlian-Own-2025!";
 const branch = "中共三联村支部委员会";
 
 const weakPasswordMessage = "至少 10 位，且包含大写字母、小写字母、数字、符号中的三类";
-const separationMessage = "三员分立：同一账号不能兼任系统、安全、审计管理员中的两个";
+const separationMessage = "三员分立：管理员账号不能再兼任任何其他角色（包括另一种管理员和能查看党员信息的角色）";
 
 const userRows = (page: Page) => page.locator("[data-testid=user-table] tbody tr.ant-table-row");
 const userRow = (page: Page, name: string) =>
@@ -71,7 +71,8 @@ describe("each administrator has their own page and no other", () => {
     await withPage(desktop, async (page) => {
       await login(page, "secadmin");
       await page.waitForURL(/\/roles/);
-      expect(await menuLabels(page)).toEqual(["角色授权"]);
+      // Roles, and the security alerts (sign-in attacks, ID-number probing) that are his to act on.
+      expect(await menuLabels(page)).toEqual(["角色授权", "安全告警"]);
       await page.goto("/accounts");
       await page.locator(".ant-result-403").waitFor();
     });
