@@ -364,12 +364,12 @@ describe(`member roster (${testDatabaseKind})`, () => {
     it("a bad ID number check digit → 400 idNumber, in zh-CN (default), zh-TW and en", async () => {
       const bad = newMember({ idNumber: withWrongCheckDigit(newMember().idNumber) });
       const messages = {
-        "": "身份证号（idNumber）：校验位不正确",
-        "zh-CN": "身份证号（idNumber）：校验位不正确",
-        "zh-TW,zh;q=0.9": "身分證號（idNumber）：校驗位不正確",
-        "zh-Hant-HK": "身分證號（idNumber）：校驗位不正確",
-        "en-US,en;q=0.9": "ID number (idNumber): has a wrong check digit",
-        "fr-FR, en;q=0.5": "ID number (idNumber): has a wrong check digit",
+        "": "身份证号：校验位不正确",
+        "zh-CN": "身份证号：校验位不正确",
+        "zh-TW,zh;q=0.9": "身分證號：校驗位不正確",
+        "zh-Hant-HK": "身分證號：校驗位不正確",
+        "en-US,en;q=0.9": "ID number: has a wrong check digit",
+        "fr-FR, en;q=0.5": "ID number: has a wrong check digit",
       };
       for (const [language, message] of Object.entries(messages)) {
         const e = expectError(await post(bad, language || undefined), 400, {
@@ -390,7 +390,7 @@ describe(`member roster (${testDatabaseKind})`, () => {
         code: "idNumber.birthDateMismatch",
         field: "idNumber",
       });
-      expect(e.message).toBe("ID number (idNumber): does not match the birth date");
+      expect(e.message).toBe("ID number: does not match the birth date");
       expectError(await post(newMember({ gender: "male" })), 400, {
         code: "idNumber.genderMismatch",
         field: "idNumber",
@@ -400,7 +400,7 @@ describe(`member roster (${testDatabaseKind})`, () => {
     it("a bad phone → 400 phone", async () => {
       for (const phone of ["12345", "2380000111", "23800001111", "1380000111a"]) {
         const e = expectError(await post(newMember({ phone }), "zh-TW"), 400, { code: "phone.format", field: "phone" });
-        expect(e.message).toBe("手機號碼（phone）：應為 11 位手機號碼");
+        expect(e.message).toBe("手機號碼：應為 11 位手機號碼");
       }
     });
 
@@ -409,7 +409,7 @@ describe(`member roster (${testDatabaseKind})`, () => {
         code: "date.invalid",
         field: "birthDate",
       });
-      expect(e.message).toBe("birth date (birthDate): is not a real date");
+      expect(e.message).toBe("birth date: is not a real date");
       expectError(await post(newMember({ joinDate: "2023-02-30" })), 400, { code: "date.invalid", field: "joinDate" });
       expectError(await post(newMember({ joinDate: "2015/06/30" })), 400, { code: "date.format", field: "joinDate" });
       expectError(await post(newMember({ joinDate: "2999-01-01" })), 400, { code: "date.future", field: "joinDate" });
@@ -420,7 +420,7 @@ describe(`member roster (${testDatabaseKind})`, () => {
         code: "joinDate.tooYoung",
         field: "joinDate",
       });
-      expect(e.message).toBe("join date (joinDate): must be on or after the member's 18th birthday");
+      expect(e.message).toBe("join date: must be on or after the member's 18th birthday");
       const ok = await post(newMember({ joinDate: "2010-04-05", name: "蓝十八" }));
       expect(ok.statusCode, ok.body).toBe(201);
       expect(ok.json()).toMatchObject({ name: "蓝十八", joinDate: "2010-04-05" });
@@ -434,7 +434,7 @@ describe(`member roster (${testDatabaseKind})`, () => {
       expect(e.message).toBe("nickname: unknown field");
       const { education: _e, ...missing } = newMember();
       const m = expectError(await post(missing), 400, { field: "education" });
-      expect(m.message).toBe("学历（education）：必填");
+      expect(m.message).toBe("学历：必填");
       const wrong = expectError(await post(newMember({ status: "retired" }), "en"), 400, { field: "status" });
       expect(wrong.message).toBe('status: Invalid option: expected one of "probationary"|"full"');
     });
@@ -456,7 +456,7 @@ describe(`member roster (${testDatabaseKind})`, () => {
       const audit = await count("audit_log");
       const dup = newMember({ name: "李三冒名", gender: "male", birthDate: "1980-05-06", idNumber: lisan.idNumber });
       const e = expectError(await post(dup, "zh-TW"), 409, { code: "idNumber.duplicate", field: "idNumber" });
-      expect(e.message).toBe("身分證號（idNumber）：已有黨員使用此身分證號");
+      expect(e.message).toBe("身分證號：已有黨員使用此身分證號");
       expect(await count("members")).toBe(members);
       await expectOnlyRefusalAudited(audit);
     });

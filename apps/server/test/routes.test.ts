@@ -393,7 +393,7 @@ describe(`routes, OpenAPI, health and errors (${testDatabaseKind})`, () => {
         [
           coordinator.request({ method: "GET", url: "/api/members?pageSize=500", headers: en }),
           400,
-          "page size (pageSize): Too big: expected number to be <=200",
+          "page size: Too big: expected number to be <=200",
         ],
       ];
       for (const [pending, status, message] of cases) {
