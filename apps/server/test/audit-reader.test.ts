@@ -1,32 +1,17 @@
 import type { AuditEntry } from "@huzhu/contracts";
-import ExcelJS from "exceljs";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAudit } from "../src/platform/audit.ts";
 import { verifyAuditChain } from "../src/platform/audit-chain.ts";
-import { createTestContext, expectError, type Session, type TestContext, testDatabaseKind } from "./helpers.ts";
-
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-/** The workbook's first sheet as rows of text (header first). */
-async function readSheet(res: LightMyRequestResponse): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
-  // exceljs's typings name an older Buffer; the bytes are the same.
-  await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new Error("no worksheet");
-  const rows: string[][] = [];
-  sheet.eachRow((row) => {
-    const values: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell) => {
-      // A formula cell would have a formula; every cell we write must be plain text.
-      expect(cell.formula).toBeUndefined();
-      values.push(cell.text);
-    });
-    rows.push(values);
-  });
-  return rows;
-}
+import {
+  createTestContext,
+  expectError,
+  readSheet,
+  type Session,
+  type TestContext,
+  testDatabaseKind,
+  XLSX,
+} from "./helpers.ts";
 
 /**
  * Issue 6, the audit log for its reader: who did what to which organization or account, by name

@@ -1,28 +1,14 @@
-import ExcelJS from "exceljs";
-import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { membersRepository } from "../src/modules/members/members.repository.ts";
-import { createTestContext, expectError, type Session, type TestContext, testDatabaseKind } from "./helpers.ts";
-
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-/** The workbook's first sheet as rows of text (header first). */
-async function readSheet(res: LightMyRequestResponse): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
-  // exceljs's typings name an older Buffer; the bytes are the same.
-  await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new Error("no worksheet");
-  const rows: string[][] = [];
-  sheet.eachRow((row) => {
-    const values: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell) => {
-      values.push(cell.text);
-    });
-    rows.push(values);
-  });
-  return rows;
-}
+import {
+  createTestContext,
+  expectError,
+  readSheet,
+  type Session,
+  type TestContext,
+  testDatabaseKind,
+  XLSX,
+} from "./helpers.ts";
 
 /**
  * The roster export: who may export (coordinator and secretary only), what they get (their

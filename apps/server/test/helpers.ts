@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { idNumberCheckChar } from "@huzhu/domain";
+import ExcelJS from "exceljs";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { expect } from "vitest";
 import { buildApp } from "../src/app.ts";
@@ -283,4 +284,28 @@ export function expectError(
   if (expected.code !== undefined) expect(body.error.code).toBe(expected.code);
   if ("field" in expected) expect(body.error.field).toBe(expected.field);
   return body.error;
+}
+
+export const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/**
+ * A downloaded workbook's first sheet as rows of text (header first). Every cell the server writes
+ * must be plain text, never a formula (issue 6, hole 8), so a formula cell fails the test here.
+ */
+export async function readSheet(res: LightMyRequestResponse): Promise<string[][]> {
+  const workbook = new ExcelJS.Workbook();
+  // exceljs's typings name an older Buffer; the bytes are the same.
+  await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new Error("no worksheet");
+  const rows: string[][] = [];
+  sheet.eachRow((row) => {
+    const values: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      expect(cell.formula).toBeUndefined();
+      values.push(cell.text);
+    });
+    rows.push(values);
+  });
+  return rows;
 }

@@ -143,7 +143,13 @@ export async function apiDownload(path: string, query: QueryParams, fallbackName
   }
   if (!response.ok) throw failure(response, await readJson(response), true);
   const name = dispositionFilename(response.headers.get("content-disposition")) ?? fallbackName;
-  const url = URL.createObjectURL(await response.blob());
+  saveFile(await response.blob(), name);
+  return name;
+}
+
+/** Hands a file made or fetched in the page to the browser as a download. */
+export function saveFile(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
   try {
     const link = document.createElement("a");
     link.href = url;
@@ -155,7 +161,6 @@ export async function apiDownload(path: string, query: QueryParams, fallbackName
     // Give the browser a moment to start the download before the blob goes away.
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
-  return name;
 }
 
 export const api = {
