@@ -1,8 +1,8 @@
 import { Card, Flex, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Navigate } from "react-router";
-import { navKeys, navPaths } from "../features/auth/abilities.ts";
-import { useMe } from "../features/auth/api/get-me.ts";
+import { navKeys, navPaths } from "../lib/auth/abilities.ts";
+import { useMe } from "../lib/auth/me.ts";
 
 /** "/" opens the first page the user may use; accounts without one see who they are. */
 export default function HomePage() {

@@ -3,8 +3,8 @@ import { App } from "antd";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet, useNavigate } from "react-router";
-import { meQueryKey } from "../features/auth/api/get-me.ts";
 import { setUnauthorizedHandler } from "../lib/api/client.ts";
+import { authQueries } from "../lib/auth/me.ts";
 
 /** Sends the user to the login page whenever the API answers 401 (expired or missing session). */
 export function Root() {
@@ -17,7 +17,7 @@ export function Root() {
     setUnauthorizedHandler(() => {
       const { pathname, search } = window.location;
       if (pathname === "/login") return;
-      const wasSignedIn = queryClient.getQueryData(meQueryKey) !== undefined;
+      const wasSignedIn = queryClient.getQueryData(authQueries.me().queryKey) !== undefined;
       const next = pathname === "/" ? "" : `?next=${encodeURIComponent(pathname + search)}`;
       navigate(`/login${next}`, { replace: true });
       queryClient.removeQueries();

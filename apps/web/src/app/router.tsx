@@ -1,7 +1,7 @@
 import { lazy, type ReactNode, Suspense } from "react";
 import { createBrowserRouter } from "react-router";
 import { NotFound, PageLoading } from "../components/PageStates.tsx";
-import type { NavKey } from "../features/auth/abilities.ts";
+import type { NavKey } from "../lib/auth/abilities.ts";
 import { RequireNav } from "./RequireNav.tsx";
 import { Root } from "./Root.tsx";
 

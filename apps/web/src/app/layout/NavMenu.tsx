@@ -12,7 +12,7 @@ import { Menu } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation, useNavigate } from "react-router";
-import { type NavKey, navKeys, navPaths } from "../../features/auth/abilities.ts";
+import { type NavKey, navKeys, navPaths } from "../../lib/auth/abilities.ts";
 
 const icons: Record<NavKey, ReactNode> = {
   orgs: <ApartmentOutlined />,

@@ -3,7 +3,7 @@ import type { Me } from "@huzhu/contracts";
 import { App, Avatar, Button, Dropdown, Flex, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { useLogout } from "../../features/auth/api/logout.ts";
+import { useLogout } from "../../lib/auth/logout.ts";
 
 export function roleSummary(me: Me, t: ReturnType<typeof useTranslation>["t"]): string {
   return me.roles

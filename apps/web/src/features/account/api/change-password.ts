@@ -1,7 +1,7 @@
 import type { ChangePasswordBody, Me } from "@huzhu/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api/client.ts";
-import { storeMe } from "./me-cache.ts";
+import { storeMe } from "../../../lib/auth/me.ts";
 
 /**
  * POST /api/me/password: 修改密码, with the current password. Settles the `password_change` gate

@@ -1,7 +1,7 @@
 import type { DisableSecondFactorBody } from "@huzhu/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api/client.ts";
-import { refreshMe } from "./me-cache.ts";
+import { refreshMe } from "../../../lib/auth/me.ts";
 
 /**
  * POST /api/me/second-factor/disable: turns two-factor sign-in off with the password and a current

@@ -1,7 +1,7 @@
 import type { Me, SecondFactorBody } from "@huzhu/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api/client.ts";
-import { storeMe } from "./me-cache.ts";
+import { storeMe } from "../../../lib/auth/me.ts";
 
 /**
  * POST /api/auth/second-factor: the sign-in's second step, with a TOTP code or a recovery code.

@@ -5,8 +5,8 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { LanguageSwitch } from "../../../components/LanguageSwitch.tsx";
+import { useLogout } from "../../../lib/auth/logout.ts";
 import { useIsPhone } from "../../../lib/use-screen.ts";
-import { useLogout } from "../../auth/api/logout.ts";
 
 /**
  * The focused page of a sign-in step (code, new password, enrolment): the login page's look, no

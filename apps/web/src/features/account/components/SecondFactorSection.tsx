@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { Button, Flex, Typography } from "antd";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { refreshMe } from "../api/me-cache.ts";
+import { refreshMe } from "../../../lib/auth/me.ts";
 import { DisableSecondFactorModal } from "./DisableSecondFactorModal.tsx";
 import { EnrolSecondFactor } from "./EnrolSecondFactor.tsx";
 import { RecoveryCodesPanel } from "./RecoveryCodesPanel.tsx";

@@ -2,8 +2,8 @@ import { App, Card, Flex, Typography } from "antd";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "react-router";
+import { useMe } from "../../../lib/auth/me.ts";
 import { useIsPhone } from "../../../lib/use-screen.ts";
-import { useMe } from "../../auth/api/get-me.ts";
 import { ChangePasswordForm } from "../components/ChangePasswordForm.tsx";
 import { SecondFactorSection } from "../components/SecondFactorSection.tsx";
 

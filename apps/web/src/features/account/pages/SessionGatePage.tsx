@@ -3,7 +3,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Flex, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { refreshMe } from "../api/me-cache.ts";
+import { refreshMe } from "../../../lib/auth/me.ts";
 import { ChangePasswordForm } from "../components/ChangePasswordForm.tsx";
 import { EnrolSecondFactor } from "../components/EnrolSecondFactor.tsx";
 import { GateLayout } from "../components/GateLayout.tsx";

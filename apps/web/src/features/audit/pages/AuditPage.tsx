@@ -30,7 +30,8 @@ import { PageError } from "../../../components/PageStates.tsx";
 import { useIsPhone } from "../../../lib/use-screen.ts";
 import { useSearchUpdate } from "../../../lib/use-search-update.ts";
 import { useExportAudit } from "../api/export-audit.ts";
-import { type AuditListParams, useAuditLog } from "../api/list-audit.ts";
+import { useAuditLog } from "../api/list-audit.ts";
+import type { AuditListParams } from "../api/queries.ts";
 import { AuditDetail, auditSummary } from "../components/AuditDetail.tsx";
 import { useAuditLabels } from "../components/labels.ts";
 

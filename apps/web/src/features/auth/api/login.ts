@@ -1,7 +1,7 @@
 import type { LoginBody, LoginResponse } from "@huzhu/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api, setCsrfToken } from "../../../lib/api/client.ts";
-import { meQueryKey } from "./get-me.ts";
+import { authQueries } from "../../../lib/auth/me.ts";
 
 export async function login(body: LoginBody): Promise<LoginResponse> {
   // A 401 here means "wrong username or password", not an expired session.
@@ -16,7 +16,7 @@ export function useLogin() {
     mutationFn: login,
     onSuccess: (me) => {
       queryClient.clear();
-      queryClient.setQueryData(meQueryKey, me);
+      queryClient.setQueryData(authQueries.me().queryKey, me);
     },
   });
 }

@@ -1,7 +1,8 @@
 import type { CreateMemberBody, Member } from "@huzhu/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api/client.ts";
-import { memberKeys } from "./keys.ts";
+import { orgsQueries } from "../../../lib/orgs/queries.ts";
+import { membersQueries } from "./queries.ts";
 
 export function createMember(body: CreateMemberBody): Promise<Member> {
   return api.post<Member>("/api/members", body);
@@ -12,10 +13,10 @@ export function useCreateMember() {
   return useMutation({
     mutationFn: createMember,
     onSuccess: (member) => {
-      queryClient.setQueryData(memberKeys.detail(member.id), member);
+      queryClient.setQueryData(membersQueries.detail(member.id).queryKey, member);
       // Member counts shown on organizations change too.
-      void queryClient.invalidateQueries({ queryKey: ["orgs"] });
-      return queryClient.invalidateQueries({ queryKey: memberKeys.lists() });
+      void queryClient.invalidateQueries({ queryKey: orgsQueries.all() });
+      return queryClient.invalidateQueries({ queryKey: membersQueries.lists() });
     },
   });
 }

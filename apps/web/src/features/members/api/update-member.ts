@@ -1,7 +1,8 @@
 import type { Member, UpdateMemberBody } from "@huzhu/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api/client.ts";
-import { memberKeys } from "./keys.ts";
+import { orgsQueries } from "../../../lib/orgs/queries.ts";
+import { membersQueries } from "./queries.ts";
 
 export function updateMember(input: { id: number; body: UpdateMemberBody }): Promise<Member> {
   return api.patch<Member>(`/api/members/${input.id}`, input.body);
@@ -12,9 +13,9 @@ export function useUpdateMember() {
   return useMutation({
     mutationFn: updateMember,
     onSuccess: (member) => {
-      queryClient.setQueryData(memberKeys.detail(member.id), member);
-      void queryClient.invalidateQueries({ queryKey: ["orgs"] });
-      return queryClient.invalidateQueries({ queryKey: memberKeys.lists() });
+      queryClient.setQueryData(membersQueries.detail(member.id).queryKey, member);
+      void queryClient.invalidateQueries({ queryKey: orgsQueries.all() });
+      return queryClient.invalidateQueries({ queryKey: membersQueries.lists() });
     },
   });
 }

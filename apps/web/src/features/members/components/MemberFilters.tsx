@@ -1,12 +1,13 @@
 import { FilterOutlined } from "@ant-design/icons";
 import { educations, gender, memberStatus } from "@huzhu/contracts";
+import { useQuery } from "@tanstack/react-query";
 import { Badge, Button, DatePicker, Flex, Input, Select } from "antd";
 import dayjs from "dayjs";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useOrg } from "../../orgs/api/get-org.ts";
-import { OrgSelect } from "../../orgs/components/OrgSelect.tsx";
-import type { MemberListParams } from "../api/keys.ts";
+import { OrgSelect } from "../../../components/org-pickers/OrgSelect.tsx";
+import { orgsQueries } from "../../../lib/orgs/queries.ts";
+import type { MemberListParams } from "../api/queries.ts";
 
 /** Age bands of the roster filter (age as the roster shows it: this year minus the birth year). */
 const ageBands: ReadonlyArray<{ from?: number; to?: number }> = [
@@ -30,7 +31,7 @@ export function MemberFilters(props: {
   const [q, setQ] = useState(filters.q ?? "");
   const [open, setOpen] = useState(false);
   // The organization in the URL may come from a link; fetch its name for the picker's label.
-  const org = useOrg(filters.orgId);
+  const org = useQuery({ ...orgsQueries.detail(filters.orgId ?? 0), enabled: filters.orgId !== undefined });
 
   useEffect(() => setQ(filters.q ?? ""), [filters.q]);
 

@@ -4,9 +4,9 @@ import { App, DatePicker, Form, type FormRule, Input, Modal, Radio, Select } fro
 import dayjs, { type Dayjs } from "dayjs";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
+import { OrgSelect } from "../../../components/org-pickers/OrgSelect.tsx";
 import { showApiError } from "../../../lib/form-errors.ts";
 import { issueMessage, setIssuesOnForm, zodRule } from "../../../lib/zod-rules.ts";
-import { OrgSelect } from "../../orgs/components/OrgSelect.tsx";
 import { useCreateMember } from "../api/create-member.ts";
 import { useUpdateMember } from "../api/update-member.ts";
 

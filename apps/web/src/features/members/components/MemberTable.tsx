@@ -2,7 +2,7 @@ import type { Member } from "@huzhu/contracts";
 import { Button, Card, Empty, Flex, Spin, Table, type TableColumnsType, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { CardsPagination, tablePagination } from "../../../components/ListPagination.tsx";
-import type { MemberPage } from "../api/list-members.ts";
+import type { MemberPage } from "../api/queries.ts";
 import { StatusTag } from "./MemberDetails.tsx";
 
 interface ListProps {

@@ -2,7 +2,7 @@ import { educations, gender, memberStatus } from "@huzhu/contracts";
 import { useCallback, useMemo } from "react";
 import { useSearchParams } from "react-router";
 import { useSearchUpdate } from "../../../lib/use-search-update.ts";
-import type { MemberListParams } from "../api/keys.ts";
+import type { MemberListParams } from "../api/queries.ts";
 
 const pageSizes = [10, 20, 50, 100] as const;
 

@@ -1,7 +1,7 @@
 import { Card, Result } from "antd";
 import { useTranslation } from "react-i18next";
 import { PageError, PageLoading } from "../../../components/PageStates.tsx";
-import { useMe } from "../../auth/api/get-me.ts";
+import { useMe } from "../../../lib/auth/me.ts";
 import { useMember } from "../api/get-member.ts";
 import { MemberDetails } from "../components/MemberDetails.tsx";
 

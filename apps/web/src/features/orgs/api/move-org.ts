@@ -1,7 +1,7 @@
 import type { MoveOrgBody, Org } from "@huzhu/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api/client.ts";
-import { orgKeys } from "./keys.ts";
+import { orgsQueries } from "../../../lib/orgs/queries.ts";
 
 /** Moves an organization with its whole subtree under a new parent. */
 export function moveOrg(input: { id: number; body: MoveOrgBody }): Promise<Org> {
@@ -13,6 +13,6 @@ export function useMoveOrg() {
   return useMutation({
     mutationFn: moveOrg,
     // Ancestors, depths and counts change across the subtree: refetch everything about orgs.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: orgKeys.all }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: orgsQueries.all() }),
   });
 }

@@ -1,7 +1,7 @@
 import type { Org, UpdateOrgBody } from "@huzhu/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api/client.ts";
-import { orgKeys } from "./keys.ts";
+import { orgsQueries } from "../../../lib/orgs/queries.ts";
 
 export function updateOrg(input: { id: number; body: UpdateOrgBody }): Promise<Org> {
   return api.patch<Org>(`/api/orgs/${input.id}`, input.body);
@@ -12,8 +12,8 @@ export function useUpdateOrg() {
   return useMutation({
     mutationFn: updateOrg,
     onSuccess: (org) => {
-      queryClient.setQueryData(orgKeys.detail(org.id), org);
-      return queryClient.invalidateQueries({ queryKey: orgKeys.lists() });
+      queryClient.setQueryData(orgsQueries.detail(org.id).queryKey, org);
+      return queryClient.invalidateQueries({ queryKey: orgsQueries.lists() });
     },
   });
 }

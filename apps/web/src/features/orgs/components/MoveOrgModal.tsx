@@ -1,9 +1,9 @@
 import { moveOrgBody, type Org } from "@huzhu/contracts";
 import { App, Form, Modal, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { OrgSelect } from "../../../components/org-pickers/OrgSelect.tsx";
 import { showApiError } from "../../../lib/form-errors.ts";
 import { useMoveOrg } from "../api/move-org.ts";
-import { OrgSelect } from "./OrgSelect.tsx";
 
 /** Moves an organization, with its subtree and members, under another parent. */
 export function MoveOrgModal(props: { org: Org; onClose: () => void; onMoved: (org: Org) => void }) {

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageError, PageLoading } from "../../../components/PageStates.tsx";
-import { useOrg } from "../api/get-org.ts";
+import { useOrg } from "../api/read-orgs.ts";
 import { DissolveOrgModal } from "./DissolveOrgModal.tsx";
 import { MoveOrgModal } from "./MoveOrgModal.tsx";
 import { OrgFormModal } from "./OrgFormModal.tsx";

@@ -2,7 +2,7 @@ import type { Org } from "@huzhu/contracts";
 import { Empty, Flex, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { PageError, PageLoading } from "../../../components/PageStates.tsx";
-import { useOrgList } from "../api/list-orgs.ts";
+import { useOrgList } from "../api/read-orgs.ts";
 
 /** Name search over the whole jurisdiction, shown in place of the tree while a term is entered. */
 export function OrgSearchResults(props: { q: string; selectedId: number | undefined; onPick: (org: Org) => void }) {

@@ -3,7 +3,7 @@ import { Empty, Tree, type TreeDataNode, Typography } from "antd";
 import { useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { PageError, PageLoading } from "../../../components/PageStates.tsx";
-import type { OrgPage } from "../api/list-orgs.ts";
+import type { OrgPage } from "../../../lib/orgs/queries.ts";
 import type { OrgTreeState } from "./use-org-tree.ts";
 
 const moreKeyPrefix = "more:";

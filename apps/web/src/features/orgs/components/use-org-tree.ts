@@ -1,8 +1,8 @@
 import type { Org } from "@huzhu/contracts";
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { orgKeys } from "../api/keys.ts";
-import { listOrgs, type OrgPage, useJurisdictionRoots } from "../api/list-orgs.ts";
+import { type OrgPage, orgsQueries } from "../../../lib/orgs/queries.ts";
+import { useJurisdictionRoots } from "../api/read-orgs.ts";
 
 /** Children are fetched one page of this size at a time; a "load more" node fetches the next. */
 export const childPageSize = 200;
@@ -27,10 +27,7 @@ export function useOrgTree() {
   const fetchPage = useCallback(
     (parentId: number, page: number) => {
       const params = { parentId, page, pageSize: childPageSize };
-      return queryClient.fetchQuery({
-        queryKey: orgKeys.list(params),
-        queryFn: ({ signal }) => listOrgs(params, signal),
-      });
+      return queryClient.fetchQuery(orgsQueries.list(params));
     },
     [queryClient],
   );
@@ -63,7 +60,7 @@ export function useOrgTree() {
 
   /** After a write: refetch the roots and every opened node, dropping nodes that are gone. */
   const refresh = useCallback(async () => {
-    await queryClient.invalidateQueries({ queryKey: orgKeys.all });
+    await queryClient.invalidateQueries({ queryKey: orgsQueries.all() });
     const ids = Object.keys(childrenRef.current).map(Number);
     const results = await Promise.allSettled(ids.map((id) => fetchPage(id, 1)));
     const next: Record<number, OrgPage> = {};

@@ -1,7 +1,7 @@
 import type { User } from "@huzhu/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api/client.ts";
-import { userKeys } from "./keys.ts";
+import { usersQueries } from "./queries.ts";
 import { refreshAfterUserChange } from "./refresh.ts";
 
 export type ResetDecision = "approve" | "reject";
@@ -21,7 +21,7 @@ export function useDecidePasswordReset() {
     mutationFn: decidePasswordReset,
     // Refreshed whatever the answer: a refusal (already decided, expired) also means the list changed.
     onSettled: (user) => {
-      void queryClient.invalidateQueries({ queryKey: userKeys.pendingResets() });
+      void queryClient.invalidateQueries({ queryKey: usersQueries.pendingResets().queryKey });
       if (user) return refreshAfterUserChange(queryClient, user.id);
     },
   });

@@ -2,10 +2,10 @@ import { adminRoles, assignRoleBody, type Role, roles, type User } from "@huzhu/
 import { Alert, App, Form, Modal, Select, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { OrgLookupSelect } from "../../../components/org-pickers/OrgLookupSelect.tsx";
 import { isApiError } from "../../../lib/api/client.ts";
 import { showApiError } from "../../../lib/form-errors.ts";
 import { setIssuesOnForm } from "../../../lib/zod-rules.ts";
-import { OrgLookupSelect } from "../../orgs/components/OrgLookupSelect.tsx";
 import { useAssignRole } from "../api/assign-role.ts";
 import { roleText } from "./UserBadges.tsx";
 

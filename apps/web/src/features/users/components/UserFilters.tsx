@@ -2,7 +2,7 @@ import { roles } from "@huzhu/contracts";
 import { Button, Flex, Input, Select } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { UserListParams } from "../api/keys.ts";
+import type { UserListParams } from "../api/queries.ts";
 
 /** Search by username or name, and a role filter; one row on a desktop, stacked on a phone. */
 export function UserFilters(props: {

@@ -3,7 +3,7 @@ import { Card, Empty, Flex, Spin, Table, type TableColumnsType, Tag, Typography 
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { CardsPagination, tablePagination } from "../../../components/ListPagination.tsx";
-import type { UserPage } from "../api/list-users.ts";
+import type { UserPage } from "../api/queries.ts";
 import { SecurityTags, UserStatusTag } from "./UserBadges.tsx";
 
 /**

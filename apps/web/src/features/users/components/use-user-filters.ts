@@ -3,7 +3,7 @@ import { useCallback, useMemo } from "react";
 import { useSearchParams } from "react-router";
 import { listPageSizes } from "../../../components/ListPagination.tsx";
 import { useSearchUpdate } from "../../../lib/use-search-update.ts";
-import type { UserListParams } from "../api/keys.ts";
+import type { UserListParams } from "../api/queries.ts";
 
 const positive = (raw: string | null) => {
   const n = Number(raw);

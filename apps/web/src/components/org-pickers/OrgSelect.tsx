@@ -1,8 +1,9 @@
+import { useQuery } from "@tanstack/react-query";
 import { Select, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useDebounced } from "../../../lib/use-debounced.ts";
-import { useOrgList } from "../api/list-orgs.ts";
+import { orgsQueries } from "../../lib/orgs/queries.ts";
+import { useDebounced } from "../../lib/use-debounced.ts";
 
 export interface OrgOption {
   id: number;
@@ -28,7 +29,7 @@ export function OrgSelect(props: {
   const { t } = useTranslation();
   const [search, setSearch] = useState("");
   const q = useDebounced(search.trim(), 300);
-  const list = useOrgList(q ? { q, page: 1, pageSize: 30 } : { page: 1, pageSize: 30 });
+  const list = useQuery(orgsQueries.list(q ? { q, page: 1, pageSize: 30 } : { page: 1, pageSize: 30 }));
 
   const options = useMemo(() => {
     const items = (list.data?.items ?? []).filter((o) => o.id !== props.exclude);

@@ -1,8 +1,9 @@
+import { useQuery } from "@tanstack/react-query";
 import { Select, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useDebounced } from "../../../lib/use-debounced.ts";
-import { useOrgLookup } from "../api/lookup-orgs.ts";
+import { orgsQueries } from "../../lib/orgs/queries.ts";
+import { useDebounced } from "../../lib/use-debounced.ts";
 
 interface Option {
   value: number;
@@ -26,7 +27,7 @@ export function OrgLookupSelect(props: {
   const { t } = useTranslation();
   const [search, setSearch] = useState("");
   const q = useDebounced(search.trim(), 300);
-  const list = useOrgLookup({ q, page: 1, pageSize: 30 });
+  const list = useQuery(orgsQueries.lookup({ q, page: 1, pageSize: 30 }));
   // The chosen option, kept so its name still shows once the search moves on or is cleared.
   const [picked, setPicked] = useState<Option | null>(null);
 

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { api, setCsrfToken } from "../../../lib/api/client.ts";
+import { api, setCsrfToken } from "../api/client.ts";
 
 export async function logout(): Promise<void> {
   await api.post<unknown>("/api/auth/logout", undefined, { redirectOn401: false });
