@@ -24,6 +24,16 @@ export interface OrganizationTable {
   updated_at: Timestamp;
 }
 
+/** A registered copy of an organization's path: selectable, never inserted or updated by code. */
+type OrgPathCopy<T> = ColumnType<T, never, never>;
+
+/** The one list of copied organization paths (migration 0008); read by moves, filled by triggers. */
+export interface OrgPathCopiesTable {
+  table_name: string;
+  path_column: string;
+  org_id_column: string;
+}
+
 export interface MemberTable {
   id: Generated<number>;
   name: string;
@@ -43,9 +53,13 @@ export interface MemberTable {
   status: string;
   primary_org_id: number;
   co_org_id: number | null;
-  /** Copies of the organizations' paths, kept in step on move, so a subtree filter needs no join. */
-  primary_org_path: string;
-  co_org_path: string | null;
+  /**
+   * Copies of the organizations' paths, so a subtree filter needs no join. Registered copies
+   * (migration 0008, platform/org-path-copies.ts): a trigger fills them and moves rewrite them,
+   * so code reads them and never writes them.
+   */
+  primary_org_path: OrgPathCopy<string>;
+  co_org_path: OrgPathCopy<string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -247,4 +261,5 @@ export interface DB {
   audit_log: AuditLogTable;
   key_rotation: KeyRotationTable;
   audit_chain_head: AuditChainHeadTable;
+  org_path_copies: OrgPathCopiesTable;
 }

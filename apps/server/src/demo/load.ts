@@ -130,10 +130,9 @@ export async function insertDemoCounty(
             education: m.education,
             join_date: m.joinDate,
             status: m.status,
+            // The path copies are filled by a trigger from these ids (migration 0008).
             primary_org_id: primary.id,
-            primary_org_path: primary.path,
             co_org_id: co?.id ?? null,
-            co_org_path: co?.path ?? null,
           };
         }),
       )

@@ -5,6 +5,7 @@ import { memberPrivacy } from "./0004_member_privacy.ts";
 import { auditChain } from "./0005_audit_chain.ts";
 import { keyRotation } from "./0006_key_rotation.ts";
 import { kernelServices } from "./0007_kernel_services.ts";
+import { orgPathCopies } from "./0008_org_path_copies.ts";
 
 /**
  * Ordered migrations. Append only: never edit one that has shipped; add the next number.
@@ -18,4 +19,5 @@ export const migrations: ReadonlyArray<{ name: string; script: string }> = [
   { name: "0005_audit_chain", script: auditChain },
   { name: "0006_key_rotation", script: keyRotation },
   { name: "0007_kernel_services", script: kernelServices },
+  { name: "0008_org_path_copies", script: orgPathCopies },
 ];

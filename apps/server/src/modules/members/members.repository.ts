@@ -235,8 +235,7 @@ export interface MemberWrite {
   education: string;
   join_date: string;
   status: string;
+  /** The organizations' path copies follow from these ids (a trigger fills them: migration 0008). */
   primary_org_id: number;
-  primary_org_path: string;
   co_org_id: number | null;
-  co_org_path: string | null;
 }

@@ -10,14 +10,18 @@ import type {
 import { idNumberBirthDate, idNumberGender, idNumberProblem, maskIdNumber, maskPhone } from "@huzhu/domain";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
-import { type Actor, requirePermission, type Scope, scopeFor } from "../../platform/access.ts";
+import { type Actor, scopeFor } from "../../platform/access.ts";
 import { raiseSecurityAlert } from "../../platform/alerts.ts";
 import { type AuditRecord, describeFilters, recordAudit } from "../../platform/audit.ts";
 import type { PersonalDataCipher } from "../../platform/crypto.ts";
-import { AppError, conflict, forbidden, invalidField, notFound } from "../../platform/errors.ts";
+import { defineCommand, execute } from "../../platform/commands.ts";
+import { AppError, conflict, invalidField, notFound } from "../../platform/errors.ts";
 import type { JobKind, JobRunner } from "../../platform/jobs.ts";
+import { authorizeField, presentAbilities, scopeOf } from "../../platform/policy.ts";
 import { checkRateLimit, type RateLimit, recordRateEvent } from "../../platform/rate-limit.ts";
+import { orgPolicy } from "../orgs/orgs.policy.ts";
 import { orgDirectory } from "../orgs/orgs.service.ts";
+import { memberPolicy } from "./members.policy.ts";
 import { exportFileName, writeRosterWorkbook, XLSX_CONTENT_TYPE } from "./members.export.ts";
 import { presentMember } from "./members.presenter.ts";
 import {
@@ -129,20 +133,20 @@ export function membersService(
     throw error;
   }
 
-  /**
-   * Why a member the caller does not manage is refused: 403 when the caller reads the member
-   * anyway (a co-managing organization), 404 when the member is outside every scope of theirs,
-   * so its existence does not leak.
-   */
-  async function notManaged(r: ReturnType<typeof membersRepository>, actor: Actor, id: number): Promise<AppError> {
-    const readable = await r.findById(scopeFor(actor, "member.read"), id);
-    return readable ? forbidden() : notFound("member");
+  /** Rows → DTOs, with what the caller may do with each (one query per distinct scope, see presentAbilities). */
+  async function present(actor: Actor, rows: MemberRow[]): Promise<Member[]> {
+    const abilities = await presentAbilities(db, actor, memberPolicy, rows);
+    const now = clock();
+    return rows.map((r) => presentMember(r, abilities.get(r.id) ?? {}, now));
   }
 
-  const abilityScopes = (actor: Actor) => ({
-    write: scopeFor(actor, "member.write"),
-    reveal: scopeFor(actor, "member.reveal"),
-  });
+  async function get(actor: Actor, id: number): Promise<Member> {
+    const row = await repo.findById(scopeOf(actor, memberPolicy.read), id);
+    if (!row) throw notFound("member");
+    const [member] = await present(actor, [row]);
+    return member as Member;
+  }
+  const presentId = (_db: Kysely<DB>, actor: Actor, id: number) => get(actor, id);
 
   /** Checks the fields of a member as a whole (ID number against birth date and gender, dates). */
   function checkConsistency(m: { idNumber: string; birthDate: string; gender: string; joinDate: string }) {
@@ -155,27 +159,20 @@ export function membersService(
     if (m.joinDate < eighteenthBirthday(m.birthDate)) throw invalidField("joinDate", "joinDate.tooYoung");
   }
 
-  /** Resolves the primary (writable) and co-managing (visible) organizations of a member. */
-  async function resolveOrgs(
-    trx: Kysely<DB>,
-    actor: Actor,
-    write: Scope,
-    primaryOrgId: number,
-    coOrgId: number | null,
-  ) {
-    const orgs = orgDirectory(trx);
-    const primary = await orgs.find(write, primaryOrgId);
-    if (!primary) throw invalidField("primaryOrgId", "org.notInScope");
-    if (primary.status !== "active") throw invalidField("primaryOrgId", "org.dissolved");
+  /**
+   * Resolves the primary organization (one the caller may add members to) and the co-managing one
+   * (one they see), both active; refusals name the field.
+   */
+  async function resolveOrgs(trx: Kysely<DB>, actor: Actor, primaryOrgId: number, coOrgId: number | null) {
+    const [primary] = await authorizeField(trx, actor, orgPolicy.addMembers, [primaryOrgId], "primaryOrgId");
     let co: { id: number; path: string } | null = null;
     if (coOrgId !== null) {
       if (coOrgId === primaryOrgId) throw invalidField("coOrgId", "member.coOrgSame");
-      const found = await orgs.find(scopeFor(actor, "org.read"), coOrgId);
-      if (!found) throw invalidField("coOrgId", "org.notInScope");
-      if (found.status !== "active") throw invalidField("coOrgId", "org.dissolved");
+      const [found] = await authorizeField(trx, actor, orgPolicy.read, [coOrgId], "coOrgId");
+      if (found?.status !== "active") throw invalidField("coOrgId", "org.dissolved");
       co = found;
     }
-    return { primary, co };
+    return { primary: primary as { id: number; path: string }, co };
   }
 
   /** The full value of a revealed field; the birth date is the one inside the decrypted ID number. */
@@ -200,8 +197,7 @@ export function membersService(
 
   /** What every export checks first: the permissions, the filters, and the cap on rows. */
   async function prepareExport(actor: Actor, filters: MemberExportQuery) {
-    requirePermission(actor, "member.export");
-    const scope = requirePermission(actor, "member.read");
+    const scope = scopeOf(actor, memberPolicy.export);
     const resolved = await resolveFilters(actor, filters);
     const total = await repo.count(scope, filters, resolved);
     if (resolved.idNumberHash && total === 0) await countProbe(actor, ID_NUMBER_SEARCH_LIMIT, "search");
@@ -211,24 +207,120 @@ export function membersService(
     return { scope, resolved, total };
   }
 
+  const commands = {
+    create: defineCommand({
+      name: "member.create",
+      ability: orgPolicy.addMembers,
+      targetType: "member",
+      // Shared tree lock: the primary organization's path is copied and must not move meanwhile.
+      lock: (trx) => orgDirectory(trx).lockForAttach(),
+      targets: (body: CreateMemberBody) => [body.primaryOrgId],
+      targetField: "primaryOrgId",
+      async run({ trx, actor, input: body }) {
+        const r = membersRepository(trx);
+        const { primary, co } = await resolveOrgs(trx, actor, body.primaryOrgId, body.coOrgId ?? null);
+        const personal = await encryptPersonal(body.idNumber, body.phone ?? null);
+        // Under every index the number may have: mid-rotation, older rows carry the previous key's.
+        if (await r.idNumberTaken(cipher.lookupIndexes(body.idNumber), null)) {
+          throw conflict("idNumber.duplicate", "idNumber");
+        }
+        const id = await r.insert({
+          name: body.name,
+          gender: body.gender,
+          ethnicity: body.ethnicity,
+          birth_year: birthYearOf(body.birthDate),
+          education: body.education,
+          join_date: body.joinDate,
+          status: body.status,
+          primary_org_id: primary.id,
+          co_org_id: co?.id ?? null,
+          ...personal,
+        });
+        return { result: id, targetId: id, detail: { primaryOrgId: primary.id } };
+      },
+      present: presentId,
+    }),
+
+    update: defineCommand({
+      name: "member.update",
+      ability: memberPolicy.update,
+      lock: (trx) => orgDirectory(trx).lockForAttach(),
+      targets: (input: { id: number; body: UpdateMemberBody }) => [input.id],
+      async run({ trx, actor, rows: [row], input: { id, body } }) {
+        const current = row as MemberRow;
+        const r = membersRepository(trx);
+        const secrets = await r.findSecrets(id);
+        const currentIdNumber = cipher.decrypt(secrets.id_number_enc);
+        const merged = {
+          idNumber: body.idNumber ?? currentIdNumber,
+          // The stored birth date is the one inside the stored ID number (only the year is in the clear).
+          birthDate: body.birthDate ?? idNumberBirthDate(currentIdNumber) ?? "",
+          gender: body.gender ?? current.gender,
+          joinDate: body.joinDate ?? current.join_date,
+        };
+        checkConsistency(merged);
+        const patch: Partial<MemberWrite> = {};
+        if (body.name !== undefined) patch.name = body.name;
+        if (body.gender !== undefined) patch.gender = body.gender;
+        if (body.ethnicity !== undefined) patch.ethnicity = body.ethnicity;
+        if (body.education !== undefined) patch.education = body.education;
+        if (body.joinDate !== undefined) patch.join_date = body.joinDate;
+        if (body.status !== undefined) patch.status = body.status;
+        if (body.idNumber !== undefined && body.idNumber !== currentIdNumber) {
+          if (await r.idNumberTaken(cipher.lookupIndexes(body.idNumber), id)) {
+            throw conflict("idNumber.duplicate", "idNumber");
+          }
+          patch.id_number_enc = cipher.encrypt(body.idNumber);
+          patch.id_number_hash = cipher.blindIndex(body.idNumber);
+          patch.id_number_masked = maskIdNumber(body.idNumber);
+          patch.birth_year = birthYearOf(merged.birthDate);
+        }
+        if (body.phone !== undefined) {
+          patch.phone_enc = body.phone === null ? null : cipher.encrypt(body.phone);
+          patch.phone_masked = body.phone === null ? null : maskPhone(body.phone);
+        }
+        if (body.primaryOrgId !== undefined || body.coOrgId !== undefined) {
+          const { primary, co } = await resolveOrgs(
+            trx,
+            actor,
+            body.primaryOrgId ?? current.primary_org_id,
+            body.coOrgId === undefined ? current.co_org_id : body.coOrgId,
+          );
+          patch.primary_org_id = primary.id;
+          patch.co_org_id = co?.id ?? null;
+        }
+        await r.update(id, patch);
+        // Which fields changed, never their values: the audit log must not become a copy of personal data.
+        return { result: id, targetId: id, detail: { fields: Object.keys(body) } };
+      },
+      present: presentId,
+    }),
+
+    reveal: defineCommand({
+      name: "member.reveal",
+      ability: memberPolicy.reveal,
+      targets: (input: { id: number; body: RevealBody }) => [input.id],
+      async run({ trx, input: { id, body } }) {
+        const secrets = await membersRepository(trx).findSecrets(id);
+        const value = revealedValue(body.field, secrets);
+        return { result: { field: body.field, value }, targetId: id, detail: { field: body.field, reason: body.reason } };
+      },
+      present: async (_db, _actor, revealed: { field: RevealBody["field"]; value: string | null }) => revealed,
+    }),
+  };
+
   return {
+    commands,
+
     async list(actor: Actor, query: MemberListQuery): Promise<{ items: Member[]; total: number }> {
-      const scope = requirePermission(actor, "member.read");
+      const scope = scopeOf(actor, memberPolicy.read);
       const resolved = await resolveFilters(actor, query);
       const result = await repo.list(scope, query, resolved);
       // An exact ID-number search that finds nobody was one guess at a masked number.
       if (resolved.idNumberHash && result.total === 0) await countProbe(actor, ID_NUMBER_SEARCH_LIMIT, "search");
-      const abilities = abilityScopes(actor);
-      const now = clock();
-      return { items: result.items.map((r) => presentMember(r, abilities, now)), total: result.total };
+      return { items: await present(actor, result.items), total: result.total };
     },
 
-    /**
-     * The filtered roster as an .xlsx, masked exactly as on screen (nothing is decrypted). Needs
-     * member.export; reaches what the caller's member.read reaches. The audit record (filters and
-     * row count, never personal data) is written before the file is handed back: an export that
-     * cannot be audited does not leave. Refusals are audited by the route's config.audit.
-     */
     /**
      * The filtered roster as an .xlsx, masked exactly as on screen (nothing is decrypted). Needs
      * member.export; reaches what the caller's member.read reaches. The audit record (filters and
@@ -277,149 +369,27 @@ export function membersService(
       return queue.jobs.enqueue(db, queue.kind, { ownerId: actor.userId, params: { filters, ip: actor.ip }, locale });
     },
 
-    async get(actor: Actor, id: number): Promise<Member> {
-      const scope = requirePermission(actor, "member.read");
-      const row = await repo.findById(scope, id);
-      if (!row) throw notFound("member");
-      return presentMember(row, abilityScopes(actor), clock());
-    },
+    get,
 
     async create(actor: Actor, body: CreateMemberBody): Promise<Member> {
-      const write = requirePermission(actor, "member.write");
       checkConsistency(body);
       await checkRateLimit(db, actor.userId, ID_NUMBER_DUPLICATE_LIMIT, clock());
-      const attempt = db.transaction().execute(async (trx) => {
-        await orgDirectory(trx).lockForAttach();
-        const r = membersRepository(trx);
-        const { primary, co } = await resolveOrgs(trx, actor, write, body.primaryOrgId, body.coOrgId ?? null);
-        const personal = await encryptPersonal(body.idNumber, body.phone ?? null);
-        // Under every index the number may have: mid-rotation, older rows carry the previous key's.
-        if (await r.idNumberTaken(cipher.lookupIndexes(body.idNumber), null)) {
-          throw conflict("idNumber.duplicate", "idNumber");
-        }
-        const values: MemberWrite = {
-          name: body.name,
-          gender: body.gender,
-          ethnicity: body.ethnicity,
-          birth_year: birthYearOf(body.birthDate),
-          education: body.education,
-          join_date: body.joinDate,
-          status: body.status,
-          primary_org_id: primary.id,
-          primary_org_path: primary.path,
-          co_org_id: co?.id ?? null,
-          co_org_path: co?.path ?? null,
-          ...personal,
-        };
-        const newId = await r.insert(values);
-        await recordAudit(trx, actor, {
-          action: "member.create",
-          result: "success",
-          targetType: "member",
-          targetId: newId,
-          detail: { primaryOrgId: primary.id },
-        });
-        return newId;
-      });
-      const id = await attempt.catch((error: unknown) => countDuplicateAnswer(actor, error));
-      return this.get(actor, id);
+      const attempt = execute(db, actor, commands.create, body);
+      return attempt.catch((error: unknown) => countDuplicateAnswer(actor, error));
     },
 
     async update(actor: Actor, id: number, body: UpdateMemberBody): Promise<Member> {
-      const write = requirePermission(actor, "member.write");
       if (body.idNumber !== undefined) await checkRateLimit(db, actor.userId, ID_NUMBER_DUPLICATE_LIMIT, clock());
-      const attempt = db.transaction().execute(async (trx) => {
-        await orgDirectory(trx).lockForAttach();
-        const r = membersRepository(trx);
-        // Through the primary organization only: co-managing gives no write (issue 6, hole 4).
-        const current = await r.findManaged(write, id);
-        if (!current) throw await notManaged(r, actor, id);
-        const secrets = await r.findSecrets(id);
-        const currentIdNumber = cipher.decrypt(secrets.id_number_enc);
-        const merged = {
-          idNumber: body.idNumber ?? currentIdNumber,
-          // The stored birth date is the one inside the stored ID number (only the year is in the clear).
-          birthDate: body.birthDate ?? idNumberBirthDate(currentIdNumber) ?? "",
-          gender: body.gender ?? current.gender,
-          joinDate: body.joinDate ?? current.join_date,
-        };
-        checkConsistency(merged);
-        const patch: Partial<MemberWrite> = {};
-        if (body.name !== undefined) patch.name = body.name;
-        if (body.gender !== undefined) patch.gender = body.gender;
-        if (body.ethnicity !== undefined) patch.ethnicity = body.ethnicity;
-        if (body.education !== undefined) patch.education = body.education;
-        if (body.joinDate !== undefined) patch.join_date = body.joinDate;
-        if (body.status !== undefined) patch.status = body.status;
-        if (body.idNumber !== undefined && body.idNumber !== currentIdNumber) {
-          if (await r.idNumberTaken(cipher.lookupIndexes(body.idNumber), id)) {
-            throw conflict("idNumber.duplicate", "idNumber");
-          }
-          patch.id_number_enc = cipher.encrypt(body.idNumber);
-          patch.id_number_hash = cipher.blindIndex(body.idNumber);
-          patch.id_number_masked = maskIdNumber(body.idNumber);
-          patch.birth_year = birthYearOf(merged.birthDate);
-        }
-        if (body.phone !== undefined) {
-          patch.phone_enc = body.phone === null ? null : cipher.encrypt(body.phone);
-          patch.phone_masked = body.phone === null ? null : maskPhone(body.phone);
-        }
-        if (body.primaryOrgId !== undefined || body.coOrgId !== undefined) {
-          const { primary, co } = await resolveOrgs(
-            trx,
-            actor,
-            write,
-            body.primaryOrgId ?? current.primary_org_id,
-            body.coOrgId === undefined ? current.co_org_id : body.coOrgId,
-          );
-          patch.primary_org_id = primary.id;
-          patch.primary_org_path = primary.path;
-          patch.co_org_id = co?.id ?? null;
-          patch.co_org_path = co?.path ?? null;
-        }
-        await r.update(id, patch);
-        await recordAudit(trx, actor, {
-          action: "member.update",
-          result: "success",
-          targetType: "member",
-          targetId: id,
-          // Which fields changed, never their values: the audit log must not become a copy of personal data.
-          detail: { fields: Object.keys(body) },
-        });
-      });
-      await attempt.catch((error: unknown) => countDuplicateAnswer(actor, error));
-      return this.get(actor, id);
+      const attempt = execute(db, actor, commands.update, { id, body });
+      return attempt.catch((error: unknown) => countDuplicateAnswer(actor, error));
     },
 
     /**
-     * Shows one personal field in full. Needs member.reveal over the member, a reason, and
-     * writes an audit record in the same transaction before the value is returned. Refusals
-     * are audited too.
+     * Shows one personal field in full. Needs member.reveal over the member (through the primary
+     * organization), a reason, and writes an audit record in the same transaction before the value
+     * is returned. Refusals are audited too (the route's command).
      */
-    async reveal(
-      actor: Actor,
-      id: number,
-      body: RevealBody,
-    ): Promise<{ field: RevealBody["field"]; value: string | null }> {
-      const scope = scopeFor(actor, "member.reveal");
-      // A refusal (403, 404) is recorded by the route's config.audit, like every other refusal.
-      return await db.transaction().execute(async (trx) => {
-        const r = membersRepository(trx);
-        // Reveal, like a write, belongs to the primary organization's scope, not a co-managing one.
-        const row = await r.findManaged(scope, id);
-        if (!row) throw await notManaged(r, actor, id);
-        const secrets = await r.findSecrets(id);
-        const value = revealedValue(body.field, secrets);
-        await recordAudit(trx, actor, {
-          action: "member.reveal",
-          result: "success",
-          targetType: "member",
-          targetId: id,
-          detail: { field: body.field, reason: body.reason },
-        });
-        return { field: body.field, value };
-      });
-    },
+    reveal: (actor: Actor, id: number, body: RevealBody) => execute(db, actor, commands.reveal, { id, body }),
   };
 }
 export type MembersService = ReturnType<typeof membersService>;

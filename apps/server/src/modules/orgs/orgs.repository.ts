@@ -2,6 +2,7 @@ import type { OrgListQuery } from "@huzhu/contracts";
 import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { likePrefix, pathInScopeSql, type Scope } from "../../platform/access.ts";
+import { moveOrgPathCopies } from "../../platform/org-path-copies.ts";
 
 /**
  * The only SQL of the organization tree. Every finder takes the caller's scope and applies it
@@ -196,8 +197,9 @@ export function orgsRepository(db: Kysely<DB>) {
     },
 
     /**
-     * Moves a whole subtree under a new parent in three statements: the organizations' paths
-     * and depths, then the copies of those paths on members.
+     * Moves a whole subtree under a new parent: the organizations' paths and depths, then every
+     * registered copy of those paths (platform/org-path-copies.ts), in the caller's transaction
+     * after lockTree("restructure").
      */
     async moveSubtree(
       org: { id: number; path: string; depth: number },
@@ -214,12 +216,7 @@ export function orgsRepository(db: Kysely<DB>) {
                parent_id = CASE WHEN id = ${org.id} THEN ${parent.id} ELSE parent_id END,
                updated_at = CASE WHEN id = ${org.id} THEN now() ELSE updated_at END
          WHERE path LIKE ${from}`.execute(db);
-      await sql`
-        UPDATE members SET primary_org_path = ${newPath} || substr(primary_org_path, ${cut})
-         WHERE primary_org_path LIKE ${from}`.execute(db);
-      await sql`
-        UPDATE members SET co_org_path = ${newPath} || substr(co_org_path, ${cut})
-         WHERE co_org_path LIKE ${from}`.execute(db);
+      await moveOrgPathCopies(db, org.path, newPath);
       return newPath;
     },
 
