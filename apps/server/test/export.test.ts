@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scopeFor } from "../src/platform/access.ts";
 import { membersRepository } from "../src/modules/members/members.repository.ts";
 import {
   createTestContext,
@@ -195,7 +196,9 @@ describe(`member roster export (${testDatabaseKind})`, () => {
 
   it("reads the roster in keyset batches that cover every row once, newest first", async () => {
     const repo = membersRepository(t.database.db);
-    const scope = { global: false, paths: ["/"], selfMemberId: null };
+    // A coordinator at the root of the tree: scopes come from roles, never from an object literal.
+    const root = { id: 0, role: "coordinator" as const, orgId: null, orgName: null, orgPath: "/" };
+    const scope = scopeFor({ roles: [root], memberId: null, userId: 0 }, "member.read");
     const batches: number[][] = [];
     for await (const batch of repo.batches(scope, {}, { withinPath: null, idNumberHash: null }, 3)) {
       batches.push(batch.map((r) => r.id));

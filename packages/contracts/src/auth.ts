@@ -25,6 +25,7 @@ export const permissions = [
   "audit.read",
   "user.manage",
   "role.manage",
+  "pairing.solve",
 ] as const;
 export const permission = z.enum(permissions);
 export type Permission = z.infer<typeof permission>;

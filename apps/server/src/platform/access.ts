@@ -1,5 +1,5 @@
 import { adminRoles, type Permission, type Role, type SessionGate } from "@huzhu/contracts";
-import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
+import { type RawBuilder, type SqlBool, sql } from "kysely";
 import { forbidden } from "./errors.ts";
 
 /**
@@ -29,7 +29,15 @@ export interface Actor {
 
 /** What each role may do. Scope comes from where the role is held (see scopeFor). Deny by default. */
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
-  coordinator: ["org.read", "org.write", "member.read", "member.write", "member.reveal", "member.export"],
+  coordinator: [
+    "org.read",
+    "org.write",
+    "member.read",
+    "member.write",
+    "member.reveal",
+    "member.export",
+    "pairing.solve",
+  ],
   secretary: ["org.read", "member.read", "member.write", "member.reveal", "member.export"],
   leader: ["org.read", "member.read"],
   member: ["member.read"],
@@ -58,33 +66,62 @@ export function permissionsOf(actor: Pick<Actor, "roles">): Permission[] {
   return [...set].sort();
 }
 
+/** What an ability asks of the caller: a permission held somewhere, or only being signed in (for one's own things). */
+export type Grant = Permission | "authenticated";
+
+// Only this module can write this key, so only this module can build a Scope: a scope is what the
+// caller's roles give, never something a service assembles (an empty one after a failed check,
+// a global one for a convenient lookup). Everything else receives one and hands it to SQL.
+declare const scopeBrand: unique symbol;
+
 /**
- * Where a permission applies:
+ * Where a grant applies, built from the caller's roles by `scopeFor` only:
  * - `global`: administrators, whose work is not about one jurisdiction;
- * - `paths`: subtrees (materialized paths) of the organizations where a role grants it;
- * - `selfMemberId`: the `member` role sees only their own record.
- * An empty scope means nothing.
+ * - `paths`: the subtrees (materialized paths) of the organizations where a role grants it,
+ *   outermost only; `rolePaths` all of them (a record published to a jurisdiction is visible to
+ *   a role inside it, and an inner role may lie inside where an outer one does not);
+ * - `selfMemberId`: the `member` role's own record;
+ * - `userId`: the caller's account, for what they own (jobs, notifications, uploads).
+ * Turn it into SQL with `reachSql`; an empty scope means nothing.
  */
 export interface Scope {
-  global: boolean;
-  paths: string[];
-  selfMemberId: number | null;
+  readonly [scopeBrand]: true;
+  readonly global: boolean;
+  readonly paths: readonly string[];
+  readonly rolePaths: readonly string[];
+  readonly selfMemberId: number | null;
+  readonly userId: number | null;
 }
 
-export function scopeFor(actor: Pick<Actor, "roles" | "memberId">, permission: Permission): Scope {
-  const scope: Scope = { global: false, paths: [], selfMemberId: null };
-  for (const r of actor.roles) {
-    if (!rolePermissions[r.role].includes(permission)) continue;
-    if (isAdminRole(r.role)) scope.global = true;
-    else if (r.role === "member") scope.selfMemberId = actor.memberId;
-    else if (r.orgPath) scope.paths.push(r.orgPath);
+function makeScope(parts: Omit<Scope, typeof scopeBrand>): Scope {
+  return Object.freeze({ ...parts }) as Scope;
+}
+
+/** The scope of one grant or of any of several (their union). */
+export function scopeFor(actor: Pick<Actor, "roles" | "memberId" | "userId">, grants: Grant | readonly Grant[]): Scope {
+  const list: readonly Grant[] = typeof grants === "string" ? [grants] : grants;
+  let global = false;
+  let userId: number | null = null;
+  let selfMemberId: number | null = null;
+  const rolePaths: string[] = [];
+  for (const grant of list) {
+    if (grant === "authenticated") {
+      userId = actor.userId;
+      continue;
+    }
+    for (const r of actor.roles) {
+      if (!rolePermissions[r.role].includes(grant)) continue;
+      if (isAdminRole(r.role)) global = true;
+      else if (r.role === "member") selfMemberId = actor.memberId;
+      else if (r.orgPath) rolePaths.push(r.orgPath);
+    }
   }
-  scope.paths = outermostPaths(scope.paths);
-  return scope;
+  const uniqueRolePaths = [...new Set(rolePaths)].sort();
+  return makeScope({ global, paths: outermostPaths(uniqueRolePaths), rolePaths: uniqueRolePaths, selfMemberId, userId });
 }
 
 /** Drops paths inside other paths, so a coordinator of the county and of a town scans once. */
-export function outermostPaths(paths: string[]): string[] {
+export function outermostPaths(paths: readonly string[]): string[] {
   const sorted = [...new Set(paths)].sort();
   const out: string[] = [];
   for (const p of sorted) if (!out.some((o) => p.startsWith(o))) out.push(p);
@@ -92,15 +129,17 @@ export function outermostPaths(paths: string[]): string[] {
 }
 
 export function isEmptyScope(scope: Scope): boolean {
-  return !scope.global && scope.paths.length === 0 && scope.selfMemberId === null;
+  return !scope.global && scope.paths.length === 0 && scope.selfMemberId === null && scope.userId === null;
 }
 
+/** Whether a path lies in the scope's subtrees (for rows already loaded through SQL). */
 export function pathInScope(scope: Scope, path: string): boolean {
   return scope.global || scope.paths.some((p) => path.startsWith(p));
 }
 
-export function requirePermission(actor: Actor, permission: Permission): Scope {
-  const scope = scopeFor(actor, permission);
+/** The scope of a permission, or 403 when no role grants it anywhere. */
+export function requirePermission(actor: Actor, grants: Grant | readonly Grant[]): Scope {
+  const scope = scopeFor(actor, grants);
   if (isEmptyScope(scope)) throw forbidden();
   return scope;
 }
@@ -111,15 +150,75 @@ export function likePrefix(prefix: string): string {
 }
 
 /**
- * SQL condition "this path column lies inside the scope's subtrees". Each prefix is an index
- * range scan on a text_pattern_ops index.
+ * How a record relates to the people who may reach it, declared once per resource (or ability)
+ * and turned into SQL by `reachSql`. Columns are written as the repository's query names them
+ * (`"organizations.path"`, `"m.primary_org_path"`). `when` narrows a relation to rows that share
+ * that way (a need visible to partners only when its visibility says so).
+ * - subtree: the record carries an organization path; roles above it reach it;
+ * - party: the record names an organization by id (helper, recipient, booker, owner, origin,
+ *   destination); roles above any party reach it (a semi-join through organizations.path, so
+ *   nothing copies a path that a move would have to follow);
+ * - partner: the record's owning organization by id; the other side of an active pairing with an
+ *   organization in the caller's subtree reaches it;
+ * - published: the record carries the path of the jurisdiction it is published to; every role
+ *   inside that jurisdiction reaches it;
+ * - selfMember: the member id the `member` role reaches (their own record);
+ * - ownerUser: the account that owns it (jobs, notifications, uploads).
  */
-export function pathInScopeSql<DB, TB extends keyof DB>(
-  eb: ExpressionBuilder<DB, TB>,
-  column: Expression<string | null>,
-  scope: Scope,
-): Expression<SqlBool> {
+export type Relation =
+  | { kind: "subtree" | "party" | "partner" | "published" | "selfMember" | "ownerUser"; column: string; when?: RawBuilder<SqlBool> };
+export type Reach = readonly Relation[];
+
+const or = (parts: RawBuilder<SqlBool>[]): RawBuilder<SqlBool> =>
+  parts.length === 0 ? sql<SqlBool>`false` : parts.length === 1 ? (parts[0] as RawBuilder<SqlBool>) : sql<SqlBool>`(${sql.join(parts, sql` OR `)})`;
+
+function underPaths(column: RawBuilder<unknown> | ReturnType<typeof sql.ref>, paths: readonly string[]) {
+  return or(paths.map((p) => sql<SqlBool>`${column} LIKE ${likePrefix(p)}`));
+}
+
+function relationSql(scope: Scope, relation: Relation): RawBuilder<SqlBool> | null {
+  const column = sql.ref(relation.column);
+  switch (relation.kind) {
+    case "subtree":
+      return scope.paths.length ? underPaths(column, scope.paths) : null;
+    case "party":
+      return scope.paths.length
+        ? sql<SqlBool>`EXISTS (SELECT 1 FROM organizations reach_o WHERE reach_o.id = ${column} AND ${underPaths(sql.ref("reach_o.path"), scope.paths)})`
+        : null;
+    case "partner":
+      return scope.paths.length
+        ? sql<SqlBool>`EXISTS (SELECT 1 FROM pairings reach_p JOIN organizations reach_o
+            ON reach_o.id = CASE WHEN reach_p.helper_org_id = ${column} THEN reach_p.recipient_org_id ELSE reach_p.helper_org_id END
+            WHERE reach_p.status = 'active' AND ${column} IN (reach_p.helper_org_id, reach_p.recipient_org_id)
+              AND ${underPaths(sql.ref("reach_o.path"), scope.paths)})`
+        : null;
+    case "published":
+      return scope.rolePaths.length
+        ? sql<SqlBool>`(${column} IS NOT NULL AND ${or(scope.rolePaths.map((p) => sql<SqlBool>`${p} LIKE ${column} || '%'`))})`
+        : null;
+    case "selfMember":
+      return scope.selfMemberId === null ? null : sql<SqlBool>`${column} = ${scope.selfMemberId}`;
+    case "ownerUser":
+      return scope.userId === null ? null : sql<SqlBool>`${column} = ${scope.userId}`;
+  }
+}
+
+/**
+ * The SQL condition "this row is within the scope's reach": every relation the scope can use,
+ * OR-ed. Administrators' global scope reaches every row; an empty scope none.
+ */
+export function reachSql(scope: Scope, reach: Reach): RawBuilder<SqlBool> {
   if (scope.global) return sql<SqlBool>`true`;
-  if (scope.paths.length === 0) return sql<SqlBool>`false`;
-  return eb.or(scope.paths.map((p) => sql<SqlBool>`${column} LIKE ${likePrefix(p)}`));
+  const parts: RawBuilder<SqlBool>[] = [];
+  for (const relation of reach) {
+    const condition = relationSql(scope, relation);
+    if (!condition) continue;
+    parts.push(relation.when ? sql<SqlBool>`(${relation.when} AND ${condition})` : condition);
+  }
+  return or(parts);
+}
+
+/** A subtree condition on one path column: the common case, kept as a shorthand for finders. */
+export function pathInScopeSql(scope: Scope, column: string): RawBuilder<SqlBool> {
+  return reachSql(scope, [{ kind: "subtree", column }]);
 }

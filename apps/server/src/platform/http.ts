@@ -3,6 +3,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { z } from "zod";
 import type { Actor } from "./access.ts";
 import { permissionsOf } from "./access.ts";
+import type { Command } from "./commands.ts";
+import type { AnyAbility } from "./policy.ts";
 import { AppError, presentAppError, presentValidationIssues } from "./errors.ts";
 import { pickLocale, translate } from "./i18n.ts";
 
@@ -18,6 +20,15 @@ export type RouteAccess = "public" | "authenticated" | Permission | readonly Per
 
 declare module "fastify" {
   interface FastifyContextConfig {
+    /**
+     * The ability a read route exercises (from its module's policy). The route's access rule is
+     * derived from it; the service checks the same ability on the records.
+     */
+    ability?: AnyAbility;
+    /** The command a write route runs: its ability gives the access rule and its name the audit action. */
+    // biome-ignore lint/suspicious/noExplicitAny: a route runs a command of any input and result
+    command?: Command<any, any, any, any>;
+    /** Derived from `ability` or `command`; written by hand only as "public" (sign-in, health). */
     access?: RouteAccess;
     /**
      * The audit action of a state-changing route or a route reading personal data (required for
@@ -40,10 +51,16 @@ declare module "fastify" {
   }
 }
 
-/** Thrown by our validator so the error handler can localize zod's issues per request. */
+/**
+ * Thrown by our validator so the error handler can localize zod's issues per request, labelling
+ * each field from the schema that found it (`schema`).
+ */
 export class RequestValidationError extends Error {
   readonly statusCode = 400;
-  constructor(readonly issues: readonly z.core.$ZodIssue[]) {
+  constructor(
+    readonly issues: readonly z.core.$ZodIssue[],
+    readonly schema?: z.ZodType,
+  ) {
     super("request validation failed");
   }
 }
@@ -54,7 +71,16 @@ export const registeredRoutes: Array<{
   url: string;
   access: RouteAccess | undefined;
   audit: AuditAction | undefined;
+  ability: AnyAbility | undefined;
 }> = [];
+
+const derivedConfigs = new WeakSet<object>();
+
+/** The route's access rule from its ability: any grant; "authenticated" when one of them is. */
+function accessOf(ability: AnyAbility): RouteAccess {
+  if (ability.grants.includes("authenticated")) return "authenticated";
+  return ability.grants as readonly Permission[];
+}
 
 /** Reading these is reading personal data (or the log of who did): even a refused attempt is recorded. */
 const auditedReadPermissions: readonly Permission[] = ["member.read", "member.reveal", "member.export", "audit.read"];
@@ -90,14 +116,27 @@ export function installAccessControl(
   app.decorateRequest("actor", null);
 
   app.addHook("onRoute", (route) => {
-    const access = route.config?.access;
-    const audit = route.config?.audit;
+    const config = route.config ?? {};
+    route.config = config;
+    if (config.command) {
+      config.ability = config.command.ability;
+      config.audit = config.command.name;
+    }
+    if (config.ability && !derivedConfigs.has(config)) {
+      if (config.access !== undefined) {
+        throw new Error(`route ${route.url}: access comes from the ability; do not also write config.access`);
+      }
+      config.access = accessOf(config.ability);
+      // Fastify registers a GET's HEAD twin with the same config object.
+      derivedConfigs.add(config);
+    }
+    const { access, audit, ability } = config;
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
-      registeredRoutes.push({ method, url: route.url, access, audit });
-      // Deny by default: an /api route without a declared access rule is a programming error.
-      if (route.url.startsWith("/api") && access === undefined && method !== "HEAD") {
-        throw new Error(`route ${method} ${route.url} has no access rule (config.access)`);
+      registeredRoutes.push({ method, url: route.url, access, audit, ability });
+      // Deny by default: an /api route declares its ability (or command), or says it is public.
+      if (route.url.startsWith("/api") && method !== "HEAD" && !ability && access !== "public") {
+        throw new Error(`route ${method} ${route.url} declares no ability (config.ability or config.command)`);
       }
       // Likewise a write or a personal-data read whose refusals would go unrecorded.
       if (route.url.startsWith("/api") && audit === undefined && mustDeclareAudit(method, access)) {
@@ -155,7 +194,7 @@ export type RefusalRecorder = (
 export function installErrorHandler(app: FastifyInstance, recordRefusal?: RefusalRecorder): void {
   app.setErrorHandler(async (error: FastifyError | AppError | RequestValidationError, request, reply) => {
     const locale = request.locale ?? pickLocale(request.headers["accept-language"]);
-    const { status, body } = present(error, locale);
+    const { status, body } = present(error, locale, routeRequestSchemas(request));
     if (status >= 500) request.log.error({ err: error }, "unhandled error");
     const action = request.routeOptions.config?.audit;
     if (recordRefusal && action && request.actor && status >= 400 && status < 500 && status !== 401) {
@@ -168,13 +207,22 @@ export function installErrorHandler(app: FastifyInstance, recordRefusal?: Refusa
   });
 }
 
+/** The route's request schemas, where a service's field errors find their labels. */
+function routeRequestSchemas(request: FastifyRequest): readonly (z.ZodType | undefined)[] {
+  const schema = request.routeOptions.schema as
+    | { body?: z.ZodType; querystring?: z.ZodType; params?: z.ZodType }
+    | undefined;
+  return schema ? [schema.body, schema.querystring, schema.params] : [];
+}
+
 function present(
   error: FastifyError | AppError | RequestValidationError,
   locale: Locale,
+  schemas: readonly (z.ZodType | undefined)[],
 ): { status: number; body: { error: { code: string; message: string; field?: string } } } {
-  if (error instanceof AppError) return { status: error.status, body: presentAppError(error, locale) };
+  if (error instanceof AppError) return { status: error.status, body: presentAppError(error, locale, schemas) };
   if (error instanceof RequestValidationError)
-    return { status: 400, body: presentValidationIssues(error.issues, locale) };
+    return { status: 400, body: presentValidationIssues(error.issues, locale, error.schema) };
   if (isDataException(error)) return { status: 400, body: simple(locale, "input.invalid") };
   const fastifyError = error as FastifyError;
   const status = fastifyError.statusCode ?? 500;

@@ -8,6 +8,7 @@ import { findVisibleAttachment, storeAttachment } from "../../platform/attachmen
 import { recordAudit } from "../../platform/audit.ts";
 import { AppError, invalidField, notFound } from "../../platform/errors.ts";
 import { requireActor } from "../../platform/http.ts";
+import { attachmentPolicy } from "./attachments.policy.ts";
 
 const fileName = humanText({ max: 200 });
 const largest = Math.max(...Object.values(attachmentLimits));
@@ -20,7 +21,7 @@ export function attachmentsRoutes(app: FastifyInstance, db: Kysely<DB>) {
   r.post(
     "/api/attachments",
     {
-      config: { access: "authenticated", audit: "attachment.upload" },
+      config: { ability: attachmentPolicy.upload, audit: "attachment.upload" },
       schema: {
         tags,
         summary: "Upload one file (multipart/form-data, field `file`): photo, PDF or Office document",
@@ -69,7 +70,7 @@ export function attachmentsRoutes(app: FastifyInstance, db: Kysely<DB>) {
   r.get(
     "/api/attachments/:id",
     {
-      config: { access: "authenticated" },
+      config: { ability: attachmentPolicy.read },
       schema: {
         tags,
         summary: "Download an attachment (its uploader, or whoever may see the record it belongs to)",

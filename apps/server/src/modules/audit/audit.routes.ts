@@ -5,6 +5,7 @@ import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { DB } from "../../db/schema.ts";
 import { requireActor } from "../../platform/http.ts";
+import { auditPolicy } from "./audit.policy.ts";
 import { XLSX_CONTENT_TYPE } from "./audit.export.ts";
 import { auditService } from "./audit.service.ts";
 
@@ -16,7 +17,7 @@ export function auditRoutes(app: FastifyInstance, db: Kysely<DB>, options: { exp
   r.get(
     "/api/audit",
     {
-      config: { access: "audit.read", audit: "audit.read" },
+      config: { ability: auditPolicy.read, audit: "audit.read" },
       schema: {
         tags: ["audit"],
         summary: "The audit log (audit administrator only), organizations and accounts by name",
@@ -31,7 +32,7 @@ export function auditRoutes(app: FastifyInstance, db: Kysely<DB>, options: { exp
     "/api/audit/export",
     {
       // Refusals (403, 400 over the cap) are audited under this action by the error handler.
-      config: { access: "audit.read", audit: "audit.export" },
+      config: { ability: auditPolicy.export, audit: "audit.export" },
       schema: {
         tags: ["audit"],
         summary: "The filtered audit log as an Excel workbook, labelled in the request's language (audited)",

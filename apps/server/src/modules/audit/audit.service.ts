@@ -1,7 +1,9 @@
 import type { AuditEntry, AuditExportQuery, AuditListQuery, Locale } from "@huzhu/contracts";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
-import { type Actor, requirePermission } from "../../platform/access.ts";
+import type { Actor } from "../../platform/access.ts";
+import { scopeOf } from "../../platform/policy.ts";
+import { auditPolicy } from "./audit.policy.ts";
 import { describeFilters, recordAudit } from "../../platform/audit.ts";
 import { AppError } from "../../platform/errors.ts";
 import { auditExportFileName, writeAuditWorkbook } from "./audit.export.ts";
@@ -21,7 +23,7 @@ export function auditService(db: Kysely<DB>, options: { exportMaxRows?: number }
 
   return {
     async list(actor: Actor, query: AuditListQuery): Promise<{ items: AuditEntry[]; total: number }> {
-      requirePermission(actor, "audit.read");
+      scopeOf(actor, auditPolicy.read);
       const result = await repo.list(query);
       const names = await repo.names(auditRefs(result.items));
       // Reading the log is itself recorded: who looked, with which filters.
@@ -38,7 +40,7 @@ export function auditService(db: Kysely<DB>, options: { exportMaxRows?: number }
      * before the file is handed back; refusals are recorded by the route's config.audit.
      */
     async export(actor: Actor, filters: AuditExportQuery, locale: Locale) {
-      requirePermission(actor, "audit.read");
+      scopeOf(actor, auditPolicy.export);
       const total = await repo.count(filters);
       if (total > exportMaxRows) {
         throw new AppError(400, "export.tooMany", { params: { count: total, max: exportMaxRows } });

@@ -17,6 +17,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { requireActor } from "../../platform/http.ts";
+import { accountPolicy } from "./auth.policy.ts";
 import type { AuthService } from "./auth.service.ts";
 
 export const SESSION_COOKIE = "huzhu_session";
@@ -58,7 +59,7 @@ export function authRoutes(app: FastifyInstance, auth: AuthService, options: { s
   r.post(
     "/api/auth/second-factor",
     {
-      config: { access: "authenticated", audit: "auth.second_factor", openDuring: always },
+      config: { ability: accountPolicy.self, audit: "auth.second_factor", openDuring: always },
       schema: {
         tags,
         summary: "Second sign-in step: a 6-digit TOTP code or a one-time recovery code",
@@ -72,7 +73,7 @@ export function authRoutes(app: FastifyInstance, auth: AuthService, options: { s
   r.post(
     "/api/auth/logout",
     {
-      config: { access: "authenticated", openDuring: always, audit: "auth.logout" },
+      config: { ability: accountPolicy.self, openDuring: always, audit: "auth.logout" },
       schema: { tags, summary: "Sign out", response: { 204: z.null() } },
     },
     async (request, reply) => {
@@ -85,7 +86,7 @@ export function authRoutes(app: FastifyInstance, auth: AuthService, options: { s
   r.get(
     "/api/me",
     {
-      config: { access: "authenticated", openDuring: always },
+      config: { ability: accountPolicy.self, openDuring: always },
       schema: { tags, summary: "The signed-in user, their roles and permissions", response: { 200: me } },
     },
     async (request) => auth.presentMe(requireActor(request)),
@@ -94,7 +95,7 @@ export function authRoutes(app: FastifyInstance, auth: AuthService, options: { s
   r.post(
     "/api/me/password",
     {
-      config: { access: "authenticated", audit: "auth.password_change", openDuring: accountSetup },
+      config: { ability: accountPolicy.self, audit: "auth.password_change", openDuring: accountSetup },
       schema: {
         tags,
         summary: "修改密码: change one's own password (ends one's other sessions)",
@@ -108,7 +109,7 @@ export function authRoutes(app: FastifyInstance, auth: AuthService, options: { s
   r.post(
     "/api/me/second-factor/setup",
     {
-      config: { access: "authenticated", audit: "auth.second_factor_setup", openDuring: accountSetup },
+      config: { ability: accountPolicy.self, audit: "auth.second_factor_setup", openDuring: accountSetup },
       schema: {
         tags,
         summary: "Start two-factor enrolment: a new TOTP secret and its QR code",
@@ -121,7 +122,7 @@ export function authRoutes(app: FastifyInstance, auth: AuthService, options: { s
   r.post(
     "/api/me/second-factor/confirm",
     {
-      config: { access: "authenticated", audit: "auth.second_factor_enable", openDuring: accountSetup },
+      config: { ability: accountPolicy.self, audit: "auth.second_factor_enable", openDuring: accountSetup },
       schema: {
         tags,
         summary: "Finish enrolment with a first code; answers ten recovery codes, shown once",
@@ -135,7 +136,7 @@ export function authRoutes(app: FastifyInstance, auth: AuthService, options: { s
   r.post(
     "/api/me/second-factor/recovery-codes",
     {
-      config: { access: "authenticated", audit: "auth.recovery_codes" },
+      config: { ability: accountPolicy.self, audit: "auth.recovery_codes" },
       schema: {
         tags,
         summary: "New recovery codes (the old ones stop working), with a current code",
@@ -149,7 +150,7 @@ export function authRoutes(app: FastifyInstance, auth: AuthService, options: { s
   r.post(
     "/api/me/second-factor/disable",
     {
-      config: { access: "authenticated", audit: "auth.second_factor_disable" },
+      config: { ability: accountPolicy.self, audit: "auth.second_factor_disable" },
       schema: {
         tags,
         summary: "Turn two-factor sign-in off (refused where one's role requires it)",

@@ -7,6 +7,7 @@ import type { DB } from "../../db/schema.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { notFound } from "../../platform/errors.ts";
 import { requireActor } from "../../platform/http.ts";
+import { jobPolicy } from "./jobs.policy.ts";
 import { presentJob } from "./jobs.presenter.ts";
 import { jobsRepository } from "./jobs.repository.ts";
 
@@ -19,7 +20,7 @@ export function jobsRoutes(app: FastifyInstance, db: Kysely<DB>) {
   r.get(
     "/api/jobs",
     {
-      config: { access: "authenticated" },
+      config: { ability: jobPolicy.own },
       schema: {
         tags,
         summary: "One's own jobs, newest first",
@@ -37,7 +38,7 @@ export function jobsRoutes(app: FastifyInstance, db: Kysely<DB>) {
   r.get(
     "/api/jobs/:id",
     {
-      config: { access: "authenticated" },
+      config: { ability: jobPolicy.own },
       schema: {
         tags,
         summary: "One of one's own jobs (404 for anybody else's)",
@@ -55,7 +56,7 @@ export function jobsRoutes(app: FastifyInstance, db: Kysely<DB>) {
   r.get(
     "/api/jobs/:id/result",
     {
-      config: { access: "authenticated", audit: "job.download" },
+      config: { ability: jobPolicy.own, audit: "job.download" },
       schema: {
         tags,
         summary: "Download the file a finished job produced (its owner only; audited)",
@@ -88,7 +89,7 @@ export function jobsRoutes(app: FastifyInstance, db: Kysely<DB>) {
   r.post(
     "/api/jobs/:id/cancel",
     {
-      config: { access: "authenticated", audit: "job.cancel" },
+      config: { ability: jobPolicy.own, audit: "job.cancel" },
       schema: {
         tags,
         summary: "Cancel one's own queued or running job",

@@ -1,23 +1,12 @@
 import type { Member, MemberStatus } from "@huzhu/contracts";
 import { ageInYear } from "@huzhu/domain";
-import type { Scope } from "../../platform/access.ts";
-import { pathInScope } from "../../platform/access.ts";
 import type { MemberRow } from "./members.repository.ts";
-
-/**
- * Whether a scope manages a member: through the primary organization, never the co-managing one.
- * Co-managing gives read access (the roster's finders); editing and revealing stay with the
- * primary organization and its superiors, the same rule as membersRepository.findManaged.
- */
-export function memberManaged(scope: Scope, row: Pick<MemberRow, "primary_org_path">): boolean {
-  return pathInScope(scope, row.primary_org_path);
-}
 
 /**
  * Row → DTO. Only masked personal data ever leaves through here; the full values (ID number,
  * phone, birth date) need reveal. `today` is the service's clock, for the age.
  */
-export function presentMember(row: MemberRow, abilities: { write: Scope; reveal: Scope }, today: Date): Member {
+export function presentMember(row: MemberRow, abilities: Record<string, boolean>, today: Date): Member {
   return {
     id: row.id,
     name: row.name,
@@ -32,9 +21,7 @@ export function presentMember(row: MemberRow, abilities: { write: Scope; reveal:
     status: row.status as MemberStatus,
     primaryOrg: { id: row.primary_org_id, name: row.primary_org_name },
     coOrg: row.co_org_id === null ? null : { id: row.co_org_id, name: row.co_org_name ?? "" },
-    abilities: {
-      update: memberManaged(abilities.write, row),
-      reveal: memberManaged(abilities.reveal, row),
-    },
+    // presentAbilities answers every presented ability of the member policy.
+    abilities: abilities as Member["abilities"],
   };
 }

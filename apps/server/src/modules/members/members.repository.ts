@@ -1,7 +1,7 @@
 import type { MemberExportQuery, MemberListQuery } from "@huzhu/contracts";
-import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from "kysely";
+import { type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
 import type { DB } from "../../db/schema.ts";
-import { likePrefix, pathInScopeSql, type Scope } from "../../platform/access.ts";
+import { likePrefix, pathInScopeSql, type Reach, reachSql, type Scope } from "../../platform/access.ts";
 import { conflict } from "../../platform/errors.ts";
 
 export interface MemberRow {
@@ -41,15 +41,20 @@ export interface FilterOptions {
   bornTo?: number;
 }
 
-/** A member is in scope through the primary or the co-managing organization, or as oneself. */
-function memberInScope(eb: ExpressionBuilder<DB, "members">, scope: Scope): Expression<SqlBool> {
-  const parts: Expression<SqlBool>[] = [];
-  if (scope.global || scope.paths.length) {
-    parts.push(pathInScopeSql(eb, eb.ref("members.primary_org_path"), scope));
-    if (!scope.global) parts.push(pathInScopeSql(eb, eb.ref("members.co_org_path"), scope));
-  }
-  if (scope.selfMemberId !== null) parts.push(eb("members.id", "=", scope.selfMemberId));
-  return parts.length ? eb.or(parts) : sql<SqlBool>`false`;
+/**
+ * Who reaches a member (declared here, next to the columns, and used by members.policy.ts):
+ * reading through the primary or the co-managing organization's subtree, or as oneself;
+ * managing (edit, reveal) through the primary organization only (issue 6, hole 4).
+ */
+export const memberReadReach: Reach = [
+  { kind: "subtree", column: "members.primary_org_path" },
+  { kind: "subtree", column: "members.co_org_path" },
+  { kind: "selfMember", column: "members.id" },
+];
+export const memberManagedReach: Reach = [{ kind: "subtree", column: "members.primary_org_path" }];
+
+function memberInScope(scope: Scope): RawBuilder<SqlBool> {
+  return reachSql(scope, memberReadReach);
 }
 
 /**
@@ -91,7 +96,7 @@ export function membersRepository(db: Kysely<DB>) {
 
   /** The roster's filters and the caller's scope, as SQL: shared by the list, the count and the export. */
   const filtered = (scope: Scope, query: MemberFilters, options: FilterOptions) => {
-    let q = db.selectFrom("members").where((eb) => memberInScope(eb, scope));
+    let q = db.selectFrom("members").where(memberInScope(scope));
     if (options.withinPath) {
       const prefix = likePrefix(options.withinPath);
       q = q.where((eb) =>
@@ -101,7 +106,7 @@ export function membersRepository(db: Kysely<DB>) {
     if (options.idNumberHash) {
       q = q.where("members.id_number_hash", "in", options.idNumberHash);
       const within = options.idNumberScope;
-      if (within) q = q.where((eb) => pathInScopeSql(eb, eb.ref("members.primary_org_path"), within));
+      if (within) q = q.where(pathInScopeSql(within, "members.primary_org_path"));
     } else if (query.q) q = q.where("members.name", "like", `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     if (query.status) q = q.where("members.status", "=", query.status);
     if (query.gender) q = q.where("members.gender", "=", query.gender);
@@ -167,22 +172,16 @@ export function membersRepository(db: Kysely<DB>) {
       }
     },
 
+    /** The rows among ids that satisfy a reach condition (the policy's loader). */
+    findWhere(where: RawBuilder<SqlBool>, ids: readonly number[]): Promise<MemberRow[]> {
+      if (ids.length === 0) return Promise.resolve([]);
+      return selectMembers().where("members.id", "in", ids).where(where).execute() as Promise<MemberRow[]>;
+    },
+
     findById(scope: Scope, id: number): Promise<MemberRow | undefined> {
       return selectMembers()
         .where("members.id", "=", id)
-        .where((eb) => memberInScope(eb, scope))
-        .executeTakeFirst() as Promise<MemberRow | undefined>;
-    },
-
-    /**
-     * A member the scope manages: through the primary organization only. Every write and every
-     * reveal goes through this finder, so a co-managing organization (which reads the member
-     * through findById) can never change the member's identity or organizations, nor reveal.
-     */
-    findManaged(scope: Scope, id: number): Promise<MemberRow | undefined> {
-      return selectMembers()
-        .where("members.id", "=", id)
-        .where((eb) => pathInScopeSql(eb, eb.ref("members.primary_org_path"), scope))
+        .where(memberInScope(scope))
         .executeTakeFirst() as Promise<MemberRow | undefined>;
     },
 

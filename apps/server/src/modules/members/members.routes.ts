@@ -16,6 +16,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { requireActor } from "../../platform/http.ts";
+import { memberPolicy } from "./members.policy.ts";
 import type { JobKind, JobRunner } from "../../platform/jobs.ts";
 import { exportContentDisposition, XLSX_CONTENT_TYPE } from "./members.export.ts";
 import type { MemberExportJobParams, MembersService } from "./members.service.ts";
@@ -32,7 +33,7 @@ export function membersRoutes(
     "/api/members",
     {
       // Reads personal data: a refused attempt is recorded (a success is not: masked lists are everyday work).
-      config: { access: "member.read", audit: "member.list" },
+      config: { ability: memberPolicy.read, audit: "member.list" },
       schema: {
         tags,
         summary: "The member roster of the caller's jurisdiction (masked)",
@@ -49,7 +50,7 @@ export function membersRoutes(
       // Refusals (403 for roles without member.export, 404 for an organization out of scope, 400
       // over the cap) are audited under this action by the error handler, GET or not.
       // heavy: one export or solve per user at a time (platform/heavy-work.ts).
-      config: { access: "member.export", audit: "member.export", heavy: "member.export" },
+      config: { ability: memberPolicy.export, audit: "member.export", heavy: "member.export" },
       schema: {
         tags,
         summary: "The filtered roster as an Excel workbook (masked, audited; header row in the request's language)",
@@ -80,7 +81,7 @@ export function membersRoutes(
     {
       // The same checks as the download below, answered at once; the workbook is made by a
       // background job whose progress GET /api/jobs/{id} shows and whose resultUrl downloads it.
-      config: { access: "member.export", audit: "member.export" },
+      config: { ability: memberPolicy.export, audit: "member.export" },
       schema: {
         tags,
         summary: "Start an export of the filtered roster as a background job (masked, audited when done)",
@@ -100,7 +101,7 @@ export function membersRoutes(
   r.get(
     "/api/members/:id",
     {
-      config: { access: "member.read", audit: "member.read" },
+      config: { ability: memberPolicy.read, audit: "member.read" },
       schema: { tags, summary: "One member (masked)", params: idParam, response: { 200: member, ...errorResponses } },
     },
     async (request) => members.get(requireActor(request), request.params.id),
@@ -109,7 +110,7 @@ export function membersRoutes(
   r.post(
     "/api/members",
     {
-      config: { access: "member.write", audit: "member.create" },
+      config: { command: members.commands.create },
       schema: { tags, summary: "Add a member", body: createMemberBody, response: { 201: member, ...errorResponses } },
     },
     async (request, reply) => reply.status(201).send(await members.create(requireActor(request), request.body)),
@@ -118,7 +119,7 @@ export function membersRoutes(
   r.patch(
     "/api/members/:id",
     {
-      config: { access: "member.write", audit: "member.update" },
+      config: { command: members.commands.update },
       schema: {
         tags,
         summary: "Edit a member",
@@ -134,7 +135,7 @@ export function membersRoutes(
     "/api/members/:id/reveal",
     {
       // Refusals (403 for roles without member.reveal, CSRF, 404 out of scope) are recorded under this action.
-      config: { access: "member.reveal", audit: "member.reveal" },
+      config: { command: members.commands.reveal },
       schema: {
         tags,
         summary: "Show one personal field in full; needs a reason and is audited",

@@ -1,4 +1,10 @@
-import { errorResponses, idParam, notificationList, notificationListQuery } from "@huzhu/contracts";
+import {
+  errorResponses,
+  idParam,
+  notificationList,
+  notificationListQuery,
+  notificationStreamQuery,
+} from "@huzhu/contracts";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Kysely } from "kysely";
@@ -6,6 +12,7 @@ import { z } from "zod";
 import type { DB } from "../../db/schema.ts";
 import { notFound } from "../../platform/errors.ts";
 import { requireActor } from "../../platform/http.ts";
+import { notificationPolicy } from "./notifications.policy.ts";
 import type { NotificationHub } from "../../platform/notifications.ts";
 import { presentNotification } from "./notifications.presenter.ts";
 import { notificationsRepository } from "./notifications.repository.ts";
@@ -27,7 +34,7 @@ export function notificationsRoutes(app: FastifyInstance, db: Kysely<DB>, hub: N
   r.get(
     "/api/notifications",
     {
-      config: { access: "authenticated" },
+      config: { ability: notificationPolicy.own },
       schema: {
         tags,
         summary: "One's own notifications, newest first, with the unread count",
@@ -46,7 +53,7 @@ export function notificationsRoutes(app: FastifyInstance, db: Kysely<DB>, hub: N
     "/api/notifications/:id/read",
     {
       // A write: a refused attempt (CSRF, someone else's notification) is recorded under this action.
-      config: { access: "authenticated", audit: "notification.read" },
+      config: { ability: notificationPolicy.own, audit: "notification.read" },
       schema: {
         tags,
         summary: "Mark one notification read",
@@ -66,7 +73,7 @@ export function notificationsRoutes(app: FastifyInstance, db: Kysely<DB>, hub: N
     "/api/notifications/read-all",
     {
       // A write: a refused attempt (CSRF, someone else's notification) is recorded under this action.
-      config: { access: "authenticated", audit: "notification.read" },
+      config: { ability: notificationPolicy.own, audit: "notification.read" },
       schema: {
         tags,
         summary: "Mark all of one's notifications read",
@@ -83,12 +90,12 @@ export function notificationsRoutes(app: FastifyInstance, db: Kysely<DB>, hub: N
   r.get(
     "/api/notifications/stream",
     {
-      config: { access: "authenticated" },
+      config: { ability: notificationPolicy.own },
       schema: {
         tags,
         summary: "Server-sent events: `notification` with each new one, `unread` with the count",
         description: "Starts with an `unread` event; sends a comment every 25 s to keep the connection open.",
-        querystring: z.object({ after: z.coerce.number().int().min(0).optional() }).strict(),
+        querystring: notificationStreamQuery,
       },
     },
     async (request, reply) => {

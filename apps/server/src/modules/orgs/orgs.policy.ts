@@ -1,23 +1,44 @@
-import type { Scope } from "../../platform/access.ts";
-import { pathInScope } from "../../platform/access.ts";
+import { AppError, forbidden } from "../../platform/errors.ts";
+import { definePolicy } from "../../platform/policy.ts";
+import { type OrgRow, orgsRepository } from "./orgs.repository.ts";
 
 /**
- * Pure allow-rules for the organization tree, one per ability, from small predicates
- * (the Outline pattern). The presenter sends the results to the client so buttons follow them.
+ * Who may do what with an organization, declared once: routes take their access rule from here,
+ * the service authorizes with it, the client receives it with each organization, and the
+ * authorization matrix test derives its expectations from it. Rules are small pure predicates
+ * (the Outline way); reach is SQL (the organization's own path in the caller's subtrees).
  */
-type OrgLike = { path: string; status: string };
+const active = (org: Pick<OrgRow, "status">) => org.status === "active" || new AppError(409, "org.dissolved");
 
-const active = (org: OrgLike) => org.status === "active";
-const writable = (write: Scope, org: OrgLike) => pathInScope(write, org.path);
-/** The top of one's own jurisdiction is the coordinator's superior's to move or dissolve, not theirs. */
-const belowOwnRoot = (write: Scope, org: OrgLike) => !write.paths.includes(org.path) && !write.global;
+/** The top of one's own jurisdiction is the superior's to move or dissolve, not the coordinator's. */
+const belowOwnRoot = (org: Pick<OrgRow, "path">, paths: readonly string[], refusal: AppError) =>
+  !paths.includes(org.path) || refusal;
 
-export const orgPolicy = {
-  update: (write: Scope, org: OrgLike) => active(org) && writable(write, org),
-  createChild: (write: Scope, org: OrgLike) => active(org) && writable(write, org),
-  move: (write: Scope, org: OrgLike) => active(org) && writable(write, org) && belowOwnRoot(write, org),
-  dissolve: (write: Scope, org: OrgLike) => active(org) && writable(write, org) && belowOwnRoot(write, org),
-  /** A new parent must be writable, active, and not inside the subtree being moved. */
-  moveTarget: (write: Scope, org: OrgLike, parent: OrgLike) =>
-    active(parent) && writable(write, parent) && !parent.path.startsWith(org.path),
-};
+const both = (...verdicts: (true | AppError)[]) => verdicts.find((v) => v !== true) ?? true;
+
+export const orgPolicy = definePolicy<OrgRow, "read" | "lookup" | "update" | "createChild" | "move" | "dissolve" | "addMembers">(
+  {
+    name: "organization",
+    reach: [{ kind: "subtree", column: "organizations.path" }],
+    load: (db, where, ids) => orgsRepository(db).findWhere(where, ids),
+    id: (org) => org.id,
+  },
+  {
+    read: { grant: "org.read" },
+    /** Pickers: the security administrator looks across the whole tree to grant roles. */
+    lookup: { grant: ["org.read", "role.manage"], presented: false },
+    update: { grant: "org.write", rule: (org) => active(org) },
+    createChild: { grant: "org.write", rule: (org) => active(org) },
+    /** Making it a member's primary organization (a secretary keeps the roster without org.write). */
+    addMembers: { grant: "member.write", rule: (org) => active(org), presented: false },
+    move: {
+      grant: "org.write",
+      rule: (org, { scope }) =>
+        both(active(org), scope.global || belowOwnRoot(org, scope.paths, new AppError(403, "org.moveRoot"))),
+    },
+    dissolve: {
+      grant: "org.write",
+      rule: (org, { scope }) => both(active(org), scope.global || belowOwnRoot(org, scope.paths, forbidden())),
+    },
+  },
+);

@@ -1,6 +1,4 @@
 import type { Org, OrgArea, OrgCategory, OrgKind } from "@huzhu/contracts";
-import type { Scope } from "../../platform/access.ts";
-import { orgPolicy } from "./orgs.policy.ts";
 import type { OrgRow } from "./orgs.repository.ts";
 
 /** Ids on a materialized path, root first, excluding the organization itself. */
@@ -9,7 +7,7 @@ export function ancestorIds(path: string): number[] {
 }
 
 /** Row → contract DTO. Whitelists fields: the internal path never leaves the server. */
-export function presentOrg(row: OrgRow, write: Scope, ancestorNames: Map<number, string>): Org {
+export function presentOrg(row: OrgRow, abilities: Record<string, boolean>, ancestorNames: Map<number, string>): Org {
   return {
     id: row.id,
     parentId: row.parent_id,
@@ -29,11 +27,7 @@ export function presentOrg(row: OrgRow, write: Scope, ancestorNames: Map<number,
     ancestors: ancestorIds(row.path)
       .filter((id) => ancestorNames.has(id))
       .map((id) => ({ id, name: ancestorNames.get(id) ?? "" })),
-    abilities: {
-      update: orgPolicy.update(write, row),
-      move: orgPolicy.move(write, row),
-      dissolve: orgPolicy.dissolve(write, row),
-      createChild: orgPolicy.createChild(write, row),
-    },
+    // presentAbilities answers every presented ability of the policy, so buttons follow the server.
+    abilities: abilities as Org["abilities"],
   };
 }

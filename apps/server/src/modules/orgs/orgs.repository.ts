@@ -1,5 +1,5 @@
 import type { OrgListQuery } from "@huzhu/contracts";
-import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
+import { type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool, sql } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { likePrefix, pathInScopeSql, type Scope } from "../../platform/access.ts";
 import { moveOrgPathCopies } from "../../platform/org-path-copies.ts";
@@ -92,30 +92,24 @@ export function orgsRepository(db: Kysely<DB>) {
   }
 
   return {
+    /** The rows among ids that satisfy a reach condition (the policy's loader: one query for a set). */
+    findWhere(where: RawBuilder<SqlBool>, ids: readonly number[]): Promise<OrgRow[]> {
+      if (ids.length === 0) return Promise.resolve([]);
+      return selectOrgs().where("organizations.id", "in", ids).where(where).execute();
+    },
+
     findById(scope: Scope, id: number): Promise<OrgRow | undefined> {
       return selectOrgs()
         .where("organizations.id", "=", id)
-        .where((eb) => pathInScopeSql(eb, eb.ref("organizations.path"), scope))
+        .where(pathInScopeSql(scope, "organizations.path"))
         .executeTakeFirst();
-    },
-
-    /** Which of these ids lie in the scope (one query for a whole set, as access checks should). */
-    async idsInScope(scope: Scope, ids: number[]): Promise<Set<number>> {
-      if (ids.length === 0) return new Set();
-      const rows = await db
-        .selectFrom("organizations")
-        .select(["organizations.id"])
-        .where("organizations.id", "in", ids)
-        .where((eb) => pathInScopeSql(eb, eb.ref("organizations.path"), scope))
-        .execute();
-      return new Set(rows.map((r) => r.id));
     },
 
     listChildren(scope: Scope, parentId: number, query: OrgListQuery) {
       const q = applyFilters(
         selectOrgs()
           .where("organizations.parent_id", "=", parentId)
-          .where((eb) => pathInScopeSql(eb, eb.ref("organizations.path"), scope)),
+          .where(pathInScopeSql(scope, "organizations.path")),
         query,
       );
       return page(q, query.page, query.pageSize);
@@ -131,7 +125,7 @@ export function orgsRepository(db: Kysely<DB>) {
     },
 
     search(scope: Scope, query: OrgListQuery, withinPath: string | null) {
-      let q = selectOrgs().where((eb) => pathInScopeSql(eb, eb.ref("organizations.path"), scope));
+      let q = selectOrgs().where(pathInScopeSql(scope, "organizations.path"));
       if (withinPath) q = q.where("organizations.path", "like", likePrefix(withinPath));
       if (query.q) q = q.where("organizations.name", "like", `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
       return page(applyFilters(q, query), query.page, query.pageSize);
@@ -144,7 +138,7 @@ export function orgsRepository(db: Kysely<DB>) {
         .selectFrom("organizations")
         .select(["organizations.id", "organizations.name"])
         .where("organizations.id", "in", ids)
-        .where((eb) => pathInScopeSql(eb, eb.ref("organizations.path"), scope))
+        .where(pathInScopeSql(scope, "organizations.path"))
         .execute();
       return new Map(rows.map((r) => [r.id, r.name]));
     },

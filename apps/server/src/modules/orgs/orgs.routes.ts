@@ -14,9 +14,10 @@ import {
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { requireActor } from "../../platform/http.ts";
+import { orgPolicy } from "./orgs.policy.ts";
 import type { OrgsService } from "./orgs.service.ts";
 
-/** Validate → service → present; no SQL and no rules here. */
+/** Validate → service → present; no SQL and no rules here. Access and audit come from the policy and the commands. */
 export function orgsRoutes(app: FastifyInstance, orgs: OrgsService) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["organizations"];
@@ -24,7 +25,7 @@ export function orgsRoutes(app: FastifyInstance, orgs: OrgsService) {
   r.get(
     "/api/orgs",
     {
-      config: { access: "org.read" },
+      config: { ability: orgPolicy.read },
       schema: {
         tags,
         summary: "Children of an organization, the roots of the jurisdiction, or a search",
@@ -38,7 +39,7 @@ export function orgsRoutes(app: FastifyInstance, orgs: OrgsService) {
   r.get(
     "/api/orgs/lookup",
     {
-      config: { access: ["org.read", "role.manage"] },
+      config: { ability: orgPolicy.lookup },
       schema: {
         tags,
         summary: "Find organizations by name for a picker (also for the security administrator)",
@@ -52,7 +53,7 @@ export function orgsRoutes(app: FastifyInstance, orgs: OrgsService) {
   r.get(
     "/api/orgs/:id",
     {
-      config: { access: "org.read" },
+      config: { ability: orgPolicy.read },
       schema: { tags, summary: "One organization", params: idParam, response: { 200: org, ...errorResponses } },
     },
     async (request) => orgs.get(requireActor(request), request.params.id),
@@ -61,7 +62,7 @@ export function orgsRoutes(app: FastifyInstance, orgs: OrgsService) {
   r.post(
     "/api/orgs",
     {
-      config: { access: "org.write", audit: "org.create" },
+      config: { command: orgs.commands.create },
       schema: {
         tags,
         summary: "Create an organization",
@@ -75,7 +76,7 @@ export function orgsRoutes(app: FastifyInstance, orgs: OrgsService) {
   r.patch(
     "/api/orgs/:id",
     {
-      config: { access: "org.write", audit: "org.update" },
+      config: { command: orgs.commands.update },
       schema: {
         tags,
         summary: "Edit an organization",
@@ -90,7 +91,7 @@ export function orgsRoutes(app: FastifyInstance, orgs: OrgsService) {
   r.post(
     "/api/orgs/:id/move",
     {
-      config: { access: "org.write", audit: "org.move" },
+      config: { command: orgs.commands.move },
       schema: {
         tags,
         summary: "Move an organization with its whole subtree under a new parent",
@@ -105,7 +106,7 @@ export function orgsRoutes(app: FastifyInstance, orgs: OrgsService) {
   r.post(
     "/api/orgs/:id/dissolve",
     {
-      config: { access: "org.write", audit: "org.dissolve" },
+      config: { command: orgs.commands.dissolve },
       schema: {
         tags,
         summary: "Dissolve an empty organization (kept in history)",

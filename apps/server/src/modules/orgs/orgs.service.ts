@@ -10,9 +10,10 @@ import type {
 } from "@huzhu/contracts";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
-import { type Actor, isEmptyScope, requirePermission, type Scope, scopeFor } from "../../platform/access.ts";
-import { recordAudit } from "../../platform/audit.ts";
-import { AppError, forbidden, invalidField, notFound } from "../../platform/errors.ts";
+import type { Actor, Scope } from "../../platform/access.ts";
+import { defineCommand, execute } from "../../platform/commands.ts";
+import { AppError, invalidField, notFound } from "../../platform/errors.ts";
+import { authorizeField, presentAbilities, scopeOf } from "../../platform/policy.ts";
 import type { DivisionDirectory } from "../divisions/divisions.ts";
 import { orgPolicy } from "./orgs.policy.ts";
 import { ancestorIds, presentOrg } from "./orgs.presenter.ts";
@@ -21,21 +22,24 @@ import { type OrgRow, orgsRepository } from "./orgs.repository.ts";
 export function orgsService(db: Kysely<DB>, divisions: DivisionDirectory) {
   const repo = orgsRepository(db);
 
-  /** The write scope, or an empty one: reading never needs it, but abilities are computed from it. */
-  const writeScope = (actor: Actor): Scope => {
-    try {
-      return requirePermission(actor, "org.write");
-    } catch {
-      return { global: false, paths: [], selfMemberId: null };
-    }
-  };
-
+  /** Rows → DTOs with their ancestors' names (as far as the caller sees) and the abilities for buttons. */
   async function present(actor: Actor, rows: OrgRow[], readScope: Scope): Promise<Org[]> {
     const ids = [...new Set(rows.flatMap((r) => ancestorIds(r.path)))];
-    const names = await orgsRepository(db).namesOf(readScope, ids);
-    const write = writeScope(actor);
-    return rows.map((r) => presentOrg(r, write, names));
+    const [names, abilities] = await Promise.all([
+      repo.namesOf(readScope, ids),
+      presentAbilities(db, actor, orgPolicy, rows),
+    ]);
+    return rows.map((r) => presentOrg(r, abilities.get(r.id) ?? {}, names));
   }
+
+  async function get(actor: Actor, id: number): Promise<Org> {
+    const scope = scopeOf(actor, orgPolicy.read);
+    const row = await repo.findById(scope, id);
+    if (!row) throw notFound("organization");
+    const [org] = await present(actor, [row], scope);
+    return org as Org;
+  }
+  const presentId = (_db: Kysely<DB>, actor: Actor, id: number) => get(actor, id);
 
   async function checkDivision(code: string | null | undefined): Promise<string | null> {
     if (code === null || code === undefined) return null;
@@ -44,21 +48,112 @@ export function orgsService(db: Kysely<DB>, divisions: DivisionDirectory) {
     return name;
   }
 
-  /** Loads an organization the caller may write, or 404 when it is outside what they may even read. */
-  async function loadForWrite(trx: Kysely<DB>, actor: Actor, id: number, field?: string) {
-    const read = requirePermission(actor, "org.read");
-    const write = requirePermission(actor, "org.write");
-    const org = await orgsRepository(trx).findById(read, id);
-    if (!org) {
-      if (field) throw invalidField(field, "org.notInScope");
-      throw notFound("organization");
-    }
-    return { org, write };
-  }
+  const commands = {
+    create: defineCommand({
+      name: "org.create",
+      ability: orgPolicy.createChild,
+      // Shared tree lock: a concurrent move cannot change the parent's path under the insert.
+      lock: (trx) => orgsRepository(trx).lockTree("attach"),
+      targets: (body: CreateOrgBody & { divisionName: string | null }) => [body.parentId],
+      targetField: "parentId",
+      async run({ trx, rows: [parent], input: body }) {
+        const p = parent as OrgRow;
+        const id = await orgsRepository(trx).insert({
+          parentId: p.id,
+          parentPath: p.path,
+          parentDepth: p.depth,
+          name: body.name,
+          kind: body.kind,
+          category: body.category,
+          area: body.area,
+          divisionCode: body.divisionCode ?? null,
+          divisionName: body.divisionName,
+          secretaryName: body.secretaryName ?? null,
+          units: body.units ?? [],
+        });
+        // The name is shown (as it is now, with its path) when the log is read.
+        return { result: id, targetId: id, detail: { parentId: p.id } };
+      },
+      present: presentId,
+    }),
+
+    update: defineCommand({
+      name: "org.update",
+      ability: orgPolicy.update,
+      targets: (input: { id: number; body: UpdateOrgBody; divisionName: string | null | undefined }) => [input.id],
+      async run({ trx, input: { id, body, divisionName } }) {
+        await orgsRepository(trx).update(id, {
+          ...(body.name !== undefined && { name: body.name }),
+          ...(body.kind !== undefined && { kind: body.kind }),
+          ...(body.category !== undefined && { category: body.category }),
+          ...(body.area !== undefined && { area: body.area }),
+          ...(body.divisionCode !== undefined && {
+            division_code: body.divisionCode,
+            division_name: divisionName ?? null,
+          }),
+          ...(body.secretaryName !== undefined && { secretary_name: body.secretaryName }),
+          ...(body.units !== undefined && { units: body.units }),
+        });
+        return { result: id, targetId: id, detail: { fields: Object.keys(body) } };
+      },
+      present: presentId,
+    }),
+
+    move: defineCommand({
+      name: "org.move",
+      ability: orgPolicy.move,
+      async lock(trx, input: { id: number; body: MoveOrgBody }) {
+        const r = orgsRepository(trx);
+        await r.lockTree("restructure");
+        await r.lockOrg(input.id);
+      },
+      targets: (input) => [input.id],
+      async run({ trx, actor, rows: [moved], input }) {
+        const org = moved as OrgRow;
+        // The new parent is a field of the request: its refusals name the field, not the record.
+        const [parent] = await authorizeField(trx, actor, orgPolicy.createChild, [input.body.parentId], "parentId");
+        const target = parent as OrgRow;
+        if (target.path.startsWith(org.path)) throw invalidField("parentId", "org.moveIntoItself");
+        // It is there already: "succeeding" without moving anything would mislead the coordinator.
+        if (target.id === org.parent_id) throw invalidField("parentId", "org.moveSameParent");
+        await orgsRepository(trx).moveSubtree(org, target);
+        return {
+          result: org.id,
+          targetId: org.id,
+          detail: { fromParentId: org.parent_id, toParentId: target.id },
+        };
+      },
+      present: presentId,
+    }),
+
+    /** Dissolves an empty organization; the row stays, marked with when and why (history kept). */
+    dissolve: defineCommand({
+      name: "org.dissolve",
+      ability: orgPolicy.dissolve,
+      async lock(trx, input: { id: number; body: DissolveOrgBody }) {
+        const r = orgsRepository(trx);
+        await r.lockTree("restructure");
+        await r.lockOrg(input.id);
+      },
+      targets: (input) => [input.id],
+      async run({ trx, input: { id, body } }) {
+        const r = orgsRepository(trx);
+        if ((await r.countActiveChildren(id)) > 0) throw new AppError(409, "org.hasActiveChildren");
+        const members = await r.countMembersOf(id);
+        if (members > 0) throw new AppError(409, "org.hasMembers", { params: { count: members } });
+        await r.dissolve(id, body.reason);
+        return { result: id, targetId: id, detail: { reason: body.reason } };
+      },
+      // Dissolved organizations stay readable (history), so the same read presents it.
+      present: presentId,
+    }),
+  };
 
   return {
+    commands,
+
     async list(actor: Actor, query: OrgListQuery): Promise<{ items: Org[]; total: number }> {
-      const scope = requirePermission(actor, "org.read");
+      const scope = scopeOf(actor, orgPolicy.read);
       let result: { items: OrgRow[]; total: number };
       if (query.q || query.within) {
         let withinPath: string | null = null;
@@ -79,12 +174,11 @@ export function orgsService(db: Kysely<DB>, divisions: DivisionDirectory) {
     },
 
     /**
-     * Organizations by name for pickers. Within the caller's org.read jurisdiction; the security
-     * administrator (role.manage, no org.read) may look across the whole tree to grant roles.
+     * Organizations by name for pickers, within the lookup ability's scope (the security
+     * administrator's is the whole tree, to grant roles anywhere).
      */
     async lookup(actor: Actor, query: OrgLookupQuery): Promise<{ items: OrgOption[]; total: number }> {
-      let scope = scopeFor(actor, "org.read");
-      if (isEmptyScope(scope)) scope = { ...requirePermission(actor, "role.manage"), global: true };
+      const scope = scopeOf(actor, orgPolicy.lookup);
       const result = await repo.search(scope, { ...query, includeDissolved: false }, null);
       const names = await repo.namesOf(scope, [...new Set(result.items.flatMap((r) => ancestorIds(r.path)))]);
       return {
@@ -100,141 +194,21 @@ export function orgsService(db: Kysely<DB>, divisions: DivisionDirectory) {
       };
     },
 
-    async get(actor: Actor, id: number): Promise<Org> {
-      const scope = requirePermission(actor, "org.read");
-      const row = await repo.findById(scope, id);
-      if (!row) throw notFound("organization");
-      const [org] = await present(actor, [row], scope);
-      return org as Org;
-    },
+    get,
 
     async create(actor: Actor, body: CreateOrgBody): Promise<Org> {
       const divisionName = await checkDivision(body.divisionCode);
-      const id = await db.transaction().execute(async (trx) => {
-        await orgsRepository(trx).lockTree("attach");
-        const { org: parent, write } = await loadForWrite(trx, actor, body.parentId, "parentId");
-        if (!orgPolicy.createChild(write, parent)) {
-          if (parent.status !== "active") throw invalidField("parentId", "org.dissolved");
-          throw forbidden();
-        }
-        const newId = await orgsRepository(trx).insert({
-          parentId: parent.id,
-          parentPath: parent.path,
-          parentDepth: parent.depth,
-          name: body.name,
-          kind: body.kind,
-          category: body.category,
-          area: body.area,
-          divisionCode: body.divisionCode ?? null,
-          divisionName,
-          secretaryName: body.secretaryName ?? null,
-          units: body.units ?? [],
-        });
-        await recordAudit(trx, actor, {
-          action: "org.create",
-          result: "success",
-          targetType: "organization",
-          targetId: newId,
-          // The name is shown (as it is now, with its path) when the log is read.
-          detail: { parentId: parent.id },
-        });
-        return newId;
-      });
-      return this.get(actor, id);
+      return execute(db, actor, commands.create, { ...body, divisionName });
     },
 
     async update(actor: Actor, id: number, body: UpdateOrgBody): Promise<Org> {
       const divisionName = body.divisionCode === undefined ? undefined : await checkDivision(body.divisionCode);
-      await db.transaction().execute(async (trx) => {
-        const { org, write } = await loadForWrite(trx, actor, id);
-        if (!orgPolicy.update(write, org)) {
-          if (org.status !== "active") throw new AppError(409, "org.dissolved");
-          throw forbidden();
-        }
-        await orgsRepository(trx).update(id, {
-          ...(body.name !== undefined && { name: body.name }),
-          ...(body.kind !== undefined && { kind: body.kind }),
-          ...(body.category !== undefined && { category: body.category }),
-          ...(body.area !== undefined && { area: body.area }),
-          ...(body.divisionCode !== undefined && {
-            division_code: body.divisionCode,
-            division_name: divisionName ?? null,
-          }),
-          ...(body.secretaryName !== undefined && { secretary_name: body.secretaryName }),
-          ...(body.units !== undefined && { units: body.units }),
-        });
-        await recordAudit(trx, actor, {
-          action: "org.update",
-          result: "success",
-          targetType: "organization",
-          targetId: id,
-          detail: { fields: Object.keys(body) },
-        });
-      });
-      return this.get(actor, id);
+      return execute(db, actor, commands.update, { id, body, divisionName });
     },
 
-    async move(actor: Actor, id: number, body: MoveOrgBody): Promise<Org> {
-      await db.transaction().execute(async (trx) => {
-        const r = orgsRepository(trx);
-        await r.lockTree("restructure");
-        await r.lockOrg(id);
-        const { org, write } = await loadForWrite(trx, actor, id);
-        if (!orgPolicy.move(write, org)) {
-          if (org.status !== "active") throw new AppError(409, "org.dissolved");
-          if (write.paths.includes(org.path)) throw new AppError(403, "org.moveRoot");
-          throw forbidden();
-        }
-        const { org: parent } = await loadForWrite(trx, actor, body.parentId, "parentId");
-        if (parent.path.startsWith(org.path)) throw invalidField("parentId", "org.moveIntoItself");
-        // It is there already: "succeeding" without moving anything would mislead the coordinator.
-        if (parent.id === org.parent_id) throw invalidField("parentId", "org.moveSameParent");
-        if (!orgPolicy.moveTarget(write, org, parent)) {
-          if (parent.status !== "active") throw invalidField("parentId", "org.dissolved");
-          throw invalidField("parentId", "org.notInScope");
-        }
-        const fromParent = org.parent_id;
-        await r.moveSubtree(org, parent);
-        await recordAudit(trx, actor, {
-          action: "org.move",
-          result: "success",
-          targetType: "organization",
-          targetId: id,
-          detail: { fromParentId: fromParent, toParentId: parent.id },
-        });
-      });
-      return this.get(actor, id);
-    },
+    move: (actor: Actor, id: number, body: MoveOrgBody) => execute(db, actor, commands.move, { id, body }),
 
-    /** Dissolves an empty organization; the row stays, marked with when and why (history kept). */
-    async dissolve(actor: Actor, id: number, body: DissolveOrgBody): Promise<Org> {
-      await db.transaction().execute(async (trx) => {
-        const r = orgsRepository(trx);
-        await r.lockTree("restructure");
-        await r.lockOrg(id);
-        const { org, write } = await loadForWrite(trx, actor, id);
-        if (!orgPolicy.dissolve(write, org)) {
-          if (org.status !== "active") throw new AppError(409, "org.dissolved");
-          throw forbidden();
-        }
-        if ((await r.countActiveChildren(id)) > 0) throw new AppError(409, "org.hasActiveChildren");
-        const members = await r.countMembersOf(id);
-        if (members > 0) throw new AppError(409, "org.hasMembers", { params: { count: members } });
-        await r.dissolve(id, body.reason);
-        await recordAudit(trx, actor, {
-          action: "org.dissolve",
-          result: "success",
-          targetType: "organization",
-          targetId: id,
-          detail: { reason: body.reason },
-        });
-      });
-      const read = requirePermission(actor, "org.read");
-      const row = await repo.findById(read, id);
-      if (!row) throw notFound("organization");
-      const [org] = await present(actor, [row], read);
-      return org as Org;
-    },
+    dissolve: (actor: Actor, id: number, body: DissolveOrgBody) => execute(db, actor, commands.dissolve, { id, body }),
   };
 }
 export type OrgsService = ReturnType<typeof orgsService>;

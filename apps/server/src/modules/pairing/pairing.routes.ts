@@ -5,6 +5,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../platform/errors.ts";
 import { requireActor } from "../../platform/http.ts";
+import { pairingPolicy } from "./pairing.policy.ts";
 import type { PairingService } from "./pairing.service.ts";
 
 /** The format allows 2,000,000 candidates: about 100 MB of JSON at most. */
@@ -64,7 +65,7 @@ export async function pairingRoutes(app: FastifyInstance, pairing: PairingServic
       "/api/pairing/solve",
       {
         // heavy: one solve or export per user at a time (platform/heavy-work.ts).
-        config: { access: "org.write", audit: "pairing.solve", heavy: "pairing.solve" },
+        config: { ability: pairingPolicy.solve, audit: "pairing.solve", heavy: "pairing.solve" },
         bodyLimit: PROBLEM_BODY_LIMIT,
         // A full solver is refused before the (up to 128 MB) problem is read.
         onRequest: async (_request, reply) => {

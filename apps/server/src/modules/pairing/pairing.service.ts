@@ -1,7 +1,9 @@
 import { PairingInputError } from "@huzhu/domain";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
-import { type Actor, requirePermission } from "../../platform/access.ts";
+import type { Actor } from "../../platform/access.ts";
+import { scopeOf } from "../../platform/policy.ts";
+import { pairingPolicy } from "./pairing.policy.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { AppError } from "../../platform/errors.ts";
 import { PoolFullError, WorkerOutOfMemoryError } from "../../platform/worker-pool.ts";
@@ -42,8 +44,8 @@ export function pairingService(db: Kysely<DB>, solver: PairingSolver) {
       problem: readonly Uint8Array[],
       { explain, signal }: { explain: boolean; signal?: AbortSignal },
     ): Promise<Buffer> {
-      // Pairing rounds are the superior organization's work (coordinators hold org.write).
-      requirePermission(actor, "org.write");
+      // Pairing rounds are the superior organization's work: coordinators hold pairing.solve.
+      scopeOf(actor, pairingPolicy.solve);
       // Read before the bytes move to the worker (which leaves this thread's views empty).
       const bytes = problem.reduce((sum, chunk) => sum + chunk.byteLength, 0);
       let outcome: Awaited<ReturnType<PairingSolver["solve"]>>;

@@ -2,6 +2,7 @@ import { errorResponses, idParam, listOf, securityAlert, securityAlertListQuery 
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { requireActor } from "../../platform/http.ts";
+import { securityAlertPolicy } from "./security-alerts.policy.ts";
 import type { SecurityAlertsService } from "./security-alerts.service.ts";
 
 export function securityAlertsRoutes(app: FastifyInstance, alerts: SecurityAlertsService) {
@@ -11,7 +12,7 @@ export function securityAlertsRoutes(app: FastifyInstance, alerts: SecurityAlert
   r.get(
     "/api/security/alerts",
     {
-      config: { access: "role.manage" },
+      config: { ability: securityAlertPolicy.read },
       schema: {
         tags,
         summary: "Security alerts, newest first (security administrator)",
@@ -25,7 +26,7 @@ export function securityAlertsRoutes(app: FastifyInstance, alerts: SecurityAlert
   r.post(
     "/api/security/alerts/:id/acknowledge",
     {
-      config: { access: "role.manage", audit: "alert.acknowledge" },
+      config: { ability: securityAlertPolicy.acknowledge, audit: "alert.acknowledge" },
       schema: {
         tags,
         summary: "Acknowledge a security alert (security administrator; audited)",

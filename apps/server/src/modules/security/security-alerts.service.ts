@@ -1,7 +1,9 @@
 import type { SecurityAlertDto, SecurityAlertListQuery } from "@huzhu/contracts";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
-import { type Actor, requirePermission } from "../../platform/access.ts";
+import type { Actor } from "../../platform/access.ts";
+import { scopeOf } from "../../platform/policy.ts";
+import { securityAlertPolicy } from "./security-alerts.policy.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { conflict, notFound } from "../../platform/errors.ts";
 import { type SecurityAlertRow, securityAlertsRepository } from "./security-alerts.repository.ts";
@@ -29,14 +31,14 @@ export function securityAlertsService(db: Kysely<DB>, clock: () => Date) {
   const repo = securityAlertsRepository(db);
   return {
     async list(actor: Actor, query: SecurityAlertListQuery): Promise<{ items: SecurityAlertDto[]; total: number }> {
-      requirePermission(actor, "role.manage");
+      scopeOf(actor, securityAlertPolicy.read);
       const result = await repo.list(query);
       return { items: result.items.map(presentAlert), total: result.total };
     },
 
     /** Acknowledges an open alert, once; audited (a refusal by the route's config.audit). */
     async acknowledge(actor: Actor, id: number): Promise<SecurityAlertDto> {
-      requirePermission(actor, "role.manage");
+      scopeOf(actor, securityAlertPolicy.acknowledge);
       await db.transaction().execute(async (trx) => {
         const r = securityAlertsRepository(trx);
         const alert = await r.find(id);

@@ -1,5 +1,5 @@
 import type { Role, UserListQuery } from "@huzhu/contracts";
-import { type Kysely, sql } from "kysely";
+import { type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
 import type { DB } from "../../db/schema.ts";
 
 export interface UserRow {
@@ -57,6 +57,12 @@ export function usersRepository(db: Kysely<DB>) {
 
     findById(id: number): Promise<UserRow | undefined> {
       return db.selectFrom("users").select(userColumns).where("id", "=", id).executeTakeFirst();
+    },
+
+    /** The rows among ids that satisfy a reach condition (the policy's loader). */
+    findWhere(where: RawBuilder<SqlBool>, ids: readonly number[]): Promise<UserRow[]> {
+      if (ids.length === 0) return Promise.resolve([]);
+      return db.selectFrom("users").select(userColumns).where("id", "in", ids).where(where).execute();
     },
 
     async usernameTaken(username: string): Promise<boolean> {

@@ -13,6 +13,7 @@ import {
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { requireActor } from "../../platform/http.ts";
+import { userActions, userPolicy } from "./users.policy.ts";
 import type { UsersService } from "./users.service.ts";
 
 export function usersRoutes(app: FastifyInstance, users: UsersService) {
@@ -22,7 +23,7 @@ export function usersRoutes(app: FastifyInstance, users: UsersService) {
   r.get(
     "/api/users",
     {
-      config: { access: ["user.manage", "role.manage"] },
+      config: { ability: userPolicy.read },
       schema: {
         tags,
         summary: "Accounts with their roles",
@@ -36,7 +37,7 @@ export function usersRoutes(app: FastifyInstance, users: UsersService) {
   r.get(
     "/api/users/:id",
     {
-      config: { access: ["user.manage", "role.manage"] },
+      config: { ability: userPolicy.read },
       schema: { tags, summary: "One account", params: idParam, response: { 200: user, ...errorResponses } },
     },
     async (request) => users.get(requireActor(request), request.params.id),
@@ -45,7 +46,7 @@ export function usersRoutes(app: FastifyInstance, users: UsersService) {
   r.post(
     "/api/users",
     {
-      config: { access: "user.manage", audit: "user.create" },
+      config: { ability: userActions.create, audit: "user.create" },
       schema: {
         tags,
         summary: "Create an account (system administrator)",
@@ -59,7 +60,7 @@ export function usersRoutes(app: FastifyInstance, users: UsersService) {
   r.patch(
     "/api/users/:id",
     {
-      config: { access: "user.manage", audit: "user.update" },
+      config: { ability: userPolicy.update, audit: "user.update" },
       schema: {
         tags,
         summary: "Rename, reset the password of, or disable an account (system administrator)",
@@ -85,7 +86,7 @@ export function usersRoutes(app: FastifyInstance, users: UsersService) {
   r.get(
     "/api/password-resets",
     {
-      config: { access: "role.manage" },
+      config: { ability: userActions.listPasswordResets },
       schema: {
         tags,
         summary: "Resets of administrators' passwords or second factors, for the security administrator's approval",
@@ -100,7 +101,7 @@ export function usersRoutes(app: FastifyInstance, users: UsersService) {
     r.post(
       `/api/password-resets/:id/${decision}`,
       {
-        config: { access: "role.manage", audit: `user.reset_${decision}` },
+        config: { ability: userActions.decidePasswordReset, audit: `user.reset_${decision}` },
         schema: {
           tags,
           summary: `${decision === "approve" ? "Approve" : "Reject"} a reset (security administrator; not one's own)`,
@@ -115,7 +116,7 @@ export function usersRoutes(app: FastifyInstance, users: UsersService) {
   r.post(
     "/api/users/:id/roles",
     {
-      config: { access: "role.manage", audit: "role.assign" },
+      config: { ability: userPolicy.assignRole, audit: "role.assign" },
       schema: {
         tags,
         summary: "Grant a role (security administrator)",
@@ -130,7 +131,7 @@ export function usersRoutes(app: FastifyInstance, users: UsersService) {
   r.delete(
     "/api/role-assignments/:id",
     {
-      config: { access: "role.manage", audit: "role.withdraw" },
+      config: { ability: userPolicy.withdrawRole, audit: "role.withdraw" },
       schema: {
         tags,
         summary: "Withdraw a role (security administrator)",
