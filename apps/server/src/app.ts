@@ -15,6 +15,9 @@ import { authRoutes, SESSION_COOKIE } from "./modules/auth/auth.routes.ts";
 import { authService } from "./modules/auth/auth.service.ts";
 import type { DivisionDirectory } from "./modules/divisions/divisions.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
+import { homeCards } from "./modules/home/home.cards.ts";
+import { homeRoutes } from "./modules/home/home.routes.ts";
+import { jurisdictionCard, myRecordCard, todosCard } from "./modules/home/home.service.ts";
 import { jobsRoutes } from "./modules/jobs/jobs.routes.ts";
 import { membersRoutes } from "./modules/members/members.routes.ts";
 import { memberExportJob, membersService } from "./modules/members/members.service.ts";
@@ -201,6 +204,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const exportJob = memberExportJob(members, (userId, ip) => auth.actorOf(userId, ip));
   jobs.register(exportJob);
   membersRoutes(app, members, { jobs, kind: exportJob });
+  // The home page (工作台): modules contribute cards, shown in this order.
+  const home = homeCards();
+  home.register(jurisdictionCard(db, clock));
+  home.register(myRecordCard(members));
+  home.register(todosCard(db));
+  homeRoutes(app, home);
   auditRoutes(app, db, { exportMaxRows: deps.auditExportMaxRows });
   securityAlertsRoutes(app, securityAlertsService(db, clock));
   usersRoutes(app, usersService(db));

@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { job } from "./jobs.ts";
+import { member } from "./members.ts";
+import { notification } from "./notifications.ts";
+
+/**
+ * The home page (工作台, GET /api/home): cards contributed by modules, each shown only to the
+ * users it applies to. A card is identified by `id`; the web renders the ids it knows and
+ * ignores the others, so a module may add a card before every client knows it. A module that
+ * contributes a card adds its schema to `homeCard` below.
+ */
+
+/** Age bands of the jurisdiction's members; age is the current year minus the birth year. */
+export const ageBands = ["upTo35", "from36To45", "from46To60", "over60"] as const;
+export const ageBand = z.enum(ageBands);
+export type AgeBand = z.infer<typeof ageBand>;
+
+/** Key numbers of the caller's jurisdiction (the subtrees where they read members). */
+export const jurisdictionCard = z.object({
+  id: z.literal("jurisdiction"),
+  /** Members whose primary organization lies in the jurisdiction. */
+  members: z.number().int(),
+  probationary: z.number().int(),
+  /** Active organizations by their urban/rural area. */
+  organizations: z.object({ urban: z.number().int(), rural: z.number().int() }),
+  ageBands: z.array(z.object({ band: ageBand, count: z.number().int() })),
+});
+export type JurisdictionCard = z.infer<typeof jurisdictionCard>;
+
+/** What waits for the caller: unread notifications (the newest few) and jobs still queued or running. */
+export const todosCard = z.object({
+  id: z.literal("todos"),
+  unread: z.number().int(),
+  notifications: z.array(notification),
+  jobs: z.array(job),
+});
+export type TodosCard = z.infer<typeof todosCard>;
+
+/** A party member's own record, masked as the roster shows it. */
+export const myRecordCard = z.object({
+  id: z.literal("myRecord"),
+  member,
+});
+export type MyRecordCard = z.infer<typeof myRecordCard>;
+
+export const homeCard = z.discriminatedUnion("id", [jurisdictionCard, todosCard, myRecordCard]);
+export type HomeCard = z.infer<typeof homeCard>;
+export type HomeCardId = HomeCard["id"];
+
+export const homePage = z.object({ cards: z.array(homeCard) });
+export type HomePage = z.infer<typeof homePage>;
