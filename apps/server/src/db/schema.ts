@@ -243,6 +243,17 @@ export interface AttachmentTable {
   linked_at: MaybeTimestamp;
 }
 
+export interface PairingTable {
+  id: Generated<number>;
+  helper_org_id: number;
+  recipient_org_id: number;
+  form: string;
+  status: Generated<string>;
+  starts_on: string | null;
+  ends_on: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
   organizations: OrganizationTable;
   members: MemberTable;
@@ -262,4 +273,5 @@ export interface DB {
   key_rotation: KeyRotationTable;
   audit_chain_head: AuditChainHeadTable;
   org_path_copies: OrgPathCopiesTable;
+  pairings: PairingTable;
 }

@@ -117,7 +117,13 @@ export function scopeFor(actor: Pick<Actor, "roles" | "memberId" | "userId">, gr
     }
   }
   const uniqueRolePaths = [...new Set(rolePaths)].sort();
-  return makeScope({ global, paths: outermostPaths(uniqueRolePaths), rolePaths: uniqueRolePaths, selfMemberId, userId });
+  return makeScope({
+    global,
+    paths: outermostPaths(uniqueRolePaths),
+    rolePaths: uniqueRolePaths,
+    selfMemberId,
+    userId,
+  });
 }
 
 /** Drops paths inside other paths, so a coordinator of the county and of a town scans once. */
@@ -165,12 +171,19 @@ export function likePrefix(prefix: string): string {
  * - selfMember: the member id the `member` role reaches (their own record);
  * - ownerUser: the account that owns it (jobs, notifications, uploads).
  */
-export type Relation =
-  | { kind: "subtree" | "party" | "partner" | "published" | "selfMember" | "ownerUser"; column: string; when?: RawBuilder<SqlBool> };
+export type Relation = {
+  kind: "subtree" | "party" | "partner" | "published" | "selfMember" | "ownerUser";
+  column: string;
+  when?: RawBuilder<SqlBool>;
+};
 export type Reach = readonly Relation[];
 
 const or = (parts: RawBuilder<SqlBool>[]): RawBuilder<SqlBool> =>
-  parts.length === 0 ? sql<SqlBool>`false` : parts.length === 1 ? (parts[0] as RawBuilder<SqlBool>) : sql<SqlBool>`(${sql.join(parts, sql` OR `)})`;
+  parts.length === 0
+    ? sql<SqlBool>`false`
+    : parts.length === 1
+      ? (parts[0] as RawBuilder<SqlBool>)
+      : sql<SqlBool>`(${sql.join(parts, sql` OR `)})`;
 
 function underPaths(column: RawBuilder<unknown> | ReturnType<typeof sql.ref>, paths: readonly string[]) {
   return or(paths.map((p) => sql<SqlBool>`${column} LIKE ${likePrefix(p)}`));

@@ -4,9 +4,9 @@ import type { z } from "zod";
 import type { Actor } from "./access.ts";
 import { permissionsOf } from "./access.ts";
 import type { Command } from "./commands.ts";
-import type { AnyAbility } from "./policy.ts";
 import { AppError, presentAppError, presentValidationIssues } from "./errors.ts";
 import { pickLocale, translate } from "./i18n.ts";
+import type { AnyAbility } from "./policy.ts";
 
 /**
  * What a route needs before its handler runs:

@@ -6,6 +6,7 @@ import { auditChain } from "./0005_audit_chain.ts";
 import { keyRotation } from "./0006_key_rotation.ts";
 import { kernelServices } from "./0007_kernel_services.ts";
 import { orgPathCopies } from "./0008_org_path_copies.ts";
+import { pairings } from "./0009_pairings.ts";
 
 /**
  * Ordered migrations. Append only: never edit one that has shipped; add the next number.
@@ -20,4 +21,5 @@ export const migrations: ReadonlyArray<{ name: string; script: string }> = [
   { name: "0006_key_rotation", script: keyRotation },
   { name: "0007_kernel_services", script: kernelServices },
   { name: "0008_org_path_copies", script: orgPathCopies },
+  { name: "0009_pairings", script: pairings },
 ];

@@ -1,0 +1,367 @@
+import type { Role } from "@huzhu/contracts";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Actor, permissionsOf, type Relation, rolePermissions, scopeFor } from "../src/platform/access.ts";
+import { registeredRoutes } from "../src/platform/http.ts";
+import { type AnyAbility, authorize } from "../src/platform/policy.ts";
+import {
+  createTestContext,
+  fixtureCounty,
+  makeIdNumber,
+  person,
+  type Session,
+  type TestContext,
+  testDatabaseKind,
+} from "./helpers.ts";
+
+/**
+ * The generated authorization matrix (issue 7): every registered route × every role of the
+ * fixture county × the record's relationship to where the role is held (own, child, parent,
+ * sibling, partner, unrelated; for a member also self) × read and write. The expected answer is
+ * derived from the routes' ability declarations with an independent reading of their reach (this
+ * file re-implements in JavaScript what each relation means, from the fixture's tree and
+ * pairings) and deny as the default; the observed answer comes from the running app (HTTP) and,
+ * for writes that would be allowed, from `authorize` itself (so the matrix changes nothing).
+ * A route that takes an ability this file cannot place fails the test: a new module's routes are
+ * covered the day they are registered.
+ */
+
+type Relationship = "own" | "child" | "parent" | "sibling" | "partner" | "unrelated" | "self";
+type Verdict = "allow" | 403 | 404;
+
+interface OrgFact {
+  key: string;
+  id: number;
+  path: string;
+  parentId: number | null;
+}
+
+/** Routes whose :id is a record of the ability's resource, and how to send a valid request to them. */
+const recordRoutes: Record<string, (ids: { org: (key: string) => number }) => unknown> = {
+  "GET /api/orgs/:id": () => undefined,
+  "PATCH /api/orgs/:id": () => ({ name: "矩阵测试改名" }),
+  "POST /api/orgs/:id/move": (ids) => ({ parentId: ids.org("unit:organ") }),
+  "POST /api/orgs/:id/dissolve": () => ({ reason: "矩阵测试" }),
+  "GET /api/members/:id": () => undefined,
+  "PATCH /api/members/:id": () => ({ name: "矩阵测试" }),
+  "POST /api/members/:id/reveal": () => ({ field: "phone", reason: "矩阵测试" }),
+};
+
+/** Routes whose record is named in the body (the parent of a new organization, a new member's organization). */
+const bodyTargetRoutes: Record<string, { field: string; body: (orgId: number) => Record<string, unknown> }> = {
+  "POST /api/orgs": {
+    field: "parentId",
+    body: (orgId) => ({ parentId: orgId, name: "矩阵测试支部", kind: "branch", category: "village", area: "rural" }),
+  },
+  "POST /api/members": {
+    field: "primaryOrgId",
+    body: (orgId) => {
+      const p = person("矩阵", "male", "1981-02-03");
+      return {
+        name: p.name,
+        gender: p.gender,
+        ethnicity: p.ethnicity,
+        birthDate: p.birthDate,
+        idNumber: makeIdNumber(p.birthDate, "male", 9_000 + orgId),
+        education: p.education,
+        joinDate: p.joinDate,
+        status: p.status,
+        primaryOrgId: orgId,
+      };
+    },
+  },
+};
+
+describe(`the authorization matrix (${testDatabaseKind})`, () => {
+  let t: TestContext;
+  const county = fixtureCounty();
+  // Relationships the fixture lacks: a child under a village, a partner community, members at every level.
+  county.orgs.push(
+    {
+      ...county.orgs[3],
+      key: "group:a1",
+      parentKey: "village:a1",
+      name: "中共三联村第一党小组",
+      divisionCode: null,
+    } as (typeof county.orgs)[number],
+    {
+      ...county.orgs[3],
+      key: "community:p",
+      parentKey: "county",
+      name: "中共城关社区委员会",
+      category: "urban_community",
+      area: "urban",
+      divisionCode: null,
+    } as (typeof county.orgs)[number],
+  );
+  for (const [name, orgKey] of [
+    ["县一", "county"],
+    ["镇一", "town:a"],
+    ["镇二", "town:b"],
+    ["组一", "group:a1"],
+    ["社一", "community:p"],
+  ] as const) {
+    county.members.push({ ...person(name), orgKey, coOrgKey: null });
+  }
+  /** The pairing that makes community:p a partner of village:a1 (and so of town:a above it). */
+  const pairing = { helper: "community:p", recipient: "village:a1" };
+
+  const orgs = new Map<string, OrgFact>();
+  const byId = new Map<number, OrgFact>();
+  const sessions = new Map<string, Session>();
+  const actors = new Map<string, Actor>();
+  const accounts = county.accounts.map((a) => a.username);
+
+  beforeAll(async () => {
+    t = await createTestContext({ county });
+    const rows = await t.database.db.selectFrom("organizations").select(["id", "path", "parent_id", "name"]).execute();
+    for (const o of county.orgs) {
+      const row = rows.find((r) => r.name === o.name);
+      if (!row) throw new Error(`fixture organization ${o.key} missing`);
+      const fact = { key: o.key, id: row.id, path: row.path, parentId: row.parent_id };
+      orgs.set(o.key, fact);
+      byId.set(row.id, fact);
+    }
+    await t.database.db
+      .insertInto("pairings")
+      .values({
+        helper_org_id: org(pairing.helper).id,
+        recipient_org_id: org(pairing.recipient).id,
+        form: "urban_rural",
+      })
+      .execute();
+    for (const username of accounts) {
+      sessions.set(username, await t.login(username));
+      actors.set(username, await actorOf(username));
+    }
+  }, 120_000);
+  afterAll(async () => t?.close());
+
+  const org = (key: string): OrgFact => {
+    const found = orgs.get(key);
+    if (!found) throw new Error(`no organization ${key}`);
+    return found;
+  };
+
+  /** The actor as the server builds it from the account's roles (the test does not trust the server for this). */
+  async function actorOf(username: string): Promise<Actor> {
+    const user = await t.database.db
+      .selectFrom("users")
+      .select(["id", "member_id"])
+      .where("username", "=", username)
+      .executeTakeFirstOrThrow();
+    const roles = await t.database.db
+      .selectFrom("role_assignments as r")
+      .leftJoin("organizations as o", "o.id", "r.org_id")
+      .select(["r.id", "r.role", "r.org_id", "o.name", "o.path"])
+      .where("r.user_id", "=", user.id)
+      .execute();
+    return {
+      userId: user.id,
+      username,
+      displayName: username,
+      memberId: user.member_id,
+      roles: roles.map((r) => ({
+        id: r.id,
+        role: r.role as Role,
+        orgId: r.org_id,
+        orgName: r.name,
+        orgPath: r.path,
+      })),
+      sessionId: "matrix",
+      csrfToken: "matrix",
+      ip: "127.0.0.1",
+      gates: [],
+      secondFactor: false,
+    };
+  }
+
+  /** How a target organization relates to an organization where a role is held (from paths and pairings only). */
+  function relationshipOf(held: OrgFact, target: OrgFact): Relationship {
+    if (target.id === held.id) return "own";
+    if (target.path.startsWith(held.path)) return "child";
+    if (held.path.startsWith(target.path)) return "parent";
+    if (target.parentId === held.parentId) return "sibling";
+    if (partnersOf(held).has(target.id)) return "partner";
+    return "unrelated";
+  }
+
+  /** Organizations paired with any organization in the subtree of `held`. */
+  function partnersOf(held: OrgFact): Set<number> {
+    const helper = org(pairing.helper);
+    const recipient = org(pairing.recipient);
+    const out = new Set<number>();
+    if (recipient.path.startsWith(held.path)) out.add(helper.id);
+    if (helper.path.startsWith(held.path)) out.add(recipient.id);
+    return out;
+  }
+
+  const isAdmin = (role: Role) => ["system_admin", "security_admin", "audit_admin"].includes(role);
+
+  /**
+   * Whether one relation of a reach holds between the actor and the target, read independently
+   * of reachSql: the value of the relation's column for the target (read with plain SQL) against
+   * the roles that grant the ability.
+   */
+  async function relationHolds(actor: Actor, ability: AnyAbility, relation: Relation, targetId: number) {
+    const [table, column] = relation.column.split(".") as [string, string];
+    const row = await sql<{ value: string | number | null }>`SELECT ${sql.ref(column)} AS value FROM ${sql.table(
+      table,
+    )} WHERE id = ${targetId}`.execute(t.database.db);
+    const value = row.rows[0]?.value ?? null;
+    if (value === null) return false;
+    const granting = actor.roles.filter((r) =>
+      ability.grants.some((g: string) => g !== "authenticated" && rolePermissions[r.role].includes(g as never)),
+    );
+    // The member role reaches its own record only, wherever the member belongs.
+    const heldAt = granting.flatMap((r) =>
+      r.orgId === null || r.role === "member" ? [] : [byId.get(r.orgId) as OrgFact],
+    );
+    switch (relation.kind) {
+      case "subtree":
+        return heldAt.some((h) => String(value).startsWith(h.path));
+      case "party":
+        return heldAt.some((h) => (byId.get(Number(value))?.path ?? "").startsWith(h.path));
+      case "partner":
+        return heldAt.some((h) => partnersOf(h).has(Number(value)));
+      case "published":
+        return heldAt.some((h) => h.path.startsWith(String(value)));
+      case "selfMember":
+        return granting.some((r) => r.role === "member") && Number(value) === actor.memberId;
+      case "ownerUser":
+        return ability.grants.includes("authenticated") && Number(value) === actor.userId;
+    }
+  }
+
+  async function reaches(actor: Actor, ability: AnyAbility, targetId: number): Promise<boolean> {
+    const granting = actor.roles.filter((r) =>
+      ability.grants.some((g: string) => g !== "authenticated" && rolePermissions[r.role].includes(g as never)),
+    );
+    if (granting.some((r) => isAdmin(r.role))) return true;
+    for (const relation of ability.reach) if (await relationHolds(actor, ability, relation, targetId)) return true;
+    return false;
+  }
+
+  const holds = (actor: Actor, ability: AnyAbility) =>
+    ability.grants.includes("authenticated") ||
+    ability.grants.some((g: string) => permissionsOf(actor).includes(g as never));
+
+  /** The answer the declarations call for: deny unless a grant, a reach and the rule all allow. */
+  async function expected(actor: Actor, ability: AnyAbility, targetId: number): Promise<Verdict> {
+    if (!holds(actor, ability)) return 403;
+    if (await reaches(actor, ability, targetId)) {
+      if (!ability.rule) return "allow";
+      const [row] = await ability.resource.load(t.database.db, sql`true`, [targetId]);
+      const scope = scopeFor(actor, ability.grants);
+      return ability.rule(row, { scope, actor }) === true ? "allow" : 403;
+    }
+    const seeing = ability.seeing();
+    if (seeing && seeing !== ability && holds(actor, seeing) && (await reaches(actor, seeing, targetId))) return 403;
+    return 404;
+  }
+
+  /** Targets per relationship for an account: an organization, or a member whose primary organization it is. */
+  function targetsFor(username: string, resource: string): Array<{ relationship: Relationship; id: number }> {
+    const actor = actors.get(username) as Actor;
+    const out = new Map<Relationship, number>();
+    const membersOf = (o: OrgFact) => county.members.findIndex((m) => m.orgKey === o.key);
+    const heldOrgs = actor.roles.flatMap((r) => (r.orgId === null ? [] : [byId.get(r.orgId) as OrgFact]));
+    const anchor = heldOrgs[0] ?? org("village:a1");
+    for (const o of orgs.values()) {
+      const rel = relationshipOf(anchor, o);
+      if (out.has(rel)) continue;
+      if (resource === "organization") out.set(rel, o.id);
+      else if (membersOf(o) >= 0) out.set(rel, memberIds[membersOf(o)] as number);
+    }
+    if (resource === "member" && actor.memberId !== null) out.set("self", actor.memberId);
+    return [...out].map(([relationship, id]) => ({ relationship, id }));
+  }
+  let memberIds: number[] = [];
+
+  const observed = (status: number): Verdict | number => (status >= 200 && status < 300 ? "allow" : status);
+
+  it("covers every registered /api route with a declaration the matrix understands", () => {
+    const api = registeredRoutes.filter((r) => r.url.startsWith("/api") && r.method !== "HEAD");
+    for (const route of api) {
+      if (route.access === "public") continue;
+      const key = `${route.method} ${route.url}`;
+      expect(route.ability, `${key} declares an ability`).toBeDefined();
+      const resource = route.ability?.resource.name;
+      if (resource === "organization" || resource === "member") {
+        const placed = key in recordRoutes || key in bodyTargetRoutes || !route.url.includes(":id");
+        expect(placed, `${key}: a record route the matrix has no request for`).toBe(true);
+      }
+    }
+  });
+
+  it("answers every route × role × relationship as the declarations say, and nothing more", async () => {
+    memberIds = [];
+    for (const m of county.members) memberIds.push(await t.memberId(m.name));
+    const unexpected: string[] = [];
+    let cases = 0;
+    const api = registeredRoutes.filter(
+      (r) => r.url.startsWith("/api") && r.method !== "HEAD" && r.access !== "public" && r.ability,
+    );
+    for (const route of api) {
+      const key = `${route.method} ${route.url}`;
+      const ability = route.ability as AnyAbility;
+      const resource = ability.resource.name;
+      const write = route.method !== "GET";
+      for (const username of accounts) {
+        const actor = actors.get(username) as Actor;
+        const session = sessions.get(username) as Session;
+        const record = key in recordRoutes ? recordRoutes[key] : undefined;
+        const bodyTarget = bodyTargetRoutes[key];
+        if ((record || bodyTarget) && (resource === "organization" || resource === "member")) {
+          for (const { relationship, id } of targetsFor(username, bodyTarget ? "organization" : resource)) {
+            cases++;
+            const want = await expected(actor, ability, id);
+            const label = `${key} as ${username} on ${relationship} (${id})`;
+            if (want === "allow" && write) {
+              // Allowed writes are checked where the route's command checks them, without writing.
+              const rows = await authorize(t.database.db, actor, ability, [id]).catch((e: { status?: number }) => e);
+              if (!Array.isArray(rows)) unexpected.push(`${label}: expected allow, authorize said ${rows.status}`);
+              continue;
+            }
+            const url = route.url.replace(":id", String(id));
+            const payload = bodyTarget ? bodyTarget.body(id) : record?.({ org: (k) => org(k).id });
+            const res = await session.request({
+              method: route.method as "GET",
+              url,
+              ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+            });
+            // A record named in the body that the caller cannot see is that field's mistake (400 naming it).
+            const got = observed(res.statusCode);
+            const fieldNamed = bodyTarget && want === 404 && got === 400 && res.json().error.field === bodyTarget.field;
+            if (got !== want && !fieldNamed) unexpected.push(`${label}: expected ${want}, got ${res.statusCode}`);
+          }
+          continue;
+        }
+        // Routes on one's own things, on no record, or on accounts (administrators only): grants decide.
+        cases++;
+        const want: Verdict = holds(actor, ability) ? "allow" : 403;
+        // A live stream never ends; its access check is the same as its neighbours'.
+        const streaming = route.url.endsWith("/stream");
+        if ((want === 403 || !write) && !(streaming && want === "allow")) {
+          const url = route.url.replace(":id", "999999").replace(":decision", "approve");
+          const res = await session.request({ method: route.method as "GET", url, ...(write ? { payload: {} } : {}) });
+          const denied = res.statusCode === 403 && res.json().error.code === "forbidden";
+          if (want === 403 && !denied) unexpected.push(`${key} as ${username}: expected 403, got ${res.statusCode}`);
+          if (want === "allow" && (res.statusCode === 401 || denied)) {
+            unexpected.push(`${key} as ${username}: expected to pass the access check, got ${res.statusCode}`);
+          }
+        }
+      }
+    }
+    expect(unexpected).toEqual([]);
+    // Every role met every kind of relationship somewhere, and the matrix is not trivially small.
+    console.log(`authorization matrix: ${cases} cases`);
+    expect(cases).toBeGreaterThan(400);
+  }, 300_000);
+
+  it("lets partners reach each other only where a module shares with partners (nothing yet: deny)", async () => {
+    const secretary = sessions.get("secretary") as Session;
+    const res = await secretary.request({ method: "GET", url: `/api/orgs/${org("community:p").id}` });
+    expect(res.statusCode).toBe(404);
+  });
+});
