@@ -179,10 +179,9 @@ export function membersRepository(db: Kysely<DB>) {
     },
 
     findById(scope: Scope, id: number): Promise<MemberRow | undefined> {
-      return selectMembers()
-        .where("members.id", "=", id)
-        .where(memberInScope(scope))
-        .executeTakeFirst() as Promise<MemberRow | undefined>;
+      return selectMembers().where("members.id", "=", id).where(memberInScope(scope)).executeTakeFirst() as Promise<
+        MemberRow | undefined
+      >;
     },
 
     findSecrets(id: number) {

@@ -16,9 +16,9 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { requireActor } from "../../platform/http.ts";
-import { memberPolicy } from "./members.policy.ts";
 import type { JobKind, JobRunner } from "../../platform/jobs.ts";
 import { exportContentDisposition, XLSX_CONTENT_TYPE } from "./members.export.ts";
+import { memberPolicy } from "./members.policy.ts";
 import type { MemberExportJobParams, MembersService } from "./members.service.ts";
 
 export function membersRoutes(

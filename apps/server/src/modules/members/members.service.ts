@@ -13,16 +13,16 @@ import type { DB } from "../../db/schema.ts";
 import { type Actor, scopeFor } from "../../platform/access.ts";
 import { raiseSecurityAlert } from "../../platform/alerts.ts";
 import { type AuditRecord, describeFilters, recordAudit } from "../../platform/audit.ts";
-import type { PersonalDataCipher } from "../../platform/crypto.ts";
 import { defineCommand, execute } from "../../platform/commands.ts";
+import type { PersonalDataCipher } from "../../platform/crypto.ts";
 import { AppError, conflict, invalidField, notFound } from "../../platform/errors.ts";
 import type { JobKind, JobRunner } from "../../platform/jobs.ts";
 import { authorizeField, presentAbilities, scopeOf } from "../../platform/policy.ts";
 import { checkRateLimit, type RateLimit, recordRateEvent } from "../../platform/rate-limit.ts";
 import { orgPolicy } from "../orgs/orgs.policy.ts";
 import { orgDirectory } from "../orgs/orgs.service.ts";
-import { memberPolicy } from "./members.policy.ts";
 import { exportFileName, writeRosterWorkbook, XLSX_CONTENT_TYPE } from "./members.export.ts";
+import { memberPolicy } from "./members.policy.ts";
 import { presentMember } from "./members.presenter.ts";
 import {
   type FilterOptions,
@@ -303,7 +303,11 @@ export function membersService(
       async run({ trx, input: { id, body } }) {
         const secrets = await membersRepository(trx).findSecrets(id);
         const value = revealedValue(body.field, secrets);
-        return { result: { field: body.field, value }, targetId: id, detail: { field: body.field, reason: body.reason } };
+        return {
+          result: { field: body.field, value },
+          targetId: id,
+          detail: { field: body.field, reason: body.reason },
+        };
       },
       present: async (_db, _actor, revealed: { field: RevealBody["field"]; value: string | null }) => revealed,
     }),

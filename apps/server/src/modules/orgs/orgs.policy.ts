@@ -16,7 +16,10 @@ const belowOwnRoot = (org: Pick<OrgRow, "path">, paths: readonly string[], refus
 
 const both = (...verdicts: (true | AppError)[]) => verdicts.find((v) => v !== true) ?? true;
 
-export const orgPolicy = definePolicy<OrgRow, "read" | "lookup" | "update" | "createChild" | "move" | "dissolve" | "addMembers">(
+export const orgPolicy = definePolicy<
+  OrgRow,
+  "read" | "lookup" | "update" | "createChild" | "move" | "dissolve" | "addMembers"
+>(
   {
     name: "organization",
     reach: [{ kind: "subtree", column: "organizations.path" }],

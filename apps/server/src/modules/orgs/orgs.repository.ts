@@ -107,9 +107,7 @@ export function orgsRepository(db: Kysely<DB>) {
 
     listChildren(scope: Scope, parentId: number, query: OrgListQuery) {
       const q = applyFilters(
-        selectOrgs()
-          .where("organizations.parent_id", "=", parentId)
-          .where(pathInScopeSql(scope, "organizations.path")),
+        selectOrgs().where("organizations.parent_id", "=", parentId).where(pathInScopeSql(scope, "organizations.path")),
         query,
       );
       return page(q, query.page, query.pageSize);
