@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link, Navigate, Outlet, useLocation } from "react-router";
 import { LanguageSwitch } from "../../components/LanguageSwitch.tsx";
 import { PageError, PageLoading } from "../../components/PageStates.tsx";
+import { NotificationBell } from "../../features/notifications/components/NotificationBell.tsx";
 import { isApiError } from "../../lib/api/client.ts";
 import { useMe } from "../../lib/auth/me.ts";
 import { useIsNarrow, useIsPhone } from "../../lib/use-screen.ts";
@@ -93,6 +94,7 @@ export default function AppLayout() {
         ) : null}
         <Brand short={phone} />
         <Flex align="center" gap={4} style={{ marginInlineStart: "auto", flex: "none" }}>
+          <NotificationBell compact={phone} />
           <LanguageSwitch compact={phone} />
           <UserMenu me={me.data} compact={phone} />
         </Flex>

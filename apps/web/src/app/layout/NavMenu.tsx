@@ -2,6 +2,7 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  HomeOutlined,
   IdcardOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -30,21 +31,27 @@ export function NavMenu(props: { me: Me; onNavigate?: () => void }) {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const keys = navKeys(props.me);
-  const selected = keys.find((key) => pathname.startsWith(navPaths[key]));
+  const selected = pathname === "/" ? "home" : keys.find((key) => pathname.startsWith(navPaths[key]));
   return (
     <Menu
       mode="inline"
       selectedKeys={selected ? [selected] : []}
       style={{ borderInlineEnd: "none" }}
-      items={keys.map((key) => ({
-        key,
-        icon: icons[key],
-        label: t(`nav.${key}`),
-        "data-testid": `nav-${key}`,
-      }))}
+      items={[
+        // Everyone's 工作台 comes first. Its test id is not "nav-…": those name the entries a
+        // user's permissions open, which tests list per role.
+        { key: "home", icon: <HomeOutlined />, label: t("nav.home"), "data-testid": "menu-home" },
+        ...keys.map((key) => ({
+          key,
+          icon: icons[key],
+          label: t(`nav.${key}`),
+          "data-testid": `nav-${key}`,
+        })),
+      ]}
       onClick={({ key }) => {
         const nav = keys.find((k) => k === key);
-        if (nav) navigate(navPaths[nav]);
+        if (key === "home") navigate("/");
+        else if (nav) navigate(navPaths[nav]);
         props.onNavigate?.();
       }}
     />

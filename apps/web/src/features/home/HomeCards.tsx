@@ -1,0 +1,47 @@
+import type { HomeCard } from "@huzhu/contracts";
+import { useQuery } from "@tanstack/react-query";
+import { Col, Row } from "antd";
+import type { ReactNode } from "react";
+import { PageError, PageLoading } from "../../components/PageStates.tsx";
+import { homeQueries } from "./api/queries.ts";
+import { JurisdictionCard } from "./components/JurisdictionCard.tsx";
+import { MyRecordCard } from "./components/MyRecordCard.tsx";
+import { TodosCard } from "./components/TodosCard.tsx";
+
+/**
+ * One component per card id, and whether it takes the wide column. A card this client does not
+ * know (a newer server) is left out rather than breaking the page.
+ */
+function renderCard(card: HomeCard): { wide: boolean; node: ReactNode } | null {
+  switch (card.id) {
+    case "jurisdiction":
+      return { wide: true, node: <JurisdictionCard card={card} /> };
+    case "myRecord":
+      return { wide: true, node: <MyRecordCard card={card} /> };
+    case "todos":
+      return { wide: false, node: <TodosCard card={card} /> };
+    default:
+      return null;
+  }
+}
+
+/** The cards of the user's 工作台, as the server chose them for the user's roles. */
+export function HomeCards() {
+  const query = useQuery(homeQueries.page());
+  if (query.isPending) return <PageLoading />;
+  if (query.isError) return <PageError error={query.error} onRetry={() => void query.refetch()} />;
+  const shown = query.data.cards.flatMap((card) => {
+    const rendered = renderCard(card);
+    return rendered ? [{ id: card.id, ...rendered }] : [];
+  });
+  return (
+    <Row gutter={[16, 16]}>
+      {shown.map(({ id, wide, node }) => (
+        // Side by side on a wide screen; one card alone takes the whole width.
+        <Col key={id} xs={24} xl={shown.length === 1 ? 24 : wide ? 14 : 10}>
+          {node}
+        </Col>
+      ))}
+    </Row>
+  );
+}
