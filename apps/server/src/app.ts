@@ -157,7 +157,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   installAccessControl(app, (request) => auth.authenticate(request.cookies[SESSION_COOKIE], request.ip));
   // After access control (it needs the actor): one solve or export per user at a time.
-  installHeavyWorkLimit(app);
+  installHeavyWorkLimit(app, db);
   installErrorHandler(app, (request, refusal) =>
     recordAudit(
       db,

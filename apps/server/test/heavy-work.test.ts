@@ -121,6 +121,27 @@ describe(`one heavy request per user (${testDatabaseKind})`, () => {
     );
   });
 
+  it("counts a heavy background job as the user's heavy work too: one rule for requests and jobs", async () => {
+    const owner = await t.database.db
+      .selectFrom("users")
+      .select("id")
+      .where("username", "=", "town")
+      .executeTakeFirstOrThrow();
+    // A queued heavy job of town's (inserted as the runner would, but not picked up: no runner here).
+    const job = await t.database.db
+      .insertInto("jobs")
+      .values({ kind: "member.export", owner_id: owner.id, heavy: true })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const refused = await solveRequest(town);
+    expect(expectError(refused, 429, { code: "job.heavyRunning" }).message).toContain("任务");
+    expectError(await exportRequest(town), 429, { code: "job.heavyRunning" });
+    // Other users are not held up by it, and once it is done town may work again.
+    expect((await exportRequest(secretary)).statusCode).toBe(200);
+    await t.database.db.updateTable("jobs").set({ status: "cancelled" }).where("id", "=", job.id).execute();
+    expect((await exportRequest(town)).statusCode).toBe(200);
+  });
+
   it("still documents the answer with the contract's schema in the OpenAPI document", async () => {
     const doc = (await t.app.inject({ method: "GET", url: "/api/openapi.json" })).json();
     const responses = doc.paths["/api/pairing/solve"].post.responses;

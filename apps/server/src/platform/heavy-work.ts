@@ -1,4 +1,6 @@
 import type { FastifyInstance } from "fastify";
+import type { Kysely } from "kysely";
+import type { DB } from "../db/schema.ts";
 import { AppError } from "./errors.ts";
 
 /**
@@ -12,8 +14,14 @@ import { AppError } from "./errors.ts";
  * body is read, so a refused 100 MB upload is not parsed. The slot is freed when the response is
  * finished or the client goes away.
  *
- * The count lives in this process: with several server processes behind a load balancer each
- * bounds its own share (the solver pool, which bounds memory, is per process too).
+ * One rule with the background jobs (platform/jobs.ts): a user's heavy job that is queued or
+ * running counts as their heavy work too, so neither a second export in the request nor a second
+ * heavy job starts beside it (the jobs table's partial unique index refuses the latter; this hook
+ * asks the same table for the former). Both answer 429 with what is still running.
+ *
+ * The in-request count lives in this process: with several server processes behind a load
+ * balancer each bounds its own share (the solver pool, which bounds memory, is per process too);
+ * the jobs half of the rule holds across processes, being in the database.
  */
 export const HEAVY_WORK_KINDS = ["pairing.solve", "member.export"] as const;
 export type HeavyWorkKind = (typeof HEAVY_WORK_KINDS)[number];
@@ -33,7 +41,13 @@ export interface HeavyWorkLimit {
   running(userId: number): HeavyWorkKind | undefined;
 }
 
-export function installHeavyWorkLimit(app: FastifyInstance): HeavyWorkLimit {
+const busyWith = (kind: HeavyWorkKind) =>
+  new AppError(429, "heavy.busy", {
+    params: { messageCode: `heavy.busy.${kind}` },
+    headers: { "retry-after": String(HEAVY_RETRY_AFTER_SECONDS) },
+  });
+
+export function installHeavyWorkLimit(app: FastifyInstance, db: Kysely<DB>): HeavyWorkLimit {
   const running = new Map<number, HeavyWorkKind>();
   // Added after installAccessControl's onRequest hook, so request.actor is known here.
   app.addHook("onRequest", async (request, reply) => {
@@ -41,12 +55,20 @@ export function installHeavyWorkLimit(app: FastifyInstance): HeavyWorkLimit {
     const actor = request.actor;
     if (!kind || !actor) return;
     const busy = running.get(actor.userId);
-    if (busy) {
-      throw new AppError(429, "heavy.busy", {
-        params: { messageCode: `heavy.busy.${busy}` },
-        headers: { "retry-after": String(HEAVY_RETRY_AFTER_SECONDS) },
-      });
+    if (busy) throw busyWith(busy);
+    const job = await db
+      .selectFrom("jobs")
+      .select("kind")
+      .where("owner_id", "=", actor.userId)
+      .where("heavy", "=", true)
+      .where("status", "in", ["queued", "running"])
+      .executeTakeFirst();
+    if (job) {
+      throw new AppError(429, "job.heavyRunning", { headers: { "retry-after": String(HEAVY_RETRY_AFTER_SECONDS) } });
     }
+    // Checked again after the await: a second request of the same user may have arrived meanwhile.
+    const arrived = running.get(actor.userId);
+    if (arrived) throw busyWith(arrived);
     running.set(actor.userId, kind);
     // 'close' comes once the response is sent, and also when the client disconnects first.
     reply.raw.once("close", () => running.delete(actor.userId));
