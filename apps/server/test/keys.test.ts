@@ -235,7 +235,8 @@ describe("huzhu keys rotate, the command (embedded database, keys in files outsi
     try {
       // The embedded default: the key was generated into the data folder at first start.
       fs.writeFileSync(path.join(dataDir, "personal-data.key"), `${oldKey.toString("base64")}\n`, { mode: 0o600 });
-      useAuditKey(crypto.randomBytes(32));
+      const auditKey = crypto.randomBytes(32);
+      useAuditKey(auditKey);
       const database = await openDatabase({ dataDir: path.join(dataDir, "pglite") });
       await migrate(database);
       await database.db
@@ -252,6 +253,7 @@ describe("huzhu keys rotate, the command (embedded database, keys in files outsi
         HUZHU_DATA_KEY_PREVIOUS_FILE: path.join(dataDir, "personal-data.key"),
         HUZHU_CIPHER: "sm4",
         HUZHU_DEMO: "false",
+        HUZHU_AUDIT_KEY: auditKey.toString("base64"),
       };
       const out: string[] = [];
       const write = process.stdout.write;
@@ -270,6 +272,14 @@ describe("huzhu keys rotate, the command (embedded database, keys in files outsi
       const reopened = await openDatabase({ dataDir: path.join(dataDir, "pglite") });
       try {
         for (const r of await secrets(reopened)) expect(newOnly.isCurrent(r.id_number_enc)).toBe(true);
+        // The rotation is in the audit log, with how many values it re-encrypted and under what.
+        const record = await reopened.db
+          .selectFrom("audit_log")
+          .select(["actor_name", "result", "detail"])
+          .where("action", "=", "keys.rotate")
+          .executeTakeFirstOrThrow();
+        expect(record.actor_name).toMatch(/^cli:/);
+        expect(record.detail).toEqual({ rowCount: expect.any(Number), kind: "sm4" });
       } finally {
         await reopened.close();
       }

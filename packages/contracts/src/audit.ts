@@ -37,6 +37,7 @@ export const auditActions = [
   "audit.read",
   "audit.export",
   "audit.chain_start",
+  "keys.rotate",
   "pairing.solve",
   "job.download",
   "job.cancel",

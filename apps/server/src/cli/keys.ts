@@ -1,7 +1,10 @@
+import os from "node:os";
 import path from "node:path";
 import { type Config, ConfigError, loadConfig } from "../config.ts";
 import { openDatabase } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
+import { recordAudit, useAuditKey } from "../platform/audit.ts";
+import { loadAuditKey } from "../platform/audit-chain.ts";
 import { cipherFromConfig } from "../platform/crypto.ts";
 import { keyStatus, rotateKeys } from "../platform/key-rotation.ts";
 
@@ -31,6 +34,18 @@ export async function runKeys(command: "rotate" | "status", args: string[], env 
     config = loadConfig(env);
     // Never a generated key here: rotating to a key nobody has kept would lose the data.
     cipher = cipherFromConfig(config, { allowGenerate: false });
+    // A rotation is recorded in the audit log like any change to personal data, so the key the
+    // servers use must be at hand before anything is re-encrypted.
+    if (command === "rotate") {
+      useAuditKey(
+        loadAuditKey({
+          auditKey: config.auditKey,
+          auditKeyFile: config.auditKeyFile,
+          dataDir: config.dataDir,
+          allowGenerate: !config.databaseUrl,
+        }),
+      );
+    }
   } catch (error) {
     if (error instanceof ConfigError) return fail(error.message);
     if (error instanceof Error) return fail(error.message);
@@ -59,6 +74,12 @@ export async function runKeys(command: "rotate" | "status", args: string[], env 
       onBatch: ({ table, lastId, rotated }) =>
         process.stdout.write(`  ${table}: up to id ${lastId}, ${rotated} values re-encrypted\n`),
     });
+    // Nobody is signed in at a console: the operating-system account stands for the operator.
+    await recordAudit(
+      database.db,
+      { userId: null, username: `cli:${os.userInfo().username}`, ip: null },
+      { action: "keys.rotate", result: "success", detail: { rowCount: result.rotated, kind: cipher.algorithm } },
+    );
     process.stdout.write(
       `finished: ${result.rotated} values re-encrypted in ${result.batches} batches; every value is under ${keyName}.\n` +
         "Remove HUZHU_DATA_KEY_PREVIOUS and restart the servers.\n",
