@@ -13,6 +13,7 @@ import {
   expectNoHorizontalOverflow,
   login,
   screenshot,
+  settle,
 } from "./support/browser.ts";
 
 const { withPage } = browserScenarios();
@@ -88,6 +89,16 @@ describe("each role lands on its 工作台", () => {
       expect(await contrastProblems(page, "main")).toEqual([]);
       const file = await screenshot(page, "home-coordinator-375");
       fs.copyFileSync(file, "/tmp/home-coordinator-375.png");
+      // The bell's list takes the whole phone screen, readable and closable.
+      await page.getByTestId("notification-bell").click();
+      await page.getByTestId("notification-drawer").or(page.locator(".ant-drawer-content")).first().waitFor();
+      await settle(page);
+      await expectNoHorizontalOverflow(page);
+      expect(await contrastProblems(page, ".ant-drawer-content")).toEqual([]);
+      const drawer = await screenshot(page, "home-notifications-375", { fullPage: false });
+      fs.copyFileSync(drawer, "/tmp/home-notifications-375.png");
+      await page.getByRole("button", { name: "关闭" }).click();
+      await expect.poll(() => new URL(page.url()).searchParams.has("notifications")).toBe(false);
       // 工作台 is in the phone's menu drawer too.
       await page.getByTestId("menu-button").click();
       await page.getByTestId("menu-home").waitFor();

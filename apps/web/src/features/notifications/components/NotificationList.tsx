@@ -97,6 +97,7 @@ export function NotificationList() {
     );
   }
   const { items, total, unread } = query.data;
+  if (items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("notifications.empty")} />;
   return (
     <Flex vertical gap={8}>
       <Flex wrap align="center" justify="space-between" gap={8}>
@@ -112,15 +113,11 @@ export function NotificationList() {
           {t("notifications.markAllRead")}
         </Button>
       </Flex>
-      {items.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("notifications.empty")} />
-      ) : (
-        <ul style={{ margin: 0, padding: 0 }} aria-label={t("notifications.title")} data-testid="notification-list">
-          {items.map((item) => (
-            <NotificationItem key={item.id} item={item} />
-          ))}
-        </ul>
-      )}
+      <ul style={{ margin: 0, padding: 0 }} aria-label={t("notifications.title")} data-testid="notification-list">
+        {items.map((item) => (
+          <NotificationItem key={item.id} item={item} />
+        ))}
+      </ul>
       {total > items.length ? (
         <Typography.Text type="secondary">
           {t("notifications.showingNewest", { count: items.length, total })}
