@@ -184,7 +184,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       notifyUsers(db, [job.ownerId], {
         kind: `job.${job.status}`,
         params: { jobKey: `job.kind.${job.kind}`, jobId: job.id },
-        link: "/jobs",
+        link: `/jobs?id=${job.id}`,
       }),
   });
   app.decorate("jobs", jobs);

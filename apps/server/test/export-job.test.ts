@@ -71,6 +71,6 @@ describe(`roster export through a job (${testDatabaseKind})`, () => {
       expect.objectContaining({ actor_name: "secretary", detail: expect.objectContaining({ rowCount: 3 }) }),
     ]);
     const note = (await secretary.request({ method: "GET", url: "/api/notifications" })).json();
-    expect(note.items[0]).toMatchObject({ kind: "job.succeeded", link: "/jobs" });
+    expect(note.items[0]).toMatchObject({ kind: "job.succeeded", link: `/jobs?id=${jobId}` });
   });
 });

@@ -96,7 +96,10 @@ describe(`jobs and notifications (${testDatabaseKind})`, () => {
       await town.request({ method: "GET", url: "/api/notifications", headers: { "accept-language": "en" } })
     ).json();
     expect(list.unread).toBe(2);
-    expect(list.items[0]).toMatchObject({ kind: "job.succeeded", read: false, link: "/jobs" });
+    expect(list.items[0]).toMatchObject({ kind: "job.succeeded", read: false });
+    // The link opens that job on the web's 我的任务 page.
+    const jobs = (await town.request({ method: "GET", url: "/api/jobs" })).json();
+    expect(jobs.items.map((j: { id: string }) => `/jobs?id=${j.id}`)).toContain(list.items[0].link);
     expect(list.items[0].title).toMatch(/done/);
     const one = await town.request({ method: "POST", url: `/api/notifications/${list.items[0].id}/read` });
     expect(one.json()).toEqual({ unread: 1 });
