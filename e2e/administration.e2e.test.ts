@@ -63,14 +63,14 @@ describe("each administrator has their own page and no other", () => {
   it("system administrator: accounts; security administrator: roles", async () => {
     await withPage(desktop, async (page) => {
       await login(page, "sysadmin");
-      await page.waitForURL(/\/accounts/);
+      await page.goto("/accounts");
       expect(await menuLabels(page)).toEqual(["账号管理"]);
       await page.goto("/roles");
       await page.locator(".ant-result-403").waitFor();
     });
     await withPage(desktop, async (page) => {
       await login(page, "secadmin");
-      await page.waitForURL(/\/roles/);
+      await page.goto("/roles");
       // Roles, and the security alerts (sign-in attacks, ID-number probing) that are his to act on.
       expect(await menuLabels(page)).toEqual(["角色授权", "安全告警"]);
       await page.goto("/accounts");
@@ -83,7 +83,7 @@ describe("system administrator", () => {
   it("creates an account; the form shows a weak password's error before sending anything", async () => {
     await withPage(desktop, async (page) => {
       await login(page, "sysadmin");
-      await page.waitForURL(/\/accounts/);
+      await page.goto("/accounts");
       await userRows(page).first().waitFor();
       // Nobody may disable their own account: the button is off on one's own row.
       await searchUsers(page, "sysadmin");
@@ -127,7 +127,7 @@ describe("system administrator", () => {
   it("renames, disables and enables an account, confirming the disable first", async () => {
     await withPage(desktop, async (page) => {
       await login(page, "sysadmin");
-      await page.waitForURL(/\/accounts/);
+      await page.goto("/accounts");
       await searchUsers(page, username);
       const row = userRow(page, username);
 
@@ -161,7 +161,7 @@ describe("system administrator", () => {
   it("works on a 390-px phone: account cards, and a password reset", async () => {
     await withPage(phone, async (page) => {
       await login(page, "sysadmin");
-      await page.waitForURL(/\/accounts/);
+      await page.goto("/accounts");
       await page.getByTestId("user-card").first().waitFor();
       await expectNoHorizontalOverflow(page);
       await screenshot(page, "sysadmin-accounts-390");
@@ -201,7 +201,7 @@ describe("security administrator", () => {
   it("grants the new account the secretary role of a village branch", async () => {
     await withPage(desktop, async (page) => {
       await login(page, "secadmin");
-      await page.waitForURL(/\/roles/);
+      await page.goto("/roles");
       await userRows(page).first().waitFor();
       await searchUsers(page, username);
       const row = userRow(page, username);
@@ -222,7 +222,7 @@ describe("security administrator", () => {
   it("is refused a second administrator role for the auditor, with the server's message", async () => {
     await withPage(desktop, async (page) => {
       await login(page, "secadmin");
-      await page.waitForURL(/\/roles/);
+      await page.goto("/roles");
       await searchUsers(page, "auditor");
       const row = userRow(page, "auditor");
       await row.getByTestId("role-grant").click();
@@ -246,7 +246,7 @@ describe("security administrator", () => {
   it("grants and withdraws a role on a 390-px phone, after confirming", async () => {
     await withPage(phone, async (page) => {
       await login(page, "secadmin");
-      await page.waitForURL(/\/roles/);
+      await page.goto("/roles");
       await page.getByTestId("user-card").first().waitFor();
       await expectNoHorizontalOverflow(page);
       await screenshot(page, "secadmin-roles-390");
@@ -308,7 +308,7 @@ describe("audit administrator", () => {
   it("finds the role grant, labelled, in the audit log", async () => {
     await withPage(desktop, async (page) => {
       await login(page, "auditor");
-      await page.waitForURL(/\/audit/);
+      await page.goto("/audit");
       await pick(page, "audit-action", "分配", "分配角色");
       await page.waitForURL(/action=role\.assign/);
       const actions = page.locator("[data-testid=audit-table] [data-testid=audit-action]");

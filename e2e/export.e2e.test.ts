@@ -52,7 +52,7 @@ describe("member roster export", () => {
   it("the auditor finds the export in the audit log", async () => {
     await withPage(desktop, async (page) => {
       await login(page, "auditor");
-      await page.waitForURL(/\/audit/);
+      await page.goto("/audit");
       await pick(page, "audit-action", "导出党员", "导出党员名册");
       await page.waitForURL(/action=member\.export/);
       const actions = page.locator("[data-testid=audit-table] [data-testid=audit-action]");

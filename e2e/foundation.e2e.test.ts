@@ -49,7 +49,7 @@ describe("navigation follows the account", () => {
   it("a party member sees only their own record", async () => {
     await withPage(desktop, async (page) => {
       await login(page, "member");
-      await page.waitForURL(/\/me$/);
+      await page.goto("/me");
       expect(await menuLabels(page)).toEqual(["我的信息"]);
       await page.getByTestId("masked-idNumber").waitFor();
       const me = await fetchMe(page);
@@ -170,7 +170,7 @@ describe("coordinator", () => {
   it("browses the tree and reveals a member's ID number with a reason", async () => {
     await withPage(desktop, async (page) => {
       await login(page, "coordinator");
-      await page.waitForURL(/\/orgs/);
+      await page.goto("/orgs");
       const tree = page.getByTestId("org-tree");
       const node = (name: string) => tree.locator(".ant-tree-treenode").filter({ hasText: name }).first();
 
@@ -227,7 +227,7 @@ describe("coordinator", () => {
   it("uses the tree and detail on a 390-px phone", async () => {
     await withPage(phone, async (page) => {
       await login(page, "coordinator");
-      await page.waitForURL(/\/orgs/);
+      await page.goto("/orgs");
       const tree = page.getByTestId("org-tree");
       const node = (name: string) => tree.locator(".ant-tree-treenode").filter({ hasText: name }).first();
       await node("中共武平县委员会").locator(".ant-tree-switcher").click();
@@ -247,7 +247,7 @@ describe("audit administrator", () => {
     expect(revealedMember, "the coordinator's scenario must run first").toBeDefined();
     await withPage(desktop, async (page) => {
       await login(page, "auditor");
-      await page.waitForURL(/\/audit/);
+      await page.goto("/audit");
       // The audit administrator's menu has the audit log and nothing else.
       expect(await page.locator("[data-testid^=nav-]").count()).toBe(1);
 
@@ -282,7 +282,7 @@ describe("audit administrator", () => {
     });
     await withPage(phone, async (page) => {
       await login(page, "auditor");
-      await page.waitForURL(/\/audit/);
+      await page.goto("/audit");
       await page.locator("[data-testid=audit-table] tbody tr.ant-table-row").first().waitFor();
       await expectNoHorizontalOverflow(page);
       await screenshot(page, "auditor-audit-390");
@@ -294,7 +294,7 @@ describe("writes through the forms", () => {
   it("coordinator creates, edits, moves and dissolves an organization", async () => {
     await withPage(desktop, async (page) => {
       await login(page, "coordinator");
-      await page.waitForURL(/\/orgs/);
+      await page.goto("/orgs");
       await page.getByTestId("org-search").locator("input").fill("中山镇委员会");
       await page.getByTestId("org-search-results").getByText("中共中山镇委员会").click();
       await expect.poll(() => page.getByTestId("org-detail-name").textContent()).toBe("中共中山镇委员会");

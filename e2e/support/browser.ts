@@ -41,7 +41,10 @@ export function newContext(
   });
 }
 
-/** Signs in through the login page and waits for the app shell. Demo accounts share one password. */
+/**
+ * Signs in through the login page and waits for the app shell. Demo accounts share one password.
+ * Every role lands on its home page (工作台); a test opens the page it is about from there.
+ */
 export async function login(page: Page, username: string, password: string = inject("demoPassword")): Promise<void> {
   await page.goto("/login");
   await page.locator("#username").fill(username);

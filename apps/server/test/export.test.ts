@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { scopeFor } from "../src/platform/access.ts";
 import { membersRepository } from "../src/modules/members/members.repository.ts";
+import { scopeFor } from "../src/platform/access.ts";
 import {
   createTestContext,
   expectError,

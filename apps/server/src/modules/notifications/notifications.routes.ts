@@ -12,8 +12,8 @@ import { z } from "zod";
 import type { DB } from "../../db/schema.ts";
 import { notFound } from "../../platform/errors.ts";
 import { requireActor } from "../../platform/http.ts";
-import { notificationPolicy } from "./notifications.policy.ts";
 import type { NotificationHub } from "../../platform/notifications.ts";
+import { notificationPolicy } from "./notifications.policy.ts";
 import { presentNotification } from "./notifications.presenter.ts";
 import { notificationsRepository } from "./notifications.repository.ts";
 

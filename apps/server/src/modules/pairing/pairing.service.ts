@@ -2,11 +2,11 @@ import { PairingInputError } from "@huzhu/domain";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { Actor } from "../../platform/access.ts";
-import { scopeOf } from "../../platform/policy.ts";
-import { pairingPolicy } from "./pairing.policy.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { AppError } from "../../platform/errors.ts";
+import { scopeOf } from "../../platform/policy.ts";
 import { PoolFullError, WorkerOutOfMemoryError } from "../../platform/worker-pool.ts";
+import { pairingPolicy } from "./pairing.policy.ts";
 import type { PairingSolver } from "./solve-in-worker.ts";
 
 /** Seconds a client is asked to wait when the solver's queue is full: a few province-size solves. */
