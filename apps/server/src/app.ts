@@ -84,12 +84,13 @@ export interface AppDeps {
 }
 
 /** Validates with zod, reporting inputs so messages can say "required" rather than "received undefined". */
-const validatorCompiler: FastifySchemaCompiler<z.ZodType> =
-  ({ schema }) =>
-  (data) => {
+const validatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema, method, url, httpPart }) => {
+  requestSchemas.push({ method, url, httpPart: httpPart ?? "", schema });
+  return (data) => {
     const result = schema.safeParse(data, { reportInput: true });
-    return result.success ? { value: result.data } : { error: new RequestValidationError(result.error.issues) };
+    return result.success ? { value: result.data } : { error: new RequestValidationError(result.error.issues, schema) };
   };
+};
 
 /** Builds the whole HTTP application; tests use it through app.inject, main.ts makes it listen. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {

@@ -137,10 +137,10 @@ describe(`human text (${testDatabaseKind})`, () => {
       "name: contains an invisible or control character (such as a zero-width space or a text-direction mark); type it again without it",
     );
     expect(expectError(await send("zh-CN"), 400, { field: "name" }).message).toBe(
-      "姓名/名称：含有不可见字符或控制字符（如零宽空格、文字方向控制符），请删除后重新输入",
+      "姓名：含有不可见字符或控制字符（如零宽空格、文字方向控制符），请删除后重新输入",
     );
     expect(expectError(await send("zh-TW"), 400, { field: "name" }).message).toBe(
-      "姓名/名稱：含有不可見字元或控制字元（如零寬空格、文字方向控制字元），請刪除後重新輸入",
+      "姓名：含有不可見字元或控制字元（如零寬空格、文字方向控制字元），請刪除後重新輸入",
     );
     const empty = expectError(
       await (as.secretary as Session).request({

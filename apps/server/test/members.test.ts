@@ -436,7 +436,7 @@ describe(`member roster (${testDatabaseKind})`, () => {
       const m = expectError(await post(missing), 400, { field: "education" });
       expect(m.message).toBe("学历：必填");
       const wrong = expectError(await post(newMember({ status: "retired" }), "en"), 400, { field: "status" });
-      expect(wrong.message).toBe('status: Invalid option: expected one of "probationary"|"full"');
+      expect(wrong.message).toBe('member status: Invalid option: expected one of "probationary"|"full"');
     });
 
     /** The newest audit record must be the refusal, never a success for a change that did not happen. */

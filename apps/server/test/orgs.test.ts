@@ -273,7 +273,7 @@ describe(`organization tree (${testDatabaseKind})`, () => {
           field: "name",
         },
       );
-      expect(missing.message).toBe("姓名/名称：必填");
+      expect(missing.message).toBe("组织名称：必填");
       expectError(
         await coordinator.request({ method: "POST", url: "/api/orgs", payload: villageBody({ kind: "club" }) }),
         400,

@@ -3,6 +3,7 @@ export * from "./audit.ts";
 export * from "./audit-labels.ts";
 export * from "./auth.ts";
 export * from "./common.ts";
+export * from "./field-labels.ts";
 export * from "./home.ts";
 export * from "./jobs.ts";
 export * from "./members.ts";

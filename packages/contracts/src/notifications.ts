@@ -22,3 +22,6 @@ export type NotificationList = z.infer<typeof notificationList>;
 
 export const notificationListQuery = pageQuery.extend({ unread: z.enum(["true", "false"]).optional() }).strict();
 export type NotificationListQuery = z.infer<typeof notificationListQuery>;
+
+/** The notification stream (server-sent events) resumes after the last notification id the client saw. */
+export const notificationStreamQuery = z.object({ after: z.coerce.number().int().min(0).optional() }).strict();

@@ -1,6 +1,6 @@
-import type { Locale } from "@huzhu/contracts";
+import { fieldLabelOf, type Locale } from "@huzhu/contracts";
 import { z } from "zod";
-import { fieldLabel, hasMessage, translate } from "./i18n.ts";
+import { genericLabel, hasMessage, labelText, translate } from "./i18n.ts";
 
 /**
  * The one error type services throw. It carries a stable code and parameters, not text: the
@@ -33,15 +33,39 @@ export interface ErrorBody {
   error: { code: string; message: string; field?: string };
 }
 
-function fieldMessage(locale: Locale, field: string, text: string): string {
-  return translate(locale, "validation.field", { label: fieldLabel(locale, field), message: text });
+/** The schemas a request was validated against (body, query string, params), where its fields' labels come from. */
+export type LabelSources = readonly (z.ZodType | undefined)[];
+
+/**
+ * The label of a field in the request's language, from the first schema that declares it: the
+ * key the schema gives it (`member.status`), "<label>第 n 项" for an array item, and a generic
+ * label for a declared field whose key has no text (a test lists those). A field no schema
+ * declares is an input read without one (`input.file`, the multipart upload's part) or a place
+ * the caller named itself (an unknown key, a location in an uploaded document): named as sent.
+ */
+export function fieldLabel(locale: Locale, field: string | readonly PropertyKey[], schemas: LabelSources): string {
+  const path = typeof field === "string" ? field.split(".") : field;
+  for (const schema of schemas) {
+    if (!schema) continue;
+    const ref = fieldLabelOf(schema, path);
+    if (!ref.declared) continue;
+    const label = (ref.key ? labelText(locale, ref.key) : undefined) ?? genericLabel(locale);
+    return ref.items.reduce<string>((outer, n) => translate(locale, "validation.item", { label: outer, n }), label);
+  }
+  const named = path.map(String).join(".");
+  return labelText(locale, `input.${named}`) ?? named;
 }
 
-export function presentAppError(error: AppError, locale: Locale): ErrorBody {
+function fieldMessage(locale: Locale, field: string, text: string, schemas: LabelSources): string {
+  return translate(locale, "validation.field", { label: fieldLabel(locale, field, schemas), message: text });
+}
+
+/** `schemas`: the route's request schemas, so a service's `invalidField("status", …)` is labelled as the route's field. */
+export function presentAppError(error: AppError, locale: Locale, schemas: LabelSources = []): ErrorBody {
   const { field, params = {} } = error.options;
   const messageCode = typeof params.messageCode === "string" ? params.messageCode : error.code;
   let message = translate(locale, messageCode, params);
-  if (field) message = fieldMessage(locale, field, message);
+  if (field) message = fieldMessage(locale, field, message, schemas);
   return {
     error: { code: error.code === "validation" ? messageCode : error.code, message, ...(field ? { field } : {}) },
   };
@@ -57,7 +81,11 @@ const zodLocales: Record<Locale, () => { localeError: z.core.$ZodErrorMap }> = {
  * The first problem of a failed request validation, localized. Our own checks carry a message
  * key; everything else uses zod's translations for the three languages.
  */
-export function presentValidationIssues(issues: readonly z.core.$ZodIssue[], locale: Locale): ErrorBody {
+export function presentValidationIssues(
+  issues: readonly z.core.$ZodIssue[],
+  locale: Locale,
+  schema?: z.ZodType,
+): ErrorBody {
   const issue = issues[0];
   if (!issue) return { error: { code: "validation", message: translate(locale, "internal") } };
   if (issue.code === "unrecognized_keys") {
@@ -65,7 +93,7 @@ export function presentValidationIssues(issues: readonly z.core.$ZodIssue[], loc
     return {
       error: {
         code: "validation.unknown_field",
-        message: fieldMessage(locale, field, translate(locale, "validation.unknown_field")),
+        message: fieldMessage(locale, field, translate(locale, "validation.unknown_field"), [schema]),
         field,
       },
     };
@@ -88,7 +116,8 @@ export function presentValidationIssues(issues: readonly z.core.$ZodIssue[], loc
   return {
     error: {
       code: key ?? `validation.${issue.code}`,
-      message: fieldMessage(locale, field, text),
+      // A problem of the whole input (an empty update) has no field to name.
+      message: issue.path.length ? fieldMessage(locale, field, text, [schema]) : text,
       field,
     },
   };

@@ -77,6 +77,8 @@ const messages: Catalog = {
   "body.too_large": { "zh-CN": "请求体过大", "zh-TW": "請求內容過大", en: "The request body is too large" },
   // validation
   "validation.field": { "zh-CN": "{label}：{message}", "zh-TW": "{label}：{message}", en: "{label}: {message}" },
+  // an array item of a field: "联建单位第 2 项"
+  "validation.item": { "zh-CN": "{label}第 {n} 项", "zh-TW": "{label}第 {n} 項", en: "{label}, item {n}" },
   "validation.unknown_field": { "zh-CN": "不允许的字段", "zh-TW": "不允許的欄位", en: "unknown field" },
   "validation.required": { "zh-CN": "必填", "zh-TW": "必填", en: "is required" },
   "validation.uuid": { "zh-CN": "编号格式不正确", "zh-TW": "編號格式不正確", en: "is not a valid id" },
@@ -396,46 +398,86 @@ const messages: Catalog = {
   },
 };
 
-/** Human names of fields, used in "<field>: <problem>" messages. */
+/**
+ * Human names of request fields, used in "<label>: <problem>" messages, keyed per schema field:
+ * `member.status` is the status of a member, `job.status` that of a job. The keys come from the
+ * schema a request was validated against (contracts' `labelFields` / `labelField`, field-labels.ts);
+ * `input.*` names inputs read without a schema (a multipart upload's file part).
+ */
 const fieldLabels: Catalog = {
-  username: { "zh-CN": "用户名", "zh-TW": "使用者名稱", en: "username" },
-  password: { "zh-CN": "密码", "zh-TW": "密碼", en: "password" },
-  name: { "zh-CN": "姓名/名称", "zh-TW": "姓名/名稱", en: "name" },
-  gender: { "zh-CN": "性别", "zh-TW": "性別", en: "gender" },
-  ethnicity: { "zh-CN": "民族", "zh-TW": "民族", en: "ethnicity" },
-  birthDate: { "zh-CN": "出生日期", "zh-TW": "出生日期", en: "birth date" },
-  idNumber: { "zh-CN": "身份证号", "zh-TW": "身分證號", en: "ID number" },
-  phone: { "zh-CN": "手机号", "zh-TW": "手機號碼", en: "phone" },
-  education: { "zh-CN": "学历", "zh-TW": "學歷", en: "education" },
-  joinDate: { "zh-CN": "入党日期", "zh-TW": "入黨日期", en: "join date" },
-  status: { "zh-CN": "党员状态", "zh-TW": "黨員狀態", en: "status" },
-  primaryOrgId: { "zh-CN": "所在组织", "zh-TW": "所在組織", en: "primary organization" },
-  coOrgId: { "zh-CN": "共管组织", "zh-TW": "共管組織", en: "co-managing organization" },
-  parentId: { "zh-CN": "上级组织", "zh-TW": "上級組織", en: "parent organization" },
-  kind: { "zh-CN": "组织类型", "zh-TW": "組織類型", en: "kind" },
-  category: { "zh-CN": "组织类别", "zh-TW": "組織類別", en: "category" },
-  area: { "zh-CN": "城乡属性", "zh-TW": "城鄉屬性", en: "urban/rural" },
-  divisionCode: { "zh-CN": "行政区划代码", "zh-TW": "行政區劃代碼", en: "division code" },
-  secretaryName: { "zh-CN": "书记", "zh-TW": "書記", en: "secretary" },
-  units: { "zh-CN": "联建单位", "zh-TW": "聯建單位", en: "units" },
-  reason: { "zh-CN": "事由", "zh-TW": "事由", en: "reason" },
-  q: { "zh-CN": "搜索词", "zh-TW": "搜尋詞", en: "search" },
-  actor: { "zh-CN": "操作人", "zh-TW": "操作人", en: "actor" },
-  field: { "zh-CN": "字段", "zh-TW": "欄位", en: "field" },
-  page: { "zh-CN": "页码", "zh-TW": "頁碼", en: "page" },
-  pageSize: { "zh-CN": "每页条数", "zh-TW": "每頁筆數", en: "page size" },
-  id: { "zh-CN": "编号", "zh-TW": "編號", en: "id" },
-  displayName: { "zh-CN": "显示名称", "zh-TW": "顯示名稱", en: "display name" },
-  memberId: { "zh-CN": "关联党员", "zh-TW": "關聯黨員", en: "member" },
-  orgId: { "zh-CN": "组织", "zh-TW": "組織", en: "organization" },
-  role: { "zh-CN": "角色", "zh-TW": "角色", en: "role" },
-  file: { "zh-CN": "文件", "zh-TW": "檔案", en: "file" },
-  currentPassword: { "zh-CN": "当前密码", "zh-TW": "目前密碼", en: "current password" },
-  newPassword: { "zh-CN": "新密码", "zh-TW": "新密碼", en: "new password" },
-  code: { "zh-CN": "验证码", "zh-TW": "驗證碼", en: "code" },
-  resetSecondFactor: { "zh-CN": "重置双因素登录", "zh-TW": "重設雙因素登入", en: "second-factor reset" },
-  disabled: { "zh-CN": "停用", "zh-TW": "停用", en: "disabled" },
+  // paging and record ids, shared by every list and every /:id route
+  "list.page": { "zh-CN": "页码", "zh-TW": "頁碼", en: "page" },
+  "list.pageSize": { "zh-CN": "每页条数", "zh-TW": "每頁筆數", en: "page size" },
+  "record.id": { "zh-CN": "编号", "zh-TW": "編號", en: "id" },
+  "input.file": { "zh-CN": "文件", "zh-TW": "檔案", en: "file" },
+  // sign-in and one's own password and second factor
+  "auth.username": { "zh-CN": "用户名", "zh-TW": "使用者名稱", en: "username" },
+  "auth.password": { "zh-CN": "密码", "zh-TW": "密碼", en: "password" },
+  "auth.currentPassword": { "zh-CN": "当前密码", "zh-TW": "目前密碼", en: "current password" },
+  "auth.newPassword": { "zh-CN": "新密码", "zh-TW": "新密碼", en: "new password" },
+  "auth.code": { "zh-CN": "验证码", "zh-TW": "驗證碼", en: "code" },
+  // members: the record, and the roster's filters
+  "member.name": { "zh-CN": "姓名", "zh-TW": "姓名", en: "name" },
+  "member.gender": { "zh-CN": "性别", "zh-TW": "性別", en: "gender" },
+  "member.ethnicity": { "zh-CN": "民族", "zh-TW": "民族", en: "ethnicity" },
+  "member.birthDate": { "zh-CN": "出生日期", "zh-TW": "出生日期", en: "birth date" },
+  "member.idNumber": { "zh-CN": "身份证号", "zh-TW": "身分證號", en: "ID number" },
+  "member.phone": { "zh-CN": "手机号", "zh-TW": "手機號碼", en: "phone" },
+  "member.education": { "zh-CN": "学历", "zh-TW": "學歷", en: "education" },
+  "member.joinDate": { "zh-CN": "入党日期", "zh-TW": "入黨日期", en: "join date" },
+  "member.status": { "zh-CN": "党员状态", "zh-TW": "黨員狀態", en: "member status" },
+  "member.primaryOrgId": { "zh-CN": "所在组织", "zh-TW": "所在組織", en: "primary organization" },
+  "member.coOrgId": { "zh-CN": "共管组织", "zh-TW": "共管組織", en: "co-managing organization" },
+  "member.q": { "zh-CN": "姓名或身份证号", "zh-TW": "姓名或身分證號", en: "name or ID number" },
+  "member.orgId": { "zh-CN": "组织", "zh-TW": "組織", en: "organization" },
+  "member.joinedFrom": { "zh-CN": "入党日期起", "zh-TW": "入黨日期起", en: "joined from" },
+  "member.joinedTo": { "zh-CN": "入党日期止", "zh-TW": "入黨日期迄", en: "joined until" },
+  "member.ageFrom": { "zh-CN": "最小年龄", "zh-TW": "最小年齡", en: "minimum age" },
+  "member.ageTo": { "zh-CN": "最大年龄", "zh-TW": "最大年齡", en: "maximum age" },
+  "reveal.field": { "zh-CN": "查看项", "zh-TW": "查看項目", en: "field to reveal" },
+  "reveal.reason": { "zh-CN": "查看事由", "zh-TW": "查看事由", en: "reason" },
+  // organizations
+  "org.parentId": { "zh-CN": "上级组织", "zh-TW": "上級組織", en: "parent organization" },
+  "org.name": { "zh-CN": "组织名称", "zh-TW": "組織名稱", en: "organization name" },
+  "org.kind": { "zh-CN": "组织类型", "zh-TW": "組織類型", en: "kind" },
+  "org.category": { "zh-CN": "组织类别", "zh-TW": "組織類別", en: "category" },
+  "org.area": { "zh-CN": "城乡属性", "zh-TW": "城鄉屬性", en: "urban/rural" },
+  "org.divisionCode": { "zh-CN": "行政区划代码", "zh-TW": "行政區劃代碼", en: "division code" },
+  "org.secretaryName": { "zh-CN": "书记", "zh-TW": "書記", en: "secretary" },
+  "org.units": { "zh-CN": "联建单位", "zh-TW": "聯建單位", en: "units" },
+  "org.reason": { "zh-CN": "撤销原因", "zh-TW": "撤銷原因", en: "reason for dissolving" },
+  "org.q": { "zh-CN": "组织名称", "zh-TW": "組織名稱", en: "organization name" },
+  "org.within": { "zh-CN": "搜索范围", "zh-TW": "搜尋範圍", en: "search within" },
+  "org.includeDissolved": { "zh-CN": "含已撤销组织", "zh-TW": "含已撤銷組織", en: "include dissolved" },
+  // accounts and roles
+  "user.username": { "zh-CN": "用户名", "zh-TW": "使用者名稱", en: "username" },
+  "user.displayName": { "zh-CN": "显示名称", "zh-TW": "顯示名稱", en: "display name" },
+  "user.password": { "zh-CN": "密码", "zh-TW": "密碼", en: "password" },
+  "user.memberId": { "zh-CN": "关联党员", "zh-TW": "關聯黨員", en: "member" },
+  "user.disabled": { "zh-CN": "停用", "zh-TW": "停用", en: "disabled" },
+  "user.resetSecondFactor": { "zh-CN": "重置双因素登录", "zh-TW": "重設雙因素登入", en: "second-factor reset" },
+  "user.q": { "zh-CN": "用户名或显示名称", "zh-TW": "使用者名稱或顯示名稱", en: "username or display name" },
+  "user.role": { "zh-CN": "角色", "zh-TW": "角色", en: "role" },
+  "role.role": { "zh-CN": "角色", "zh-TW": "角色", en: "role" },
+  "role.orgId": { "zh-CN": "任职组织", "zh-TW": "任職組織", en: "organization" },
+  "passwordReset.status": { "zh-CN": "申请状态", "zh-TW": "申請狀態", en: "request status" },
+  // the audit log, jobs, notifications, security alerts, pairing
+  "audit.action": { "zh-CN": "操作", "zh-TW": "操作", en: "action" },
+  "audit.actor": { "zh-CN": "操作人", "zh-TW": "操作人", en: "actor" },
+  "audit.result": { "zh-CN": "结果", "zh-TW": "結果", en: "result" },
+  "audit.targetType": { "zh-CN": "对象类型", "zh-TW": "對象類型", en: "target type" },
+  "audit.targetId": { "zh-CN": "对象编号", "zh-TW": "對象編號", en: "target id" },
+  "audit.from": { "zh-CN": "开始日期", "zh-TW": "開始日期", en: "from" },
+  "audit.to": { "zh-CN": "结束日期", "zh-TW": "結束日期", en: "to" },
+  "job.status": { "zh-CN": "任务状态", "zh-TW": "任務狀態", en: "job status" },
+  "notification.unread": { "zh-CN": "未读", "zh-TW": "未讀", en: "unread" },
+  "notification.after": { "zh-CN": "起始通知", "zh-TW": "起始通知", en: "after" },
+  "alert.open": { "zh-CN": "未确认", "zh-TW": "未確認", en: "open" },
+  "pairing.explain": { "zh-CN": "附带说明", "zh-TW": "附帶說明", en: "explain" },
 };
+
+/** The label of a field whose schema gives it none (a test lists those, so it stays rare). */
+const genericFieldLabel: Record<Locale, string> = { "zh-CN": "此项", "zh-TW": "此項", en: "this field" };
 
 const nouns: Catalog = {
   organization: { "zh-CN": "组织", "zh-TW": "組織", en: "Organization" },
@@ -482,8 +524,15 @@ export function hasMessage(code: string): boolean {
   return code in messages;
 }
 
-export function fieldLabel(locale: Locale, field: string): string {
-  const last = field.split(".").pop() ?? field;
-  // The user reads the label; the key is in the error's own `field` for programs and developers.
-  return fieldLabels[last]?.[locale] ?? field;
+/** The text of a field label key in a language, or undefined when the catalog has none. */
+export function labelText(locale: Locale, key: string): string | undefined {
+  return fieldLabels[key]?.[locale];
+}
+
+export function hasLabel(key: string): boolean {
+  return key in fieldLabels;
+}
+
+export function genericLabel(locale: Locale): string {
+  return genericFieldLabel[locale];
 }
