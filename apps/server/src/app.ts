@@ -43,6 +43,7 @@ import { installAccessControl, installErrorHandler, RequestValidationError, simp
 import { pickLocale } from "./platform/i18n.ts";
 import { createJobRunner, type JobRunner } from "./platform/jobs.ts";
 import { createNotificationHub, notifyUsers } from "./platform/notifications.ts";
+import { requestSchemas } from "./platform/request-schemas.ts";
 
 declare module "fastify" {
   interface FastifyInstance {
