@@ -16,8 +16,11 @@ import { type Ability, authorize, authorizeField, scopeOf } from "./policy.ts";
 export interface Command<Input, Row, Result, Output> {
   readonly name: AuditAction;
   readonly ability: Ability<Row>;
-  /** Locks taken first, before anything is read (e.g. the organization tree's). */
-  readonly lock?: (trx: Kysely<DB>, input: Input) => Promise<void>;
+  /**
+   * Locks taken first, before anything is read (e.g. the organization tree's). Gets the actor too,
+   * for setup the database's own checks need before them (users: telling the triggers who acts).
+   */
+  readonly lock?: (trx: Kysely<DB>, input: Input, actor: Actor) => Promise<void>;
   /** The ids of the records the ability is checked on; none for an action on no record. */
   readonly targets: (input: Input) => readonly number[];
   /**
@@ -52,7 +55,7 @@ export async function execute<Input, Row, Result, Output>(
   input: Input,
 ): Promise<Output> {
   const result = await db.transaction().execute(async (trx) => {
-    await command.lock?.(trx, input);
+    await command.lock?.(trx, input, actor);
     const ids = command.targets(input);
     let rows: Row[] = [];
     if (ids.length > 0 && command.targetField) {
