@@ -7,7 +7,7 @@ import { type MemberRow, memberManagedReach, memberReadReach, membersRepository 
  * themself; editing and revealing only the primary organization's (a co-managing organization
  * reads but never changes a member's identity or organizations, nor reveals).
  */
-export const memberPolicy = definePolicy<MemberRow, "read" | "update" | "reveal" | "export">(
+export const memberPolicy = definePolicy<MemberRow, "read" | "update" | "reveal" | "export" | "link">(
   {
     name: "member",
     reach: memberReadReach,
@@ -20,5 +20,10 @@ export const memberPolicy = definePolicy<MemberRow, "read" | "update" | "reveal"
     reveal: { grant: "member.reveal", reach: memberManagedReach },
     /** The filtered roster as a workbook: what member.read reaches, for those who may export. */
     export: { grant: "member.export", presented: false },
+    /**
+     * Linking an account to a member's record (the system administrator's, when creating one): their
+     * global scope confirms the member exists without the member's data reaching the caller.
+     */
+    link: { grant: "user.manage", presented: false },
   },
 );

@@ -18,7 +18,7 @@ const both = (...verdicts: (true | AppError)[]) => verdicts.find((v) => v !== tr
 
 export const orgPolicy = definePolicy<
   OrgRow,
-  "read" | "lookup" | "update" | "createChild" | "move" | "dissolve" | "addMembers"
+  "read" | "lookup" | "update" | "createChild" | "move" | "dissolve" | "addMembers" | "assignRoles"
 >(
   {
     name: "organization",
@@ -34,6 +34,8 @@ export const orgPolicy = definePolicy<
     createChild: { grant: "org.write", rule: (org) => active(org) },
     /** Making it a member's primary organization (a secretary keeps the roster without org.write). */
     addMembers: { grant: "member.write", rule: (org) => active(org), presented: false },
+    /** Granting a role held at it (the security administrator, whose scope is the whole tree). */
+    assignRoles: { grant: "role.manage", rule: (org) => active(org), presented: false },
     move: {
       grant: "org.write",
       rule: (org, { scope }) =>
