@@ -22,7 +22,12 @@ const userColumns = [
   "totp_enabled_at",
 ] as const;
 
-/** Accounts and role assignments (administration side; sign-in lives in the auth module). */
+/**
+ * Accounts and role assignments (administration side; sign-in lives in the auth module). It reads
+ * no other module's tables except the organization's name beside a role (rolesOf): whether a
+ * member or an organization exists or is active is asked of their policies (members.policy.ts
+ * `link`, orgs.policy.ts `assignRoles`).
+ */
 export function usersRepository(db: Kysely<DB>) {
   return {
     async list(query: UserListQuery): Promise<{ items: UserRow[]; total: number }> {
@@ -69,15 +74,6 @@ export function usersRepository(db: Kysely<DB>) {
       return (
         (await db.selectFrom("users").select("id").where("username", "=", username).executeTakeFirst()) !== undefined
       );
-    },
-
-    async memberExists(memberId: number): Promise<boolean> {
-      return (await db.selectFrom("members").select("id").where("id", "=", memberId).executeTakeFirst()) !== undefined;
-    },
-
-    async orgActive(orgId: number): Promise<boolean> {
-      const row = await db.selectFrom("organizations").select("status").where("id", "=", orgId).executeTakeFirst();
-      return row?.status === "active";
     },
 
     async insert(values: { username: string; displayName: string; passwordHash: string; memberId: number | null }) {
@@ -235,6 +231,11 @@ export function usersRepository(db: Kysely<DB>) {
       await db.deleteFrom("sessions").where("user_id", "=", userId).execute();
     },
 
+    /**
+     * The roles of these accounts, each with its organization's name. This join stays: it reads
+     * only the name of the organization the account's own role assignment names (part of showing
+     * the account); checks on an organization go through the orgs policy (orgPolicy.assignRoles).
+     */
     rolesOf(userIds: number[]) {
       if (userIds.length === 0) return Promise.resolve([]);
       return db

@@ -16,6 +16,7 @@ import { requireActor } from "../../platform/http.ts";
 import { userActions, userPolicy } from "./users.policy.ts";
 import type { UsersService } from "./users.service.ts";
 
+/** Validate → service → present; no SQL and no rules here. Access and audit come from the policy and the commands. */
 export function usersRoutes(app: FastifyInstance, users: UsersService) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["accounts"];
@@ -46,7 +47,7 @@ export function usersRoutes(app: FastifyInstance, users: UsersService) {
   r.post(
     "/api/users",
     {
-      config: { ability: userActions.create, audit: "user.create" },
+      config: { command: users.commands.create },
       schema: {
         tags,
         summary: "Create an account (system administrator)",
@@ -60,7 +61,7 @@ export function usersRoutes(app: FastifyInstance, users: UsersService) {
   r.patch(
     "/api/users/:id",
     {
-      config: { ability: userPolicy.update, audit: "user.update" },
+      config: { command: users.commands.update },
       schema: {
         tags,
         summary: "Rename, reset the password of, or disable an account (system administrator)",
@@ -101,7 +102,7 @@ export function usersRoutes(app: FastifyInstance, users: UsersService) {
     r.post(
       `/api/password-resets/:id/${decision}`,
       {
-        config: { ability: userActions.decidePasswordReset, audit: `user.reset_${decision}` },
+        config: { command: decision === "approve" ? users.commands.approveReset : users.commands.rejectReset },
         schema: {
           tags,
           summary: `${decision === "approve" ? "Approve" : "Reject"} a reset (security administrator; not one's own)`,
@@ -116,7 +117,7 @@ export function usersRoutes(app: FastifyInstance, users: UsersService) {
   r.post(
     "/api/users/:id/roles",
     {
-      config: { ability: userPolicy.assignRole, audit: "role.assign" },
+      config: { command: users.commands.assignRole },
       schema: {
         tags,
         summary: "Grant a role (security administrator)",
@@ -131,7 +132,7 @@ export function usersRoutes(app: FastifyInstance, users: UsersService) {
   r.delete(
     "/api/role-assignments/:id",
     {
-      config: { ability: userPolicy.withdrawRole, audit: "role.withdraw" },
+      config: { command: users.commands.withdrawRole },
       schema: {
         tags,
         summary: "Withdraw a role (security administrator)",

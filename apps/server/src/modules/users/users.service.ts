@@ -12,9 +12,15 @@ import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { type Actor, isAdminRole } from "../../platform/access.ts";
 import { recordAudit } from "../../platform/audit.ts";
+import { defineCommand, execute } from "../../platform/commands.ts";
 import { AppError, conflict, invalidField, notFound } from "../../platform/errors.ts";
 import { passwordProblem } from "../../platform/password-policy.ts";
 import { hashPassword } from "../../platform/passwords.ts";
+import { authorizeField, scopeOf } from "../../platform/policy.ts";
+import { memberPolicy } from "../members/members.policy.ts";
+import { orgPolicy } from "../orgs/orgs.policy.ts";
+import { userActions, userPolicy } from "./users.policy.ts";
+import { presentPasswordReset, presentUser } from "./users.presenter.ts";
 import { type UserRow, usersRepository } from "./users.repository.ts";
 
 /** A reset of an administrator's password waits this long for the security administrator. */
@@ -33,29 +39,22 @@ const RESET_EXPIRY_HOURS = 24;
  *   waits for the security administrator's approval, so no single person can take one over;
  * - the last enabled holder of an administrator role can be neither disabled nor lose that role
  *   (an audit administrator above all: without one, nobody reads the log).
+ * Every write is a command named by its audit action (platform/commands.ts).
  */
 export function usersService(db: Kysely<DB>) {
   const repo = usersRepository(db);
 
+  /** Rows → DTOs with their roles and any open reset. */
   async function present(rows: UserRow[]): Promise<User[]> {
     const ids = rows.map((r) => r.id);
     const [roles, resets] = await Promise.all([repo.rolesOf(ids), repo.pendingResets(ids, RESET_EXPIRY_HOURS)]);
-    return rows.map((r) => {
-      const reset = resets.find((p) => p.user_id === r.id);
-      return {
-        id: r.id,
-        username: r.username,
-        displayName: r.display_name,
-        memberId: r.member_id,
-        disabled: r.disabled,
-        mustChangePassword: r.must_change_password,
-        secondFactor: r.totp_enabled_at !== null,
-        pendingReset: reset ? { id: reset.id, requestedAt: new Date(reset.created_at).toISOString() } : null,
-        roles: roles
-          .filter((a) => a.user_id === r.id)
-          .map((a) => ({ id: a.id, role: a.role as Role, orgId: a.org_id, orgName: a.org_name })),
-      };
-    });
+    return rows.map((r) =>
+      presentUser(
+        r,
+        roles,
+        resets.find((p) => p.user_id === r.id),
+      ),
+    );
   }
 
   async function get(id: number): Promise<User> {
@@ -63,6 +62,7 @@ export function usersService(db: Kysely<DB>) {
     if (!row) throw notFound("user");
     return (await present([row]))[0] as User;
   }
+  const presentId = (_db: Kysely<DB>, _actor: Actor, id: number) => get(id);
 
   function checkPassword(password: string, account: { username: string; displayName: string }) {
     const problem = passwordProblem(password, account);
@@ -82,51 +82,79 @@ export function usersService(db: Kysely<DB>) {
     return (error as { code?: unknown }).code === "23514";
   }
 
-  return {
-    async list(_actor: Actor, query: UserListQuery) {
-      const result = await repo.list(query);
-      return { items: await present(result.items), total: result.total };
-    },
+  /**
+   * The security administrator's decision on a reset the system administrator asked for, as one
+   * command per decision (each is its own audit action). The database refuses a decision by the
+   * requester or by the account's owner as well.
+   */
+  function decideResetCommand(approve: boolean) {
+    return defineCommand({
+      name: approve ? "user.reset_approve" : "user.reset_reject",
+      ability: userActions.decidePasswordReset,
+      // The request names the account; the record is about it.
+      targetType: "user",
+      targets: (_requestId: number) => [],
+      async run({ trx, actor, input: requestId }) {
+        const r = usersRepository(trx);
+        await r.expireResets(RESET_EXPIRY_HOURS);
+        const request = await r.findReset(requestId);
+        if (!request) throw notFound("user");
+        if (request.status !== "pending") throw conflict("reset.notPending");
+        if (request.user_id === actor.userId || request.requested_by === actor.userId) {
+          throw new AppError(409, "reset.ownRequest");
+        }
+        await r.decideReset(requestId, approve ? "approved" : "rejected", actor.userId);
+        if (approve) {
+          if (request.password_hash) {
+            await r.update(request.user_id, { password_hash: request.password_hash, must_change_password: true });
+          }
+          if (request.reset_second_factor) await r.resetSecondFactor(request.user_id);
+          await r.endSessions(request.user_id);
+        }
+        return { result: request.user_id, targetId: request.user_id, detail: { requestId } };
+      },
+      present: presentId,
+    });
+  }
 
-    get: (_actor: Actor, id: number) => get(id),
-
-    async create(actor: Actor, body: CreateUserBody): Promise<User> {
-      checkPassword(body.password, body);
-      const passwordHash = await hashPassword(body.password);
-      const id = await db.transaction().execute(async (trx) => {
+  const commands = {
+    create: defineCommand({
+      name: "user.create",
+      ability: userActions.create,
+      targetType: "user",
+      targets: (_body: CreateUserBody & { passwordHash: string }) => [],
+      async run({ trx, actor, input: body }) {
         const r = usersRepository(trx);
         if (await r.usernameTaken(body.username)) throw conflict("username.taken", "username");
-        if (body.memberId && !(await r.memberExists(body.memberId))) throw invalidField("memberId", "member.notFound");
-        const newId = await r.insert({
+        // The member's record is the members module's: its policy confirms it exists (the system
+        // administrator's scope is global) without its data reaching this module.
+        if (body.memberId) {
+          await authorizeField(trx, actor, memberPolicy.link, [body.memberId], "memberId", "member.notFound");
+        }
+        const id = await r.insert({
           username: body.username,
           displayName: body.displayName,
-          passwordHash,
+          passwordHash: body.passwordHash,
           memberId: body.memberId ?? null,
         });
-        await recordAudit(trx, actor, {
-          action: "user.create",
-          result: "success",
-          targetType: "user",
-          targetId: newId,
-        });
-        return newId;
-      });
-      return get(id);
-    },
+        return { result: id, targetId: id };
+      },
+      present: presentId,
+    }),
 
     /**
      * Renames, disables, sets a one-time password or clears the second factor. Answers whether
      * part of it awaits the security administrator (an administrator's password or second factor).
      */
-    async update(actor: Actor, id: number, body: UpdateUserBody): Promise<{ user: User; pendingApproval: boolean }> {
-      const resetsSecret = body.password !== undefined || body.resetSecondFactor === true;
-      if (id === actor.userId && body.disabled === true) throw new AppError(409, "user.disableSelf");
-      if (id === actor.userId && resetsSecret) throw new AppError(409, "user.ownPasswordHere");
-      const pendingApproval = await db.transaction().execute(async (trx) => {
+    update: defineCommand({
+      name: "user.update",
+      ability: userPolicy.update,
+      lock: (trx, input: { id: number; body: UpdateUserBody }) => usersRepository(trx).lockUser(input.id),
+      targets: (input) => [input.id],
+      async run({ trx, actor, rows: [found], input: { id, body } }) {
         const r = usersRepository(trx);
-        await r.lockUser(id);
-        const target = await r.findById(id);
-        if (!target) throw notFound("user");
+        const target = found as UserRow;
+        const resetsSecret = body.password !== undefined || body.resetSecondFactor === true;
         if (body.password !== undefined) {
           checkPassword(body.password, {
             username: target.username,
@@ -155,6 +183,8 @@ export function usersService(db: Kysely<DB>) {
             passwordHash: passwordHash ?? null,
             resetSecondFactor: body.resetSecondFactor === true,
           });
+          // The request is its own record (the security administrator's decision refers to it),
+          // before the command's user.update.
           await recordAudit(trx, actor, {
             action: "user.reset_request",
             result: "success",
@@ -165,16 +195,94 @@ export function usersService(db: Kysely<DB>) {
         }
         // A disabled account, a new password or a cleared second factor ends every session at once.
         if (body.disabled === true || (resetsSecret && !needsApproval)) await r.endSessions(id);
-        await recordAudit(trx, actor, {
-          action: "user.update",
-          result: "success",
-          targetType: "user",
+        return {
+          result: { id, pendingApproval: needsApproval },
           targetId: id,
           detail: { fields: Object.keys(body), ...(needsApproval ? { awaitingApproval: true } : {}) },
-        });
-        return needsApproval;
-      });
-      return { user: await get(id), pendingApproval };
+        };
+      },
+      present: async (_db, _actor, { id, pendingApproval }) => ({ user: await get(id), pendingApproval }),
+    }),
+
+    assignRole: defineCommand({
+      name: "role.assign",
+      ability: userPolicy.assignRole,
+      async lock(trx, input: { userId: number; role: Role; orgId: number | null }, actor) {
+        const r = usersRepository(trx);
+        // Tells the trigger who acts (it refuses changes to one's own roles), then holds the account.
+        await r.actAs(actor.userId);
+        await r.lockUser(input.userId);
+      },
+      targets: (input) => [input.userId],
+      async run({ trx, actor, input: { userId, role, orgId } }) {
+        const r = usersRepository(trx);
+        // The organization is the organizations module's: its policy says whether a role may be held there.
+        if (orgId !== null) await authorizeField(trx, actor, orgPolicy.assignRoles, [orgId], "orgId");
+        const held = (await r.rolesOf([userId])).map((a) => a.role as Role);
+        const separated = isAdminRole(role) ? held.some((h) => h !== role) : held.some((h) => isAdminRole(h));
+        if (separated) throw conflict("role.separationOfDuties", "role");
+        const id = await r.insertAssignment(userId, role, orgId);
+        return { result: userId, targetId: userId, detail: { role, orgId, assignmentId: id } };
+      },
+      present: presentId,
+    }),
+
+    withdrawRole: defineCommand({
+      name: "role.withdraw",
+      ability: userPolicy.withdrawRole,
+      async lock(trx, input: { assignmentId: number; userId: number }, actor) {
+        const r = usersRepository(trx);
+        await r.actAs(actor.userId);
+        await r.lockUser(input.userId);
+      },
+      targets: (input) => [input.userId],
+      async run({ trx, rows: [found], input: { assignmentId, userId } }) {
+        const r = usersRepository(trx);
+        // Read again under the account's lock: a concurrent withdrawal may have taken it.
+        const assignment = await r.findAssignment(assignmentId);
+        if (!assignment || assignment.user_id !== userId) throw notFound("role");
+        const target = found as UserRow;
+        const role = assignment.role as Role;
+        if (isAdminRole(role) && !target.disabled && (await r.otherEnabledHolders(role, userId)) === 0) {
+          throw conflict("role.lastAdministrator");
+        }
+        await r.deleteAssignment(assignmentId);
+        await r.endSessions(userId);
+        return { result: userId, targetId: userId, detail: { role: assignment.role, orgId: assignment.org_id } };
+      },
+      present: presentId,
+    }),
+
+    approveReset: decideResetCommand(true),
+    rejectReset: decideResetCommand(false),
+  };
+
+  return {
+    commands,
+
+    async list(actor: Actor, query: UserListQuery) {
+      scopeOf(actor, userPolicy.read);
+      const result = await repo.list(query);
+      return { items: await present(result.items), total: result.total };
+    },
+
+    get(actor: Actor, id: number) {
+      scopeOf(actor, userPolicy.read);
+      return get(id);
+    },
+
+    async create(actor: Actor, body: CreateUserBody): Promise<User> {
+      checkPassword(body.password, body);
+      // scrypt before the transaction: nothing is locked while it works.
+      const passwordHash = await hashPassword(body.password);
+      return execute(db, actor, commands.create, { ...body, passwordHash });
+    },
+
+    update(actor: Actor, id: number, body: UpdateUserBody): Promise<{ user: User; pendingApproval: boolean }> {
+      const resetsSecret = body.password !== undefined || body.resetSecondFactor === true;
+      if (id === actor.userId && body.disabled === true) throw new AppError(409, "user.disableSelf");
+      if (id === actor.userId && resetsSecret) throw new AppError(409, "user.ownPasswordHere");
+      return execute(db, actor, commands.update, { id, body });
     },
 
     async assignRole(actor: Actor, userId: number, body: AssignRoleBody): Promise<User> {
@@ -183,112 +291,36 @@ export function usersService(db: Kysely<DB>) {
       if (!isAdminRole(body.role) && orgId === null) throw invalidField("orgId", "validation.required");
       if (userId === actor.userId) throw new AppError(409, "role.ownRoles");
       try {
-        await db.transaction().execute(async (trx) => {
-          const r = usersRepository(trx);
-          await r.actAs(actor.userId);
-          await r.lockUser(userId);
-          const target = await r.findById(userId);
-          if (!target) throw notFound("user");
-          if (orgId !== null && !(await r.orgActive(orgId))) throw invalidField("orgId", "org.notInScope");
-          const held = (await r.rolesOf([userId])).map((a) => a.role as Role);
-          const separated = isAdminRole(body.role)
-            ? held.some((h) => h !== body.role)
-            : held.some((h) => isAdminRole(h));
-          if (separated) throw conflict("role.separationOfDuties", "role");
-          const id = await r.insertAssignment(userId, body.role, orgId);
-          await recordAudit(trx, actor, {
-            action: "role.assign",
-            result: "success",
-            targetType: "user",
-            targetId: userId,
-            detail: { role: body.role, orgId, assignmentId: id },
-          });
-        });
+        return await execute(db, actor, commands.assignRole, { userId, role: body.role, orgId });
       } catch (error) {
         if (separationRefused(error)) throw conflict("role.separationOfDuties", "role");
         throw error;
       }
-      return get(userId);
-    },
-
-    async withdrawRole(actor: Actor, assignmentId: number): Promise<User> {
-      const userId = await db.transaction().execute(async (trx) => {
-        const r = usersRepository(trx);
-        await r.actAs(actor.userId);
-        const found = await r.findAssignment(assignmentId);
-        if (!found) throw notFound("role");
-        if (found.user_id === actor.userId) throw new AppError(409, "role.ownRoles");
-        await r.lockUser(found.user_id);
-        const assignment = await r.findAssignment(assignmentId);
-        if (!assignment) throw notFound("role");
-        const target = await r.findById(assignment.user_id);
-        const role = assignment.role as Role;
-        if (isAdminRole(role) && !target?.disabled && (await r.otherEnabledHolders(role, assignment.user_id)) === 0) {
-          throw conflict("role.lastAdministrator");
-        }
-        await r.deleteAssignment(assignmentId);
-        await r.endSessions(assignment.user_id);
-        await recordAudit(trx, actor, {
-          action: "role.withdraw",
-          result: "success",
-          targetType: "user",
-          targetId: assignment.user_id,
-          detail: { role: assignment.role, orgId: assignment.org_id },
-        });
-        return assignment.user_id;
-      });
-      return get(userId);
-    },
-
-    async listResets(_actor: Actor, query: PasswordResetListQuery) {
-      await repo.expireResets(RESET_EXPIRY_HOURS);
-      const result = await repo.listResets(query);
-      const items: PasswordResetRequest[] = result.items.map((p) => ({
-        id: p.id,
-        user: { id: p.user_id, username: p.username, displayName: p.display_name },
-        requestedBy: { id: p.requested_by, username: p.requested_by_username },
-        password: p.password_hash !== null,
-        resetSecondFactor: p.reset_second_factor,
-        status: p.status as PasswordResetRequest["status"],
-        requestedAt: new Date(p.created_at).toISOString(),
-        decidedAt: p.decided_at ? new Date(p.decided_at).toISOString() : null,
-      }));
-      return { items, total: result.total };
     },
 
     /**
-     * The security administrator's decision on a reset the system administrator asked for. The
-     * database refuses a decision by the requester or by the account's owner as well.
+     * The account is found from the assignment first (before any lock, as before the frame): an
+     * unknown one is 404, one's own 409; the command then holds the account and reads it again.
      */
-    async decideReset(actor: Actor, requestId: number, approve: boolean): Promise<User> {
-      const userId = await db.transaction().execute(async (trx) => {
-        const r = usersRepository(trx);
-        await r.expireResets(RESET_EXPIRY_HOURS);
-        const request = await r.findReset(requestId);
-        if (!request) throw notFound("user");
-        if (request.status !== "pending") throw conflict("reset.notPending");
-        if (request.user_id === actor.userId || request.requested_by === actor.userId) {
-          throw new AppError(409, "reset.ownRequest");
-        }
-        await r.decideReset(requestId, approve ? "approved" : "rejected", actor.userId);
-        if (approve) {
-          if (request.password_hash) {
-            await r.update(request.user_id, { password_hash: request.password_hash, must_change_password: true });
-          }
-          if (request.reset_second_factor) await r.resetSecondFactor(request.user_id);
-          await r.endSessions(request.user_id);
-        }
-        await recordAudit(trx, actor, {
-          action: approve ? "user.reset_approve" : "user.reset_reject",
-          result: "success",
-          targetType: "user",
-          targetId: request.user_id,
-          detail: { requestId },
-        });
-        return request.user_id;
-      });
-      return get(userId);
+    async withdrawRole(actor: Actor, assignmentId: number): Promise<User> {
+      const found = await repo.findAssignment(assignmentId);
+      if (!found) throw notFound("role");
+      if (found.user_id === actor.userId) throw new AppError(409, "role.ownRoles");
+      return execute(db, actor, commands.withdrawRole, { assignmentId, userId: found.user_id });
     },
+
+    async listResets(
+      actor: Actor,
+      query: PasswordResetListQuery,
+    ): Promise<{ items: PasswordResetRequest[]; total: number }> {
+      scopeOf(actor, userActions.listPasswordResets);
+      await repo.expireResets(RESET_EXPIRY_HOURS);
+      const result = await repo.listResets(query);
+      return { items: result.items.map(presentPasswordReset), total: result.total };
+    },
+
+    decideReset: (actor: Actor, requestId: number, approve: boolean): Promise<User> =>
+      execute(db, actor, approve ? commands.approveReset : commands.rejectReset, requestId),
   };
 }
 export type UsersService = ReturnType<typeof usersService>;
