@@ -5,6 +5,7 @@ import { requireActor } from "../../platform/http.ts";
 import { securityAlertPolicy } from "./security-alerts.policy.ts";
 import type { SecurityAlertsService } from "./security-alerts.service.ts";
 
+/** Validate → service → present; access and audit come from the policy and the command. */
 export function securityAlertsRoutes(app: FastifyInstance, alerts: SecurityAlertsService) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["security"];
@@ -26,7 +27,7 @@ export function securityAlertsRoutes(app: FastifyInstance, alerts: SecurityAlert
   r.post(
     "/api/security/alerts/:id/acknowledge",
     {
-      config: { ability: securityAlertPolicy.acknowledge, audit: "alert.acknowledge" },
+      config: { command: alerts.commands.acknowledge },
       schema: {
         tags,
         summary: "Acknowledge a security alert (security administrator; audited)",

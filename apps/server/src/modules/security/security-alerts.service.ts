@@ -2,26 +2,12 @@ import type { SecurityAlertDto, SecurityAlertListQuery } from "@huzhu/contracts"
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { Actor } from "../../platform/access.ts";
+import { defineCommand, execute } from "../../platform/commands.ts";
+import { conflict, notFound } from "../../platform/errors.ts";
 import { scopeOf } from "../../platform/policy.ts";
 import { securityAlertPolicy } from "./security-alerts.policy.ts";
-import { recordAudit } from "../../platform/audit.ts";
-import { conflict, notFound } from "../../platform/errors.ts";
-import { type SecurityAlertRow, securityAlertsRepository } from "./security-alerts.repository.ts";
-
-/** Row → DTO: the accounts by id, username and display name; the detail holds ids and counts only. */
-function presentAlert(row: SecurityAlertRow): SecurityAlertDto {
-  const account = (id: number | null, username: string | null, displayName: string | null) =>
-    id === null ? null : { id, username: username ?? "", displayName: displayName ?? "" };
-  return {
-    id: Number(row.id),
-    at: new Date(row.at).toISOString(),
-    kind: row.kind,
-    user: account(row.user_id, row.user_username, row.user_display_name),
-    detail: row.detail ?? {},
-    acknowledgedAt: row.acknowledged_at === null ? null : new Date(row.acknowledged_at).toISOString(),
-    acknowledgedBy: account(row.ack_id, row.ack_username, row.ack_display_name),
-  };
-}
+import { presentAlert } from "./security-alerts.presenter.ts";
+import { securityAlertsRepository } from "./security-alerts.repository.ts";
 
 /**
  * The security administrator's alerts (role.manage): modules raise them through
@@ -29,33 +15,42 @@ function presentAlert(row: SecurityAlertRow): SecurityAlertDto {
  */
 export function securityAlertsService(db: Kysely<DB>, clock: () => Date) {
   const repo = securityAlertsRepository(db);
+
+  const commands = {
+    /** Acknowledges an open alert, once; audited (a refusal under the same name, by the route). */
+    acknowledge: defineCommand({
+      name: "alert.acknowledge",
+      // An action: alerts are global (the security administrator's scope is the whole system), so
+      // there is no reach to check; the alert is looked up in the command's transaction.
+      ability: securityAlertPolicy.acknowledge,
+      targetType: "alert",
+      targets: (_id: number) => [],
+      async run({ trx, actor, input: id }) {
+        const r = securityAlertsRepository(trx);
+        const alert = await r.find(id);
+        if (!alert) throw notFound("alert");
+        // Only an open alert is marked: a second acknowledgement (or a concurrent one) is 409.
+        if (!(await r.acknowledge(id, actor.userId, clock()))) throw conflict("alert.acknowledged");
+        return { result: id, targetId: id, detail: { kind: alert.kind } };
+      },
+      async present(db, _actor, id) {
+        const row = await securityAlertsRepository(db).find(id);
+        if (!row) throw notFound("alert");
+        return presentAlert(row);
+      },
+    }),
+  };
+
   return {
+    commands,
+
     async list(actor: Actor, query: SecurityAlertListQuery): Promise<{ items: SecurityAlertDto[]; total: number }> {
       scopeOf(actor, securityAlertPolicy.read);
       const result = await repo.list(query);
       return { items: result.items.map(presentAlert), total: result.total };
     },
 
-    /** Acknowledges an open alert, once; audited (a refusal by the route's config.audit). */
-    async acknowledge(actor: Actor, id: number): Promise<SecurityAlertDto> {
-      scopeOf(actor, securityAlertPolicy.acknowledge);
-      await db.transaction().execute(async (trx) => {
-        const r = securityAlertsRepository(trx);
-        const alert = await r.find(id);
-        if (!alert) throw notFound("alert");
-        if (!(await r.acknowledge(id, actor.userId, clock()))) throw conflict("alert.acknowledged");
-        await recordAudit(trx, actor, {
-          action: "alert.acknowledge",
-          result: "success",
-          targetType: "alert",
-          targetId: id,
-          detail: { kind: alert.kind },
-        });
-      });
-      const row = await repo.find(id);
-      if (!row) throw notFound("alert");
-      return presentAlert(row);
-    },
+    acknowledge: (actor: Actor, id: number): Promise<SecurityAlertDto> => execute(db, actor, commands.acknowledge, id),
   };
 }
 export type SecurityAlertsService = ReturnType<typeof securityAlertsService>;
