@@ -59,7 +59,7 @@ export function authRoutes(app: FastifyInstance, auth: AuthService, options: { s
   r.post(
     "/api/auth/second-factor",
     {
-      config: { ability: accountPolicy.self, audit: "auth.second_factor", openDuring: always },
+      config: { command: auth.commands.secondFactor, openDuring: always },
       schema: {
         tags,
         summary: "Second sign-in step: a 6-digit TOTP code or a one-time recovery code",
@@ -67,13 +67,13 @@ export function authRoutes(app: FastifyInstance, auth: AuthService, options: { s
         response: { 200: me, ...errorResponses, 423: apiError, 429: apiError },
       },
     },
-    async (request) => auth.presentMe(await auth.secondFactor(requireActor(request), request.body)),
+    async (request) => auth.secondFactor(requireActor(request), request.body),
   );
 
   r.post(
     "/api/auth/logout",
     {
-      config: { ability: accountPolicy.self, openDuring: always, audit: "auth.logout" },
+      config: { command: auth.commands.logout, openDuring: always },
       schema: { tags, summary: "Sign out", response: { 204: z.null() } },
     },
     async (request, reply) => {
@@ -95,7 +95,7 @@ export function authRoutes(app: FastifyInstance, auth: AuthService, options: { s
   r.post(
     "/api/me/password",
     {
-      config: { ability: accountPolicy.self, audit: "auth.password_change", openDuring: accountSetup },
+      config: { command: auth.commands.changePassword, openDuring: accountSetup },
       schema: {
         tags,
         summary: "修改密码: change one's own password (ends one's other sessions)",
@@ -103,13 +103,13 @@ export function authRoutes(app: FastifyInstance, auth: AuthService, options: { s
         response: { 200: me, ...errorResponses, 423: apiError },
       },
     },
-    async (request) => auth.presentMe(await auth.changePassword(requireActor(request), request.body)),
+    async (request) => auth.changePassword(requireActor(request), request.body),
   );
 
   r.post(
     "/api/me/second-factor/setup",
     {
-      config: { ability: accountPolicy.self, audit: "auth.second_factor_setup", openDuring: accountSetup },
+      config: { command: auth.commands.setupSecondFactor, openDuring: accountSetup },
       schema: {
         tags,
         summary: "Start two-factor enrolment: a new TOTP secret and its QR code",
@@ -122,7 +122,7 @@ export function authRoutes(app: FastifyInstance, auth: AuthService, options: { s
   r.post(
     "/api/me/second-factor/confirm",
     {
-      config: { ability: accountPolicy.self, audit: "auth.second_factor_enable", openDuring: accountSetup },
+      config: { command: auth.commands.enableSecondFactor, openDuring: accountSetup },
       schema: {
         tags,
         summary: "Finish enrolment with a first code; answers ten recovery codes, shown once",
@@ -136,7 +136,7 @@ export function authRoutes(app: FastifyInstance, auth: AuthService, options: { s
   r.post(
     "/api/me/second-factor/recovery-codes",
     {
-      config: { ability: accountPolicy.self, audit: "auth.recovery_codes" },
+      config: { command: auth.commands.regenerateRecoveryCodes },
       schema: {
         tags,
         summary: "New recovery codes (the old ones stop working), with a current code",
@@ -150,7 +150,7 @@ export function authRoutes(app: FastifyInstance, auth: AuthService, options: { s
   r.post(
     "/api/me/second-factor/disable",
     {
-      config: { ability: accountPolicy.self, audit: "auth.second_factor_disable" },
+      config: { command: auth.commands.disableSecondFactor },
       schema: {
         tags,
         summary: "Turn two-factor sign-in off (refused where one's role requires it)",

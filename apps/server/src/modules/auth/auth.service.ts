@@ -12,9 +12,10 @@ import type {
 } from "@huzhu/contracts";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
-import { type Actor, needsSecondFactor, permissionsOf } from "../../platform/access.ts";
+import { type Actor, needsSecondFactor } from "../../platform/access.ts";
 import { raiseSecurityAlert } from "../../platform/alerts.ts";
 import { recordAudit } from "../../platform/audit.ts";
+import { defineCommand, execute } from "../../platform/commands.ts";
 import type { PersonalDataCipher } from "../../platform/crypto.ts";
 import { AppError, conflict, invalidField } from "../../platform/errors.ts";
 import { passwordProblem } from "../../platform/password-policy.ts";
@@ -27,6 +28,8 @@ import {
   newTotpSecret,
   normalizeRecoveryCode,
 } from "../../platform/totp.ts";
+import { accountPolicy } from "./auth.policy.ts";
+import { presentMe } from "./auth.presenter.ts";
 import { authRepository, type ThrottleRule } from "./auth.repository.ts";
 
 /**
@@ -175,7 +178,124 @@ export function authService(db: Kysely<DB>, cipher: PersonalDataCipher, clock: (
     return codes;
   }
 
+  /** Presenters of the commands' results: the actor after the change (a gate settled), the new codes. */
+  const me = async (_db: Kysely<DB>, _actor: Actor, next: Actor): Promise<Me> =>
+    presentMe(next, options.requireSecondFactor);
+  const recoveryCodesOf = async (_db: Kysely<DB>, _actor: Actor, codes: string[]): Promise<RecoveryCodes> => ({
+    recoveryCodes: codes,
+  });
+  const nothing = async () => undefined;
+
+  /**
+   * Writes of one's own account and session: commands on accountPolicy.self (anyone signed in, on
+   * their own only: every query here is by the session's user id), each recorded under its name
+   * about the account (target type user, the actor's id). What must count even when refused (a
+   * wrong password or code counts against the throttle, a used code stays used) is checked before
+   * the command, outside its transaction; the command makes the change and the record together.
+   */
+  const commands = {
+    /** Settles the second_factor gate (the code was checked and claimed before). */
+    secondFactor: defineCommand({
+      name: "auth.second_factor",
+      ability: accountPolicy.self,
+      targetType: "user",
+      targets: (_input: { method: "totp" | "recovery" }) => [],
+      async run({ trx, actor, input }) {
+        await authRepository(trx).passSecondFactor(actor.sessionId);
+        const next = { ...actor, gates: actor.gates.filter((g) => g !== "second_factor") };
+        return { result: next, targetId: actor.userId, detail: { method: input.method } };
+      },
+      present: me,
+    }),
+
+    /** Sets the new password (hashed before), ends one's other sessions, settles the password_change gate. */
+    changePassword: defineCommand({
+      name: "auth.password_change",
+      ability: accountPolicy.self,
+      targetType: "user",
+      targets: (_input: { hash: string }) => [],
+      async run({ trx, actor, input }) {
+        const r = authRepository(trx);
+        await r.setPassword(actor.userId, input.hash);
+        await r.endOtherSessions(actor.userId, actor.sessionId);
+        const next = { ...actor, gates: actor.gates.filter((g) => g !== "password_change") };
+        return { result: next, targetId: actor.userId };
+      },
+      present: me,
+    }),
+
+    /** Stores a new TOTP secret, encrypted; it is in force only once enableSecondFactor confirms a code. */
+    setupSecondFactor: defineCommand({
+      name: "auth.second_factor_setup",
+      ability: accountPolicy.self,
+      targetType: "user",
+      targets: (_secret: string) => [],
+      async run({ trx, actor, input: secret }) {
+        await authRepository(trx).startTotpEnrolment(actor.userId, cipher.encrypt(secret));
+        return { result: secret, targetId: actor.userId };
+      },
+      present: async (_db, actor, secret): Promise<TotpSetup> => enrolmentDetails(secret, actor.username),
+    }),
+
+    /** Puts the enrolled secret in force with a first code's step; answers the recovery codes, once. */
+    enableSecondFactor: defineCommand({
+      name: "auth.second_factor_enable",
+      ability: accountPolicy.self,
+      targetType: "user",
+      targets: (_input: { step: number }) => [],
+      async run({ trx, actor, input }) {
+        const r = authRepository(trx);
+        if (!(await r.claimTotpStep(actor.userId, input.step))) throw invalidField("code", "secondFactor.invalid");
+        await r.enableTotp(actor.userId);
+        return { result: await issueRecoveryCodes(trx, actor.userId), targetId: actor.userId };
+      },
+      present: recoveryCodesOf,
+    }),
+
+    /** New recovery codes (the old ones stop working); the current code was checked before. */
+    regenerateRecoveryCodes: defineCommand({
+      name: "auth.recovery_codes",
+      ability: accountPolicy.self,
+      targetType: "user",
+      targets: (_input: undefined) => [],
+      async run({ trx, actor }) {
+        return { result: await issueRecoveryCodes(trx, actor.userId), targetId: actor.userId };
+      },
+      present: recoveryCodesOf,
+    }),
+
+    /** Turns two-factor sign-in off and drops the recovery codes; password and code were checked before. */
+    disableSecondFactor: defineCommand({
+      name: "auth.second_factor_disable",
+      ability: accountPolicy.self,
+      targetType: "user",
+      targets: (_input: undefined) => [],
+      async run({ trx, actor }) {
+        const r = authRepository(trx);
+        await r.disableTotp(actor.userId);
+        await r.replaceRecoveryCodes(actor.userId, []);
+        return { result: undefined, targetId: actor.userId };
+      },
+      present: nothing,
+    }),
+
+    /** Ends this session. */
+    logout: defineCommand({
+      name: "auth.logout",
+      ability: accountPolicy.self,
+      targetType: "user",
+      targets: (_input: undefined) => [],
+      async run({ trx, actor }) {
+        await authRepository(trx).deleteSession(actor.sessionId);
+        return { result: undefined, targetId: actor.userId };
+      },
+      present: nothing,
+    }),
+  };
+
   return {
+    commands,
+
     /**
      * Signs in with the password. Unknown user, wrong password and disabled account give the same
      * 401 after the same scrypt work. With a second factor set up, the session starts in the
@@ -226,7 +346,7 @@ export function authService(db: Kysely<DB>, cipher: PersonalDataCipher, clock: (
     },
 
     /** Settles the second_factor gate with a TOTP code or a recovery code. */
-    async secondFactor(actor: Actor, body: SecondFactorBody): Promise<Actor> {
+    async secondFactor(actor: Actor, body: SecondFactorBody): Promise<Me> {
       if (!actor.gates.includes("second_factor")) throw new AppError(409, "secondFactor.notPending");
       const locked = await refuseIfLocked(actor.username, actor.ip);
       if (locked) throw locked;
@@ -242,17 +362,7 @@ export function authService(db: Kysely<DB>, cipher: PersonalDataCipher, clock: (
         }
         throw invalidField("code", "secondFactor.invalid");
       }
-      await db.transaction().execute(async (trx) => {
-        await authRepository(trx).passSecondFactor(actor.sessionId);
-        await recordAudit(trx, actor, {
-          action: "auth.second_factor",
-          result: "success",
-          targetType: "user",
-          targetId: actor.userId,
-          detail: { method: used },
-        });
-      });
-      return { ...actor, gates: actor.gates.filter((g) => g !== "second_factor") };
+      return execute(db, actor, commands.secondFactor, { method: used });
     },
 
     /** The actor behind a session cookie, or null. Sliding idle timeout, touched at most once a minute. */
@@ -280,7 +390,7 @@ export function authService(db: Kysely<DB>, cipher: PersonalDataCipher, clock: (
      * 修改密码: any user, with the current password. Ends the user's other sessions (whoever
      * knew the old password is out) and settles the password_change gate.
      */
-    async changePassword(actor: Actor, body: ChangePasswordBody): Promise<Actor> {
+    async changePassword(actor: Actor, body: ChangePasswordBody): Promise<Me> {
       const creds = await repo.findCredentials(actor.userId);
       if (!(await verifyPassword(body.currentPassword, creds.password_hash))) {
         // A stolen session must not become a way to guess the password: it counts like a sign-in.
@@ -297,19 +407,9 @@ export function authService(db: Kysely<DB>, cipher: PersonalDataCipher, clock: (
         { username: actor.username, displayName: actor.displayName },
         creds.password_hash,
       );
+      // scrypt before the transaction: nothing is held while it works.
       const hash = await hashPassword(body.newPassword);
-      await db.transaction().execute(async (trx) => {
-        const r = authRepository(trx);
-        await r.setPassword(actor.userId, hash);
-        await r.endOtherSessions(actor.userId, actor.sessionId);
-        await recordAudit(trx, actor, {
-          action: "auth.password_change",
-          result: "success",
-          targetType: "user",
-          targetId: actor.userId,
-        });
-      });
-      return { ...actor, gates: actor.gates.filter((g) => g !== "password_change") };
+      return execute(db, actor, commands.changePassword, { hash });
     },
 
     checkNewPassword,
@@ -320,9 +420,7 @@ export function authService(db: Kysely<DB>, cipher: PersonalDataCipher, clock: (
      */
     async startTotpEnrolment(actor: Actor): Promise<TotpSetup> {
       if (actor.secondFactor) throw new AppError(409, "secondFactor.alreadyEnabled");
-      const secret = newTotpSecret();
-      await repo.startTotpEnrolment(actor.userId, cipher.encrypt(secret));
-      return enrolmentDetails(secret, actor.username);
+      return execute(db, actor, commands.setupSecondFactor, newTotpSecret());
     },
 
     /** Puts the enrolled secret in force with a first code; answers the recovery codes, once. */
@@ -332,20 +430,7 @@ export function authService(db: Kysely<DB>, cipher: PersonalDataCipher, clock: (
       if (!creds.totp_secret_enc) throw new AppError(409, "secondFactor.notStarted");
       const step = acceptedStep(cipher.decrypt(creds.totp_secret_enc), body.code, clock());
       if (step === null) throw invalidField("code", "secondFactor.invalid");
-      const recoveryCodes = await db.transaction().execute(async (trx) => {
-        const r = authRepository(trx);
-        if (!(await r.claimTotpStep(actor.userId, step))) throw invalidField("code", "secondFactor.invalid");
-        await r.enableTotp(actor.userId);
-        const codes = await issueRecoveryCodes(trx, actor.userId);
-        await recordAudit(trx, actor, {
-          action: "auth.second_factor_enable",
-          result: "success",
-          targetType: "user",
-          targetId: actor.userId,
-        });
-        return codes;
-      });
-      return { recoveryCodes };
+      return execute(db, actor, commands.enableSecondFactor, { step });
     },
 
     /** New recovery codes (the old ones stop working), with a current TOTP code. */
@@ -354,17 +439,7 @@ export function authService(db: Kysely<DB>, cipher: PersonalDataCipher, clock: (
       if ((await checkSecondFactor(actor.userId, body.code)) !== "totp") {
         throw invalidField("code", "secondFactor.invalid");
       }
-      const recoveryCodes = await db.transaction().execute(async (trx) => {
-        const codes = await issueRecoveryCodes(trx, actor.userId);
-        await recordAudit(trx, actor, {
-          action: "auth.recovery_codes",
-          result: "success",
-          targetType: "user",
-          targetId: actor.userId,
-        });
-        return codes;
-      });
-      return { recoveryCodes };
+      return execute(db, actor, commands.regenerateRecoveryCodes, undefined);
     },
 
     /** Turns two-factor sign-in off, with the password and a code; refused where a role requires it. */
@@ -378,17 +453,7 @@ export function authService(db: Kysely<DB>, cipher: PersonalDataCipher, clock: (
       if ((await checkSecondFactor(actor.userId, body.code)) !== "totp") {
         throw invalidField("code", "secondFactor.invalid");
       }
-      await db.transaction().execute(async (trx) => {
-        const r = authRepository(trx);
-        await r.disableTotp(actor.userId);
-        await r.replaceRecoveryCodes(actor.userId, []);
-        await recordAudit(trx, actor, {
-          action: "auth.second_factor_disable",
-          result: "success",
-          targetType: "user",
-          targetId: actor.userId,
-        });
-      });
+      await execute(db, actor, commands.disableSecondFactor, undefined);
     },
 
     /**
@@ -405,36 +470,10 @@ export function authService(db: Kysely<DB>, cipher: PersonalDataCipher, clock: (
       ).then((actor) => ({ ...actor, gates: [] }));
     },
 
-    async logout(actor: Actor): Promise<void> {
-      await db.transaction().execute(async (trx) => {
-        await authRepository(trx).deleteSession(actor.sessionId);
-        await recordAudit(trx, actor, {
-          action: "auth.logout",
-          result: "success",
-          targetType: "user",
-          targetId: actor.userId,
-        });
-      });
-    },
+    logout: (actor: Actor): Promise<void> => execute(db, actor, commands.logout, undefined),
 
-    /** The signed-in user; while a gate is pending, no roles or permissions (nothing else works yet). */
-    presentMe(actor: Actor): Me {
-      const open = actor.gates.length === 0;
-      return {
-        user: {
-          id: actor.userId,
-          username: actor.username,
-          displayName: actor.displayName,
-          memberId: actor.memberId,
-          secondFactor: actor.secondFactor,
-          secondFactorRequired: options.requireSecondFactor && needsSecondFactor(actor.roles),
-        },
-        gates: [...actor.gates],
-        roles: open ? actor.roles.map((r) => ({ id: r.id, role: r.role, orgId: r.orgId, orgName: r.orgName })) : [],
-        permissions: open ? permissionsOf(actor) : [],
-        csrfToken: actor.csrfToken,
-      };
-    },
+    /** The signed-in user (see auth.presenter.ts). */
+    presentMe: (actor: Actor): Me => presentMe(actor, options.requireSecondFactor),
   };
 }
 export type AuthService = ReturnType<typeof authService>;
