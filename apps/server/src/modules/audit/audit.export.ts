@@ -83,3 +83,9 @@ export async function writeAuditWorkbook(
 export function auditExportFileName(locale: Locale, date: string): string {
   return `${auditLabels[locale].fileStem}-${date}.xlsx`;
 }
+
+/** The download's header: an ASCII name for old clients, the labelled one (RFC 5987) for the rest. */
+export function auditExportContentDisposition(locale: Locale, date: string): string {
+  const name = auditExportFileName(locale, date);
+  return `attachment; filename="audit-log-${date}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}

@@ -5,10 +5,11 @@ import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { DB } from "../../db/schema.ts";
 import { requireActor } from "../../platform/http.ts";
-import { auditPolicy } from "./audit.policy.ts";
 import { XLSX_CONTENT_TYPE } from "./audit.export.ts";
+import { auditPolicy } from "./audit.policy.ts";
 import { auditService } from "./audit.service.ts";
 
+/** Validate → service → reply; access from the policy, refusals recorded under each route's audit action. */
 export function auditRoutes(app: FastifyInstance, db: Kysely<DB>, options: { exportMaxRows?: number } = {}) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const audit = auditService(db, options);

@@ -2,11 +2,11 @@ import type { AuditEntry, AuditExportQuery, AuditListQuery, Locale } from "@huzh
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { Actor } from "../../platform/access.ts";
-import { scopeOf } from "../../platform/policy.ts";
-import { auditPolicy } from "./audit.policy.ts";
 import { describeFilters, recordAudit } from "../../platform/audit.ts";
 import { AppError } from "../../platform/errors.ts";
-import { auditExportFileName, writeAuditWorkbook } from "./audit.export.ts";
+import { scopeOf } from "../../platform/policy.ts";
+import { auditExportContentDisposition, writeAuditWorkbook } from "./audit.export.ts";
+import { auditPolicy } from "./audit.policy.ts";
 import { auditRefs, presentAuditEntry } from "./audit.presenter.ts";
 import { auditRepository } from "./audit.repository.ts";
 
@@ -64,12 +64,7 @@ export function auditService(db: Kysely<DB>, options: { exportMaxRows?: number }
         detail: { ...describeFilters(filters, FREE_TEXT_FILTERS), rowCount, locale },
       });
       const date = new Date().toISOString().slice(0, 10);
-      const name = auditExportFileName(locale, date);
-      return {
-        workbook: buffer,
-        rowCount,
-        contentDisposition: `attachment; filename="audit-log-${date}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      };
+      return { workbook: buffer, rowCount, contentDisposition: auditExportContentDisposition(locale, date) };
     },
   };
 }
