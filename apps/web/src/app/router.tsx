@@ -17,6 +17,7 @@ const RolesPage = lazy(() => import("../features/users/pages/RolesPage.tsx"));
 const AuditPage = lazy(() => import("../features/audit/pages/AuditPage.tsx"));
 const SecurityAlertsPage = lazy(() => import("../features/alerts/pages/SecurityAlertsPage.tsx"));
 const AccountSecurityPage = lazy(() => import("../features/account/pages/AccountSecurityPage.tsx"));
+const JobsPage = lazy(() => import("../features/jobs/pages/JobsPage.tsx"));
 
 function page(nav: NavKey, element: ReactNode) {
   return <RequireNav nav={nav}>{element}</RequireNav>;
@@ -52,6 +53,7 @@ export const router = createBrowserRouter([
           { path: "me", element: page("me", <MyRecordPage />) },
           // Every signed-in user's own password and two-factor sign-in: no menu entry, no permission.
           { path: "account/security", element: <AccountSecurityPage /> },
+          { path: "jobs", element: <JobsPage /> },
           { path: "*", element: <NotFound /> },
         ],
       },
