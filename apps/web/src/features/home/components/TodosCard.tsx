@@ -74,6 +74,9 @@ export function TodosCard(props: { card: Todos }) {
           </ul>
         </section>
       ) : null}
+      <Link to="/jobs" style={{ display: "inline-block", marginTop: 16 }} data-testid="home-all-jobs">
+        {t("jobs.allJobs")}
+      </Link>
       {openJob ? (
         <JobProgressModal
           jobId={openJob.id}

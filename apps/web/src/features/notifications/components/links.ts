@@ -1,10 +1,9 @@
 /**
- * Where a notification's link leads in the web app. Finished jobs link to "/jobs", which has no
- * page yet: the home page (工作台) lists one's running jobs, so they open it instead.
+ * Where a notification's link leads in the web app: the path it names. A finished job links to
+ * "/jobs?id=<job>", 我的任务 with that job marked (older notifications to the list, "/jobs").
  */
 export function notificationTarget(link: string | null): string | null {
   if (!link?.startsWith("/")) return null;
-  if (link === "/jobs" || link.startsWith("/jobs/") || link.startsWith("/jobs?")) return "/";
   return link;
 }
 
