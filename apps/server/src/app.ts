@@ -11,6 +11,7 @@ import type { z } from "zod";
 import type { Database } from "./db/client.ts";
 import { attachmentsRoutes } from "./modules/attachments/attachments.routes.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
+import { auditService } from "./modules/audit/audit.service.ts";
 import { authRoutes, SESSION_COOKIE } from "./modules/auth/auth.routes.ts";
 import { authService } from "./modules/auth/auth.service.ts";
 import type { DivisionDirectory } from "./modules/divisions/divisions.ts";
@@ -212,7 +213,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   home.register(myRecordCard(members));
   home.register(todosCard(db));
   homeRoutes(app, home);
-  auditRoutes(app, db, { exportMaxRows: deps.auditExportMaxRows });
+  auditRoutes(app, auditService(db, { exportMaxRows: deps.auditExportMaxRows }));
   securityAlertsRoutes(app, securityAlertsService(db, clock));
   usersRoutes(app, usersService(db));
   let solver = deps.pairingSolver;

@@ -1,4 +1,4 @@
-import { fieldLabelOf, type Locale } from "@huzhu/contracts";
+import { type AuditTargetType, fieldLabelOf, type Locale } from "@huzhu/contracts";
 import { z } from "zod";
 import { genericLabel, hasMessage, labelText, translate } from "./i18n.ts";
 
@@ -23,9 +23,8 @@ export class AppError extends Error {
 /** A 400 about one field; `code` is a message key such as "idNumber.checkDigit". */
 export const invalidField = (field: string, code: string, params?: Record<string, string | number>) =>
   new AppError(400, "validation", { field, params: { ...params, messageCode: code } });
-export const notFound = (
-  what: "organization" | "member" | "user" | "role" | "job" | "notification" | "attachment" | "alert",
-) => new AppError(404, "not_found", { params: { what } });
+export const notFound = (what: AuditTargetType | "role" | "notification" | "record") =>
+  new AppError(404, "not_found", { params: { what } });
 export const forbidden = () => new AppError(403, "forbidden");
 export const conflict = (code: string, field?: string) => new AppError(409, code, field === undefined ? {} : { field });
 

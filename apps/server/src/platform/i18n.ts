@@ -488,6 +488,8 @@ const nouns: Catalog = {
   notification: { "zh-CN": "通知", "zh-TW": "通知", en: "Notification" },
   attachment: { "zh-CN": "附件", "zh-TW": "附件", en: "Attachment" },
   alert: { "zh-CN": "安全告警", "zh-TW": "安全告警", en: "Security alert" },
+  pairing: { "zh-CN": "结对", "zh-TW": "結對", en: "Pairing" },
+  record: { "zh-CN": "记录", "zh-TW": "記錄", en: "Record" },
 };
 
 /** zh-TW for Traditional-Chinese requests, en for English, otherwise Simplified Chinese. */

@@ -1,18 +1,15 @@
 import { apiError, auditEntry, auditExportQuery, auditListQuery, listOf } from "@huzhu/contracts";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import type { Kysely } from "kysely";
 import { z } from "zod";
-import type { DB } from "../../db/schema.ts";
 import { requireActor } from "../../platform/http.ts";
 import { XLSX_CONTENT_TYPE } from "./audit.export.ts";
 import { auditPolicy } from "./audit.policy.ts";
-import { auditService } from "./audit.service.ts";
+import type { AuditService } from "./audit.service.ts";
 
 /** Validate → service → reply; access from the policy, refusals recorded under each route's audit action. */
-export function auditRoutes(app: FastifyInstance, db: Kysely<DB>, options: { exportMaxRows?: number } = {}) {
+export function auditRoutes(app: FastifyInstance, audit: AuditService) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const audit = auditService(db, options);
   const errors = { 400: apiError, 401: apiError, 403: apiError };
 
   r.get(

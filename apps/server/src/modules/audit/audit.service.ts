@@ -68,3 +68,4 @@ export function auditService(db: Kysely<DB>, options: { exportMaxRows?: number }
     },
   };
 }
+export type AuditService = ReturnType<typeof auditService>;
