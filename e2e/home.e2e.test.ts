@@ -12,12 +12,12 @@ import {
   desktop,
   expectNoHorizontalOverflow,
   login,
+  narrowPhone,
   screenshot,
   settle,
 } from "./support/browser.ts";
 
 const { withPage } = browserScenarios();
-const narrowPhone = { width: 375, height: 812 };
 
 const cardIds = (page: Page) =>
   page.locator("[data-testid^=home-card-]").evaluateAll((els) => els.map((e) => e.getAttribute("data-testid")));

@@ -15,12 +15,12 @@ import {
   desktop,
   expectNoHorizontalOverflow,
   login,
+  narrowPhone,
   screenshot,
   settle,
 } from "./support/browser.ts";
 
 const { withPage } = browserScenarios();
-const narrowPhone = { width: 375, height: 812 };
 
 /** A call to the API from inside the page's session (cookie and CSRF token), as the app makes it. */
 async function api<T>(page: Page, method: "GET" | "POST", path: string): Promise<{ status: number; json: T }> {

@@ -25,6 +25,8 @@ export function launchBrowser(): Promise<Browser> {
 
 export const desktop = { width: 1280, height: 800 };
 export const phone = { width: 390, height: 844 };
+/** The narrowest common phone (iPhone SE/mini class): pages must hold at this width too. */
+export const narrowPhone = { width: 375, height: 812 };
 
 export function newContext(
   browser: Browser,

@@ -48,6 +48,13 @@ export function orgsService(db: Kysely<DB>, divisions: DivisionDirectory) {
     return name;
   }
 
+  /** Moves and dissolutions change the tree's shape: the whole tree's lock, then the organization's row. */
+  async function lockForRestructure(trx: Kysely<DB>, input: { id: number }) {
+    const r = orgsRepository(trx);
+    await r.lockTree("restructure");
+    await r.lockOrg(input.id);
+  }
+
   const commands = {
     create: defineCommand({
       name: "org.create",
@@ -102,12 +109,8 @@ export function orgsService(db: Kysely<DB>, divisions: DivisionDirectory) {
     move: defineCommand({
       name: "org.move",
       ability: orgPolicy.move,
-      async lock(trx, input: { id: number; body: MoveOrgBody }) {
-        const r = orgsRepository(trx);
-        await r.lockTree("restructure");
-        await r.lockOrg(input.id);
-      },
-      targets: (input) => [input.id],
+      lock: lockForRestructure,
+      targets: (input: { id: number; body: MoveOrgBody }) => [input.id],
       async run({ trx, actor, rows: [moved], input }) {
         const org = moved as OrgRow;
         // The new parent is a field of the request: its refusals name the field, not the record.
@@ -130,12 +133,8 @@ export function orgsService(db: Kysely<DB>, divisions: DivisionDirectory) {
     dissolve: defineCommand({
       name: "org.dissolve",
       ability: orgPolicy.dissolve,
-      async lock(trx, input: { id: number; body: DissolveOrgBody }) {
-        const r = orgsRepository(trx);
-        await r.lockTree("restructure");
-        await r.lockOrg(input.id);
-      },
-      targets: (input) => [input.id],
+      lock: lockForRestructure,
+      targets: (input: { id: number; body: DissolveOrgBody }) => [input.id],
       async run({ trx, input: { id, body } }) {
         const r = orgsRepository(trx);
         if ((await r.countActiveChildren(id)) > 0) throw new AppError(409, "org.hasActiveChildren");
