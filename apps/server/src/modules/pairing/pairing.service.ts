@@ -63,6 +63,9 @@ export function pairingService(db: Kysely<DB>, solver: PairingSolver) {
         throw error;
       }
       const { covered, assigned, score, solveMs } = outcome.summary;
+      // Not a command: a solve changes nothing but the log, and a transaction held open across a
+      // seconds-long solve would hold the embedded database's only connection. The presenter is the
+      // worker, which writes the answer's bytes; this module's tables and repository come with rounds.
       await recordAudit(db, actor, {
         action: "pairing.solve",
         result: "success",
