@@ -210,6 +210,12 @@ describe(`the authorization matrix (${testDatabaseKind})`, () => {
     )} WHERE id = ${targetId}`.execute(t.database.db);
     const value = row.rows[0]?.value ?? null;
     if (value === null) return false;
+    if (relation.when) {
+      const shared = await sql<{
+        ok: boolean;
+      }>`SELECT (${relation.when}) AS ok FROM ${sql.table(table)} WHERE id = ${targetId}`.execute(t.database.db);
+      if (!shared.rows[0]?.ok) return false;
+    }
     const granting = actor.roles.filter((r) =>
       ability.grants.some((g: string) => g !== "authenticated" && rolePermissions[r.role].includes(g as never)),
     );
@@ -230,6 +236,14 @@ describe(`the authorization matrix (${testDatabaseKind})`, () => {
         return granting.some((r) => r.role === "member") && Number(value) === actor.memberId;
       case "ownerUser":
         return ability.grants.includes("authenticated") && Number(value) === actor.userId;
+      case "partyThrough": {
+        const { table: listed, key, party, when } = relation.through;
+        const parties = await sql<{
+          party: number;
+        }>`SELECT reach_t.${sql.ref(party)} AS party FROM ${sql.table(listed)} reach_t
+          WHERE reach_t.${sql.ref(key)} = ${value}${when ? sql` AND ${when}` : sql``}`.execute(t.database.db);
+        return parties.rows.some((p) => heldAt.some((h) => (byId.get(p.party)?.path ?? "").startsWith(h.path)));
+      }
     }
   }
 

@@ -127,6 +127,28 @@ describe(`relationship reach as SQL (${testDatabaseKind})`, () => {
     expect(await of("coordinator", "town:b")).toEqual(["county", "town:b"]);
   });
 
+  it("partyThrough: a record reached through the parties another table lists for it", async () => {
+    // An organization reached through the pairings that name it as recipient, helpers counting:
+    // the organ's secretary reaches village:a1 (active) but not village:b1 (concluded, excluded by when).
+    const throughPairings: Reach = [
+      {
+        kind: "partyThrough",
+        column: "organizations.id",
+        through: {
+          table: "pairings",
+          key: "recipient_org_id",
+          party: "helper_org_id",
+          when: sql<SqlBool>`reach_t.status = 'active'`,
+        },
+      },
+    ];
+    const of = (role: Role, key: string) =>
+      orgsWhere(reachSql(scopeFor(actor(role, key), "org.read"), throughPairings));
+    expect(await of("secretary", "unit:organ")).toEqual(["village:a1"]);
+    expect(await of("coordinator", "county")).toEqual(["village:a1"]);
+    expect(await of("secretary", "village:a2")).toEqual([]);
+  });
+
   it("when: a relation counts only for rows that share that way", async () => {
     const activeOnly: Reach = [
       { kind: "party", column: "pairings.recipient_org_id", when: sql<SqlBool>`pairings.status = 'active'` },

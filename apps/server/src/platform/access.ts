@@ -157,8 +157,9 @@ export function likePrefix(prefix: string): string {
 
 /**
  * How a record relates to the people who may reach it, declared once per resource (or ability)
- * and turned into SQL by `reachSql`. Columns are written as the repository's query names them
- * (`"organizations.path"`, `"m.primary_org_path"`). `when` narrows a relation to rows that share
+ * and turned into SQL by `reachSql`. Columns are written `table.column` with the table's own name,
+ * never an alias (`"organizations.path"`, `"members.primary_org_path"`): the repository's query
+ * must name the table so, and the authorization matrix reads the same column to check the reach. `when` narrows a relation to rows that share
  * that way (a need visible to partners only when its visibility says so).
  * - subtree: the record carries an organization path; roles above it reach it;
  * - party: the record names an organization by id (helper, recipient, booker, owner, origin,
@@ -171,11 +172,25 @@ export function likePrefix(prefix: string): string {
  * - selfMember: the member id the `member` role reaches (their own record);
  * - ownerUser: the account that owns it (jobs, notifications, uploads).
  */
-export type Relation = {
-  kind: "subtree" | "party" | "partner" | "published" | "selfMember" | "ownerUser";
-  column: string;
-  when?: RawBuilder<SqlBool>;
-};
+export type Relation =
+  | {
+      kind: "subtree" | "party" | "partner" | "published" | "selfMember" | "ownerUser";
+      column: string;
+      when?: RawBuilder<SqlBool>;
+    }
+  | {
+      /**
+       * partyThrough: the record's parties are listed in another table (a need's claimants in
+       * `claims`, a project's parties in `project_parties`): `column` is the record's key,
+       * `through.table`'s rows point at it with `through.key` and name an organization by id in
+       * `through.party`; roles above any such organization reach the record. `through.when`
+       * narrows the rows that count (only accepted claims), written against the alias `reach_t`.
+       */
+      kind: "partyThrough";
+      column: string;
+      through: { table: string; key: string; party: string; when?: RawBuilder<SqlBool> };
+      when?: RawBuilder<SqlBool>;
+    };
 export type Reach = readonly Relation[];
 
 const or = (parts: RawBuilder<SqlBool>[]): RawBuilder<SqlBool> =>
@@ -209,6 +224,14 @@ function relationSql(scope: Scope, relation: Relation): RawBuilder<SqlBool> | nu
       return scope.rolePaths.length
         ? sql<SqlBool>`(${column} IS NOT NULL AND ${or(scope.rolePaths.map((p) => sql<SqlBool>`${p} LIKE ${column} || '%'`))})`
         : null;
+    case "partyThrough": {
+      if (!scope.paths.length) return null;
+      const { table, key, party, when } = relation.through;
+      return sql<SqlBool>`EXISTS (SELECT 1 FROM ${sql.table(table)} reach_t
+          JOIN organizations reach_o ON reach_o.id = reach_t.${sql.ref(party)}
+          WHERE reach_t.${sql.ref(key)} = ${column}${when ? sql` AND ${when}` : sql``}
+            AND ${underPaths(sql.ref("reach_o.path"), scope.paths)})`;
+    }
     case "selfMember":
       return scope.selfMemberId === null ? null : sql<SqlBool>`${column} = ${scope.selfMemberId}`;
     case "ownerUser":
