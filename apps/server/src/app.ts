@@ -22,6 +22,8 @@ import { jurisdictionCard, myRecordCard, todosCard } from "./modules/home/home.s
 import { jobsRoutes } from "./modules/jobs/jobs.routes.ts";
 import { membersRoutes } from "./modules/members/members.routes.ts";
 import { memberExportJob, membersService } from "./modules/members/members.service.ts";
+import { needsRoutes } from "./modules/needs/needs.routes.ts";
+import { needsService } from "./modules/needs/needs.service.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
 import { orgsRoutes } from "./modules/orgs/orgs.routes.ts";
 import { orgsService } from "./modules/orgs/orgs.service.ts";
@@ -33,6 +35,8 @@ import {
   type PairingSolver,
   type SolverPoolOptions,
 } from "./modules/pairing/solve-in-worker.ts";
+import { projectsRoutes } from "./modules/projects/projects.routes.ts";
+import { projectsService } from "./modules/projects/projects.service.ts";
 import { securityAlertsRoutes } from "./modules/security/security-alerts.routes.ts";
 import { securityAlertsService } from "./modules/security/security-alerts.service.ts";
 import { usersRoutes } from "./modules/users/users.routes.ts";
@@ -207,6 +211,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const exportJob = memberExportJob(members, (userId, ip) => auth.actorOf(userId, ip));
   jobs.register(exportJob);
   membersRoutes(app, members, { jobs, kind: exportJob });
+  needsRoutes(app, needsService(db, clock));
+  projectsRoutes(app, projectsService(db, clock));
   // The home page (工作台): modules contribute cards, shown in this order.
   const home = homeCards();
   home.register(jurisdictionCard(db, clock));

@@ -44,11 +44,44 @@ export const auditActions = [
   "attachment.upload",
   "notification.read",
   "demo.load",
+  "need.create",
+  "need.update",
+  "need.publish",
+  "need.withdraw",
+  "need.assign",
+  "need.start",
+  "need.deliver",
+  "need.confirm",
+  "need.close",
+  "resource.create",
+  "resource.update",
+  "resource.withdraw",
+  "claim.create",
+  "claim.request",
+  "claim.accept",
+  "claim.decline",
+  "claim.withdraw",
+  "project.update",
+  "activity.record",
+  "contribution.record",
+  "contribution.confirm",
 ] as const;
 export const auditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditAction>;
 
-export const auditTargetTypes = ["organization", "member", "user", "job", "attachment", "alert"] as const;
+export const auditTargetTypes = [
+  "organization",
+  "member",
+  "user",
+  "job",
+  "attachment",
+  "alert",
+  "need",
+  "resource",
+  "claim",
+  "project",
+  "contribution",
+] as const;
 export const auditTargetType = z.enum(auditTargetTypes);
 export type AuditTargetType = z.infer<typeof auditTargetType>;
 
@@ -119,6 +152,15 @@ export const auditDetail = z
     score: z.number().optional(),
     solveMs: count.optional(),
     bytes: count.optional(),
+    // Mutual help: the records a claim, a project or a contribution links, a need's rating and move.
+    needId: id.optional(),
+    resourceId: id.optional(),
+    projectId: id.optional(),
+    helperOrgId: id.optional(),
+    recipientOrgId: id.optional(),
+    rating: z.number().int().min(1).max(5).optional(),
+    fromStatus: code.optional(),
+    toStatus: code.optional(),
     // The demo load.
     orgs: count.optional(),
     members: count.optional(),

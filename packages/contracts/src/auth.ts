@@ -26,6 +26,9 @@ export const permissions = [
   "user.manage",
   "role.manage",
   "pairing.solve",
+  "help.read",
+  "help.write",
+  "help.assign",
 ] as const;
 export const permission = z.enum(permissions);
 export type Permission = z.infer<typeof permission>;

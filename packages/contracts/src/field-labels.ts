@@ -2,6 +2,23 @@ import { z } from "zod";
 import { auditExportQuery, auditListQuery } from "./audit.ts";
 import { changePasswordBody, disableSecondFactorBody, loginBody, secondFactorBody, totpCodeBody } from "./auth.ts";
 import { idParam, pageQuery } from "./common.ts";
+import {
+  claimListQuery,
+  claimNeedBody,
+  confirmNeedBody,
+  createNeedBody,
+  createResourceBody,
+  declineClaimBody,
+  needListQuery,
+  projectListQuery,
+  recordActivityBody,
+  recordContributionBody,
+  requestResourceBody,
+  resourceListQuery,
+  updateNeedBody,
+  updateProjectBody,
+  updateResourceBody,
+} from "./help.ts";
 import { jobListQuery, uuidParam } from "./jobs.ts";
 import { createMemberBody, memberExportQuery, memberListQuery, revealBody, updateMemberBody } from "./members.ts";
 import { notificationListQuery, notificationStreamQuery } from "./notifications.ts";
@@ -158,3 +175,10 @@ labelFields("notification", notificationListQuery);
 labelFields("notification", notificationStreamQuery);
 labelFields("alert", securityAlertListQuery);
 labelFields("pairing", pairingSolveQuery);
+for (const schema of [createNeedBody, updateNeedBody, needListQuery, confirmNeedBody]) labelFields("need", schema);
+for (const schema of [claimNeedBody, requestResourceBody, declineClaimBody, claimListQuery])
+  labelFields("claim", schema);
+for (const schema of [createResourceBody, updateResourceBody, resourceListQuery]) labelFields("resource", schema);
+for (const schema of [projectListQuery, updateProjectBody]) labelFields("project", schema);
+labelFields("activity", recordActivityBody);
+labelFields("contribution", recordContributionBody);

@@ -4,6 +4,7 @@ export * from "./audit-labels.ts";
 export * from "./auth.ts";
 export * from "./common.ts";
 export * from "./field-labels.ts";
+export * from "./help.ts";
 export * from "./home.ts";
 export * from "./jobs.ts";
 export * from "./members.ts";

@@ -254,6 +254,121 @@ export interface PairingTable {
   created_at: Generated<Date>;
 }
 
+/** bigint columns (money in fen): pg answers text, PGlite a bigint or number; read with Number(). */
+type Fen = ColumnType<string | number | bigint | null, number | null | undefined, number | null>;
+/** numeric columns (hours): answered as text by both drivers. */
+type Numeric = ColumnType<string | number | null, number | null | undefined, number | null>;
+type Day = ColumnType<string, string, string>;
+
+export interface NeedTable {
+  id: Generated<number>;
+  org_id: number;
+  category: string;
+  title: string;
+  description: string;
+  expected_outcome: string | null;
+  budget_fen: Fen;
+  deadline: string | null;
+  urgency: Generated<string>;
+  visibility: string;
+  /** The county or city organization it is published to (region visibility, not a draft); the service sets it. */
+  published_org_id: number | null;
+  /** Registered copy of published_org_id's path (migration 0010): a trigger fills it. */
+  published_path: OrgPathCopy<string | null>;
+  status: string;
+  rating: number | null;
+  rating_comment: string | null;
+  created_by: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ResourceTable {
+  id: Generated<number>;
+  org_id: number;
+  category: string;
+  title: string;
+  description: string;
+  capacity: string | null;
+  available_from: string | null;
+  available_to: string | null;
+  conditions: string | null;
+  visibility: string;
+  published_org_id: number | null;
+  published_path: OrgPathCopy<string | null>;
+  status: Generated<string>;
+  created_by: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ClaimTable {
+  id: Generated<number>;
+  need_id: number | null;
+  resource_id: number | null;
+  direction: string;
+  helper_org_id: number;
+  recipient_org_id: number;
+  message: string | null;
+  status: Generated<string>;
+  decline_reason: string | null;
+  decided_by: number | null;
+  decided_at: MaybeTimestamp;
+  project_id: number | null;
+  created_by: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProjectTable {
+  id: Generated<number>;
+  title: string;
+  need_id: number | null;
+  resource_id: number | null;
+  status: Generated<string>;
+  goals: string | null;
+  plan_rrule: string | null;
+  started_on: Day;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProjectPartyTable {
+  project_id: number;
+  org_id: number;
+  side: string;
+}
+
+export interface ProjectActivityTable {
+  id: Generated<number>;
+  project_id: number;
+  occurred_on: Day;
+  type: string;
+  description: string;
+  participants: number | null;
+  hours: Numeric;
+  recorded_by_org_id: number;
+  created_by: number;
+  created_at: Timestamp;
+}
+
+export interface ContributionTable {
+  id: Generated<number>;
+  project_id: number;
+  giver_org_id: number;
+  receiver_org_id: number;
+  kind: string;
+  amount_fen: Fen;
+  value_fen: Fen;
+  hours: Numeric;
+  description: string | null;
+  status: Generated<string>;
+  confirmed_by: number | null;
+  confirmed_at: MaybeTimestamp;
+  created_by: number;
+  created_at: Timestamp;
+}
+
 export interface DB {
   organizations: OrganizationTable;
   members: MemberTable;
@@ -274,4 +389,11 @@ export interface DB {
   audit_chain_head: AuditChainHeadTable;
   org_path_copies: OrgPathCopiesTable;
   pairings: PairingTable;
+  needs: NeedTable;
+  resources: ResourceTable;
+  claims: ClaimTable;
+  projects: ProjectTable;
+  project_parties: ProjectPartyTable;
+  project_activities: ProjectActivityTable;
+  contributions: ContributionTable;
 }

@@ -97,9 +97,29 @@ export async function linkAttachments(
   ids: readonly string[],
   target: { type: string; id: string | number },
   field = "attachmentIds",
+  options: { kinds?: readonly Kind[] } = {},
 ) {
   if (ids.length === 0) return;
   if (!targets.has(target.type)) throw new Error(`attachment target ${target.type} is not registered`);
+  const kinds = options.kinds;
+  if (kinds) {
+    // A record that takes photos only (an activity's) refuses a document, whoever uploaded it.
+    const rows = await trx
+      .selectFrom("attachments")
+      .select("content_type")
+      .where("id", "in", [...ids])
+      .execute();
+    const wrong = rows.some((r) => {
+      const kind = attachmentTypes[r.content_type as keyof typeof attachmentTypes] as Kind | undefined;
+      return !kind || !kinds.includes(kind);
+    });
+    if (wrong) {
+      throw new AppError(400, "validation", {
+        field,
+        params: { messageCode: kinds.length === 1 && kinds[0] === "photo" ? "attachment.notPhoto" : "attachment.type" },
+      });
+    }
+  }
   const result = await trx
     .updateTable("attachments")
     .set({ target_type: target.type, target_id: String(target.id), linked_at: new Date() })

@@ -38,6 +38,29 @@ export async function notifyUsers(trx: Kysely<DB>, userIds: readonly number[], i
 }
 
 /**
+ * Whom to tell about a step in an organization's shared work (a need claimed, a contribution to
+ * confirm): the accounts holding a secretary's or a coordinator's role at these organizations,
+ * enabled, except the one who acted.
+ */
+export async function contactsOfOrganizations(
+  db: Kysely<DB>,
+  orgIds: readonly number[],
+  exceptUserId: number | null = null,
+): Promise<number[]> {
+  if (orgIds.length === 0) return [];
+  let q = db
+    .selectFrom("role_assignments")
+    .innerJoin("users", "users.id", "role_assignments.user_id")
+    .select("role_assignments.user_id")
+    .distinct()
+    .where("role_assignments.org_id", "in", [...new Set(orgIds)])
+    .where("role_assignments.role", "in", ["secretary", "coordinator"])
+    .where("users.disabled", "=", false);
+  if (exceptUserId !== null) q = q.where("role_assignments.user_id", "<>", exceptUserId);
+  return (await q.execute()).map((r) => r.user_id);
+}
+
+/**
  * One LISTEN per process, fanned out to the streams open in it. Payload: the recipient's user id.
  * Anything may wake a stream spuriously (another schema's tests, a rolled-forward retry): the
  * stream re-reads the user's unread count, so a spurious wake costs one query and shows nothing false.

@@ -1,0 +1,286 @@
+import {
+  acceptClaimResponse,
+  claim,
+  claimListQuery,
+  claimNeedBody,
+  confirmNeedBody,
+  createNeedBody,
+  createResourceBody,
+  declineClaimBody,
+  errorResponses,
+  idParam,
+  listOf,
+  need,
+  needListQuery,
+  requestResourceBody,
+  resource,
+  resourceListQuery,
+  updateNeedBody,
+  updateResourceBody,
+} from "@huzhu/contracts";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { requireActor } from "../../platform/http.ts";
+import { claimPolicy, needPolicy, resourcePolicy } from "./needs.policy.ts";
+import type { NeedsService } from "./needs.service.ts";
+
+/** Validate → service → reply. Access and audit come from the policies and the commands. */
+export function needsRoutes(app: FastifyInstance, needs: NeedsService) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const c = needs.commands;
+
+  // ---- needs (需求清单) ----
+  const tags = ["needs"];
+  r.get(
+    "/api/needs",
+    {
+      config: { ability: needPolicy.read },
+      schema: {
+        tags,
+        summary: "Needs the caller sees (own jurisdiction, partners', the region's, claimed ones)",
+        querystring: needListQuery,
+        response: { 200: listOf(need), ...errorResponses },
+      },
+    },
+    async (request) => needs.listNeeds(requireActor(request), request.query),
+  );
+  r.get(
+    "/api/needs/:id",
+    {
+      config: { ability: needPolicy.read },
+      schema: { tags, summary: "One need", params: idParam, response: { 200: need, ...errorResponses } },
+    },
+    async (request) => needs.getNeed(requireActor(request), request.params.id),
+  );
+  r.post(
+    "/api/needs",
+    {
+      config: { command: c.createNeed },
+      schema: {
+        tags,
+        summary: "Post a need for an organization (open at once unless draft: true)",
+        body: createNeedBody,
+        response: { 201: need, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await needs.createNeed(requireActor(request), request.body)),
+  );
+  r.patch(
+    "/api/needs/:id",
+    {
+      config: { command: c.updateNeed },
+      schema: {
+        tags,
+        summary: "Edit a need (draft or open)",
+        params: idParam,
+        body: updateNeedBody,
+        response: { 200: need, ...errorResponses },
+      },
+    },
+    async (request) => needs.updateNeed(requireActor(request), request.params.id, request.body),
+  );
+  const step = (
+    path: string,
+    command: (typeof c)["publishNeed"],
+    summary: string,
+    run: (actor: ReturnType<typeof requireActor>, id: number) => Promise<unknown>,
+  ) =>
+    r.post(
+      `/api/needs/:id/${path}`,
+      {
+        config: { command },
+        schema: { tags, summary, params: idParam, response: { 200: need, ...errorResponses } },
+      },
+      async (request) => run(requireActor(request), request.params.id) as never,
+    );
+  step("publish", c.publishNeed, "Publish a draft (owner side)", needs.publishNeed);
+  step("withdraw", c.withdrawNeed, "Withdraw a need nobody helps with yet (owner side)", needs.withdrawNeed);
+  step("start", c.startNeed as never, "Start the work on a claimed need (helper side)", needs.startNeed);
+  step("deliver", c.deliverNeed as never, "Say the help was delivered (helper side)", needs.deliverNeed);
+  step("close", c.closeNeed as never, "Close a confirmed need (owner side)", needs.closeNeed);
+  r.post(
+    "/api/needs/:id/confirm",
+    {
+      config: { command: c.confirmNeed },
+      schema: {
+        tags,
+        summary: "Confirm the delivered help and rate it 1–5 (owner side: the recipient)",
+        params: idParam,
+        body: confirmNeedBody,
+        response: { 200: need, ...errorResponses },
+      },
+    },
+    async (request) => needs.confirmNeed(requireActor(request), request.params.id, request.body),
+  );
+  r.post(
+    "/api/needs/:id/claims",
+    {
+      config: { command: c.claimNeed },
+      schema: {
+        tags: ["claims"],
+        summary: "Offer to help with a need (认领), for an organization the caller acts for",
+        params: idParam,
+        body: claimNeedBody,
+        response: { 201: claim, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await needs.claimNeed(requireActor(request), request.params.id, request.body)),
+  );
+  r.post(
+    "/api/needs/:id/assign",
+    {
+      config: { command: c.assignNeed },
+      schema: {
+        tags: ["claims"],
+        summary: "Assign a helper to a need (the coordinator of a superior of both); starts or joins its project",
+        params: idParam,
+        body: claimNeedBody,
+        response: { 200: acceptClaimResponse, ...errorResponses },
+      },
+    },
+    async (request) => needs.assignNeed(requireActor(request), request.params.id, request.body),
+  );
+
+  // ---- claims (双向认领) ----
+  r.get(
+    "/api/claims",
+    {
+      config: { ability: claimPolicy.read },
+      schema: {
+        tags: ["claims"],
+        summary: "Claims the caller's organizations made or received",
+        querystring: claimListQuery,
+        response: { 200: listOf(claim), ...errorResponses },
+      },
+    },
+    async (request) => needs.listClaims(requireActor(request), request.query),
+  );
+  r.get(
+    "/api/claims/:id",
+    {
+      config: { ability: claimPolicy.read },
+      schema: { tags: ["claims"], summary: "One claim", params: idParam, response: { 200: claim, ...errorResponses } },
+    },
+    async (request) => needs.getClaim(requireActor(request), request.params.id),
+  );
+  r.post(
+    "/api/claims/:id/accept",
+    {
+      config: { command: c.acceptClaim },
+      schema: {
+        tags: ["claims"],
+        summary: "Accept a claim (the side it waits on): starts the help project, or joins the need's",
+        params: idParam,
+        response: { 200: acceptClaimResponse, ...errorResponses },
+      },
+    },
+    async (request) => needs.acceptClaim(requireActor(request), request.params.id),
+  );
+  r.post(
+    "/api/claims/:id/decline",
+    {
+      config: { command: c.declineClaim },
+      schema: {
+        tags: ["claims"],
+        summary: "Decline a claim with a reason (the side it waits on)",
+        params: idParam,
+        body: declineClaimBody,
+        response: { 200: claim, ...errorResponses },
+      },
+    },
+    async (request) => needs.declineClaim(requireActor(request), request.params.id, request.body),
+  );
+  r.post(
+    "/api/claims/:id/withdraw",
+    {
+      config: { command: c.withdrawClaim },
+      schema: {
+        tags: ["claims"],
+        summary: "Take back a claim still waiting (the side that made it)",
+        params: idParam,
+        response: { 200: claim, ...errorResponses },
+      },
+    },
+    async (request) => needs.withdrawClaim(requireActor(request), request.params.id),
+  );
+
+  // ---- resources (资源清单) ----
+  const rtags = ["resources"];
+  r.get(
+    "/api/resources",
+    {
+      config: { ability: resourcePolicy.read },
+      schema: {
+        tags: rtags,
+        summary: "Resources the caller sees",
+        querystring: resourceListQuery,
+        response: { 200: listOf(resource), ...errorResponses },
+      },
+    },
+    async (request) => needs.listResources(requireActor(request), request.query),
+  );
+  r.get(
+    "/api/resources/:id",
+    {
+      config: { ability: resourcePolicy.read },
+      schema: { tags: rtags, summary: "One resource", params: idParam, response: { 200: resource, ...errorResponses } },
+    },
+    async (request) => needs.getResource(requireActor(request), request.params.id),
+  );
+  r.post(
+    "/api/resources",
+    {
+      config: { command: c.createResource },
+      schema: {
+        tags: rtags,
+        summary: "Offer a resource for an organization",
+        body: createResourceBody,
+        response: { 201: resource, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await needs.createResource(requireActor(request), request.body)),
+  );
+  r.patch(
+    "/api/resources/:id",
+    {
+      config: { command: c.updateResource },
+      schema: {
+        tags: rtags,
+        summary: "Edit a resource (owner side)",
+        params: idParam,
+        body: updateResourceBody,
+        response: { 200: resource, ...errorResponses },
+      },
+    },
+    async (request) => needs.updateResource(requireActor(request), request.params.id, request.body),
+  );
+  r.post(
+    "/api/resources/:id/withdraw",
+    {
+      config: { command: c.withdrawResource },
+      schema: {
+        tags: rtags,
+        summary: "Withdraw a resource (owner side); requests still waiting are withdrawn with it",
+        params: idParam,
+        response: { 200: resource, ...errorResponses },
+      },
+    },
+    async (request) => needs.withdrawResource(requireActor(request), request.params.id),
+  );
+  r.post(
+    "/api/resources/:id/requests",
+    {
+      config: { command: c.requestResource },
+      schema: {
+        tags: ["claims"],
+        summary: "Ask for a resource (the recipient's claim), for an organization the caller acts for",
+        params: idParam,
+        body: requestResourceBody,
+        response: { 201: claim, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await needs.requestResource(requireActor(request), request.params.id, request.body)),
+  );
+}
