@@ -27,7 +27,7 @@ import {
  */
 
 type Relationship = "own" | "child" | "parent" | "sibling" | "partner" | "unrelated" | "self";
-type Verdict = "allow" | 403 | 404;
+type Verdict = "allow" | 403 | 404 | 409;
 
 interface OrgFact {
   key: string;
@@ -45,7 +45,75 @@ const recordRoutes: Record<string, (ids: { org: (key: string) => number }) => un
   "GET /api/members/:id": () => undefined,
   "PATCH /api/members/:id": () => ({ name: "矩阵测试" }),
   "POST /api/members/:id/reveal": () => ({ field: "phone", reason: "矩阵测试" }),
+  "GET /api/needs/:id": () => undefined,
+  "PATCH /api/needs/:id": () => ({ title: "矩阵测试" }),
+  "POST /api/needs/:id/publish": () => undefined,
+  "POST /api/needs/:id/withdraw": () => undefined,
+  "POST /api/needs/:id/claims": (ids) => ({ orgId: ids.org("unit:organ"), message: "矩阵测试" }),
+  "POST /api/needs/:id/assign": (ids) => ({ orgId: ids.org("community:p") }),
+  "POST /api/needs/:id/start": () => undefined,
+  "POST /api/needs/:id/deliver": () => undefined,
+  "POST /api/needs/:id/confirm": () => ({ rating: 4 }),
+  "POST /api/needs/:id/close": () => undefined,
+  "GET /api/claims/:id": () => undefined,
+  "POST /api/claims/:id/accept": () => undefined,
+  "POST /api/claims/:id/decline": () => ({ reason: "矩阵测试" }),
+  "POST /api/claims/:id/withdraw": () => undefined,
+  "GET /api/resources/:id": () => undefined,
+  "PATCH /api/resources/:id": () => ({ title: "矩阵测试" }),
+  "POST /api/resources/:id/withdraw": () => undefined,
+  "POST /api/resources/:id/requests": (ids) => ({ orgId: ids.org("unit:organ") }),
+  "GET /api/projects/:id": () => undefined,
+  "PATCH /api/projects/:id": () => ({ title: "矩阵测试" }),
+  "POST /api/projects/:id/activities": (ids) => ({
+    occurredOn: "2024-01-02",
+    type: "visit",
+    description: "矩阵测试",
+    orgId: ids.org("unit:organ"),
+  }),
+  "POST /api/projects/:id/contributions": (ids) => ({
+    giverOrgId: ids.org("unit:organ"),
+    receiverOrgId: ids.org("village:a1"),
+    kind: "goods",
+    valueFen: 100,
+  }),
+  "POST /api/contributions/:id/confirm": () => undefined,
 };
+
+/**
+ * Mutual help (issue 8): which set of fixture records a route's :id is taken from. Each set holds
+ * one record per fixture organization, owned by it (a need, a resource) or with it as the recipient
+ * party and `helperOf(it)` as the helper (a claim, a project, a contribution), in the state the
+ * route's step starts from (a draft to publish, a delivered need to confirm…), so the relationship
+ * decides and the rule passes where the reach does.
+ */
+const recordSetOf: Record<string, string> = {
+  "GET /api/needs/:id": "need:open",
+  "PATCH /api/needs/:id": "need:open",
+  "POST /api/needs/:id/publish": "need:draft",
+  "POST /api/needs/:id/withdraw": "need:open",
+  "POST /api/needs/:id/claims": "need:open",
+  "POST /api/needs/:id/assign": "need:open",
+  "POST /api/needs/:id/start": "need:claimed",
+  "POST /api/needs/:id/deliver": "need:in_progress",
+  "POST /api/needs/:id/confirm": "need:delivered",
+  "POST /api/needs/:id/close": "need:confirmed",
+  "GET /api/claims/:id": "claim",
+  "POST /api/claims/:id/accept": "claim",
+  "POST /api/claims/:id/decline": "claim",
+  "POST /api/claims/:id/withdraw": "claim",
+  "GET /api/resources/:id": "resource",
+  "PATCH /api/resources/:id": "resource",
+  "POST /api/resources/:id/withdraw": "resource",
+  "POST /api/resources/:id/requests": "resource",
+  "GET /api/projects/:id": "project",
+  "PATCH /api/projects/:id": "project",
+  "POST /api/projects/:id/activities": "project",
+  "POST /api/projects/:id/contributions": "project",
+  "POST /api/contributions/:id/confirm": "contribution",
+};
+/** The resources whose routes the matrix places by relationship (beside organizations and members). */
+const placedResources = new Set(["organization", "member", "need", "resource", "claim", "project", "contribution"]);
 
 /** Routes whose record is named in the body (the parent of a new organization, a new member's organization). */
 const bodyTargetRoutes: Record<string, { field: string; body: (orgId: number) => Record<string, unknown> }> = {
@@ -69,6 +137,20 @@ const bodyTargetRoutes: Record<string, { field: string; body: (orgId: number) =>
         primaryOrgId: orgId,
       };
     },
+  },
+  "POST /api/needs": {
+    field: "orgId",
+    body: (orgId) => ({
+      orgId,
+      category: "training",
+      title: "矩阵测试",
+      description: "矩阵测试",
+      visibility: "partners",
+    }),
+  },
+  "POST /api/resources": {
+    field: "orgId",
+    body: (orgId) => ({ orgId, category: "venue", title: "矩阵测试", description: "矩阵测试", visibility: "partners" }),
   },
 };
 
@@ -130,12 +212,144 @@ describe(`the authorization matrix (${testDatabaseKind})`, () => {
         form: "urban_rural",
       })
       .execute();
+    await createHelpRecords();
     for (const username of accounts) {
       sessions.set(username, await t.login(username));
       actors.set(username, await actorOf(username));
     }
   }, 120_000);
   afterAll(async () => t?.close());
+
+  /** Record sets by name, each: organization key → record id (see recordSetOf). */
+  const recordSets = new Map<string, Map<string, number>>();
+  /** The other party of an organization's help records: the organ, which has a secretary account of its own. */
+  const helperOf = (key: string) => (key === "unit:organ" ? "community:p" : "unit:organ");
+
+  /** One record per organization per set, written straight to the tables (the matrix writes nothing through the API). */
+  async function createHelpRecords() {
+    const db = t.database.db;
+    const creator = (
+      await db.selectFrom("users").select("id").where("username", "=", "coordinator").executeTakeFirstOrThrow()
+    ).id;
+    const put = (set: string, key: string, id: number) => {
+      const m = recordSets.get(set) ?? new Map<string, number>();
+      m.set(key, id);
+      recordSets.set(set, m);
+    };
+    const project = async (recipient: number, helper: number) => {
+      const p = await db
+        .insertInto("projects")
+        .values({ title: "矩阵测试", need_id: null, resource_id: null, started_on: "2024-01-01" })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await db
+        .insertInto("project_parties")
+        .values([
+          { project_id: p.id, org_id: recipient, side: "recipient" },
+          { project_id: p.id, org_id: helper, side: "helper" },
+        ])
+        .execute();
+      return p.id;
+    };
+    for (const o of orgs.values()) {
+      const helper = org(helperOf(o.key)).id;
+      const need = async (status: string, visibility: string) =>
+        (
+          await db
+            .insertInto("needs")
+            .values({
+              org_id: o.id,
+              category: "training",
+              title: `矩阵测试 ${status}`,
+              description: "矩阵测试",
+              expected_outcome: null,
+              budget_fen: null,
+              deadline: null,
+              urgency: "normal",
+              visibility,
+              published_org_id: visibility === "region" && status !== "draft" ? org("county").id : null,
+              status,
+              ...(["confirmed", "closed"].includes(status) ? { rating: 4 } : {}),
+              created_by: creator,
+            })
+            .returning("id")
+            .executeTakeFirstOrThrow()
+        ).id;
+      const open = await need("open", "partners");
+      put("need:open", o.key, open);
+      put("need:draft", o.key, await need("draft", "region"));
+      for (const status of ["claimed", "in_progress", "delivered", "confirmed"]) {
+        // Claimed ones are published to the county: the region reach decides 403 from 404 there.
+        const id = await need(status, status === "claimed" ? "region" : "partners");
+        const projectId = await project(o.id, helper);
+        await db
+          .insertInto("claims")
+          .values({
+            need_id: id,
+            resource_id: null,
+            direction: "offer",
+            helper_org_id: helper,
+            recipient_org_id: o.id,
+            message: null,
+            status: "accepted",
+            project_id: projectId,
+            created_by: creator,
+          })
+          .execute();
+        put(`need:${status}`, o.key, id);
+      }
+      const claim = await db
+        .insertInto("claims")
+        .values({
+          need_id: open,
+          resource_id: null,
+          direction: "offer",
+          helper_org_id: helper,
+          recipient_org_id: o.id,
+          message: null,
+          created_by: creator,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      put("claim", o.key, claim.id);
+      const resource = await db
+        .insertInto("resources")
+        .values({
+          org_id: o.id,
+          category: "venue",
+          title: "矩阵测试",
+          description: "矩阵测试",
+          capacity: null,
+          available_from: null,
+          available_to: null,
+          conditions: null,
+          visibility: "partners",
+          published_org_id: null,
+          created_by: creator,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      put("resource", o.key, resource.id);
+      const projectId = await project(o.id, helper);
+      put("project", o.key, projectId);
+      const contribution = await db
+        .insertInto("contributions")
+        .values({
+          project_id: projectId,
+          giver_org_id: helper,
+          receiver_org_id: o.id,
+          kind: "money",
+          amount_fen: 100,
+          value_fen: null,
+          hours: null,
+          description: null,
+          created_by: creator,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      put("contribution", o.key, contribution.id);
+    }
+  }
 
   const org = (key: string): OrgFact => {
     const found = orgs.get(key);
@@ -267,7 +481,10 @@ describe(`the authorization matrix (${testDatabaseKind})`, () => {
       if (!ability.rule) return "allow";
       const [row] = await ability.resource.load(t.database.db, sql`true`, [targetId]);
       const scope = scopeFor(actor, ability.grants);
-      return ability.rule(row, { scope, actor }) === true ? "allow" : 403;
+      // A rule refuses with 403, or with the status of the refusal it names (409: not in this state).
+      const verdict = ability.rule(row, { scope, actor });
+      if (verdict === true) return "allow";
+      return verdict !== false && verdict.status === 409 ? 409 : 403;
     }
     const seeing = ability.seeing();
     if (seeing && seeing !== ability && holds(actor, seeing) && (await reaches(actor, seeing, targetId))) return 403;
@@ -275,7 +492,11 @@ describe(`the authorization matrix (${testDatabaseKind})`, () => {
   }
 
   /** Targets per relationship for an account: an organization, or a member whose primary organization it is. */
-  function targetsFor(username: string, resource: string): Array<{ relationship: Relationship; id: number }> {
+  function targetsFor(
+    username: string,
+    resource: string,
+    set?: string,
+  ): Array<{ relationship: Relationship; id: number }> {
     const actor = actors.get(username) as Actor;
     const out = new Map<Relationship, number>();
     const membersOf = (o: OrgFact) => county.members.findIndex((m) => m.orgKey === o.key);
@@ -285,7 +506,10 @@ describe(`the authorization matrix (${testDatabaseKind})`, () => {
       const rel = relationshipOf(anchor, o);
       if (out.has(rel)) continue;
       if (resource === "organization") out.set(rel, o.id);
-      else if (membersOf(o) >= 0) out.set(rel, memberIds[membersOf(o)] as number);
+      else if (set) {
+        const id = recordSets.get(set)?.get(o.key);
+        if (id !== undefined) out.set(rel, id);
+      } else if (membersOf(o) >= 0) out.set(rel, memberIds[membersOf(o)] as number);
     }
     if (resource === "member" && actor.memberId !== null) out.set("self", actor.memberId);
     return [...out].map(([relationship, id]) => ({ relationship, id }));
@@ -301,7 +525,7 @@ describe(`the authorization matrix (${testDatabaseKind})`, () => {
       const key = `${route.method} ${route.url}`;
       expect(route.ability, `${key} declares an ability`).toBeDefined();
       const resource = route.ability?.resource.name;
-      if (resource === "organization" || resource === "member") {
+      if (resource && placedResources.has(resource)) {
         const placed = key in recordRoutes || key in bodyTargetRoutes || !route.url.includes(":id");
         expect(placed, `${key}: a record route the matrix has no request for`).toBe(true);
       }
@@ -326,8 +550,9 @@ describe(`the authorization matrix (${testDatabaseKind})`, () => {
         const session = sessions.get(username) as Session;
         const record = key in recordRoutes ? recordRoutes[key] : undefined;
         const bodyTarget = bodyTargetRoutes[key];
-        if ((record || bodyTarget) && (resource === "organization" || resource === "member")) {
-          for (const { relationship, id } of targetsFor(username, bodyTarget ? "organization" : resource)) {
+        if ((record || bodyTarget) && resource && placedResources.has(resource)) {
+          const set = bodyTarget ? undefined : recordSetOf[key];
+          for (const { relationship, id } of targetsFor(username, bodyTarget ? "organization" : resource, set)) {
             cases++;
             const want = await expected(actor, ability, id);
             const label = `${key} as ${username} on ${relationship} (${id})`;
