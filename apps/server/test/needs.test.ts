@@ -1,42 +1,12 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createTestContext,
-  expectError,
-  fixtureCounty,
-  type Session,
-  type TestContext,
-  testDatabaseKind,
-} from "./helpers.ts";
+import { helpCounty } from "./help-fixture.ts";
+import { createTestContext, expectError, type Session, type TestContext, testDatabaseKind } from "./helpers.ts";
 
 /**
  * Needs, claims and help projects through the API (issue 8): the whole path from a village's need
  * to a rated project, who sees what by relationship, and refusals with their codes.
  */
-export function helpCounty() {
-  const county = fixtureCounty();
-  const base = county.orgs[3] as (typeof county.orgs)[number];
-  const community = (key: string, name: string) =>
-    ({
-      ...base,
-      key,
-      parentKey: "county",
-      name,
-      category: "urban_community",
-      area: "urban",
-      divisionCode: null,
-    }) as (typeof county.orgs)[number];
-  // community:p is paired with village:a1; community:q is nobody's partner.
-  county.orgs.push(community("community:p", "中共城关社区委员会"), community("community:q", "中共平川社区委员会"));
-  const secretaryOf = (username: string, orgKey: string) => ({
-    username,
-    displayName: username,
-    roles: [{ role: "secretary" as const, orgKey }],
-  });
-  county.accounts.push(secretaryOf("commsec", "community:p"), secretaryOf("commsecq", "community:q"));
-  return county;
-}
-
 describe(`needs, claims and help projects (${testDatabaseKind})`, () => {
   let t: TestContext;
   let village: Session; // secretary of village:a1 (the recipient)

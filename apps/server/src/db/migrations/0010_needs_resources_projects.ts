@@ -20,7 +20,7 @@ export const needsResourcesProjects = `
     deadline date,
     urgency text NOT NULL DEFAULT 'normal' CHECK (urgency IN ('low', 'normal', 'high', 'urgent')),
     visibility text NOT NULL CHECK (visibility IN ('superiors', 'partners', 'region')),
-    -- The county or city organization above org_id, when published to the region (not a draft).
+    -- The county or city organization above org_id, when published to the region (see the CHECK).
     published_org_id int REFERENCES organizations(id),
     published_path text,
     status text NOT NULL CHECK (status IN ('draft', 'open', 'claimed', 'in_progress', 'delivered', 'confirmed',
@@ -30,7 +30,8 @@ export const needsResourcesProjects = `
     created_by int NOT NULL REFERENCES users(id),
     created_at timestamptz NOT NULL DEFAULT now(),
     updated_at timestamptz NOT NULL DEFAULT now(),
-    CHECK ((published_org_id IS NOT NULL) = (visibility = 'region' AND status <> 'draft')),
+    -- Published while it is asking for or receiving help: not as a draft, nor once withdrawn or expired.
+    CHECK ((published_org_id IS NOT NULL) = (visibility = 'region' AND status NOT IN ('draft', 'withdrawn', 'expired'))),
     CHECK ((published_path IS NOT NULL) = (published_org_id IS NOT NULL)),
     -- A rating is the recipient's confirmation: only a confirmed (or later closed) need has one, and it must.
     CHECK ((rating IS NOT NULL) = (status IN ('confirmed', 'closed'))),

@@ -97,9 +97,14 @@ export function needsService(db: Kysely<DB>, clock: () => Date) {
 
   // ---- helpers of the commands ----
 
-  /** The organization a region-visible record is published to, or null (drafts are nobody's but the owner's). */
+  /**
+   * The organization a region-visible record is published to, or null: a draft is nobody's but
+   * its owner's, and a withdrawn or expired need no longer asks the region for anything (its
+   * owners and claimants still see it).
+   */
   async function publishedOrg(trx: Kysely<DB>, orgId: number, visibility: string, status: string) {
-    return visibility === "region" && status !== "draft" ? needsRepository(trx).regionOf(orgId) : null;
+    const published = visibility === "region" && !["draft", "withdrawn", "expired"].includes(status);
+    return published ? needsRepository(trx).regionOf(orgId) : null;
   }
 
   function checkDeadline(deadline: string | null | undefined) {
@@ -238,8 +243,7 @@ export function needsService(db: Kysely<DB>, clock: () => Date) {
       async run({ trx, actor, rows: [row], input: { id } }) {
         const need = row as NeedRow;
         const to = next(need, "withdraw", "owner");
-        // A withdrawn draft is still nobody's but the owner's; a published one stays where it was seen.
-        await needsRepository(trx).updateNeed(id, { status: to });
+        await needsRepository(trx).updateNeed(id, { status: to, published_org_id: null });
         // Claims still waiting are answered by the withdrawal; their makers hear of it.
         const waiting = await trx
           .updateTable("claims")
