@@ -210,6 +210,48 @@ describe(`needs, claims and help projects (${testDatabaseKind})`, () => {
     expect(await sees(secb, wide.id)).toBe(false);
   });
 
+  it("finds needs, resources and projects by Chinese keywords (words, not substrings), within what one sees", async () => {
+    const repair = await postNeed(village, {
+      visibility: "region",
+      title: "急需修缮村级党群服务中心",
+      description: "屋顶漏雨，活动室无法使用。",
+    });
+    await postNeed(village, { visibility: "superiors", title: "服务中心设备更新", description: "只给上级看" });
+    const search = async (s: Session, q: string) =>
+      (await get(s, `/api/needs?q=${encodeURIComponent(q)}&pageSize=100`)).json() as {
+        items: Array<{ id: number; title: string }>;
+        total: number;
+      };
+    // A word inside the title, a word of the description, two words ANDed.
+    for (const q of ["服务中心", "漏雨", "党群 修缮"]) {
+      expect(
+        (await search(communityQ, q)).items.map((n) => n.id),
+        q,
+      ).toContain(repair.id);
+    }
+    // Only what one may see: the superiors-only need stays hidden from the other community.
+    expect((await search(communityQ, "设备更新")).total).toBe(0);
+    expect((await search(village, "设备更新")).total).toBe(1);
+    // Not a substring search: part of a word finds nothing.
+    expect((await search(communityQ, "务中")).total).toBe(0);
+    // An edit re-indexes the words.
+    await village.request({ method: "PATCH", url: `/api/needs/${repair.id}`, payload: { title: "村级阵地改造" } });
+    expect((await search(communityQ, "阵地")).items.map((n) => n.id)).toContain(repair.id);
+    expect((await search(communityQ, "修缮")).items.map((n) => n.id)).not.toContain(repair.id);
+    // Resources and projects too.
+    await post(community, "/api/resources", {
+      orgId: ids["community:p"],
+      category: "training",
+      title: "电商直播培训课程",
+      description: "社区电商讲师授课",
+      visibility: "region",
+    });
+    const resources = (await get(secb, `/api/resources?q=${encodeURIComponent("直播")}`)).json();
+    expect(resources.items.map((r: { title: string }) => r.title)).toContain("电商直播培训课程");
+    const projects = (await get(village, `/api/projects?q=${encodeURIComponent("茶叶")}`)).json();
+    expect(projects.total).toBeGreaterThan(0);
+  });
+
   it("refuses with the right codes: 404 unseen, 403 seen but not allowed, 409 illegal step, 400 naming the field", async () => {
     const need = await postNeed(village, { visibility: "partners", title: "党建阵地" });
     // Unseen: 404 whatever the step.

@@ -259,6 +259,8 @@ type Fen = ColumnType<string | number | bigint | null, number | null | undefined
 /** numeric columns (hours): answered as text by both drivers. */
 type Numeric = ColumnType<string | number | null, number | null | undefined, number | null>;
 type Day = ColumnType<string, string, string>;
+/** A tsvector column: written with searchVector(...) (an expression), read rarely. */
+type SearchVector = ColumnType<string, string | undefined, string>;
 
 export interface NeedTable {
   id: Generated<number>;
@@ -278,6 +280,8 @@ export interface NeedTable {
   status: string;
   rating: number | null;
   rating_comment: string | null;
+  /** Words of the texts (platform/text-search.ts searchVector), written with them. */
+  search: SearchVector;
   created_by: number;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -297,6 +301,7 @@ export interface ResourceTable {
   published_org_id: number | null;
   published_path: OrgPathCopy<string | null>;
   status: Generated<string>;
+  search: SearchVector;
   created_by: number;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -329,6 +334,7 @@ export interface ProjectTable {
   goals: string | null;
   plan_rrule: string | null;
   started_on: Day;
+  search: SearchVector;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

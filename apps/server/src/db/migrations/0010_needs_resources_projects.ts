@@ -27,6 +27,8 @@ export const needsResourcesProjects = `
       'closed', 'withdrawn', 'expired')),
     rating smallint CHECK (rating BETWEEN 1 AND 5),
     rating_comment text,
+    -- Words of the title, description and expected outcome (platform/text-search.ts), written with them.
+    search tsvector NOT NULL DEFAULT ''::tsvector,
     created_by int NOT NULL REFERENCES users(id),
     created_at timestamptz NOT NULL DEFAULT now(),
     updated_at timestamptz NOT NULL DEFAULT now(),
@@ -40,7 +42,8 @@ export const needsResourcesProjects = `
   SELECT register_org_path_copy('needs', 'published_path', 'published_org_id');
   CREATE INDEX needs_org_idx ON needs (org_id, created_at DESC);
   CREATE INDEX needs_published_idx ON needs (published_path text_pattern_ops) WHERE published_path IS NOT NULL;
-  CREATE INDEX needs_status_idx ON needs (status, created_at DESC);
+  CREATE INDEX needs_status_idx ON needs (status, created_at DESC, id DESC);
+  CREATE INDEX needs_search_idx ON needs USING gin (search);
 
   CREATE TABLE resources (
     id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -57,6 +60,7 @@ export const needsResourcesProjects = `
     published_org_id int REFERENCES organizations(id),
     published_path text,
     status text NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'withdrawn')),
+    search tsvector NOT NULL DEFAULT ''::tsvector,
     created_by int NOT NULL REFERENCES users(id),
     created_at timestamptz NOT NULL DEFAULT now(),
     updated_at timestamptz NOT NULL DEFAULT now(),
@@ -66,6 +70,7 @@ export const needsResourcesProjects = `
   );
   SELECT register_org_path_copy('resources', 'published_path', 'published_org_id');
   CREATE INDEX resources_org_idx ON resources (org_id, created_at DESC);
+  CREATE INDEX resources_search_idx ON resources USING gin (search);
   CREATE INDEX resources_published_idx ON resources (published_path text_pattern_ops) WHERE published_path IS NOT NULL;
 
   CREATE TABLE projects (
@@ -78,11 +83,13 @@ export const needsResourcesProjects = `
     -- An RFC 5545 RRULE (FREQ=MONTHLY;INTERVAL=3): the rhythm of joint activities.
     plan_rrule text,
     started_on date NOT NULL,
+    search tsvector NOT NULL DEFAULT ''::tsvector,
     created_at timestamptz NOT NULL DEFAULT now(),
     updated_at timestamptz NOT NULL DEFAULT now()
   );
   -- A need has one project; its helpers join it as they are accepted.
   CREATE UNIQUE INDEX projects_need_idx ON projects (need_id) WHERE need_id IS NOT NULL;
+  CREATE INDEX projects_search_idx ON projects USING gin (search);
 
   CREATE TABLE project_parties (
     project_id int NOT NULL REFERENCES projects(id),

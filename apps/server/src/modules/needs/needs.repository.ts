@@ -3,6 +3,7 @@ import { type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { Reach } from "../../platform/access.ts";
 import { conflict } from "../../platform/errors.ts";
+import { searchVector, textSearch } from "../../platform/text-search.ts";
 
 /**
  * The only SQL of needs, resources and claims. Organizations are named by id; reads join their
@@ -125,20 +126,6 @@ export const claimMakingReach: Reach = [
   { kind: "party", column: "claims.recipient_org_id", when: sql<SqlBool>`claims.direction = 'request'` },
 ];
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/**
- * The keyword filter of the lists (issue 8: Chinese search). Until the platform's segmented
- * full-text search lands (platform/text-search.ts), a plain substring match over title and
- * description stands in for it; this is the one place to swap.
- */
-function keywordSql(table: "needs" | "resources", q: string | undefined): RawBuilder<SqlBool> | null {
-  const text = q?.trim();
-  if (!text) return null;
-  const pattern = `%${escapeLike(text)}%`;
-  return sql<SqlBool>`(${sql.ref(`${table}.title`)} LIKE ${pattern} OR ${sql.ref(`${table}.description`)} LIKE ${pattern})`;
-}
-
 export function needsRepository(db: Kysely<DB>) {
   const selectNeeds = () =>
     db
@@ -223,10 +210,11 @@ export function needsRepository(db: Kysely<DB>) {
       if (query.category) q = q.where("needs.category", "=", query.category);
       if (query.status) q = q.where("needs.status", "=", query.status);
       if (query.urgency) q = q.where("needs.urgency", "=", query.urgency);
-      const keyword = keywordSql("needs", query.q);
-      if (keyword) q = q.where(keyword);
+      // Keywords: jieba-cut words against the GIN-indexed tsvector, the most relevant first.
+      const search = textSearch(query.q);
+      if (search) q = q.where(search.matches("needs.search"));
       const [items, count] = await Promise.all([
-        q
+        (search ? q.orderBy(search.rank("needs.search"), "desc") : q)
           .orderBy("needs.created_at", "desc")
           .orderBy("needs.id", "desc")
           .limit(query.pageSize)
@@ -251,14 +239,24 @@ export function needsRepository(db: Kysely<DB>) {
       status: string;
       created_by: number;
     }): Promise<number> {
-      const row = await db.insertInto("needs").values(values).returning("id").executeTakeFirstOrThrow();
+      const row = await db
+        .insertInto("needs")
+        .values({ ...values, search: searchVector(values.title, values.description, values.expected_outcome) })
+        .returning("id")
+        .executeTakeFirstOrThrow();
       return row.id;
     },
 
-    async updateNeed(id: number, patch: Record<string, unknown>) {
+    /** `texts`, when the texts change: all of them as they will be, for the search words. */
+    async updateNeed(
+      id: number,
+      patch: Record<string, unknown>,
+      texts?: { title: string; description: string; expectedOutcome: string | null },
+    ) {
+      const search = texts ? { search: searchVector(texts.title, texts.description, texts.expectedOutcome) } : {};
       await db
         .updateTable("needs")
-        .set({ ...patch, updated_at: sql`now()` } as never)
+        .set({ ...patch, ...search, updated_at: sql`now()` } as never)
         .where("id", "=", id)
         .execute();
     },
@@ -273,10 +271,11 @@ export function needsRepository(db: Kysely<DB>) {
       if (query.orgId) q = q.where("resources.org_id", "=", query.orgId);
       if (query.category) q = q.where("resources.category", "=", query.category);
       if (query.status) q = q.where("resources.status", "=", query.status);
-      const keyword = keywordSql("resources", query.q);
-      if (keyword) q = q.where(keyword);
+      // Keywords: jieba-cut words against the GIN-indexed tsvector, the most relevant first.
+      const search = textSearch(query.q);
+      if (search) q = q.where(search.matches("resources.search"));
       const [items, count] = await Promise.all([
-        q
+        (search ? q.orderBy(search.rank("resources.search"), "desc") : q)
           .orderBy("resources.created_at", "desc")
           .orderBy("resources.id", "desc")
           .limit(query.pageSize)
@@ -300,14 +299,23 @@ export function needsRepository(db: Kysely<DB>) {
       published_org_id: number | null;
       created_by: number;
     }): Promise<number> {
-      const row = await db.insertInto("resources").values(values).returning("id").executeTakeFirstOrThrow();
+      const row = await db
+        .insertInto("resources")
+        .values({ ...values, search: searchVector(values.title, values.description, values.conditions) })
+        .returning("id")
+        .executeTakeFirstOrThrow();
       return row.id;
     },
 
-    async updateResource(id: number, patch: Record<string, unknown>) {
+    async updateResource(
+      id: number,
+      patch: Record<string, unknown>,
+      texts?: { title: string; description: string; conditions: string | null },
+    ) {
+      const search = texts ? { search: searchVector(texts.title, texts.description, texts.conditions) } : {};
       await db
         .updateTable("resources")
-        .set({ ...patch, updated_at: sql`now()` } as never)
+        .set({ ...patch, ...search, updated_at: sql`now()` } as never)
         .where("id", "=", id)
         .execute();
     },

@@ -201,17 +201,25 @@ export function needsService(db: Kysely<DB>, clock: () => Date) {
         const need = row as NeedRow;
         if (body.deadline !== undefined) checkDeadline(body.deadline);
         const visibility = body.visibility ?? need.visibility;
-        await needsRepository(trx).updateNeed(id, {
-          ...(body.category !== undefined && { category: body.category }),
-          ...(body.title !== undefined && { title: body.title }),
-          ...(body.description !== undefined && { description: body.description }),
-          ...(body.expectedOutcome !== undefined && { expected_outcome: body.expectedOutcome }),
-          ...(body.budgetFen !== undefined && { budget_fen: body.budgetFen }),
-          ...(body.deadline !== undefined && { deadline: body.deadline }),
-          ...(body.urgency !== undefined && { urgency: body.urgency }),
-          visibility,
-          published_org_id: await publishedOrg(trx, need.org_id, visibility, need.status),
-        });
+        await needsRepository(trx).updateNeed(
+          id,
+          {
+            ...(body.category !== undefined && { category: body.category }),
+            ...(body.title !== undefined && { title: body.title }),
+            ...(body.description !== undefined && { description: body.description }),
+            ...(body.expectedOutcome !== undefined && { expected_outcome: body.expectedOutcome }),
+            ...(body.budgetFen !== undefined && { budget_fen: body.budgetFen }),
+            ...(body.deadline !== undefined && { deadline: body.deadline }),
+            ...(body.urgency !== undefined && { urgency: body.urgency }),
+            visibility,
+            published_org_id: await publishedOrg(trx, need.org_id, visibility, need.status),
+          },
+          {
+            title: body.title ?? need.title,
+            description: body.description ?? need.description,
+            expectedOutcome: body.expectedOutcome === undefined ? need.expected_outcome : body.expectedOutcome,
+          },
+        );
         await linkAttachments(trx, actor, body.attachmentIds ?? [], { type: NEED_ATTACHMENT, id });
         return { result: id, targetId: id, detail: { fields: Object.keys(body) } };
       },
@@ -521,17 +529,25 @@ export function needsService(db: Kysely<DB>, clock: () => Date) {
           body.availableTo === undefined ? resource.available_to : body.availableTo,
         );
         const visibility = body.visibility ?? resource.visibility;
-        await needsRepository(trx).updateResource(id, {
-          ...(body.category !== undefined && { category: body.category }),
-          ...(body.title !== undefined && { title: body.title }),
-          ...(body.description !== undefined && { description: body.description }),
-          ...(body.capacity !== undefined && { capacity: body.capacity }),
-          ...(body.availableFrom !== undefined && { available_from: body.availableFrom }),
-          ...(body.availableTo !== undefined && { available_to: body.availableTo }),
-          ...(body.conditions !== undefined && { conditions: body.conditions }),
-          visibility,
-          published_org_id: await publishedOrg(trx, resource.org_id, visibility, "active"),
-        });
+        await needsRepository(trx).updateResource(
+          id,
+          {
+            ...(body.category !== undefined && { category: body.category }),
+            ...(body.title !== undefined && { title: body.title }),
+            ...(body.description !== undefined && { description: body.description }),
+            ...(body.capacity !== undefined && { capacity: body.capacity }),
+            ...(body.availableFrom !== undefined && { available_from: body.availableFrom }),
+            ...(body.availableTo !== undefined && { available_to: body.availableTo }),
+            ...(body.conditions !== undefined && { conditions: body.conditions }),
+            visibility,
+            published_org_id: await publishedOrg(trx, resource.org_id, visibility, "active"),
+          },
+          {
+            title: body.title ?? resource.title,
+            description: body.description ?? resource.description,
+            conditions: body.conditions === undefined ? resource.conditions : body.conditions,
+          },
+        );
         return { result: id, targetId: id, detail: { fields: Object.keys(body) } };
       },
       present: presentResourceId,

@@ -2,6 +2,7 @@ import type { ProjectListQuery } from "@huzhu/contracts";
 import { type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { Reach } from "../../platform/access.ts";
+import { searchVector, textSearch } from "../../platform/text-search.ts";
 
 /**
  * The only SQL of help projects, their parties, activities and contributions. A project's parties
@@ -138,10 +139,10 @@ export function projectsRepository(db: Kysely<DB>) {
           sql<SqlBool>`EXISTS (SELECT 1 FROM project_parties pp WHERE pp.project_id = projects.id AND pp.org_id = ${orgId})`,
         );
       }
-      const text = query.q?.trim();
-      if (text) q = q.where("projects.title", "like", `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      const search = textSearch(query.q);
+      if (search) q = q.where(search.matches("projects.search"));
       const [items, count] = await Promise.all([
-        q
+        (search ? q.orderBy(search.rank("projects.search"), "desc") : q)
           .orderBy("projects.created_at", "desc")
           .orderBy("projects.id", "desc")
           .limit(query.pageSize)
@@ -193,6 +194,7 @@ export function projectsRepository(db: Kysely<DB>) {
           .insertInto("projects")
           .values({
             title: input.title,
+            search: searchVector(input.title),
             need_id: input.needId,
             resource_id: input.resourceId,
             started_on: input.startedOn,
@@ -221,10 +223,11 @@ export function projectsRepository(db: Kysely<DB>) {
         .execute();
     },
 
-    async updateProject(id: number, patch: Record<string, unknown>) {
+    async updateProject(id: number, patch: Record<string, unknown>, texts?: { title: string; goals: string | null }) {
+      const search = texts ? { search: searchVector(texts.title, texts.goals) } : {};
       await db
         .updateTable("projects")
-        .set({ ...patch, updated_at: sql`now()` } as never)
+        .set({ ...patch, ...search, updated_at: sql`now()` } as never)
         .where("id", "=", id)
         .execute();
     },

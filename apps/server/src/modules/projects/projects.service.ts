@@ -119,12 +119,17 @@ export function projectsService(db: Kysely<DB>, clock: () => Date) {
       name: "project.update",
       ability: projectPolicy.update,
       targets: (input: { id: number; body: UpdateProjectBody }) => [input.id],
-      async run({ trx, input: { id, body } }) {
-        await projectsRepository(trx).updateProject(id, {
-          ...(body.title !== undefined && { title: body.title }),
-          ...(body.goals !== undefined && { goals: body.goals }),
-          ...(body.planRule !== undefined && { plan_rrule: body.planRule }),
-        });
+      async run({ trx, rows: [row], input: { id, body } }) {
+        const project = row as ProjectRow;
+        await projectsRepository(trx).updateProject(
+          id,
+          {
+            ...(body.title !== undefined && { title: body.title }),
+            ...(body.goals !== undefined && { goals: body.goals }),
+            ...(body.planRule !== undefined && { plan_rrule: body.planRule }),
+          },
+          { title: body.title ?? project.title, goals: body.goals === undefined ? project.goals : body.goals },
+        );
         return { result: id, targetId: id, detail: { fields: Object.keys(body) } };
       },
       present: presentId,
