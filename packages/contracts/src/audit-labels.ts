@@ -671,7 +671,15 @@ export function auditActionLabel(action: string, labels: AuditLabels): string {
   return isAction(action) ? labels.actions[action] : action;
 }
 
-const orgIdKeys = new Set(["orgId", "parentId", "fromParentId", "toParentId", "primaryOrgId"]);
+const orgIdKeys = new Set([
+  "orgId",
+  "parentId",
+  "fromParentId",
+  "toParentId",
+  "primaryOrgId",
+  "helperOrgId",
+  "recipientOrgId",
+]);
 
 function orgText(entry: Pick<AuditEntry, "orgs">, id: unknown): string {
   if (id === null || id === undefined) return "—";

@@ -5,7 +5,15 @@ import type { DB } from "../../db/schema.ts";
 export type AuditRow = Awaited<ReturnType<ReturnType<typeof auditRepository>["list"]>>["items"][number];
 
 /** Detail keys whose value is an organization's id, shown by name and path when the log is read. */
-export const orgIdDetailKeys = ["orgId", "parentId", "fromParentId", "toParentId", "primaryOrgId"] as const;
+export const orgIdDetailKeys = [
+  "orgId",
+  "parentId",
+  "fromParentId",
+  "toParentId",
+  "primaryOrgId",
+  "helperOrgId",
+  "recipientOrgId",
+] as const;
 
 /** What the records name by id: organizations by name and path, accounts by username. Members never. */
 export interface AuditNames {

@@ -1,0 +1,156 @@
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { helpCounty } from "./help-fixture.ts";
+import { createTestContext, expectError, type Session, type TestContext, testDatabaseKind } from "./helpers.ts";
+
+/**
+ * Help projects' work (issue 8): who may record what for which party, contributions two-way and
+ * confirmed by the receiver, photos on needs, and what the audit log says of it by name.
+ */
+describe(`help projects: activities, contributions, photos (${testDatabaseKind})`, () => {
+  let t: TestContext;
+  let village: Session;
+  let community: Session;
+  let communityQ: Session;
+  let auditor: Session;
+  const ids: Record<string, number> = {};
+  let projectId: number;
+  let needId: number;
+
+  beforeAll(async () => {
+    t = await createTestContext({ county: helpCounty() });
+    for (const key of ["village:a1", "village:a2", "community:p", "community:q"]) ids[key] = await t.orgId(key);
+    // community:p is village:a1's partner (结对).
+    await t.database.db
+      .insertInto("pairings")
+      .values({
+        helper_org_id: ids["community:p"] as number,
+        recipient_org_id: ids["village:a1"] as number,
+        form: "urban_rural",
+      })
+      .execute();
+    village = await t.login("secretary");
+    community = await t.login("commsec");
+    communityQ = await t.login("commsecq");
+    auditor = await t.login("auditor");
+    const need = await village.request({
+      method: "POST",
+      url: "/api/needs",
+      payload: {
+        orgId: ids["village:a1"],
+        category: "training",
+        title: "村干部电商培训",
+        description: "培训三期",
+        visibility: "region",
+      },
+    });
+    needId = need.json().id;
+    const claim = await community.request({
+      method: "POST",
+      url: `/api/needs/${needId}/claims`,
+      payload: { orgId: ids["community:p"] },
+    });
+    projectId = (await village.request({ method: "POST", url: `/api/claims/${claim.json().id}/accept` })).json()
+      .projectId;
+  }, 120_000);
+  afterAll(async () => t?.close());
+
+  const post = (s: Session, url: string, payload: Record<string, unknown> = {}) =>
+    s.request({ method: "POST", url, payload });
+
+  it("records contributions only from a party one acts for, to the other side, with the amount its kind needs", async () => {
+    const url = `/api/projects/${projectId}/contributions`;
+    const money = { giverOrgId: ids["community:p"], receiverOrgId: ids["village:a1"], kind: "money", amountFen: 100 };
+    // Not the caller's organization, not a party, the same side, the wrong amount field.
+    expectError(await post(community, url, { ...money, giverOrgId: ids["village:a1"] }), 400, { field: "giverOrgId" });
+    expectError(await post(community, url, { ...money, receiverOrgId: ids["village:a2"] }), 400, {
+      field: "receiverOrgId",
+    });
+    expectError(await post(community, url, { ...money, receiverOrgId: ids["community:p"] }), 400, {
+      field: "receiverOrgId",
+    });
+    expectError(await post(community, url, { ...money, amountFen: undefined, valueFen: 100 }), 400, {
+      field: "amountFen",
+    });
+    expectError(await post(community, url, { ...money, amountFen: 1.5 }), 400, { field: "amountFen" });
+    expectError(await post(community, url, { ...money, kind: "volunteer_hours", hours: 1.234 }), 400, {
+      field: "hours",
+    });
+    // An outsider does not see the project at all.
+    expectError(await post(communityQ, url, { ...money, giverOrgId: ids["community:q"] }), 404);
+    const goods = await post(community, url, { ...money, kind: "goods", amountFen: undefined, valueFen: 880_000 });
+    expect(goods.statusCode, goods.body).toBe(201);
+    expect(goods.json()).toMatchObject({ kind: "goods", valueFen: 880_000, amountFen: null, status: "recorded" });
+    const detail = (await village.request({ method: "GET", url: `/api/projects/${projectId}` })).json();
+    expect(detail.contributions[0].abilities.confirm).toBe(true);
+    // The audit log names the receiving organization, not a bare number.
+    const log = (await auditor.request({ method: "GET", url: "/api/audit?action=contribution.record" })).json();
+    expect(JSON.stringify(log.items[0])).toContain("中共三联村支部委员会");
+  });
+
+  it("records activities only for a party, not in the future", async () => {
+    const url = `/api/projects/${projectId}/activities`;
+    const activity = { occurredOn: "2024-04-01", type: "training", description: "第一期", orgId: ids["community:p"] };
+    expectError(await post(community, url, { ...activity, orgId: ids["community:q"] }), 400, { field: "orgId" });
+    expectError(await post(community, url, { ...activity, occurredOn: "2999-01-01" }), 400, { field: "occurredOn" });
+    expectError(await post(community, url, { ...activity, type: "party" }), 400, { field: "type" });
+    const ok = await post(community, url, activity);
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json().lastActivityOn).toBe("2024-04-01");
+  });
+
+  it("links a need's photos, shown to whoever sees the need", async () => {
+    const boundary = "----huzhu";
+    const photo = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#a00" } })
+      .jpeg()
+      .toBuffer();
+    const uploaded = await village.request({
+      method: "POST",
+      url: "/api/attachments",
+      payload: Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="村部.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+        ),
+        photo,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+      headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+    });
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    const photoId = uploaded.json().id as string;
+    const need = await post(village, "/api/needs", {
+      orgId: ids["village:a1"],
+      category: "venue",
+      title: "村部屋顶",
+      description: "漏雨",
+      visibility: "partners",
+      attachmentIds: [photoId],
+    });
+    expect(need.statusCode, need.body).toBe(201);
+    expect(need.json().attachmentIds).toEqual([photoId]);
+    expect((await community.request({ method: "GET", url: `/api/attachments/${photoId}` })).statusCode).toBe(200);
+    expect((await communityQ.request({ method: "GET", url: `/api/attachments/${photoId}` })).statusCode).toBe(404);
+    // Linked once: another need cannot take it.
+    expectError(
+      await post(village, "/api/needs", {
+        orgId: ids["village:a1"],
+        category: "venue",
+        title: "另一个",
+        description: "重复",
+        visibility: "partners",
+        attachmentIds: [photoId],
+      }),
+      400,
+      { field: "attachmentIds" },
+    );
+  });
+
+  it("lists claims by need for both sides", async () => {
+    for (const s of [village, community]) {
+      const claims = (await s.request({ method: "GET", url: `/api/claims?needId=${needId}` })).json();
+      expect(claims.items).toHaveLength(1);
+      expect(claims.items[0]).toMatchObject({ status: "accepted", projectId });
+    }
+    expect((await communityQ.request({ method: "GET", url: `/api/claims?needId=${needId}` })).json().total).toBe(0);
+  });
+});
