@@ -211,7 +211,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const exportJob = memberExportJob(members, (userId, ip) => auth.actorOf(userId, ip));
   jobs.register(exportJob);
   membersRoutes(app, members, { jobs, kind: exportJob });
-  needsRoutes(app, needsService(db, clock));
+  const needs = needsService(db, clock);
+  needsRoutes(app, needs);
+  // Open needs past their deadline expire (the lifecycle's system step): at start, then hourly.
+  const sweepNeeds = () =>
+    needs.expireOverdue().catch((error: unknown) => app.log.error({ err: error }, "expiring overdue needs failed"));
+  const needsSweep = setInterval(sweepNeeds, 60 * 60_000);
+  needsSweep.unref();
+  app.addHook("onReady", async () => {
+    await sweepNeeds();
+  });
+  app.addHook("onClose", async () => clearInterval(needsSweep));
   projectsRoutes(app, projectsService(db, clock));
   // The home page (工作台): modules contribute cards, shown in this order.
   const home = homeCards();

@@ -1,5 +1,6 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { needsService } from "../src/modules/needs/needs.service.ts";
 import { helpCounty } from "./help-fixture.ts";
 import { createTestContext, expectError, type Session, type TestContext, testDatabaseKind } from "./helpers.ts";
 
@@ -250,6 +251,24 @@ describe(`needs, claims and help projects (${testDatabaseKind})`, () => {
     expect(resources.items.map((r: { title: string }) => r.title)).toContain("电商直播培训课程");
     const projects = (await get(village, `/api/projects?q=${encodeURIComponent("茶叶")}`)).json();
     expect(projects.total).toBeGreaterThan(0);
+  });
+
+  it("expires open needs past their deadline (the system's step): out of the region, owner told, audited", async () => {
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const overdue = await postNeed(village, { visibility: "region", title: "逾期需求", deadline: tomorrow });
+    const helped = await postNeed(village, { visibility: "region", title: "已有人帮", deadline: tomorrow });
+    const claim = (await post(community, `/api/needs/${helped.id}/claims`, { orgId: ids["community:p"] })).json();
+    await post(village, `/api/claims/${claim.id}/accept`);
+    const later = () => new Date(Date.now() + 3 * 86_400_000);
+    expect(await needsService(t.database.db, later).expireOverdue()).toBeGreaterThanOrEqual(1);
+    expect((await get(village, `/api/needs/${overdue.id}`)).json().status).toBe("expired");
+    expect((await get(village, `/api/needs/${helped.id}`)).json().status).toBe("claimed");
+    expectError(await get(communityQ, `/api/needs/${overdue.id}`), 404);
+    expect(JSON.stringify((await get(village, "/api/notifications")).json())).toContain("逾期需求");
+    const log = (await get(auditor, "/api/audit?action=need.expire")).json();
+    expect(log.items.map((e: { targetId: string }) => String(e.targetId))).toContain(String(overdue.id));
+    // Nothing left to expire: a second sweep changes nothing.
+    expect(await needsService(t.database.db, later).expireOverdue()).toBe(0);
   });
 
   it("refuses with the right codes: 404 unseen, 403 seen but not allowed, 409 illegal step, 400 naming the field", async () => {

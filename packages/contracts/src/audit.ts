@@ -53,6 +53,7 @@ export const auditActions = [
   "need.deliver",
   "need.confirm",
   "need.close",
+  "need.expire",
   "resource.create",
   "resource.update",
   "resource.withdraw",

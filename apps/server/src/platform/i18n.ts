@@ -541,6 +541,11 @@ const messages: Catalog = {
     "zh-TW": "「{org}」確認了需求「{title}」的幫扶成效",
     en: "{org} confirmed the help with “{title}”",
   },
+  "notification.need.expired": {
+    "zh-CN": "需求“{title}”已过截止日期，无人接手，已标为逾期",
+    "zh-TW": "需求「{title}」已過截止日期，無人接手，已標為逾期",
+    en: "The need “{title}” passed its deadline with no helper and has expired",
+  },
   "notification.need.withdrawn": {
     "zh-CN": "需求“{title}”已撤回",
     "zh-TW": "需求「{title}」已撤回",

@@ -19,6 +19,7 @@ import { type Kysely, sql } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { Actor } from "../../platform/access.ts";
 import { linkAttachments, registerAttachmentTarget } from "../../platform/attachments.ts";
+import { recordAudit } from "../../platform/audit.ts";
 import { defineCommand, execute } from "../../platform/commands.ts";
 import { AppError, invalidField, notFound } from "../../platform/errors.ts";
 import { contactsOfOrganizations, notifyUsers } from "../../platform/notifications.ts";
@@ -609,6 +610,49 @@ export function needsService(db: Kysely<DB>, clock: () => Date) {
 
   return {
     commands,
+
+    /**
+     * The system's step (the lifecycle's `expire`): open needs whose deadline has passed with no
+     * helper accepted become expired, leave the region's lists, and their owners are told. Each
+     * is recorded in the audit log by the system. Safe to run from any number of processes at once
+     * (rows are claimed with SKIP LOCKED and the status is checked again); answers how many expired.
+     */
+    async expireOverdue(): Promise<number> {
+      return db.transaction().execute(async (trx) => {
+        const overdue = await trx
+          .selectFrom("needs")
+          .select(["id", "org_id", "title", "status"])
+          .where("status", "=", "open")
+          .where("deadline", "<", today())
+          .orderBy("id")
+          .limit(1000)
+          .forUpdate()
+          .skipLocked()
+          .execute();
+        for (const need of overdue) {
+          const to = next(need, "expire", "system");
+          await needsRepository(trx).updateNeed(need.id, { status: to, published_org_id: null });
+          await recordAudit(
+            trx,
+            { userId: null, username: null, ip: null },
+            {
+              action: "need.expire",
+              result: "success",
+              targetType: "need",
+              targetId: need.id,
+              detail: { fromStatus: need.status, toStatus: to },
+            },
+          );
+          const users = await contactsOfOrganizations(trx, [need.org_id]);
+          await notifyUsers(trx, users, {
+            kind: "need.expired",
+            params: { title: need.title },
+            link: `/needs/${need.id}`,
+          });
+        }
+        return overdue.length;
+      });
+    },
 
     async listNeeds(actor: Actor, query: NeedListQuery): Promise<{ items: Need[]; total: number }> {
       const result = await repo.listNeeds(visibleWhere(actor, needPolicy.read), query);
