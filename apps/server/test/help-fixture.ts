@@ -3,7 +3,8 @@ import { fixtureCounty } from "./helpers.ts";
 /**
  * The fixture county with what mutual help needs (issue 8): two urban communities under the
  * county, community:p (paired with village:a1 by the tests that need a partner) and community:q
- * (nobody's partner), each with a secretary's account (commsec, commsecq).
+ * (nobody's partner), each with a secretary's account (commsec, commsecq), and one for village:a2
+ * (seca2), village:a1's sibling.
  */
 export function helpCounty() {
   const county = fixtureCounty();
@@ -25,6 +26,11 @@ export function helpCounty() {
     displayName: username,
     roles: [{ role: "secretary" as const, orgKey }],
   });
-  county.accounts.push(secretaryOf("commsec", "community:p"), secretaryOf("commsecq", "community:q"));
+  county.accounts.push(
+    secretaryOf("commsec", "community:p"),
+    secretaryOf("commsecq", "community:q"),
+    // village:a1's sibling under the same town.
+    secretaryOf("seca2", "village:a2"),
+  );
   return county;
 }

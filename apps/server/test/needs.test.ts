@@ -184,6 +184,7 @@ describe(`needs, claims and help projects (${testDatabaseKind})`, () => {
     expect(await table(community)).toEqual([false, true, true, false]); // partner
     expect(await table(communityQ)).toEqual([false, false, true, false]); // unrelated, same county
     expect(await table(secb)).toEqual([false, false, true, false]); // a village of another town
+    expect(await table(await t.login("seca2"))).toEqual([false, false, true, false]); // sibling
 
     // The list says the same as the record.
     const listed = (await get(communityQ, "/api/needs?pageSize=200")).json();
@@ -248,6 +249,15 @@ describe(`needs, claims and help projects (${testDatabaseKind})`, () => {
       visibility: "region",
     });
     const resources = (await get(secb, `/api/resources?q=${encodeURIComponent("直播")}`)).json();
+    const asked = await post(secb, `/api/resources/${resources.items[0].id}/requests`, { orgId: ids["village:b1"] });
+    expect(asked.statusCode, asked.body).toBe(201);
+    expectError(
+      await post(secb, `/api/resources/${resources.items[0].id}/requests`, { orgId: ids["village:b1"] }),
+      409,
+      {
+        code: "resource.requestPending",
+      },
+    );
     expect(resources.items.map((r: { title: string }) => r.title)).toContain("电商直播培训课程");
     const projects = (await get(village, `/api/projects?q=${encodeURIComponent("茶叶")}`)).json();
     expect(projects.total).toBeGreaterThan(0);

@@ -441,6 +441,11 @@ const messages: Catalog = {
     "zh-TW": "幫扶方和受扶方不能是同一組織",
     en: "The helper and the recipient cannot be the same organization",
   },
+  "resource.requestPending": {
+    "zh-CN": "该组织已申请此资源，正等待答复",
+    "zh-TW": "該組織已申請此資源，正等待答覆",
+    en: "This organization's request for the resource is already waiting for an answer",
+  },
   "resource.withdrawn": {
     "zh-CN": "该资源已撤回",
     "zh-TW": "該資源已撤回",

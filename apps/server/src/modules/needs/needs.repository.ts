@@ -361,7 +361,9 @@ export function needsRepository(db: Kysely<DB>) {
         return row.id;
       } catch (error) {
         const e = error as { code?: unknown };
-        if (e.code === "23505") throw conflict("need.claimPending", "orgId");
+        if (e.code === "23505") {
+          throw conflict(values.need_id !== null ? "need.claimPending" : "resource.requestPending", "orgId");
+        }
         throw error;
       }
     },
