@@ -18,8 +18,8 @@ import { type RawBuilder, sql } from "kysely";
  * (`@electric-sql/pglite/contrib/pg_trgm`, which the database client does not load). It would not
  * help much anyway: most Chinese words are two characters, which hold no trigram, so
  * `LIKE '%修缮%'` makes the trigram index answer every row and the heap be rechecked (tried on
- * PGlite: 20,000 rows from the index for 5,000 hits); and a substring is not a word (服务中心 is
- * found in 为服务中心城区, and nothing ranks the hits).
+ * PGlite: 20,000 rows from the index for 5,000 hits); and a substring is not a word (`%村民%` finds
+ * 乡村民宿, `%修路%` finds 维修路灯), and nothing ranks the hits.
  *
  * **How a module uses it.**
  * - A `tsvector` column filled on every insert and every write of the texts, from the texts
@@ -32,6 +32,10 @@ import { type RawBuilder, sql } from "kysely";
  * - In a finder: `const search = textSearch(q); if (search) query = query.where(search.matches("needs.search"))`,
  *   and `search.rank("needs.search")` to order by relevance (`ts_rank`). `textSearch` answers
  *   `null` for an empty, blank or punctuation-only `q`: no filter.
+ * - The planner's choice between the GIN index and the list's sort index rests on the column's
+ *   statistics (how common each word is). PostgreSQL's autovacuum gathers them; PGlite runs no
+ *   autovacuum (one backend, no workers), so on PGlite nothing does unless the application runs
+ *   ANALYZE (bench/README.md, "Keyword search", has the figures both ways).
  *
  * **Documents** are cut in jieba's search-engine mode (`cutForSearch`), which also emits the
  * dictionary words inside a longer word: 需求大厅 → 需求 大厅, 党群服务中心 → 党群 服务 中心 服务中心, so
@@ -66,7 +70,7 @@ import { type RawBuilder, sql } from "kysely";
  *
  * **Cost at start.** jieba is loaded on the first call, once per process: on this machine
  * (Node 20, linux x64, the prebuilt `@node-rs/jieba-linux-x64-gnu` binary) about 80 ms on a quiet
- * machine (up to 300 ms under load) and ~50 MB of resident memory for the 5 MB dictionary (349,045
+ * machine, 200–500 ms while both cores are busy, and ~50 MB of resident memory for the 5 MB dictionary (349,045
  * words). Cutting is fast: ~0.03 ms for 300 characters.
  */
 
