@@ -1,5 +1,5 @@
 import type { ClaimListQuery, NeedListQuery, ResourceListQuery } from "@huzhu/contracts";
-import { type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
+import { type Kysely, type RawBuilder, type SqlBool, sql, type Updateable } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { Reach } from "../../platform/access.ts";
 import { conflict } from "../../platform/errors.ts";
@@ -250,13 +250,13 @@ export function needsRepository(db: Kysely<DB>) {
     /** `texts`, when the texts change: all of them as they will be, for the search words. */
     async updateNeed(
       id: number,
-      patch: Record<string, unknown>,
+      patch: Updateable<DB["needs"]>,
       texts?: { title: string; description: string; expectedOutcome: string | null },
     ) {
       const search = texts ? { search: searchVector(texts.title, texts.description, texts.expectedOutcome) } : {};
       await db
         .updateTable("needs")
-        .set({ ...patch, ...search, updated_at: sql`now()` } as never)
+        .set({ ...patch, ...search, updated_at: sql`now()` })
         .where("id", "=", id)
         .execute();
     },
@@ -309,13 +309,13 @@ export function needsRepository(db: Kysely<DB>) {
 
     async updateResource(
       id: number,
-      patch: Record<string, unknown>,
+      patch: Updateable<DB["resources"]>,
       texts?: { title: string; description: string; conditions: string | null },
     ) {
       const search = texts ? { search: searchVector(texts.title, texts.description, texts.conditions) } : {};
       await db
         .updateTable("resources")
-        .set({ ...patch, ...search, updated_at: sql`now()` } as never)
+        .set({ ...patch, ...search, updated_at: sql`now()` })
         .where("id", "=", id)
         .execute();
     },
@@ -374,7 +374,7 @@ export function needsRepository(db: Kysely<DB>) {
     ) {
       await db
         .updateTable("claims")
-        .set({ ...decision, decided_at: sql`now()`, updated_at: sql`now()` } as never)
+        .set({ ...decision, decided_at: sql`now()`, updated_at: sql`now()` })
         .where("id", "=", id)
         .execute();
     },

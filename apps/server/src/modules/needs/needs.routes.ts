@@ -10,6 +10,7 @@ import {
   errorResponses,
   idParam,
   listOf,
+  type Need,
   need,
   needListQuery,
   requestResourceBody,
@@ -20,8 +21,11 @@ import {
 } from "@huzhu/contracts";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { Actor } from "../../platform/access.ts";
+import type { Command } from "../../platform/commands.ts";
 import { requireActor } from "../../platform/http.ts";
 import { claimPolicy, needPolicy, resourcePolicy } from "./needs.policy.ts";
+import type { NeedRow } from "./needs.repository.ts";
 import type { NeedsService } from "./needs.service.ts";
 
 /** Validate → service → reply. Access and audit come from the policies and the commands. */
@@ -81,9 +85,9 @@ export function needsRoutes(app: FastifyInstance, needs: NeedsService) {
   );
   const step = (
     path: string,
-    command: (typeof c)["publishNeed"],
+    command: Command<{ id: number }, NeedRow, number, Need>,
     summary: string,
-    run: (actor: ReturnType<typeof requireActor>, id: number) => Promise<unknown>,
+    run: (actor: Actor, id: number) => Promise<Need>,
   ) =>
     r.post(
       `/api/needs/:id/${path}`,
@@ -91,13 +95,13 @@ export function needsRoutes(app: FastifyInstance, needs: NeedsService) {
         config: { command },
         schema: { tags, summary, params: idParam, response: { 200: need, ...errorResponses } },
       },
-      async (request) => run(requireActor(request), request.params.id) as never,
+      async (request) => run(requireActor(request), request.params.id),
     );
   step("publish", c.publishNeed, "Publish a draft (owner side)", needs.publishNeed);
   step("withdraw", c.withdrawNeed, "Withdraw a need nobody helps with yet (owner side)", needs.withdrawNeed);
-  step("start", c.startNeed as never, "Start the work on a claimed need (helper side)", needs.startNeed);
-  step("deliver", c.deliverNeed as never, "Say the help was delivered (helper side)", needs.deliverNeed);
-  step("close", c.closeNeed as never, "Close a confirmed need (owner side)", needs.closeNeed);
+  step("start", c.startNeed, "Start the work on a claimed need (helper side)", needs.startNeed);
+  step("deliver", c.deliverNeed, "Say the help was delivered (helper side)", needs.deliverNeed);
+  step("close", c.closeNeed, "Close a confirmed need (owner side)", needs.closeNeed);
   r.post(
     "/api/needs/:id/confirm",
     {

@@ -23,7 +23,13 @@ import { recordAudit } from "../../platform/audit.ts";
 import { defineCommand, execute } from "../../platform/commands.ts";
 import { AppError, invalidField, notFound } from "../../platform/errors.ts";
 import { contactsOfOrganizations, notifyUsers } from "../../platform/notifications.ts";
-import { type AnyAbility, authorizeField, presentAbilities, visibleWhere } from "../../platform/policy.ts";
+import {
+  type Ability,
+  type AnyAbility,
+  authorizeField,
+  presentAbilities,
+  visibleWhere,
+} from "../../platform/policy.ts";
 import { projectDirectory } from "../projects/projects.service.ts";
 import { type NeedAction, type NeedSide, needTransition } from "./needs.lifecycle.ts";
 import { claimPolicy, helpOrgPolicy, needPolicy, resourcePolicy } from "./needs.policy.ts";
@@ -138,14 +144,14 @@ export function needsService(db: Kysely<DB>, clock: () => Date) {
   /** A step of the need's lifecycle that only moves its status (start, deliver, close). */
   function statusStep(
     name: "need.start" | "need.deliver" | "need.close",
-    ability: AnyAbility,
+    ability: Ability<NeedRow>,
     action: NeedAction,
     side: NeedSide,
     notification: string | null,
   ) {
     return defineCommand({
       name,
-      ability: ability as typeof needPolicy.start,
+      ability,
       lock: (trx, input: { id: number }) => needsRepository(trx).lockNeed(input.id),
       targets: (input) => [input.id],
       async run({ trx, actor, rows: [row], input: { id } }) {

@@ -1,5 +1,5 @@
 import type { ProjectListQuery } from "@huzhu/contracts";
-import { type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
+import { type Kysely, type RawBuilder, type SqlBool, sql, type Updateable } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { Reach } from "../../platform/access.ts";
 import { searchVector, textSearch } from "../../platform/text-search.ts";
@@ -223,11 +223,15 @@ export function projectsRepository(db: Kysely<DB>) {
         .execute();
     },
 
-    async updateProject(id: number, patch: Record<string, unknown>, texts?: { title: string; goals: string | null }) {
+    async updateProject(
+      id: number,
+      patch: Updateable<DB["projects"]>,
+      texts?: { title: string; goals: string | null },
+    ) {
       const search = texts ? { search: searchVector(texts.title, texts.goals) } : {};
       await db
         .updateTable("projects")
-        .set({ ...patch, ...search, updated_at: sql`now()` } as never)
+        .set({ ...patch, ...search, updated_at: sql`now()` })
         .where("id", "=", id)
         .execute();
     },
