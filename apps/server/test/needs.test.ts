@@ -186,6 +186,13 @@ describe(`needs, claims and help projects (${testDatabaseKind})`, () => {
     expect(await table(secb)).toEqual([false, false, true, false]); // a village of another town
     expect(await table(await t.login("seca2"))).toEqual([false, false, true, false]); // sibling
 
+    // Within a town: its villages' needs, not the rest of the county's; an organization one does not read is 404.
+    const inTown = (await get(coordinator, `/api/needs?within=${ids["town:a"]}&pageSize=200`)).json();
+    expect(inTown.items.map((n: { id: number }) => n.id)).toContain(superiorsOnly.id);
+    const inTownB = (await get(coordinator, `/api/needs?within=${ids["village:b1"]}&pageSize=200`)).json();
+    expect(inTownB.items.map((n: { id: number }) => n.id)).not.toContain(superiorsOnly.id);
+    expectError(await get(village, `/api/needs?within=${ids["village:b1"]}`), 404);
+
     // The list says the same as the record.
     const listed = (await get(communityQ, "/api/needs?pageSize=200")).json();
     const titles = listed.items.map((n: { title: string }) => n.title);

@@ -193,6 +193,8 @@ const listFilters = {
   q: humanText({ min: 0, max: 50 }).optional(),
   /** One organization's own records. */
   orgId: z.coerce.number().int().positive().optional(),
+  /** The records of an organization and everything under it (a town's villages), one the caller reads. */
+  within: z.coerce.number().int().positive().optional(),
 };
 
 export const needListQuery = pageQuery

@@ -1,7 +1,7 @@
 import type { ClaimListQuery, NeedListQuery, ResourceListQuery } from "@huzhu/contracts";
 import { type Kysely, type RawBuilder, type SqlBool, sql, type Updateable } from "kysely";
 import type { DB } from "../../db/schema.ts";
-import type { Reach } from "../../platform/access.ts";
+import { likePrefix, type Reach } from "../../platform/access.ts";
 import { conflict } from "../../platform/errors.ts";
 import { searchVector, textSearch } from "../../platform/text-search.ts";
 
@@ -204,9 +204,10 @@ export function needsRepository(db: Kysely<DB>) {
       return selectNeeds().where("needs.id", "in", ids).where(where).execute();
     },
 
-    async listNeeds(where: RawBuilder<SqlBool>, query: NeedListQuery) {
+    async listNeeds(where: RawBuilder<SqlBool>, query: NeedListQuery, withinPath: string | null) {
       let q = selectNeeds().where(where);
       if (query.orgId) q = q.where("needs.org_id", "=", query.orgId);
+      if (withinPath) q = q.where("o.path", "like", likePrefix(withinPath));
       if (query.category) q = q.where("needs.category", "=", query.category);
       if (query.status) q = q.where("needs.status", "=", query.status);
       if (query.urgency) q = q.where("needs.urgency", "=", query.urgency);
@@ -266,9 +267,10 @@ export function needsRepository(db: Kysely<DB>) {
       return selectResources().where("resources.id", "in", ids).where(where).execute();
     },
 
-    async listResources(where: RawBuilder<SqlBool>, query: ResourceListQuery) {
+    async listResources(where: RawBuilder<SqlBool>, query: ResourceListQuery, withinPath: string | null) {
       let q = selectResources().where(where);
       if (query.orgId) q = q.where("resources.org_id", "=", query.orgId);
+      if (withinPath) q = q.where("o.path", "like", likePrefix(withinPath));
       if (query.category) q = q.where("resources.category", "=", query.category);
       if (query.status) q = q.where("resources.status", "=", query.status);
       // Keywords: jieba-cut words against the GIN-indexed tsvector, the most relevant first.

@@ -17,7 +17,7 @@ import type {
 } from "@huzhu/contracts";
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../db/schema.ts";
-import type { Actor } from "../../platform/access.ts";
+import { type Actor, scopeFor } from "../../platform/access.ts";
 import { linkAttachments, registerAttachmentTarget } from "../../platform/attachments.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { defineCommand, execute } from "../../platform/commands.ts";
@@ -30,6 +30,7 @@ import {
   presentAbilities,
   visibleWhere,
 } from "../../platform/policy.ts";
+import { orgDirectory } from "../orgs/orgs.service.ts";
 import { projectDirectory } from "../projects/projects.service.ts";
 import { type NeedAction, type NeedSide, needTransition } from "./needs.lifecycle.ts";
 import { claimPolicy, helpOrgPolicy, needPolicy, resourcePolicy } from "./needs.policy.ts";
@@ -101,6 +102,14 @@ export function needsService(db: Kysely<DB>, clock: () => Date) {
     return (await presentClaims(actor, [row]))[0] as Claim;
   }
   const presentClaimId = (_db: Kysely<DB>, actor: Actor, id: number) => getClaim(actor, id);
+
+  /** The `within` filter: an organization the caller reads (404 otherwise), as the path of its subtree. */
+  async function withinPath(actor: Actor, within: number | undefined): Promise<string | null> {
+    if (within === undefined) return null;
+    const org = await orgDirectory(db).find(scopeFor(actor, "org.read"), within);
+    if (!org) throw notFound("organization");
+    return org.path;
+  }
 
   // ---- helpers of the commands ----
 
@@ -661,7 +670,11 @@ export function needsService(db: Kysely<DB>, clock: () => Date) {
     },
 
     async listNeeds(actor: Actor, query: NeedListQuery): Promise<{ items: Need[]; total: number }> {
-      const result = await repo.listNeeds(visibleWhere(actor, needPolicy.read), query);
+      const result = await repo.listNeeds(
+        visibleWhere(actor, needPolicy.read),
+        query,
+        await withinPath(actor, query.within),
+      );
       return { items: await presentNeeds(actor, result.items), total: result.total };
     },
     getNeed,
@@ -692,7 +705,11 @@ export function needsService(db: Kysely<DB>, clock: () => Date) {
     withdrawClaim: (actor: Actor, id: number) => execute(db, actor, commands.withdrawClaim, { id }),
 
     async listResources(actor: Actor, query: ResourceListQuery): Promise<{ items: Resource[]; total: number }> {
-      const result = await repo.listResources(visibleWhere(actor, resourcePolicy.read), query);
+      const result = await repo.listResources(
+        visibleWhere(actor, resourcePolicy.read),
+        query,
+        await withinPath(actor, query.within),
+      );
       const abilities = await presentAbilities(db, actor, resourcePolicy, result.items);
       return { items: result.items.map((r) => presentResource(r, abilities.get(r.id) ?? {})), total: result.total };
     },
