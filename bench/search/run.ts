@@ -5,6 +5,7 @@
  * the same page and count without the keyword — so the figures read as ratios.
  *
  *   node --import tsx bench/search/run.ts [--rows 200000] [--queries 300] [--explain] [--open-only-gin] [--status-path] [--no-analyze]
+ *     [--by-rank]
  *
  * Runs on an in-memory PGlite, then on a throw-away schema of the PostgreSQL server at
  * TEST_DATABASE_URL (or postgres://postgres@127.0.0.1:5432/test), dropped at the end.
@@ -33,6 +34,8 @@ const openOnlyGin = process.argv.includes("--open-only-gin");
 const statusPath = process.argv.includes("--status-path");
 /** No ANALYZE after loading: what PGlite has unless the application runs ANALYZE (it has no autovacuum). */
 const noAnalyze = process.argv.includes("--no-analyze");
+/** Order keyword pages by relevance first (`ts_rank` descending, then newest), as a list may. */
+const byRank = process.argv.includes("--by-rank");
 
 type Tables = {
   needs: {
@@ -128,7 +131,7 @@ async function firstPage(db: Kysely<Tables>, orgPath: string, q: string | null) 
   let query = db.selectFrom("needs").where("status", "=", "open").where("org_path", "like", `${orgPath}%`);
   if (search) query = query.where(search.matches("needs.search"));
   const t0 = performance.now();
-  const items = await query
+  const items = await (byRank && search ? query.orderBy(search.rank("needs.search"), "desc") : query)
     .select(["id", "org_id", "title", "category", "created_at"])
     .orderBy("created_at", "desc")
     .orderBy("id", "desc")
@@ -189,7 +192,8 @@ async function bench(label: string, database: Database) {
       for (const [what, statement] of [
         [
           "page",
-          sql`SELECT id FROM needs WHERE status = 'open' AND org_path LIKE ${`${org.path}%`} AND ${match} ORDER BY created_at DESC, id DESC LIMIT 20`,
+          sql`SELECT id FROM needs WHERE status = 'open' AND org_path LIKE ${`${org.path}%`} AND ${match}
+              ORDER BY ${byRank && search ? sql`${search.rank("needs.search")} DESC, ` : sql``}created_at DESC, id DESC LIMIT 20`,
         ],
         [
           "count",
