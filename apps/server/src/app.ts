@@ -22,6 +22,7 @@ import { jurisdictionCard, myRecordCard, todosCard } from "./modules/home/home.s
 import { jobsRoutes } from "./modules/jobs/jobs.routes.ts";
 import { membersRoutes } from "./modules/members/members.routes.ts";
 import { memberExportJob, membersService } from "./modules/members/members.service.ts";
+import { helpCard } from "./modules/needs/needs.home.ts";
 import { needsRoutes } from "./modules/needs/needs.routes.ts";
 import { needsService } from "./modules/needs/needs.service.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
@@ -222,12 +223,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await sweepNeeds();
   });
   app.addHook("onClose", async () => clearInterval(needsSweep));
-  projectsRoutes(app, projectsService(db, clock));
+  const projects = projectsService(db, clock);
+  projectsRoutes(app, projects);
   // The home page (工作台): modules contribute cards, shown in this order.
   const home = homeCards();
   home.register(jurisdictionCard(db, clock));
   home.register(myRecordCard(members));
   home.register(todosCard(db));
+  home.register(helpCard(needs, projects));
   homeRoutes(app, home);
   auditRoutes(app, auditService(db, { exportMaxRows: deps.auditExportMaxRows }));
   securityAlertsRoutes(app, securityAlertsService(db, clock));

@@ -508,4 +508,37 @@ describe(`needs, claims and help projects (${testDatabaseKind})`, () => {
     });
     expect(project.daysSinceLastActivity).toBeGreaterThan(93);
   });
+
+  it("puts open needs nearby, claims awaiting an answer and lapsed projects on the home page", async () => {
+    const card = async (s: Session) =>
+      ((await get(s, "/api/home")).json().cards as Array<{ id: string } & Record<string, unknown>>).find(
+        (c) => c.id === "help",
+      ) as
+        | {
+            openNeeds: { total: number; items: Array<{ id: number; org: { id: number } }> };
+            awaitingAnswer: { total: number; items: Array<{ id: number; abilities: { accept: boolean } }> };
+            lapsedProjects: { total: number; items: Array<{ planLapsed: boolean }> };
+          }
+        | undefined;
+    const need = await postNeed(village, { visibility: "region", title: "首页卡片需求" });
+    // Others see it among the open needs nearby; the village's own needs are not "nearby" to it.
+    const other = await card(communityQ);
+    expect(other?.openNeeds.items.map((n) => n.id)).toContain(need.id);
+    const own = await card(village);
+    expect(own?.openNeeds.items.every((n) => n.org.id !== ids["village:a1"])).toBe(true);
+    // A claim waits for the village's answer, and only the village's (and its superiors').
+    const claim = (await post(communityQ, `/api/needs/${need.id}/claims`, { orgId: ids["community:q"] })).json();
+    const waiting = (await card(village))?.awaitingAnswer;
+    expect(waiting?.items.map((c) => c.id)).toContain(claim.id);
+    expect(waiting?.items.every((c) => c.abilities.accept)).toBe(true);
+    expect((await card(communityQ))?.awaitingAnswer.items.map((c) => c.id) ?? []).not.toContain(claim.id);
+    // The quarterly project with nothing since 2020 (an earlier test) has lapsed, for both sides.
+    for (const s of [village, community]) {
+      const lapsed = (await card(s))?.lapsedProjects;
+      expect(lapsed?.total).toBeGreaterThan(0);
+      expect(lapsed?.items.every((p) => p.planLapsed)).toBe(true);
+    }
+    // The leader reads: no answers wait on a role that cannot give them.
+    expect((await card(leader))?.awaitingAnswer.total ?? 0).toBe(0);
+  });
 });

@@ -144,6 +144,13 @@ export function parsePlanRule(rule: string): { freq: (typeof RRULE_FREQS)[number
   return valid ? { freq, interval: Number(seen.get("INTERVAL") ?? 1) } : null;
 }
 
+/** The longest a plan's period can be, in days (a month as 31, a year as 366): the rhythm lapses after it. */
+export function planPeriodDays(rule: string | null): number | null {
+  const plan = rule ? parsePlanRule(rule) : null;
+  if (!plan) return null;
+  return { DAILY: 1, WEEKLY: 7, MONTHLY: 31, YEARLY: 366 }[plan.freq] * plan.interval;
+}
+
 export const planRule = z
   .string()
   .max(200)

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { claim, need, project } from "./help.ts";
 import { job } from "./jobs.ts";
 import { member } from "./members.ts";
 import { notification } from "./notifications.ts";
@@ -43,7 +44,20 @@ export const myRecordCard = z.object({
 });
 export type MyRecordCard = z.infer<typeof myRecordCard>;
 
-export const homeCard = z.discriminatedUnion("id", [jurisdictionCard, todosCard, myRecordCard]);
+/**
+ * Mutual help (issue 8), for those who read needs: open needs of others the caller sees (the
+ * region's, partners'), the claims waiting for the caller's answer, and projects whose rhythm
+ * lapsed; the newest few of each with the totals. Not shown when all three are empty.
+ */
+export const helpCard = z.object({
+  id: z.literal("help"),
+  openNeeds: z.object({ total: z.number().int(), items: z.array(need) }),
+  awaitingAnswer: z.object({ total: z.number().int(), items: z.array(claim) }),
+  lapsedProjects: z.object({ total: z.number().int(), items: z.array(project) }),
+});
+export type HelpCard = z.infer<typeof helpCard>;
+
+export const homeCard = z.discriminatedUnion("id", [jurisdictionCard, todosCard, myRecordCard, helpCard]);
 export type HomeCard = z.infer<typeof homeCard>;
 export type HomeCardId = HomeCard["id"];
 

@@ -333,6 +333,7 @@ export interface ProjectTable {
   status: Generated<string>;
   goals: string | null;
   plan_rrule: string | null;
+  plan_period_days: number | null;
   started_on: Day;
   search: SearchVector;
   created_at: Timestamp;

@@ -82,10 +82,13 @@ export const needsResourcesProjects = `
     goals text,
     -- An RFC 5545 RRULE (FREQ=MONTHLY;INTERVAL=3): the rhythm of joint activities.
     plan_rrule text,
+    -- The plan's period in days (from the RRULE, written with it): the rhythm lapses after it.
+    plan_period_days int CHECK (plan_period_days > 0),
     started_on date NOT NULL,
     search tsvector NOT NULL DEFAULT ''::tsvector,
     created_at timestamptz NOT NULL DEFAULT now(),
-    updated_at timestamptz NOT NULL DEFAULT now()
+    updated_at timestamptz NOT NULL DEFAULT now(),
+    CHECK ((plan_period_days IS NULL) = (plan_rrule IS NULL))
   );
   -- A need has one project; its helpers join it as they are accepted.
   CREATE UNIQUE INDEX projects_need_idx ON projects (need_id) WHERE need_id IS NOT NULL;

@@ -15,9 +15,9 @@ import type {
   UpdateNeedBody,
   UpdateResourceBody,
 } from "@huzhu/contracts";
-import { type Kysely, sql } from "kysely";
+import { type Kysely, type SqlBool, sql } from "kysely";
 import type { DB } from "../../db/schema.ts";
-import { type Actor, scopeFor } from "../../platform/access.ts";
+import { type Actor, reachSql, scopeFor } from "../../platform/access.ts";
 import { linkAttachments, registerAttachmentTarget } from "../../platform/attachments.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { defineCommand, execute } from "../../platform/commands.ts";
@@ -28,6 +28,7 @@ import {
   type AnyAbility,
   authorizeField,
   presentAbilities,
+  scopeOf,
   visibleWhere,
 } from "../../platform/policy.ts";
 import { orgDirectory } from "../orgs/orgs.service.ts";
@@ -35,7 +36,7 @@ import { projectDirectory } from "../projects/projects.service.ts";
 import { type NeedAction, type NeedSide, needTransition } from "./needs.lifecycle.ts";
 import { claimPolicy, helpOrgPolicy, needPolicy, resourcePolicy } from "./needs.policy.ts";
 import { presentClaim, presentNeed, presentResource } from "./needs.presenter.ts";
-import { type ClaimRow, type NeedRow, needsRepository } from "./needs.repository.ts";
+import { type ClaimRow, type NeedRow, needOwnerReach, needsRepository } from "./needs.repository.ts";
 
 export const NEED_ATTACHMENT = "need";
 
@@ -667,6 +668,22 @@ export function needsService(db: Kysely<DB>, clock: () => Date) {
         }
         return overdue.length;
       });
+    },
+
+    /** Open needs of others the caller sees (the region's, partners'), newest first: not their own jurisdiction's. */
+    async openNeedsOfOthers(actor: Actor, limit: number): Promise<{ items: Need[]; total: number }> {
+      const scope = scopeOf(actor, needPolicy.read);
+      const where = sql<SqlBool>`(${reachSql(scope, needPolicy.read.reach)} AND NOT ${reachSql(scope, needOwnerReach)})`;
+      const result = await repo.listNeeds(where, { status: "open", page: 1, pageSize: limit }, null);
+      return { items: await presentNeeds(actor, result.items), total: result.total };
+    },
+
+    /** Claims waiting for the caller's answer (offers on their needs, requests for their resources). */
+    async awaitingAnswer(actor: Actor, limit: number): Promise<{ items: Claim[]; total: number }> {
+      const where = safeWhere(actor, claimPolicy.accept);
+      if (!where) return { items: [], total: 0 };
+      const result = await repo.listClaims(where, { status: "pending", page: 1, pageSize: limit });
+      return { items: await presentClaims(actor, result.items), total: result.total };
     },
 
     async listNeeds(actor: Actor, query: NeedListQuery): Promise<{ items: Need[]; total: number }> {

@@ -1,8 +1,7 @@
-import { type Activity, type Contribution, type Project, parsePlanRule } from "@huzhu/contracts";
+import { type Activity, type Contribution, type Project, planPeriodDays } from "@huzhu/contracts";
 import type { ActivityRow, ContributionRow, PartyRow, ProjectRow } from "./projects.repository.ts";
 
 const DAY_MS = 86_400_000;
-const periodDays = { DAILY: 1, WEEKLY: 7, MONTHLY: 31, YEARLY: 366 } as const;
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 /** bigint and numeric columns arrive as text (pg) or bigint (PGlite): numbers here, exact for fen. */
@@ -19,8 +18,8 @@ export function projectRhythm(
 ) {
   const since = row.last_activity_on ?? row.started_on;
   const days = Math.max(0, Math.floor((today.getTime() - new Date(`${since}T00:00:00Z`).getTime()) / DAY_MS));
-  const plan = row.plan_rrule ? parsePlanRule(row.plan_rrule) : null;
-  const lapsed = row.status === "active" && plan !== null && days > periodDays[plan.freq] * plan.interval;
+  const period = planPeriodDays(row.plan_rrule);
+  const lapsed = row.status === "active" && period !== null && days > period;
   return { daysSinceLastActivity: row.last_activity_on ? days : null, planLapsed: lapsed };
 }
 

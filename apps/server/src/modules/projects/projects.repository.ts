@@ -153,6 +153,20 @@ export function projectsRepository(db: Kysely<DB>) {
       return { items, total: count.n };
     },
 
+    async listLapsed(where: RawBuilder<SqlBool>, today: string, limit: number) {
+      const since = sql<string>`COALESCE((SELECT max(a.occurred_on) FROM project_activities a WHERE a.project_id = projects.id), projects.started_on)`;
+      const q = selectProjects()
+        .where(where)
+        .where("projects.status", "=", "active")
+        .where("projects.plan_period_days", "is not", null)
+        .where(sql<SqlBool>`${since} + projects.plan_period_days < ${today}::date`);
+      const [items, count] = await Promise.all([
+        q.orderBy(since, "asc").orderBy("projects.id").limit(limit).execute(),
+        q.clearSelect().select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
+      ]);
+      return { items, total: count.n };
+    },
+
     async partiesOf(projectIds: readonly number[]): Promise<PartyRow[]> {
       if (projectIds.length === 0) return [];
       return db

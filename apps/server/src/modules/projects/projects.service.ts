@@ -1,11 +1,12 @@
-import type {
-  Contribution,
-  Project,
-  ProjectDetail,
-  ProjectListQuery,
-  RecordActivityBody,
-  RecordContributionBody,
-  UpdateProjectBody,
+import {
+  type Contribution,
+  type Project,
+  type ProjectDetail,
+  type ProjectListQuery,
+  planPeriodDays,
+  type RecordActivityBody,
+  type RecordContributionBody,
+  type UpdateProjectBody,
 } from "@huzhu/contracts";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
@@ -126,7 +127,10 @@ export function projectsService(db: Kysely<DB>, clock: () => Date) {
           {
             ...(body.title !== undefined && { title: body.title }),
             ...(body.goals !== undefined && { goals: body.goals }),
-            ...(body.planRule !== undefined && { plan_rrule: body.planRule }),
+            ...(body.planRule !== undefined && {
+              plan_rrule: body.planRule,
+              plan_period_days: planPeriodDays(body.planRule),
+            }),
           },
           { title: body.title ?? project.title, goals: body.goals === undefined ? project.goals : body.goals },
         );
@@ -241,6 +245,11 @@ export function projectsService(db: Kysely<DB>, clock: () => Date) {
 
   return {
     commands,
+    /** Active projects whose plan lapsed (no joint activity for longer than one period), the longest silent first. */
+    async lapsed(actor: Actor, limit: number): Promise<{ items: Project[]; total: number }> {
+      const result = await repo.listLapsed(visibleWhere(actor, projectPolicy.read), today(), limit);
+      return { items: await present(actor, result.items), total: result.total };
+    },
     async list(actor: Actor, query: ProjectListQuery): Promise<{ items: Project[]; total: number }> {
       const result = await repo.listProjects(visibleWhere(actor, projectPolicy.read), query);
       return { items: await present(actor, result.items), total: result.total };
