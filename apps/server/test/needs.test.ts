@@ -541,4 +541,19 @@ describe(`needs, claims and help projects (${testDatabaseKind})`, () => {
     // The leader reads: no answers wait on a role that cannot give them.
     expect((await card(leader))?.awaitingAnswer.total ?? 0).toBe(0);
   });
+
+  it("serializes an accept and a withdrawal of the same need: one wins, neither fails", async () => {
+    for (let i = 0; i < 5; i++) {
+      const need = await postNeed(village, { title: `并发 ${i}` });
+      const claim = (await post(community, `/api/needs/${need.id}/claims`, { orgId: ids["community:p"] })).json();
+      const [accepted, withdrawn] = await Promise.all([
+        post(village, `/api/claims/${claim.id}/accept`),
+        post(village, `/api/needs/${need.id}/withdraw`),
+      ]);
+      const codes = [accepted.statusCode, withdrawn.statusCode].sort();
+      expect(codes, `${accepted.body} ${withdrawn.body}`).toEqual([200, 409]);
+      const status = (await get(village, `/api/needs/${need.id}`)).json().status;
+      expect(status).toBe(accepted.statusCode === 200 ? "claimed" : "withdrawn");
+    }
+  });
 });

@@ -398,8 +398,25 @@ export function needsRepository(db: Kysely<DB>) {
       await sql`SELECT id FROM needs WHERE id = ${id} FOR UPDATE`.execute(db);
     },
 
+    /**
+     * Locks a claim after what it is about, in the one order every write here uses (the need or
+     * the resource, then its claims), so an accept and a withdrawal of the need cannot deadlock.
+     */
     async lockClaim(id: number) {
+      const claim = await db
+        .selectFrom("claims")
+        .select(["need_id", "resource_id"])
+        .where("id", "=", id)
+        .executeTakeFirst();
+      if (claim?.need_id != null) await sql`SELECT id FROM needs WHERE id = ${claim.need_id} FOR UPDATE`.execute(db);
+      if (claim?.resource_id != null) {
+        await sql`SELECT id FROM resources WHERE id = ${claim.resource_id} FOR UPDATE`.execute(db);
+      }
       await sql`SELECT id FROM claims WHERE id = ${id} FOR UPDATE`.execute(db);
+    },
+
+    async lockResource(id: number) {
+      await sql`SELECT id FROM resources WHERE id = ${id} FOR UPDATE`.execute(db);
     },
 
     /**

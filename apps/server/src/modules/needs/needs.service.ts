@@ -427,7 +427,6 @@ export function needsService(db: Kysely<DB>, clock: () => Date) {
         let projectId: number;
         let detail: { needId?: number; resourceId?: number; fromStatus?: string; toStatus?: string } = {};
         if (claim.need_id !== null) {
-          await r.lockNeed(claim.need_id);
           const [need] = await r.findNeedsWhere(sql`true`, [claim.need_id]);
           if (!need) throw new Error(`need ${claim.need_id} of claim ${id} missing`);
           const to = next(need, "accept", "owner");
@@ -573,7 +572,8 @@ export function needsService(db: Kysely<DB>, clock: () => Date) {
     withdrawResource: defineCommand({
       name: "resource.withdraw",
       ability: resourcePolicy.withdraw,
-      targets: (input: { id: number }) => [input.id],
+      lock: (trx, input: { id: number }) => needsRepository(trx).lockResource(input.id),
+      targets: (input) => [input.id],
       async run({ trx, input: { id } }) {
         await needsRepository(trx).updateResource(id, { status: "withdrawn" });
         await trx
@@ -590,7 +590,8 @@ export function needsService(db: Kysely<DB>, clock: () => Date) {
     requestResource: defineCommand({
       name: "claim.request",
       ability: resourcePolicy.request,
-      targets: (input: { id: number; body: RequestResourceBody }) => [input.id],
+      lock: (trx, input: { id: number; body: RequestResourceBody }) => needsRepository(trx).lockResource(input.id),
+      targets: (input) => [input.id],
       async run({ trx, actor, rows: [row], input: { id, body } }) {
         const resource = row as NonNullable<typeof row>;
         const [recipient] = await authorizeField(trx, actor, helpOrgPolicy.actFor, [body.orgId], "orgId");
