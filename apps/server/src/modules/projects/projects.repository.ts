@@ -332,6 +332,10 @@ export function projectsRepository(db: Kysely<DB>) {
         .execute();
     },
 
+    async lockContribution(id: number) {
+      await sql`SELECT id FROM contributions WHERE id = ${id} FOR UPDATE`.execute(db);
+    },
+
     async lockProject(id: number) {
       await sql`SELECT id FROM projects WHERE id = ${id} FOR UPDATE`.execute(db);
     },

@@ -217,7 +217,9 @@ export function projectsService(db: Kysely<DB>, clock: () => Date) {
     confirmContribution: defineCommand({
       name: "contribution.confirm",
       ability: contributionPolicy.confirm,
-      targets: (input: { id: number }) => [input.id],
+      // Two confirmations at once: the second reads the first's and is refused (409), not recorded twice.
+      lock: (trx, input: { id: number }) => projectsRepository(trx).lockContribution(input.id),
+      targets: (input) => [input.id],
       async run({ trx, actor, rows: [row], input: { id } }) {
         const c = row as NonNullable<typeof row>;
         if (c.project_status !== "active" && c.project_status !== "completed") {
