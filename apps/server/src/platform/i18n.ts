@@ -411,11 +411,6 @@ const messages: Catalog = {
     "zh-TW": "不能認領本組織管轄範圍內的需求",
     en: "You cannot claim a need of your own jurisdiction",
   },
-  "need.notClaimable": {
-    "zh-CN": "该需求当前不可认领",
-    "zh-TW": "該需求目前不可認領",
-    en: "This need cannot be claimed now",
-  },
   "need.claimPending": {
     "zh-CN": "该组织已认领此需求，正等待答复",
     "zh-TW": "該組織已認領此需求，正等待答覆",
@@ -425,11 +420,6 @@ const messages: Catalog = {
     "zh-CN": "该组织已在帮扶此需求",
     "zh-TW": "該組織已在幫扶此需求",
     en: "This organization already helps with this need",
-  },
-  "need.noEdit": {
-    "zh-CN": "需求已有人认领，不能再修改",
-    "zh-TW": "需求已有人認領，不能再修改",
-    en: "The need has been claimed and can no longer be edited",
   },
   "claim.notPending": {
     "zh-CN": "该认领已处理",
