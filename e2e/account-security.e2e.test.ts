@@ -237,7 +237,7 @@ describe("修改密码 (change one's own password)", () => {
       await page.getByTestId("login-error").waitFor();
       await signIn(page, changesOwn, newPassword);
       await page.getByTestId("user-menu").waitFor();
-      expect(await menuLabels(page)).toEqual(["组织架构", "党员名册"]);
+      await expect.poll(() => menuLabels(page)).toEqual(["组织架构", "党员名册"]);
     });
   });
 
@@ -264,7 +264,7 @@ describe("a password set by the system administrator is a one-time password", ()
   it("the system administrator resets a secretary's password; the account is marked", async () => {
     await withPage(desktop, async (page) => {
       await signIn(page, "sysadmin", inject("demoPassword"));
-      await page.waitForURL(/\/accounts/);
+      await page.goto("/accounts");
       await page.getByTestId("account-password").first().waitFor();
       await searchUsers(page, resetByAdmin);
       await userRow(page, resetByAdmin).getByTestId("account-password").click();
@@ -287,7 +287,7 @@ describe("a password set by the system administrator is a one-time password", ()
       await expect.poll(() => gateStep(page).getAttribute("data-gate")).toBe("password_change");
       // No menu, no page, and the API refuses everything else meanwhile.
       expect(await page.getByTestId("user-menu").count()).toBe(0);
-      expect(await menuLabels(page)).toEqual([]);
+      await expect.poll(() => menuLabels(page)).toEqual([]);
       expect(await membersStatus(page)).toEqual({ status: 403, code: "auth.gate.password_change" });
       await page.goto("/members");
       await gateStep(page).waitFor();
@@ -326,7 +326,7 @@ describe("a password set by the system administrator is a one-time password", ()
   it("the desktop gate", async () => {
     await withPage(desktop, async (page) => {
       await signIn(page, "sysadmin", inject("demoPassword"));
-      await page.waitForURL(/\/accounts/);
+      await page.goto("/accounts");
       expect(await resetPassword(page, resetByAdmin, oneTime)).toBe(200);
     });
     await withPage(desktop, async (page) => {
@@ -365,7 +365,7 @@ describe("resetting an administrator takes two people", () => {
   it("the system administrator's reset of an administrator awaits approval (202)", async () => {
     await withPage(desktop, async (page) => {
       await signIn(page, "sysadmin", inject("demoPassword"));
-      await page.waitForURL(/\/accounts/);
+      await page.goto("/accounts");
       await searchUsers(page, username);
       await userRow(page, username).getByTestId("account-password").click();
       await dialog(page).getByTestId("reset-admin-notice").waitFor();
@@ -390,7 +390,7 @@ describe("resetting an administrator takes two people", () => {
   it("the security administrator rejects it; then approves the next one", async () => {
     await withPage(desktop, async (page) => {
       await signIn(page, "secadmin", inject("demoPassword"));
-      await page.waitForURL(/\/roles/);
+      await page.goto("/roles");
       const item = page.locator(`[data-testid=pending-reset][data-username="${username}"]`);
       await item.waitFor();
       expect(await item.getByTestId("pending-reset-kind").textContent()).toBe("重置密码");
@@ -402,14 +402,14 @@ describe("resetting an administrator takes two people", () => {
     });
     await withPage(desktop, async (page) => {
       await signIn(page, "sysadmin", inject("demoPassword"));
-      await page.waitForURL(/\/accounts/);
+      await page.goto("/accounts");
       await searchUsers(page, username);
       expect(await userRow(page, username).getByTestId("badge-pendingReset").count()).toBe(0);
       expect(await resetPassword(page, username, approved)).toBe(202);
     });
     await withPage(phone, async (page) => {
       await signIn(page, "secadmin", inject("demoPassword"));
-      await page.waitForURL(/\/roles/);
+      await page.goto("/roles");
       const item = page.locator(`[data-testid=pending-reset][data-username="${username}"]`);
       await item.waitFor();
       await expectNoHorizontalOverflow(page);
@@ -503,7 +503,7 @@ describe("two-factor sign-in (TOTP)", () => {
       await form.locator("#code").fill(await totp.nextCode());
       await form.locator("#code").press("Enter");
       await page.getByTestId("user-menu").waitFor();
-      expect(await menuLabels(page)).toEqual(["组织架构", "党员名册"]);
+      await expect.poll(() => menuLabels(page)).toEqual(["组织架构", "党员名册"]);
     });
   });
 
@@ -539,7 +539,7 @@ describe("two-factor sign-in (TOTP)", () => {
   it("the system administrator sees it on, and may reset it after a confirmation", async () => {
     await withPage(desktop, async (page) => {
       await signIn(page, "sysadmin", inject("demoPassword"));
-      await page.waitForURL(/\/accounts/);
+      await page.goto("/accounts");
       await page.getByTestId("account-password").first().waitFor();
       await searchUsers(page, enrols);
       const row = userRow(page, enrols);

@@ -64,7 +64,7 @@ describe("each administrator has their own page and no other", () => {
     await withPage(desktop, async (page) => {
       await login(page, "sysadmin");
       await page.goto("/accounts");
-      expect(await menuLabels(page)).toEqual(["账号管理"]);
+      await expect.poll(() => menuLabels(page)).toEqual(["账号管理"]);
       await page.goto("/roles");
       await page.locator(".ant-result-403").waitFor();
     });
@@ -72,7 +72,7 @@ describe("each administrator has their own page and no other", () => {
       await login(page, "secadmin");
       await page.goto("/roles");
       // Roles, and the security alerts (sign-in attacks, ID-number probing) that are his to act on.
-      expect(await menuLabels(page)).toEqual(["角色授权", "安全告警"]);
+      await expect.poll(() => menuLabels(page)).toEqual(["角色授权", "安全告警"]);
       await page.goto("/accounts");
       await page.locator(".ant-result-403").waitFor();
     });
@@ -290,7 +290,7 @@ describe("the new account", () => {
       const me = await fetchMe(page);
       expect(me.user.displayName).toBe(displayName);
       expect(me.roles.map((r) => r.orgName)).toEqual([branch]);
-      expect(await menuLabels(page)).toEqual(["组织架构", "党员名册"]);
+      await expect.poll(() => menuLabels(page)).toEqual(["组织架构", "党员名册"]);
 
       await page.goto("/members?pageSize=100");
       await page.locator("[data-testid=member-table] tbody tr.ant-table-row").first().waitFor();

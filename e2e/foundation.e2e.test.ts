@@ -37,8 +37,10 @@ describe("sign-in", () => {
       expect(wrongPassword).toBeTruthy();
 
       await page.locator("#username").fill("no-such-user");
+      // Listen before clicking: the answer can come back before a listener added afterwards.
+      const answered = page.waitForResponse((r) => r.url().endsWith("/api/auth/login"));
       await page.getByTestId("login-submit").click();
-      await page.waitForResponse((r) => r.url().endsWith("/api/auth/login"));
+      await answered;
       await expect.poll(async () => (await error.textContent())?.trim()).toBe(wrongPassword);
       await screenshot(page, "login-error-1280");
     });
@@ -50,7 +52,7 @@ describe("navigation follows the account", () => {
     await withPage(desktop, async (page) => {
       await login(page, "member");
       await page.goto("/me");
-      expect(await menuLabels(page)).toEqual(["我的信息"]);
+      await expect.poll(() => menuLabels(page)).toEqual(["我的信息"]);
       await page.getByTestId("masked-idNumber").waitFor();
       const me = await fetchMe(page);
       expect(await page.locator(".ant-descriptions").textContent()).toContain(me.roles[0]?.orgName);
@@ -248,8 +250,8 @@ describe("audit administrator", () => {
     await withPage(desktop, async (page) => {
       await login(page, "auditor");
       await page.goto("/audit");
-      // The audit administrator's menu has the audit log and nothing else.
-      expect(await page.locator("[data-testid^=nav-]").count()).toBe(1);
+      // The audit administrator's menu has the audit log and nothing else (besides everyone's 工作台).
+      await expect.poll(() => page.locator("[data-testid^=nav-]").count()).toBe(1);
 
       // Actions are picked by their label, not typed as codes.
       await pick(page, "audit-action", "完整个人", "查看完整个人信息");
