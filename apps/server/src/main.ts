@@ -1,5 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { sql } from "kysely";
 import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { openDatabase } from "./db/client.ts";
@@ -36,6 +37,10 @@ async function main() {
   if (await startAuditChain(database.db, auditKeys)) console.log("huzhu: the audit log's tamper-evident chain starts");
   const divisions = createDivisionDirectory();
   if (config.demo) await loadDemoIfEmpty({ database, cipher, divisions, config });
+  // The embedded database has no background workers, so autovacuum never gathers the planner's
+  // statistics: without them a keyword search or a roster count is planned blind (bench/search).
+  // Gather them at each start; a PostgreSQL server does it by itself.
+  if (!config.databaseUrl) await sql`ANALYZE`.execute(database.db);
 
   const here = path.dirname(fileURLToPath(import.meta.url));
   const app = await buildApp({
