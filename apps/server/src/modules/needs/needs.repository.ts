@@ -381,6 +381,43 @@ export function needsRepository(db: Kysely<DB>) {
         .execute();
     },
 
+    /** Claims still waiting on a need (of one helper) or a resource, answered by a withdrawal or an assignment. */
+    withdrawPendingClaims(of: { needId?: number; resourceId?: number; helperOrgId?: number }) {
+      let q = db
+        .updateTable("claims")
+        .set({ status: "withdrawn", updated_at: sql`now()` })
+        .where("status", "=", "pending");
+      if (of.needId !== undefined) q = q.where("need_id", "=", of.needId);
+      if (of.resourceId !== undefined) q = q.where("resource_id", "=", of.resourceId);
+      if (of.helperOrgId !== undefined) q = q.where("helper_org_id", "=", of.helperOrgId);
+      return q.returning(["helper_org_id", "recipient_org_id"]).execute();
+    },
+
+    /** The organizations helping with a need (accepted claims). */
+    async acceptedHelpers(needId: number): Promise<number[]> {
+      const rows = await db
+        .selectFrom("claims")
+        .select("helper_org_id")
+        .where("need_id", "=", needId)
+        .where("status", "=", "accepted")
+        .execute();
+      return rows.map((r) => r.helper_org_id);
+    },
+
+    /** Open needs past their deadline, claimed for expiry (rows another process holds are skipped). */
+    claimOverdue(today: string, limit: number) {
+      return db
+        .selectFrom("needs")
+        .select(["id", "org_id", "title", "status"])
+        .where("status", "=", "open")
+        .where("deadline", "<", today)
+        .orderBy("id")
+        .limit(limit)
+        .forUpdate()
+        .skipLocked()
+        .execute();
+    },
+
     /** Whether this organization already helps with the need (an accepted claim). */
     async helping(needId: number, helperOrgId: number): Promise<boolean> {
       const row = await db

@@ -142,13 +142,7 @@ export function needsService(db: Kysely<DB>, clock: () => Date) {
 
   /** The helpers of a need (accepted claims), whom its owner's steps concern. */
   async function helpersOf(trx: Kysely<DB>, needId: number): Promise<number[]> {
-    const rows = await trx
-      .selectFrom("claims")
-      .select("helper_org_id")
-      .where("need_id", "=", needId)
-      .where("status", "=", "accepted")
-      .execute();
-    return rows.map((r) => r.helper_org_id);
+    return needsRepository(trx).acceptedHelpers(needId);
   }
 
   /** A step of the need's lifecycle that only moves its status (start, deliver, close). */
@@ -270,13 +264,7 @@ export function needsService(db: Kysely<DB>, clock: () => Date) {
         const to = next(need, "withdraw", "owner");
         await needsRepository(trx).updateNeed(id, { status: to, published_org_id: null });
         // Claims still waiting are answered by the withdrawal; their makers hear of it.
-        const waiting = await trx
-          .updateTable("claims")
-          .set({ status: "withdrawn", updated_at: sql`now()` })
-          .where("need_id", "=", id)
-          .where("status", "=", "pending")
-          .returning("helper_org_id")
-          .execute();
+        const waiting = await needsRepository(trx).withdrawPendingClaims({ needId: id });
         await tell(
           trx,
           actor,
@@ -347,13 +335,7 @@ export function needsService(db: Kysely<DB>, clock: () => Date) {
           recipientOrgId: need.org_id,
         });
         // A pending offer of the same helper is answered by the assignment.
-        await trx
-          .updateTable("claims")
-          .set({ status: "withdrawn", updated_at: sql`now()` })
-          .where("need_id", "=", id)
-          .where("helper_org_id", "=", body.orgId)
-          .where("status", "=", "pending")
-          .execute();
+        await r.withdrawPendingClaims({ needId: id, helperOrgId: body.orgId });
         await r.insertClaim({
           need_id: id,
           resource_id: null,
@@ -576,12 +558,7 @@ export function needsService(db: Kysely<DB>, clock: () => Date) {
       targets: (input) => [input.id],
       async run({ trx, input: { id } }) {
         await needsRepository(trx).updateResource(id, { status: "withdrawn" });
-        await trx
-          .updateTable("claims")
-          .set({ status: "withdrawn", updated_at: sql`now()` })
-          .where("resource_id", "=", id)
-          .where("status", "=", "pending")
-          .execute();
+        await needsRepository(trx).withdrawPendingClaims({ resourceId: id });
         return { result: id, targetId: id };
       },
       present: presentResourceId,
@@ -636,16 +613,7 @@ export function needsService(db: Kysely<DB>, clock: () => Date) {
      */
     async expireOverdue(): Promise<number> {
       return db.transaction().execute(async (trx) => {
-        const overdue = await trx
-          .selectFrom("needs")
-          .select(["id", "org_id", "title", "status"])
-          .where("status", "=", "open")
-          .where("deadline", "<", today())
-          .orderBy("id")
-          .limit(1000)
-          .forUpdate()
-          .skipLocked()
-          .execute();
+        const overdue = await needsRepository(trx).claimOverdue(today(), 1000);
         for (const need of overdue) {
           const to = next(need, "expire", "system");
           await needsRepository(trx).updateNeed(need.id, { status: to, published_org_id: null });

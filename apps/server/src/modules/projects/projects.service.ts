@@ -83,19 +83,7 @@ export function projectsService(db: Kysely<DB>, clock: () => Date) {
   }
   const presentId = (_db: Kysely<DB>, actor: Actor, id: number) => get(actor, id);
 
-  async function photosOf(activityIds: number[]): Promise<Map<number, string[]>> {
-    const out = new Map<number, string[]>();
-    if (activityIds.length === 0) return out;
-    const rows = await db
-      .selectFrom("attachments")
-      .select(["id", "target_id"])
-      .where("target_type", "=", ACTIVITY_ATTACHMENT)
-      .where("target_id", "in", activityIds.map(String))
-      .orderBy("linked_at")
-      .execute();
-    for (const r of rows) out.set(Number(r.target_id), [...(out.get(Number(r.target_id)) ?? []), r.id]);
-    return out;
-  }
+  const photosOf = (activityIds: number[]) => repo.attachmentIdsOf(ACTIVITY_ATTACHMENT, activityIds);
 
   /** A party of the project the caller acts for (help.write there), named in a request field. */
   async function actingParty(trx: Kysely<DB>, actor: Actor, projectId: number, orgId: number, field: string) {
