@@ -64,7 +64,9 @@ describe(`needs, claims and help projects (${testDatabaseKind})`, () => {
   it("runs the whole path: posted, claimed, accepted into a project, worked, delivered, confirmed with a rating", async () => {
     const need = await postNeed(village, { budgetFen: 1_500_000, deadline: "2099-12-31", urgency: "high" });
     expect(need).toMatchObject({ status: "open", budgetFen: 1_500_000, urgency: "high", projectId: null });
-    expect(need.abilities).toMatchObject({ update: true, withdraw: true, claim: false, start: false });
+    expect(need.abilities).toMatchObject({ update: true, withdraw: true, claim: false, start: false, assign: false });
+    const fromAbove = (await get(coordinator, `/api/needs/${need.id}`)).json();
+    expect(fromAbove.abilities).toMatchObject({ assign: true, update: true, claim: false });
 
     // The partner community sees it and claims it.
     const seen = await get(community, `/api/needs/${need.id}`);

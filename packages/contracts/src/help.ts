@@ -237,6 +237,7 @@ export const need = z.object({
     publish: z.boolean(),
     withdraw: z.boolean(),
     claim: z.boolean(),
+    assign: z.boolean(),
     start: z.boolean(),
     deliver: z.boolean(),
     confirm: z.boolean(),
