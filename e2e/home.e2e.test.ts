@@ -1,9 +1,8 @@
 /**
  * Issue 7's home page (工作台) in a real browser: every role lands on its own cards at "/", and a
  * notification arrives in the header's bell without reloading the page. Screenshots of the
- * coordinator's home page at 1280 and 375 px go to e2e/artifacts/ (and /tmp/home-*.png).
+ * coordinator's home page at 1280 and 375 px go to e2e/artifacts/.
  */
-import fs from "node:fs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
@@ -75,8 +74,7 @@ describe("each role lands on its 工作台", () => {
       expect(counts.reduce((a, b) => a + b, 0)).toBe(roster.json.total);
 
       expect(await contrastProblems(page, "main")).toEqual([]);
-      const file = await screenshot(page, "home-coordinator-1280");
-      fs.copyFileSync(file, "/tmp/home-coordinator-1280.png");
+      await screenshot(page, "home-coordinator-1280");
     });
   });
 
@@ -87,16 +85,14 @@ describe("each role lands on its 工作台", () => {
       await page.getByTestId("notification-bell").waitFor();
       await expectNoHorizontalOverflow(page);
       expect(await contrastProblems(page, "main")).toEqual([]);
-      const file = await screenshot(page, "home-coordinator-375");
-      fs.copyFileSync(file, "/tmp/home-coordinator-375.png");
+      await screenshot(page, "home-coordinator-375");
       // The bell's list takes the whole phone screen, readable and closable.
       await page.getByTestId("notification-bell").click();
       await page.getByTestId("notification-drawer").or(page.locator(".ant-drawer-content")).first().waitFor();
       await settle(page);
       await expectNoHorizontalOverflow(page);
       expect(await contrastProblems(page, ".ant-drawer-content")).toEqual([]);
-      const drawer = await screenshot(page, "home-notifications-375", { fullPage: false });
-      fs.copyFileSync(drawer, "/tmp/home-notifications-375.png");
+      await screenshot(page, "home-notifications-375", { fullPage: false });
       await page.getByRole("button", { name: "关闭" }).click();
       await expect.poll(() => new URL(page.url()).searchParams.has("notifications")).toBe(false);
       // 工作台 is in the phone's menu drawer too.
@@ -142,13 +138,22 @@ describe("each role lands on its 工作台", () => {
     });
   });
 
-  it("an administrator: the to-dos only", async () => {
-    await withPage(desktop, async (page) => {
-      await login(page, "sysadmin");
-      expect(new URL(page.url()).pathname).toBe("/");
-      await page.getByTestId("home-card-todos").waitFor();
-      expect(await cardIds(page)).toEqual(["home-card-todos"]);
-    });
+  it("the other roles: a town coordinator and a leader their numbers, the three administrators their to-dos", async () => {
+    const expected: Record<string, string[]> = {
+      town: ["home-card-jurisdiction", "home-card-todos"],
+      leader: ["home-card-jurisdiction", "home-card-todos"],
+      sysadmin: ["home-card-todos"],
+      secadmin: ["home-card-todos"],
+      auditor: ["home-card-todos"],
+    };
+    for (const [username, cards] of Object.entries(expected)) {
+      await withPage(desktop, async (page) => {
+        await login(page, username);
+        expect(new URL(page.url()).pathname, username).toBe("/");
+        await page.getByTestId("home-card-todos").waitFor();
+        await expect.poll(() => cardIds(page), { message: username }).toEqual(cards);
+      });
+    }
   });
 });
 
@@ -190,8 +195,7 @@ describe("notifications", () => {
       expect(await item.textContent()).toContain("“党员名册导出”已完成");
       expect(await item.getAttribute("data-read")).toBe("false");
       expect(await item.textContent()).toContain("未读");
-      const file = await screenshot(page, "home-notifications-1280", { fullPage: false });
-      fs.copyFileSync(file, "/tmp/home-notifications-1280.png");
+      await screenshot(page, "home-notifications-1280", { fullPage: false });
       await item.getByTestId("notification-mark-read").click();
       await expect.poll(() => item.getAttribute("data-read")).toBe("true");
       await expect.poll(async () => (await bell(page)).count).toBe(0);

@@ -3,9 +3,9 @@
  * page from the home page, follows the job to 已完成, downloads the workbook from its card, and
  * reaches the same job from the bell's notification (/jobs?id=…, marked and scrolled to). A job of
  * another user (the village secretary's) is not listed, and its link says it cannot be found. A
- * second export is cancelled from the page. Screenshots: /tmp/jobs-page.png (1280) and
- * /tmp/jobs-page-375.png.
+ * second export is cancelled from the page. Screenshots go to e2e/artifacts/ (jobs-page-1280, jobs-page-375).
  */
+
 import fs from "node:fs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -148,8 +148,7 @@ describe("我的任务", () => {
 
       await page.mouse.move(0, 0);
       expect(await contrastProblems(page, "main")).toEqual([]);
-      const desktopShot = await screenshot(page, "jobs-page-1280", { fullPage: false });
-      fs.copyFileSync(desktopShot, "/tmp/jobs-page.png");
+      await screenshot(page, "jobs-page-1280", { fullPage: false });
 
       // Another user's job, asked for by its link: not shown, said in words.
       await page.goto(`/jobs?id=${othersJobId}`);
@@ -179,8 +178,7 @@ describe("我的任务", () => {
       // The download button is big enough to tap.
       expect((await card.getByTestId("job-download").boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(32);
       expect(await contrastProblems(page, "main")).toEqual([]);
-      const file = await screenshot(page, "jobs-page-375", { fullPage: false });
-      fs.copyFileSync(file, "/tmp/jobs-page-375.png");
+      await screenshot(page, "jobs-page-375", { fullPage: false });
     });
   });
 
