@@ -18,6 +18,13 @@ const AuditPage = lazy(() => import("../features/audit/pages/AuditPage.tsx"));
 const SecurityAlertsPage = lazy(() => import("../features/alerts/pages/SecurityAlertsPage.tsx"));
 const AccountSecurityPage = lazy(() => import("../features/account/pages/AccountSecurityPage.tsx"));
 const JobsPage = lazy(() => import("../features/jobs/pages/JobsPage.tsx"));
+const NeedHallPage = lazy(() => import("../features/help/pages/NeedHallPage.tsx"));
+const NeedPage = lazy(() => import("../features/help/pages/NeedPage.tsx"));
+const NeedFormPage = lazy(() => import("../features/help/pages/NeedFormPage.tsx"));
+const MyNeedsPage = lazy(() => import("../features/help/pages/MyNeedsPage.tsx"));
+const ProjectsPage = lazy(() => import("../features/help/pages/ProjectsPage.tsx"));
+const ProjectPage = lazy(() => import("../features/help/pages/ProjectPage.tsx"));
+const ResourcesPage = lazy(() => import("../features/help/pages/ResourcesPage.tsx"));
 
 function page(nav: NavKey, element: ReactNode) {
   return <RequireNav nav={nav}>{element}</RequireNav>;
@@ -51,6 +58,15 @@ export const router = createBrowserRouter([
           { path: "security/alerts", element: page("alerts", <SecurityAlertsPage />) },
           { path: "audit", element: page("audit", <AuditPage />) },
           { path: "me", element: page("me", <MyRecordPage />) },
+          // Mutual help (issue 8).
+          { path: "needs/hall", element: page("hall", <NeedHallPage />) },
+          { path: "needs/new", element: page("needs", <NeedFormPage />) },
+          { path: "needs/:id/edit", element: page("needs", <NeedFormPage />) },
+          { path: "needs/:id", element: page("needs", <NeedPage />) },
+          { path: "needs", element: page("needs", <MyNeedsPage />) },
+          { path: "projects/:id", element: page("projects", <ProjectPage />) },
+          { path: "projects", element: page("projects", <ProjectsPage />) },
+          { path: "resources", element: page("resources", <ResourcesPage />) },
           // Every signed-in user's own password and two-factor sign-in: no menu entry, no permission.
           { path: "account/security", element: <AccountSecurityPage /> },
           { path: "jobs", element: <JobsPage /> },

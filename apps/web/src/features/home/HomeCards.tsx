@@ -4,6 +4,7 @@ import { Col, Row } from "antd";
 import type { ReactNode } from "react";
 import { PageError, PageLoading } from "../../components/PageStates.tsx";
 import { homeQueries } from "./api/queries.ts";
+import { HelpCard } from "./components/HelpCard.tsx";
 import { JurisdictionCard } from "./components/JurisdictionCard.tsx";
 import { MyRecordCard } from "./components/MyRecordCard.tsx";
 import { TodosCard } from "./components/TodosCard.tsx";
@@ -18,6 +19,8 @@ function renderCard(card: HomeCard): { wide: boolean; node: ReactNode } | null {
       return { wide: true, node: <JurisdictionCard card={card} /> };
     case "myRecord":
       return { wide: true, node: <MyRecordCard card={card} /> };
+    case "help":
+      return { wide: true, node: <HelpCard card={card} /> };
     case "todos":
       return { wide: false, node: <TodosCard card={card} /> };
     default:

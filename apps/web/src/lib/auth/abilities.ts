@@ -8,7 +8,18 @@ export function hasRole(me: Me | undefined, role: Role): boolean {
   return me?.roles.some((r) => r.role === role) ?? false;
 }
 
-export type NavKey = "orgs" | "members" | "accounts" | "roles" | "alerts" | "audit" | "me";
+export type NavKey =
+  | "orgs"
+  | "members"
+  | "hall"
+  | "needs"
+  | "projects"
+  | "resources"
+  | "accounts"
+  | "roles"
+  | "alerts"
+  | "audit"
+  | "me";
 
 /** Menu entries the user may open, in menu order; the server still checks every request. */
 export function navKeys(me: Me | undefined): NavKey[] {
@@ -16,6 +27,8 @@ export function navKeys(me: Me | undefined): NavKey[] {
   if (can(me, "org.read")) keys.push("orgs");
   // A plain member's read permission covers only their own record: "My record" shows it.
   if (can(me, "member.read") && me?.roles.some((r) => r.role !== "member")) keys.push("members");
+  // Mutual help (需求大厅 first: /needs/hall is matched before /needs, the own lists).
+  if (can(me, "help.read")) keys.push("hall", "needs", "projects", "resources");
   // 三权分立: accounts for the system administrator, roles for the security administrator.
   if (can(me, "user.manage")) keys.push("accounts");
   if (can(me, "role.manage")) keys.push("roles");
@@ -29,6 +42,10 @@ export function navKeys(me: Me | undefined): NavKey[] {
 export const navPaths: Record<NavKey, string> = {
   orgs: "/orgs",
   members: "/members",
+  hall: "/needs/hall",
+  needs: "/needs",
+  projects: "/projects",
+  resources: "/resources",
   accounts: "/accounts",
   roles: "/roles",
   alerts: "/security/alerts",

@@ -1,0 +1,139 @@
+import { type Claim, declineClaimBody } from "@huzhu/contracts";
+import { App, Button, Card, Empty, Flex, Form, Input, List, Modal, Tag, Typography } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { showApiError } from "../../../lib/form-errors.ts";
+import { zodRule } from "../../../lib/zod-rules.ts";
+import { useAcceptClaim } from "../api/accept-claim.ts";
+import { useDeclineClaim } from "../api/decline-claim.ts";
+import { useWithdrawClaim } from "../api/withdraw-claim.ts";
+import { formatChinaTime } from "./format.ts";
+
+const statusColor = { pending: "gold", accepted: "green", declined: "default", withdrawn: "default" } as const;
+
+function DeclineModal(props: { claim: Claim; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ reason: string }>();
+  const decline = useDeclineClaim();
+  return (
+    <Modal
+      open
+      title={t("help.claims.declineTitle")}
+      okText={t("help.claims.decline")}
+      cancelText={t("common.cancel")}
+      onOk={() => form.submit()}
+      onCancel={props.onClose}
+      confirmLoading={decline.isPending}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) =>
+          decline.mutate(
+            { id: props.claim.id, body: { reason: v.reason.trim() } },
+            {
+              onSuccess: () => {
+                void message.success(t("help.claims.declined"));
+                props.onClose();
+              },
+              onError: (e) => showApiError(e, message, { instance: form, fields: ["reason"] }),
+            },
+          )
+        }
+      >
+        <Form.Item
+          name="reason"
+          label={t("help.claims.declineReason")}
+          required
+          rules={[zodRule(declineClaimBody.shape.reason, t)]}
+        >
+          <Input.TextArea rows={3} maxLength={500} data-testid="decline-reason" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/**
+ * The claims on a need: who offered, their message and where it stands. Accept, decline and
+ * withdraw appear only where the server's abilities for that claim say the user may.
+ */
+export function ClaimList(props: { claims: Claim[] }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const accept = useAcceptClaim();
+  const withdraw = useWithdrawClaim();
+  const [declining, setDeclining] = useState<Claim | null>(null);
+  return (
+    <Card title={t("help.claims.title")} size="small" data-testid="claims">
+      {props.claims.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("help.claims.none")} />
+      ) : (
+        <List
+          dataSource={props.claims}
+          renderItem={(claim) => (
+            <List.Item data-testid="claim">
+              <Flex vertical gap={6} style={{ width: "100%" }}>
+                <Flex wrap gap={8} align="center" justify="space-between">
+                  <Typography.Text strong>
+                    {claim.helperOrg.name} → {claim.recipientOrg.name}
+                  </Typography.Text>
+                  <Tag color={statusColor[claim.status]} data-testid="claim-status" style={{ marginInlineEnd: 0 }}>
+                    {t(`help.claims.status.${claim.status}`)}
+                  </Tag>
+                </Flex>
+                <Typography.Text type="secondary">
+                  {t(`help.claims.direction.${claim.direction}`)} · {formatChinaTime(claim.createdAt)}
+                </Typography.Text>
+                {claim.message ? (
+                  <Typography.Paragraph style={{ margin: 0 }}>{claim.message}</Typography.Paragraph>
+                ) : null}
+                {claim.declineReason ? (
+                  <Typography.Paragraph style={{ margin: 0 }}>
+                    {t("help.claims.declineReason")}：{claim.declineReason}
+                  </Typography.Paragraph>
+                ) : null}
+                {claim.projectId ? <Link to={`/projects/${claim.projectId}`}>{t("help.need.openProject")}</Link> : null}
+                <Flex wrap gap={8}>
+                  {claim.abilities.accept ? (
+                    <Button
+                      type="primary"
+                      size="large"
+                      loading={accept.isPending}
+                      data-testid="claim-accept"
+                      onClick={() =>
+                        accept.mutate(claim.id, {
+                          onSuccess: () => void message.success(t("help.claims.accepted")),
+                          onError: (e) => showApiError(e, message),
+                        })
+                      }
+                    >
+                      {t("help.claims.accept")}
+                    </Button>
+                  ) : null}
+                  {claim.abilities.decline ? (
+                    <Button size="large" onClick={() => setDeclining(claim)} data-testid="claim-decline">
+                      {t("help.claims.decline")}
+                    </Button>
+                  ) : null}
+                  {claim.abilities.withdraw ? (
+                    <Button
+                      size="large"
+                      loading={withdraw.isPending}
+                      onClick={() => withdraw.mutate(claim.id, { onError: (e) => showApiError(e, message) })}
+                    >
+                      {t("help.claims.withdraw")}
+                    </Button>
+                  ) : null}
+                </Flex>
+              </Flex>
+            </List.Item>
+          )}
+        />
+      )}
+      {declining ? <DeclineModal claim={declining} onClose={() => setDeclining(null)} /> : null}
+    </Card>
+  );
+}

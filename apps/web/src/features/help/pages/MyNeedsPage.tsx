@@ -1,0 +1,182 @@
+import { PlusOutlined } from "@ant-design/icons";
+import { needStatuses } from "@huzhu/contracts";
+import { useQuery } from "@tanstack/react-query";
+import { Button, Col, Empty, Flex, Input, List, Row, Select, Tabs, Tag, Typography } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router";
+import { CardsPagination } from "../../../components/ListPagination.tsx";
+import { PageError, PageLoading } from "../../../components/PageStates.tsx";
+import { can } from "../../../lib/auth/abilities.ts";
+import { useMe } from "../../../lib/auth/me.ts";
+import { useSearchUpdate } from "../../../lib/use-search-update.ts";
+import { helpQueries } from "../api/queries.ts";
+import { formatChinaTime } from "../components/format.ts";
+import { NeedCard } from "../components/NeedCard.tsx";
+import { useOwnOrgs } from "../components/OwnOrgSelect.tsx";
+
+const PAGE_SIZE = 12;
+
+/** The needs posted in the user's organizations (a coordinator: the whole jurisdiction), any status. */
+function OwnNeeds() {
+  const { t } = useTranslation();
+  const orgs = useOwnOrgs();
+  const [params] = useSearchParams();
+  const update = useSearchUpdate();
+  const within = Number(params.get("within") ?? orgs[0]?.id ?? 0) || undefined;
+  const status = params.get("status") ?? undefined;
+  const q = params.get("q") ?? "";
+  const page = Number(params.get("page") ?? 1) || 1;
+  const [typed, setTyped] = useState(q);
+  const list = useQuery({
+    ...helpQueries.needList({ within, status: status as never, q: q || undefined, page, pageSize: PAGE_SIZE }),
+    enabled: within !== undefined,
+  });
+  return (
+    <Flex vertical gap={12}>
+      <Row gutter={[8, 8]}>
+        {orgs.length > 1 ? (
+          <Col xs={24} md={8}>
+            <Select
+              size="large"
+              style={{ width: "100%" }}
+              value={within}
+              aria-label={t("help.need.fields.orgId")}
+              onChange={(v) => update({ within: v })}
+              options={orgs.map((o) => ({ value: o.id, label: o.name }))}
+            />
+          </Col>
+        ) : null}
+        <Col xs={24} md={8}>
+          <Input.Search
+            allowClear
+            size="large"
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            onSearch={(v) => update({ q: v.trim() })}
+            aria-label={t("help.hall.keyword")}
+            placeholder={t("help.hall.keywordPlaceholder")}
+            data-testid="mine-keyword"
+          />
+        </Col>
+        <Col xs={24} md={8}>
+          <Select
+            allowClear
+            size="large"
+            style={{ width: "100%" }}
+            value={status ?? null}
+            placeholder={t("help.need.fields.status")}
+            aria-label={t("help.need.fields.status")}
+            onChange={(v) => update({ status: v })}
+            options={needStatuses.map((s) => ({ value: s, label: t(`help.need.status.${s}`) }))}
+          />
+        </Col>
+      </Row>
+      {list.isPending ? (
+        <PageLoading />
+      ) : list.isError ? (
+        <PageError error={list.error} onRetry={() => void list.refetch()} />
+      ) : list.data.items.length === 0 ? (
+        <Empty description={t("help.mine.empty")} />
+      ) : (
+        <>
+          <Typography.Text type="secondary" data-testid="mine-total">
+            {t("common.total", { count: list.data.total })}
+          </Typography.Text>
+          <Row gutter={[12, 12]}>
+            {list.data.items.map((n) => (
+              <Col key={n.id} xs={24} md={12} xl={8}>
+                <NeedCard need={n} showStatus />
+              </Col>
+            ))}
+          </Row>
+          <CardsPagination
+            total={list.data.total}
+            page={page}
+            pageSize={PAGE_SIZE}
+            onPage={(p) => update({ page: p })}
+          />
+        </>
+      )}
+    </Flex>
+  );
+}
+
+const claimColor = { pending: "gold", accepted: "green", declined: "default", withdrawn: "default" } as const;
+
+/** Claims the user's organizations made or received; `awaiting` keeps those the user must answer. */
+function Claims(props: { awaiting: boolean }) {
+  const { t } = useTranslation();
+  const [page, setPage] = useState(1);
+  const list = useQuery(
+    helpQueries.claimList({ status: props.awaiting ? "pending" : undefined, page, pageSize: PAGE_SIZE }),
+  );
+  if (list.isPending) return <PageLoading />;
+  if (list.isError) return <PageError error={list.error} onRetry={() => void list.refetch()} />;
+  const items = props.awaiting
+    ? list.data.items.filter((c) => c.abilities.accept || c.abilities.decline)
+    : list.data.items;
+  if (items.length === 0) return <Empty description={t("help.mine.empty")} />;
+  return (
+    <>
+      <List
+        dataSource={items}
+        renderItem={(c) => (
+          <List.Item data-testid="mine-claim">
+            <Flex vertical gap={4} style={{ width: "100%" }}>
+              <Flex wrap gap={8} justify="space-between">
+                <Typography.Text strong>
+                  {c.helperOrg.name} → {c.recipientOrg.name}
+                </Typography.Text>
+                <Tag color={claimColor[c.status]} style={{ marginInlineEnd: 0 }}>
+                  {t(`help.claims.status.${c.status}`)}
+                </Tag>
+              </Flex>
+              <Typography.Text type="secondary">
+                {t(`help.claims.direction.${c.direction}`)} · {formatChinaTime(c.createdAt)}
+              </Typography.Text>
+              {c.needId ? <Link to={`/needs/${c.needId}`}>{t("help.mine.openNeed")}</Link> : null}
+            </Flex>
+          </List.Item>
+        )}
+      />
+      {props.awaiting ? null : (
+        <CardsPagination total={list.data.total} page={page} pageSize={PAGE_SIZE} onPage={(p) => setPage(p)} />
+      )}
+    </>
+  );
+}
+
+/** 我的需求: what my organizations posted, and the claims made or awaiting my answer. */
+export default function MyNeedsPage() {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const [params] = useSearchParams();
+  const update = useSearchUpdate();
+  const tab = params.get("tab") ?? "needs";
+  return (
+    <Flex vertical gap={12} data-testid="my-needs">
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t("help.mine.title")}
+        </Typography.Title>
+        {can(me, "help.write") ? (
+          <Link to="/needs/new">
+            <Button type="primary" size="large" icon={<PlusOutlined />}>
+              {t("help.hall.post")}
+            </Button>
+          </Link>
+        ) : null}
+      </Flex>
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => update({ tab: key, status: null, q: null })}
+        items={[
+          { key: "needs", label: t("help.mine.needs"), children: <OwnNeeds /> },
+          { key: "awaiting", label: t("help.mine.awaiting"), children: <Claims awaiting /> },
+          { key: "claims", label: t("help.mine.made"), children: <Claims awaiting={false} /> },
+        ]}
+      />
+    </Flex>
+  );
+}

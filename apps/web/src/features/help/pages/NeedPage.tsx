@@ -1,0 +1,187 @@
+import type { Need } from "@huzhu/contracts";
+import { useQuery } from "@tanstack/react-query";
+import { App, Button, Card, Descriptions, Flex, Popconfirm, Steps, Typography } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate, useParams } from "react-router";
+import { NotFound, PageError, PageLoading } from "../../../components/PageStates.tsx";
+import { showApiError } from "../../../lib/form-errors.ts";
+import { type NeedStep, useNeedStep } from "../api/need-step.ts";
+import { helpQueries } from "../api/queries.ts";
+import { ClaimForm } from "../components/ClaimForm.tsx";
+import { ClaimList } from "../components/ClaimList.tsx";
+import { ConfirmNeedModal } from "../components/ConfirmNeedModal.tsx";
+import { formatChinaTime, formatFen } from "../components/format.ts";
+import { NeedStatusTag } from "../components/NeedStatusTag.tsx";
+import { Photo } from "../components/Photo.tsx";
+
+const path = ["open", "claimed", "in_progress", "delivered", "confirmed", "closed"] as const;
+
+/** The lifecycle as steps: where the need stands, and where it stopped when withdrawn or expired. */
+function Lifecycle(props: { need: Need }) {
+  const { t } = useTranslation();
+  const { status } = props.need;
+  const index = path.indexOf(status as (typeof path)[number]);
+  const stopped = status === "withdrawn" || status === "expired";
+  return (
+    <Steps
+      size="small"
+      direction="vertical"
+      current={stopped ? 0 : index}
+      status={stopped ? "error" : status === "closed" ? "finish" : "process"}
+      items={path.map((step, i) => ({
+        title: stopped && i === 0 ? t(`help.need.status.${status}`) : t(`help.need.steps.${step}`),
+      }))}
+      data-testid="need-lifecycle"
+    />
+  );
+}
+
+function OwnerActions(props: { need: Need }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const step = useNeedStep();
+  const [confirming, setConfirming] = useState(false);
+  const { need } = props;
+  const { abilities: a } = need;
+  const run = (s: NeedStep) =>
+    step.mutate(
+      { id: need.id, step: s },
+      { onSuccess: () => void message.success(t("help.need.done")), onError: (e) => showApiError(e, message) },
+    );
+  const plain = (s: Exclude<NeedStep, "withdraw">, primary = false) => (
+    <Button
+      key={s}
+      size="large"
+      type={primary ? "primary" : "default"}
+      loading={step.isPending && step.variables?.step === s}
+      onClick={() => run(s)}
+      data-testid={`need-${s}`}
+    >
+      {t(`help.need.actions.${s}`)}
+    </Button>
+  );
+  const buttons = [
+    a.publish ? plain("publish", true) : null,
+    a.start ? plain("start", true) : null,
+    a.deliver ? plain("deliver", true) : null,
+    a.confirm ? (
+      <Button key="confirm" type="primary" size="large" onClick={() => setConfirming(true)} data-testid="need-confirm">
+        {t("help.need.actions.confirm")}
+      </Button>
+    ) : null,
+    a.close ? plain("close") : null,
+    a.update ? (
+      <Button key="edit" size="large" onClick={() => navigate(`/needs/${need.id}/edit`)} data-testid="need-edit">
+        {t("help.need.actions.edit")}
+      </Button>
+    ) : null,
+    a.withdraw ? (
+      <Popconfirm
+        key="withdraw"
+        title={t("help.need.actions.withdrawConfirm")}
+        okText={t("common.confirm")}
+        cancelText={t("common.cancel")}
+        onConfirm={() => run("withdraw")}
+      >
+        <Button size="large" danger data-testid="need-withdraw">
+          {t("help.need.actions.withdraw")}
+        </Button>
+      </Popconfirm>
+    ) : null,
+  ].filter(Boolean);
+  if (buttons.length === 0) return null;
+  return (
+    <Flex wrap gap={8} data-testid="need-actions">
+      {buttons}
+      {confirming ? <ConfirmNeedModal need={need} onClose={() => setConfirming(false)} /> : null}
+    </Flex>
+  );
+}
+
+/** One need: everything about it, its photos, where it stands, its claims and what the user may do. */
+export default function NeedPage() {
+  const { t } = useTranslation();
+  const id = Number(useParams().id);
+  const need = useQuery({ ...helpQueries.need(id), enabled: Number.isInteger(id) && id > 0 });
+  const claims = useQuery({ ...helpQueries.claimList({ needId: id, pageSize: 50 }), enabled: need.isSuccess });
+  if (!Number.isInteger(id) || id <= 0) return <NotFound />;
+  if (need.isPending) return <PageLoading />;
+  if (need.isError) return <PageError error={need.error} onRetry={() => void need.refetch()} />;
+  const n = need.data;
+  return (
+    <Flex vertical gap={16} data-testid="need-page" style={{ maxWidth: 960 }}>
+      <Link to="/needs/hall">← {t("help.hall.title")}</Link>
+      <Card>
+        <Flex vertical gap={8}>
+          <Flex wrap gap={8} align="center">
+            <Typography.Title level={3} style={{ margin: 0, wordBreak: "break-word" }} data-testid="need-title">
+              {n.title}
+            </Typography.Title>
+            <NeedStatusTag status={n.status} />
+          </Flex>
+          <Typography.Text type="secondary">{n.org.name}</Typography.Text>
+          <OwnerActions need={n} />
+        </Flex>
+      </Card>
+      {n.attachmentIds.length > 0 ? (
+        <Card size="small" title={t("help.need.fields.attachmentIds")}>
+          <Flex wrap gap={8}>
+            {n.attachmentIds.map((a, i) => (
+              <a key={a} href={`/api/attachments/${a}`} target="_blank" rel="noreferrer">
+                <Photo id={a} alt={`${t("help.need.photoOf", { title: n.title })} ${i + 1}`} size={140} />
+              </a>
+            ))}
+          </Flex>
+        </Card>
+      ) : null}
+      <Card size="small">
+        <Descriptions column={{ xs: 1, md: 2 }} size="small">
+          <Descriptions.Item label={t("help.need.fields.category")}>
+            {t(`help.need.category.${n.category}`)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t("help.need.fields.urgency")}>
+            {t(`help.need.urgency.${n.urgency}`)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t("help.need.fields.budgetFen")}>
+            {n.budgetFen === null ? t("help.need.noBudget") : formatFen(n.budgetFen)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t("help.need.fields.deadline")}>
+            {n.deadline ?? t("help.need.noDeadline")}
+          </Descriptions.Item>
+          <Descriptions.Item label={t("help.need.fields.visibility")}>
+            {t(`help.need.visibility.${n.visibility}`)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t("help.need.fields.createdAt")}>{formatChinaTime(n.createdAt)}</Descriptions.Item>
+          {n.rating !== null ? (
+            <Descriptions.Item label={t("help.need.fields.rating")}>
+              <span data-testid="need-rating">{t("help.need.ratingValue", { rating: n.rating })}</span>
+              {n.ratingComment ? ` · ${n.ratingComment}` : null}
+            </Descriptions.Item>
+          ) : null}
+          {n.projectId !== null ? (
+            <Descriptions.Item label={t("help.need.fields.project")}>
+              <Link to={`/projects/${n.projectId}`} data-testid="need-project">
+                {t("help.need.openProject")}
+              </Link>
+            </Descriptions.Item>
+          ) : null}
+        </Descriptions>
+        <Typography.Title level={5}>{t("help.need.fields.description")}</Typography.Title>
+        <Typography.Paragraph style={{ whiteSpace: "pre-wrap" }}>{n.description}</Typography.Paragraph>
+        {n.expectedOutcome ? (
+          <>
+            <Typography.Title level={5}>{t("help.need.fields.expectedOutcome")}</Typography.Title>
+            <Typography.Paragraph style={{ whiteSpace: "pre-wrap" }}>{n.expectedOutcome}</Typography.Paragraph>
+          </>
+        ) : null}
+      </Card>
+      <Card size="small" title={t("help.need.lifecycle")}>
+        <Lifecycle need={n} />
+      </Card>
+      {n.abilities.claim ? <ClaimForm need={n} /> : null}
+      {claims.data ? <ClaimList claims={claims.data.items} /> : null}
+    </Flex>
+  );
+}

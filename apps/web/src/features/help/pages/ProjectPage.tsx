@@ -1,0 +1,199 @@
+import type { Contribution, ProjectDetail } from "@huzhu/contracts";
+import { useQuery } from "@tanstack/react-query";
+import { Alert, App, Button, Card, Descriptions, Empty, Flex, List, Tag, Timeline, Typography } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { NotFound, PageError, PageLoading } from "../../../components/PageStates.tsx";
+import { showApiError } from "../../../lib/form-errors.ts";
+import { useConfirmContribution } from "../api/confirm-contribution.ts";
+import { helpQueries } from "../api/queries.ts";
+import { ActivityModal } from "../components/ActivityModal.tsx";
+import { ContributionModal } from "../components/ContributionModal.tsx";
+import { formatFen } from "../components/format.ts";
+import { Photo } from "../components/Photo.tsx";
+
+function contributionAmount(c: Contribution, t: ReturnType<typeof useTranslation>["t"]): string {
+  if (c.amountFen !== null) return formatFen(c.amountFen);
+  if (c.valueFen !== null) return formatFen(c.valueFen);
+  if (c.hours !== null) return t("help.projects.hours", { count: c.hours });
+  return "";
+}
+
+/** The rhythm: days since the last joint activity, and a warning once the plan lapsed. */
+function Rhythm(props: { project: ProjectDetail }) {
+  const { t } = useTranslation();
+  const p = props.project;
+  const text =
+    p.daysSinceLastActivity === null
+      ? t("help.projects.noActivity")
+      : t("help.projects.lastActivity", { count: p.daysSinceLastActivity });
+  return p.planLapsed ? (
+    <Alert type="warning" showIcon title={t("help.projects.lapsed")} description={text} data-testid="project-lapsed" />
+  ) : (
+    <Typography.Text data-testid="project-rhythm">{text}</Typography.Text>
+  );
+}
+
+function Contributions(props: { project: ProjectDetail }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const confirm = useConfirmContribution();
+  const items = props.project.contributions;
+  if (items.length === 0)
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("help.projects.noContributions")} />;
+  return (
+    <List
+      dataSource={items}
+      renderItem={(c) => (
+        <List.Item data-testid="contribution">
+          <Flex vertical gap={4} style={{ width: "100%" }}>
+            <Flex wrap gap={8} justify="space-between" align="center">
+              <Typography.Text strong>
+                {c.giverOrg.name} → {c.receiverOrg.name}
+              </Typography.Text>
+              <Tag
+                color={c.status === "confirmed" ? "green" : "gold"}
+                data-testid="contribution-status"
+                style={{ marginInlineEnd: 0 }}
+              >
+                {t(`help.projects.contribution.status.${c.status}`)}
+              </Tag>
+            </Flex>
+            <Typography.Text>
+              {t(`help.projects.contribution.kinds.${c.kind}`)} · {contributionAmount(c, t)}
+            </Typography.Text>
+            {c.description ? <Typography.Text type="secondary">{c.description}</Typography.Text> : null}
+            {c.abilities.confirm ? (
+              <Button
+                type="primary"
+                size="large"
+                style={{ alignSelf: "flex-start" }}
+                loading={confirm.isPending && confirm.variables === c.id}
+                data-testid="contribution-confirm"
+                onClick={() =>
+                  confirm.mutate(c.id, {
+                    onSuccess: () => void message.success(t("help.projects.contributionConfirmed")),
+                    onError: (e) => showApiError(e, message),
+                  })
+                }
+              >
+                {t("help.projects.confirmContribution")}
+              </Button>
+            ) : null}
+          </Flex>
+        </List.Item>
+      )}
+    />
+  );
+}
+
+/** A help project: parties, goals, rhythm, the timeline of joint activities and the contributions. */
+export default function ProjectPage() {
+  const { t } = useTranslation();
+  const id = Number(useParams().id);
+  const query = useQuery({ ...helpQueries.project(id), enabled: Number.isInteger(id) && id > 0 });
+  const [recording, setRecording] = useState<"activity" | "contribution" | null>(null);
+  if (!Number.isInteger(id) || id <= 0) return <NotFound />;
+  if (query.isPending) return <PageLoading />;
+  if (query.isError) return <PageError error={query.error} onRetry={() => void query.refetch()} />;
+  const p = query.data;
+  const names = (orgs: { name: string }[]) => orgs.map((o) => o.name).join(t("common.listSeparator"));
+  return (
+    <Flex vertical gap={16} style={{ maxWidth: 960 }} data-testid="project-page">
+      <Link to="/projects">← {t("help.projects.title")}</Link>
+      <Card>
+        <Flex wrap gap={8} align="center">
+          <Typography.Title level={3} style={{ margin: 0, wordBreak: "break-word" }} data-testid="project-title">
+            {p.title}
+          </Typography.Title>
+          <Tag style={{ marginInlineEnd: 0 }}>{t(`help.projects.status.${p.status}`)}</Tag>
+        </Flex>
+        <Descriptions column={{ xs: 1, md: 2 }} size="small" style={{ marginTop: 12 }}>
+          <Descriptions.Item label={t("help.projects.helpers")}>{names(p.helpers)}</Descriptions.Item>
+          <Descriptions.Item label={t("help.projects.recipients")}>{names(p.recipients)}</Descriptions.Item>
+          <Descriptions.Item label={t("help.projects.plan")}>
+            {p.planRule ?? t("help.projects.noPlan")}
+          </Descriptions.Item>
+          <Descriptions.Item label={t("help.need.fields.createdAt")}>
+            {t("help.projects.startedOn", { date: p.startedOn })}
+          </Descriptions.Item>
+          {p.needId !== null ? (
+            <Descriptions.Item label={t("help.need.fields.title")}>
+              <Link to={`/needs/${p.needId}`}>{t("help.mine.openNeed")}</Link>
+            </Descriptions.Item>
+          ) : null}
+        </Descriptions>
+        {p.goals ? (
+          <>
+            <Typography.Title level={5}>{t("help.projects.goals")}</Typography.Title>
+            <Typography.Paragraph style={{ whiteSpace: "pre-wrap" }}>{p.goals}</Typography.Paragraph>
+          </>
+        ) : null}
+      </Card>
+      <Card size="small" title={t("help.projects.rhythm")}>
+        <Rhythm project={p} />
+      </Card>
+      <Card
+        size="small"
+        title={t("help.projects.timeline")}
+        extra={
+          p.abilities.recordActivity ? (
+            <Button type="primary" onClick={() => setRecording("activity")} data-testid="record-activity">
+              {t("help.projects.recordActivity")}
+            </Button>
+          ) : null
+        }
+      >
+        {p.activities.length === 0 ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("help.projects.noActivity")} />
+        ) : (
+          <Timeline
+            items={p.activities.map((a) => ({
+              key: a.id,
+              children: (
+                <Flex vertical gap={4} data-testid="activity">
+                  <Typography.Text strong>
+                    {a.occurredOn} · {t(`help.projects.activity.types.${a.type}`)}
+                  </Typography.Text>
+                  <Typography.Text>{a.description}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {[
+                      a.recordedBy.name,
+                      a.participants !== null ? t("help.projects.participants", { count: a.participants }) : null,
+                      a.hours !== null ? t("help.projects.hours", { count: a.hours }) : null,
+                    ]
+                      .filter(Boolean)
+                      .join(" · ")}
+                  </Typography.Text>
+                  {a.photoIds.length > 0 ? (
+                    <Flex wrap gap={8}>
+                      {a.photoIds.map((ph, i) => (
+                        <Photo key={ph} id={ph} alt={`${a.description.slice(0, 20)} ${i + 1}`} size={88} />
+                      ))}
+                    </Flex>
+                  ) : null}
+                </Flex>
+              ),
+            }))}
+          />
+        )}
+      </Card>
+      <Card
+        size="small"
+        title={t("help.projects.contributions")}
+        extra={
+          p.abilities.recordContribution ? (
+            <Button type="primary" onClick={() => setRecording("contribution")} data-testid="record-contribution">
+              {t("help.projects.recordContribution")}
+            </Button>
+          ) : null
+        }
+      >
+        <Contributions project={p} />
+      </Card>
+      {recording === "activity" ? <ActivityModal project={p} onClose={() => setRecording(null)} /> : null}
+      {recording === "contribution" ? <ContributionModal project={p} onClose={() => setRecording(null)} /> : null}
+    </Flex>
+  );
+}

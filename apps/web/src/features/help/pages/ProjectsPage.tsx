@@ -1,0 +1,86 @@
+import { useQuery } from "@tanstack/react-query";
+import { Card, Col, Empty, Flex, Input, Row, Tag, Typography } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router";
+import { CardsPagination } from "../../../components/ListPagination.tsx";
+import { PageError, PageLoading } from "../../../components/PageStates.tsx";
+import { useSearchUpdate } from "../../../lib/use-search-update.ts";
+import { helpQueries } from "../api/queries.ts";
+
+const PAGE_SIZE = 12;
+
+/** The help projects the user's organizations take part in (a coordinator: those under them). */
+export default function ProjectsPage() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const update = useSearchUpdate();
+  const q = params.get("q") ?? "";
+  const page = Number(params.get("page") ?? 1) || 1;
+  const [typed, setTyped] = useState(q);
+  const list = useQuery(helpQueries.projectList({ q: q || undefined, page, pageSize: PAGE_SIZE }));
+  const names = (orgs: { name: string }[]) => orgs.map((o) => o.name).join(t("common.listSeparator"));
+  return (
+    <Flex vertical gap={12} data-testid="projects">
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t("help.projects.title")}
+      </Typography.Title>
+      <Input.Search
+        allowClear
+        size="large"
+        style={{ maxWidth: 480 }}
+        value={typed}
+        onChange={(e) => setTyped(e.target.value)}
+        onSearch={(v) => update({ q: v.trim() })}
+        aria-label={t("help.hall.keyword")}
+        placeholder={t("help.hall.keyword")}
+      />
+      {list.isPending ? (
+        <PageLoading />
+      ) : list.isError ? (
+        <PageError error={list.error} onRetry={() => void list.refetch()} />
+      ) : list.data.items.length === 0 ? (
+        <Empty description={t("help.projects.empty")} />
+      ) : (
+        <>
+          <Typography.Text type="secondary">{t("common.total", { count: list.data.total })}</Typography.Text>
+          <Row gutter={[12, 12]}>
+            {list.data.items.map((p) => (
+              <Col key={p.id} xs={24} md={12} xl={8}>
+                <Card size="small" data-testid="project-card">
+                  <Flex vertical gap={4}>
+                    <Link to={`/projects/${p.id}`} style={{ fontSize: 16, fontWeight: 600 }}>
+                      {p.title}
+                    </Link>
+                    <Typography.Text>
+                      {names(p.helpers)} → {names(p.recipients)}
+                    </Typography.Text>
+                    <Flex wrap gap={6} align="center">
+                      <Tag style={{ marginInlineEnd: 0 }}>{t(`help.projects.status.${p.status}`)}</Tag>
+                      {p.planLapsed ? (
+                        <Tag color="orange" style={{ marginInlineEnd: 0 }}>
+                          {t("help.projects.lapsedShort")}
+                        </Tag>
+                      ) : null}
+                      <Typography.Text type="secondary">
+                        {p.daysSinceLastActivity === null
+                          ? t("help.projects.noActivity")
+                          : t("help.projects.lastActivity", { count: p.daysSinceLastActivity })}
+                      </Typography.Text>
+                    </Flex>
+                  </Flex>
+                </Card>
+              </Col>
+            ))}
+          </Row>
+          <CardsPagination
+            total={list.data.total}
+            page={page}
+            pageSize={PAGE_SIZE}
+            onPage={(p) => update({ page: p })}
+          />
+        </>
+      )}
+    </Flex>
+  );
+}
