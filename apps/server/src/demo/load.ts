@@ -11,6 +11,7 @@ import { recordAudit } from "../platform/audit.ts";
 import type { PersonalDataCipher } from "../platform/crypto.ts";
 import { hashPassword } from "../platform/passwords.ts";
 import { type DemoCounty, generateDemoCounty } from "./generate.ts";
+import { type DemoHelp, type DemoHelpCounts, generateDemoHelp, insertDemoHelp } from "./help.ts";
 
 /**
  * Loads the demo county (武平县) into an empty database, in one transaction: either the whole
@@ -35,13 +36,17 @@ export async function loadDemoIfEmpty(deps: {
   const started = Date.now();
   const today = deps.today ?? new Date().toISOString().slice(0, 10);
   const county = await generateDemoCounty({ seed: 350824, today });
+  // Two years of mutual help in the county: needs, resources, claims, projects (issue 8).
+  const help = generateDemoHelp(county, { seed: 350824, today });
   const generatedPassword = !deps.config.demoPassword;
   const password = deps.config.demoPassword ?? crypto.randomBytes(9).toString("base64url");
   const divisionNames = new Map<string, string | null>();
   for (const org of county.orgs) {
     if (org.divisionCode) divisionNames.set(org.divisionCode, await deps.divisions.nameOf(org.divisionCode));
   }
-  await db.transaction().execute((trx) => insertDemoCounty(trx, county, divisionNames, deps.cipher, password));
+  const helped = await db
+    .transaction()
+    .execute((trx) => insertDemoCounty(trx, county, divisionNames, deps.cipher, password, help));
 
   if (generatedPassword) {
     fs.mkdirSync(deps.config.dataDir, { recursive: true });
@@ -64,7 +69,8 @@ export async function loadDemoIfEmpty(deps: {
   }
   log(
     `huzhu: loaded demo county 武平县: ${county.orgs.length} organizations, ${county.members.length} members, ` +
-      `${county.accounts.length} accounts in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      `${county.accounts.length} accounts, ${helped ? helpSummary(helped) : "no mutual help"} ` +
+      `in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
   return true;
 }
@@ -75,7 +81,8 @@ export async function insertDemoCounty(
   divisionNames: Map<string, string | null>,
   cipher: PersonalDataCipher,
   password: string,
-) {
+  help?: DemoHelp,
+): Promise<DemoHelpCounts | null> {
   // Organizations: ids drawn from the sequence up front so each path is known before insert.
   const ids = await sql<{ id: number }>`
     SELECT nextval(pg_get_serial_sequence('organizations', 'id'))::int AS id
@@ -166,6 +173,7 @@ export async function insertDemoCounty(
     );
     if (roles.length) await db.insertInto("role_assignments").values(roles).execute();
   }
+  const helped = help ? await insertDemoHelp(db, help, (key) => orgOf(key).id) : null;
   await recordAudit(
     db,
     { userId: null, username: "system", ip: null },
@@ -174,6 +182,14 @@ export async function insertDemoCounty(
       result: "success",
       detail: { orgs: county.orgs.length, members: county.members.length, accounts: county.accounts.length },
     },
+  );
+  return helped;
+}
+
+function helpSummary(c: DemoHelpCounts): string {
+  return (
+    `${c.needs} needs, ${c.resources} resources, ${c.claims} claims, ${c.projects} projects ` +
+    `(${c.activities} activities, ${c.contributions} contributions), ${c.pairings} pairings`
   );
 }
 
