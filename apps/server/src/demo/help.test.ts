@@ -85,6 +85,7 @@ describe("generateDemoHelp — amounts and coverage", () => {
     expect(
       (poster.get("government_organ") ?? 0) + (poster.get("school") ?? 0) + (poster.get("hospital") ?? 0),
     ).toBeGreaterThanOrEqual(3);
+    expect(new Set(help.needs.map((n) => n.title)).size).toBe(help.needs.length);
     // Each need names its poster (its short name is in the title).
     for (const n of help.needs) {
       const name = (orgs.get(n.orgKey)?.name ?? "").replace(/^中共/, "").replace(/(总)?支部委员会$/, "");

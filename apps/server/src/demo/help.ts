@@ -799,6 +799,7 @@ export function generateDemoHelp(county: DemoCounty, options: GenerateHelpOption
     ...hospitals.map((h) => [h, 0.8] as const),
   ];
   const villagePool = posterPool.filter(([p]) => p.category === "village");
+  const usedTitles = new Set<string>();
   const statuses = shuffle(
     rng,
     needStatuses.flatMap((s) => Array.from({ length: NEED_STATUS_COUNTS[s] }, () => s)),
@@ -811,7 +812,10 @@ export function generateDemoHelp(county: DemoCounty, options: GenerateHelpOption
     let category: NeedCategory =
       index < needCategories.length ? (needCategories[index] as NeedCategory) : weighted(rng, CATEGORY_WEIGHTS);
     if (urbanOwner && owner.category !== "urban_community") category = index % 3 === 0 ? "other" : "training";
-    const text = needText(rng, category, owner);
+    // One title once: a village asking twice for the same thing reads like a copy.
+    let text = needText(rng, category, owner);
+    for (let tries = 0; usedTitles.has(text.title) && tries < 8; tries++) text = needText(rng, category, owner);
+    usedTitles.add(text.title);
 
     // The plan of the history: gaps between steps, then the day it was created.
     const gap = {
@@ -1471,6 +1475,16 @@ function activity(
   };
 }
 
+const MONEY_USE: Partial<Record<NeedCategory, string>> = {
+  venue: "党群服务中心修缮资金",
+  livelihood: "民生工程配套资金",
+  funds: "产业发展资金",
+  development: "项目启动资金",
+  poverty_relief: "扶贫帮困资金",
+  economy: "产业发展资金",
+  training: "培训经费",
+};
+
 function contribution(
   rng: Rng,
   day: number,
@@ -1511,7 +1525,10 @@ function contribution(
   const goods = kind === "goods" ? yuan(int(rng, 8, 150) * 100) : null;
   const hours = kind === "volunteer_hours" ? int(rng, 12, 240) : kind === "cadre_days" ? int(rng, 5, 60) : null;
   const descriptions: Record<DemoContribution["kind"], string> = {
-    money: rc === "produce" ? `采购${receiver.produce}货款` : `${giver.name}拨付帮扶资金`,
+    money:
+      rc === "produce"
+        ? `采购${receiver.produce}货款（消费帮扶）`
+        : `${giver.name}拨付${MONEY_USE[category] ?? "结对帮扶资金"}`,
     goods: rural
       ? `${giver.name}赠送${giver.produce}等农产品`
       : pick(rng, ["捐赠桌椅和远程教育设备", "捐赠慰问物资（米、油、棉被）", "捐赠助学物品", "捐赠电脑和打印机"]),
