@@ -24,7 +24,7 @@ import { membersRoutes } from "./modules/members/members.routes.ts";
 import { memberExportJob, membersService } from "./modules/members/members.service.ts";
 import { helpCard } from "./modules/needs/needs.home.ts";
 import { needsRoutes } from "./modules/needs/needs.routes.ts";
-import { needsService } from "./modules/needs/needs.service.ts";
+import { needExportJob, needsService } from "./modules/needs/needs.service.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
 import { orgsRoutes } from "./modules/orgs/orgs.routes.ts";
 import { orgsService } from "./modules/orgs/orgs.service.ts";
@@ -213,7 +213,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   jobs.register(exportJob);
   membersRoutes(app, members, { jobs, kind: exportJob });
   const needs = needsService(db, clock);
-  needsRoutes(app, needs);
+  const needsExport = needExportJob(needs, (userId, ip) => auth.actorOf(userId, ip));
+  jobs.register(needsExport);
+  needsRoutes(app, needs, { jobs, kind: needsExport });
   // Open needs past their deadline expire (the lifecycle's system step): at start, then hourly.
   const sweepNeeds = () =>
     needs.expireOverdue().catch((error: unknown) => app.log.error({ err: error }, "expiring overdue needs failed"));

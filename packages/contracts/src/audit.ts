@@ -54,6 +54,7 @@ export const auditActions = [
   "need.confirm",
   "need.close",
   "need.expire",
+  "need.export",
   "resource.create",
   "resource.update",
   "resource.withdraw",

@@ -9,6 +9,7 @@ import {
   createNeedBody,
   createResourceBody,
   declineClaimBody,
+  needExportQuery,
   needListQuery,
   projectListQuery,
   recordActivityBody,
@@ -175,7 +176,9 @@ labelFields("notification", notificationListQuery);
 labelFields("notification", notificationStreamQuery);
 labelFields("alert", securityAlertListQuery);
 labelFields("pairing", pairingSolveQuery);
-for (const schema of [createNeedBody, updateNeedBody, needListQuery, confirmNeedBody]) labelFields("need", schema);
+for (const schema of [createNeedBody, updateNeedBody, needListQuery, needExportQuery, confirmNeedBody]) {
+  labelFields("need", schema);
+}
 for (const schema of [claimNeedBody, requestResourceBody, declineClaimBody, claimListQuery])
   labelFields("claim", schema);
 for (const schema of [createResourceBody, updateResourceBody, resourceListQuery]) labelFields("resource", schema);

@@ -445,3 +445,54 @@ export const projectDetail = project.extend({
   contributions: z.array(contribution),
 });
 export type ProjectDetail = z.infer<typeof projectDetail>;
+
+// ---- suggestions (issue 8, item 5) ----
+
+/**
+ * Why a candidate ranks where it does, as codes and numbers the web translates (the server also
+ * renders `reason`, one line in the request's language). `points` is the factor's share of the score.
+ * category: the candidate's category fits the need's (`match`); distance: `hops` between the two
+ * organizations in the division tree; availability: the resource is offered in the need's period;
+ * rating: the helper's past ratings (`average` of `count` confirmed needs, null when none); load:
+ * the helper's `activeProjects`; urgency: the need's urgency.
+ */
+export const suggestionFactorCodes = ["category", "distance", "availability", "rating", "load", "urgency"] as const;
+export const suggestionFactor = z.object({
+  code: z.enum(suggestionFactorCodes),
+  points: z.number(),
+  match: z.boolean().optional(),
+  hops: z.number().int().nullable().optional(),
+  available: z.boolean().optional(),
+  average: z.number().nullable().optional(),
+  count: z.number().int().optional(),
+  activeProjects: z.number().int().optional(),
+  urgency: urgency.optional(),
+});
+export type SuggestionFactor = z.infer<typeof suggestionFactor>;
+
+export const suggestion = z.object({
+  /** What is suggested: a helper organization, a resource, or a need (for a resource). */
+  kind: z.enum(["organization", "resource", "need"]),
+  id: z.number().int(),
+  /** The organization's name, the resource's or the need's title. */
+  title: z.string(),
+  /** The organization (itself, or the one offering the resource or in need). */
+  org: orgRef,
+  /** The candidate's category: an organization's, a resource's or a need's. */
+  category: z.string(),
+  score: z.number(),
+  factors: z.array(suggestionFactor),
+  reason: z.string(),
+});
+export type Suggestion = z.infer<typeof suggestion>;
+
+export const needSuggestions = z.object({ organizations: z.array(suggestion), resources: z.array(suggestion) });
+export type NeedSuggestions = z.infer<typeof needSuggestions>;
+export const resourceSuggestions = z.object({ needs: z.array(suggestion) });
+export type ResourceSuggestions = z.infer<typeof resourceSuggestions>;
+
+// ---- export (issue 8, item 6) ----
+
+/** The needs list's filters, without paging: what POST /api/needs/export writes into the workbook. */
+export const needExportQuery = needListQuery.omit({ page: true, pageSize: true }).strict();
+export type NeedExportQuery = z.infer<typeof needExportQuery>;

@@ -376,6 +376,52 @@ const messages: Catalog = {
     en: "{done} of {total} members written",
   },
   "job.kind.member.export": { "zh-CN": "党员名册导出", "zh-TW": "黨員名冊匯出", en: "Roster export" },
+  "job.need.export.reading": { "zh-CN": "正在查询需求", "zh-TW": "正在查詢需求", en: "Reading the needs" },
+  "job.need.export.writing": {
+    "zh-CN": "已写入 {done} / {total} 条需求",
+    "zh-TW": "已寫入 {done} / {total} 條需求",
+    en: "{done} of {total} needs written",
+  },
+  "job.kind.need.export": { "zh-CN": "需求清单导出", "zh-TW": "需求清單匯出", en: "Needs export" },
+  "need.exportTooMany": {
+    "zh-CN": "符合条件的需求有 {count} 条，超过单次导出上限 {max} 条，请缩小筛选范围后再导出",
+    "zh-TW": "符合條件的需求有 {count} 條，超過單次匯出上限 {max} 條，請縮小篩選範圍後再匯出",
+    en: "{count} needs match, more than the {max} one export may hold; narrow the filters and export again",
+  },
+  // One line explaining a suggestion (needs.suggestions.ts): its factors, joined.
+  "suggestion.category.match": { "zh-CN": "类别对口", "zh-TW": "類別對口", en: "the category fits" },
+  "suggestion.category.none": { "zh-CN": "类别不对口", "zh-TW": "類別不對口", en: "the category does not fit" },
+  "suggestion.distance": {
+    "zh-CN": "组织树上相距 {hops} 级",
+    "zh-TW": "組織樹上相距 {hops} 級",
+    en: "{hops} steps apart in the organization tree",
+  },
+  "suggestion.distance.none": { "zh-CN": "不在同一区域", "zh-TW": "不在同一區域", en: "not in the same region" },
+  "suggestion.available": {
+    "zh-CN": "需求期间可提供",
+    "zh-TW": "需求期間可提供",
+    en: "available in the need's period",
+  },
+  "suggestion.unavailable": {
+    "zh-CN": "需求期间不可提供",
+    "zh-TW": "需求期間不可提供",
+    en: "not available in the need's period",
+  },
+  "suggestion.rating": {
+    "zh-CN": "以往帮扶评分 {average} 分（{count} 次）",
+    "zh-TW": "以往幫扶評分 {average} 分（{count} 次）",
+    en: "rated {average} on average for {count} past help",
+  },
+  "suggestion.unrated": { "zh-CN": "尚无帮扶评分", "zh-TW": "尚無幫扶評分", en: "no ratings yet" },
+  "suggestion.load": {
+    "zh-CN": "正在帮扶 {activeProjects} 个项目",
+    "zh-TW": "正在幫扶 {activeProjects} 個項目",
+    en: "helping in {activeProjects} active projects",
+  },
+  "suggestion.urgency.low": { "zh-CN": "不紧急", "zh-TW": "不緊急", en: "not urgent" },
+  "suggestion.urgency.normal": { "zh-CN": "一般紧急", "zh-TW": "一般緊急", en: "normal urgency" },
+  "suggestion.urgency.high": { "zh-CN": "较紧急", "zh-TW": "較緊急", en: "fairly urgent" },
+  "suggestion.urgency.urgent": { "zh-CN": "紧急", "zh-TW": "緊急", en: "urgent" },
   "notification.job.succeeded": {
     "zh-CN": "“{job}”已完成",
     "zh-TW": "「{job}」已完成",

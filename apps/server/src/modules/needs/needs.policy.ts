@@ -36,7 +36,18 @@ const notOwn = (path: string, paths: readonly string[], code: string) =>
 
 export const needPolicy = definePolicy<
   NeedRow,
-  "read" | "update" | "publish" | "withdraw" | "claim" | "assign" | "start" | "deliver" | "confirm" | "close"
+  | "read"
+  | "update"
+  | "publish"
+  | "withdraw"
+  | "claim"
+  | "assign"
+  | "start"
+  | "deliver"
+  | "confirm"
+  | "close"
+  | "suggest"
+  | "export"
 >(
   {
     name: "need",
@@ -63,13 +74,26 @@ export const needPolicy = definePolicy<
     deliver: { grant: "help.write", reach: needHelperReach, rule: step("deliver", "helper") },
     confirm: { grant: "help.write", reach: needOwnerReach, rule: step("confirm", "owner") },
     close: { grant: "help.write", reach: needOwnerReach, rule: step("close", "owner") },
+    /**
+     * Suggested helpers and resources for a need (needs.suggestions.ts): for whoever sees the need
+     * and may act on it, helping (help.write: secretaries, coordinators) or assigning (help.assign).
+     * A leader, who only reads, sees the need but not the suggestions (403). The candidates are
+     * only those the caller's own read abilities reach.
+     */
+    suggest: { grant: ["help.write", "help.assign"], presented: false },
+    /**
+     * The needs list as a workbook (POST /api/needs/export): what help.read reaches, for those who
+     * work on mutual help (help.write: secretaries and coordinators), not for leaders, who read.
+     * No permission of its own: help.write is exactly the roles the export is for.
+     */
+    export: { grant: "help.write", presented: false },
   },
 );
 
 const activeResource = (resource: Pick<ResourceRow, "status">) =>
   resource.status === "active" || new AppError(409, "resource.withdrawn");
 
-export const resourcePolicy = definePolicy<ResourceRow, "read" | "update" | "withdraw" | "request">(
+export const resourcePolicy = definePolicy<ResourceRow, "read" | "update" | "withdraw" | "request" | "suggest">(
   {
     name: "resource",
     reach: resourceReadReach,
@@ -88,6 +112,8 @@ export const resourcePolicy = definePolicy<ResourceRow, "read" | "update" | "wit
         return own === true ? activeResource(resource) : own;
       },
     },
+    /** Needs suggested for a resource: like a need's suggestions, for whoever sees it and may help or assign. */
+    suggest: { grant: ["help.write", "help.assign"], presented: false },
   },
 );
 

@@ -1,4 +1,4 @@
-import type { ClaimListQuery, NeedListQuery, ResourceListQuery } from "@huzhu/contracts";
+import type { ClaimListQuery, NeedExportQuery, NeedListQuery, ResourceListQuery } from "@huzhu/contracts";
 import { type Kysely, type RawBuilder, type SqlBool, sql, type Updateable } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { likePrefix, type Reach } from "../../platform/access.ts";
@@ -126,6 +126,58 @@ export const claimMakingReach: Reach = [
   { kind: "party", column: "claims.recipient_org_id", when: sql<SqlBool>`claims.direction = 'request'` },
 ];
 
+/**
+ * One ranked candidate of a suggestion (needs.suggestions.ts): what the factors are made of, each
+ * factor's points and their sum, computed in SQL so the ranking and the top 10 are one query.
+ */
+export interface SuggestionRow {
+  id: number;
+  title: string;
+  org_id: number;
+  org_name: string;
+  category: string;
+  /** The candidate's own category fits (a resource's, a need's, a helper organization's). */
+  category_match: boolean;
+  /** The organization behind it fits too (a resource's or a need's organization). */
+  org_match: boolean;
+  /** Steps between the two organizations in the tree; null when they share no ancestor. */
+  hops: number | null;
+  available: boolean | null;
+  rating_average: number | null;
+  rating_count: number;
+  active_projects: number;
+  urgency: string | null;
+  category_points: number;
+  distance_points: number;
+  availability_points: number;
+  rating_points: number;
+  load_points: number;
+  urgency_points: number;
+  score: number;
+}
+
+/** The weights of a suggestion's factors (needs.suggestions.ts decides them; the SQL applies them). */
+export interface SuggestionWeights {
+  category: number;
+  orgCategory: number;
+  /** Points for being next to each other, less `perHop` for each step in the tree. */
+  distance: number;
+  perHop: number;
+  available: number;
+  /** Points per star of the average rating; an organization never rated counts as `unrated`. */
+  perStar: number;
+  unrated: number;
+  /** Points off per active project as a helper, at most `maxLoad` off. */
+  perProject: number;
+  maxLoad: number;
+  urgency: Readonly<Record<string, number>>;
+}
+
+/** Where a suggestion starts from: the organization of the need (or of the resource), by its path. */
+export interface SuggestionOrigin {
+  path: string;
+}
+
 export function needsRepository(db: Kysely<DB>) {
   const selectNeeds = () =>
     db
@@ -198,6 +250,20 @@ export function needsRepository(db: Kysely<DB>) {
           (SELECT s.title FROM resources s WHERE s.id = claims.resource_id))`.as("subject_title"),
       ]);
 
+  /** The needs list's filters (shared by the list and the export). */
+  const filteredNeeds = (where: RawBuilder<SqlBool>, query: NeedExportQuery, withinPath: string | null) => {
+    let q = selectNeeds().where(where);
+    if (query.orgId) q = q.where("needs.org_id", "=", query.orgId);
+    if (withinPath) q = q.where("o.path", "like", likePrefix(withinPath));
+    if (query.category) q = q.where("needs.category", "=", query.category);
+    if (query.status) q = q.where("needs.status", "=", query.status);
+    if (query.urgency) q = q.where("needs.urgency", "=", query.urgency);
+    // Keywords: jieba-cut words against the GIN-indexed tsvector, the most relevant first.
+    const search = textSearch(query.q);
+    if (search) q = q.where(search.matches("needs.search"));
+    return { q, search };
+  };
+
   return {
     findNeedsWhere(where: RawBuilder<SqlBool>, ids: readonly number[]): Promise<NeedRow[]> {
       if (ids.length === 0) return Promise.resolve([]);
@@ -205,15 +271,7 @@ export function needsRepository(db: Kysely<DB>) {
     },
 
     async listNeeds(where: RawBuilder<SqlBool>, query: NeedListQuery, withinPath: string | null) {
-      let q = selectNeeds().where(where);
-      if (query.orgId) q = q.where("needs.org_id", "=", query.orgId);
-      if (withinPath) q = q.where("o.path", "like", likePrefix(withinPath));
-      if (query.category) q = q.where("needs.category", "=", query.category);
-      if (query.status) q = q.where("needs.status", "=", query.status);
-      if (query.urgency) q = q.where("needs.urgency", "=", query.urgency);
-      // Keywords: jieba-cut words against the GIN-indexed tsvector, the most relevant first.
-      const search = textSearch(query.q);
-      if (search) q = q.where(search.matches("needs.search"));
+      const { q, search } = filteredNeeds(where, query, withinPath);
       const [items, count] = await Promise.all([
         (search ? q.orderBy(search.rank("needs.search"), "desc") : q)
           .orderBy("needs.created_at", "desc")
@@ -224,6 +282,35 @@ export function needsRepository(db: Kysely<DB>) {
         q.clearSelect().select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
       ]);
       return { items, total: count.n };
+    },
+
+    /** How many needs the export's filters match. */
+    async countNeeds(where: RawBuilder<SqlBool>, query: NeedExportQuery, withinPath: string | null) {
+      const { q } = filteredNeeds(where, query, withinPath);
+      const row = await q.clearSelect().select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
+      return row.n;
+    },
+
+    /**
+     * The matching needs in batches, newest first by id (keyset: below the last one seen), so an
+     * export never holds the whole list as objects and never rescans skipped rows.
+     */
+    async *needBatches(
+      where: RawBuilder<SqlBool>,
+      query: NeedExportQuery,
+      withinPath: string | null,
+      batchSize: number,
+    ): AsyncGenerator<NeedRow[]> {
+      let before: number | null = null;
+      for (;;) {
+        let { q } = filteredNeeds(where, query, withinPath);
+        if (before !== null) q = q.where("needs.id", "<", before);
+        const rows = await q.orderBy("needs.id", "desc").limit(batchSize).execute();
+        if (rows.length) yield rows;
+        const last = rows.at(-1);
+        if (!last || rows.length < batchSize) return;
+        before = last.id;
+      }
     },
 
     async insertNeed(values: {
@@ -481,6 +568,155 @@ export function needsRepository(db: Kysely<DB>) {
       return (root.rows[0] as { id: number }).id;
     },
 
+    /**
+     * Helper organizations for a need, ranked: those `visible` reaches (the caller's organizations
+     * and the owners of resources the caller sees), active, outside the need's own line (not the
+     * organization itself, its superiors or its subtree). One query: the tree distance from the
+     * paths (the origin's ancestors by the ids of its path), past ratings and current load per
+     * candidate in lateral subqueries, the score and the top `limit` in SQL.
+     */
+    async suggestOrganizations(q: {
+      origin: SuggestionOrigin;
+      visible: RawBuilder<SqlBool>;
+      orgCategories: readonly string[];
+      weights: SuggestionWeights;
+      limit: number;
+    }): Promise<SuggestionRow[]> {
+      const w = q.weights;
+      const result = await sql<SuggestionRow>`
+        WITH ${ancestorsOf(q.origin)}
+        SELECT c.*, ${pointsSum} AS score FROM (
+          SELECT organizations.id, organizations.name AS title, organizations.id AS org_id,
+                 organizations.name AS org_name, organizations.category,
+                 organizations.category = ANY(${textArray(q.orgCategories)}) AS category_match,
+                 false AS org_match, ${hopsSql(q.origin, "organizations")} AS hops, NULL::boolean AS available,
+                 rt.average AS rating_average, rt.n AS rating_count, ld.active AS active_projects,
+                 NULL::text AS urgency,
+                 CASE WHEN organizations.category = ANY(${textArray(q.orgCategories)}) THEN ${w.category} ELSE 0 END
+                   AS category_points,
+                 ${distancePoints(q.origin, "organizations", w)} AS distance_points,
+                 0 AS availability_points,
+                 ${ratingPoints(w)} AS rating_points,
+                 ${loadPoints(w)} AS load_points,
+                 0 AS urgency_points
+            FROM organizations
+            ${ratingAndLoad("organizations.id")}
+           WHERE organizations.status = 'active'
+             AND ${outsideLine(q.origin, "organizations")}
+             AND ${q.visible}
+        ) c
+        ORDER BY score DESC, c.id
+        LIMIT ${q.limit}`.execute(db);
+      return result.rows.map(numbers);
+    },
+
+    /**
+     * Resources for a need, ranked: active ones `visible` reaches (the caller's resource.read),
+     * still offered after today, outside the need's own line; whether they are offered in the
+     * need's period (today to its deadline), and their organization's ratings and load. One query.
+     */
+    async suggestResources(q: {
+      origin: SuggestionOrigin;
+      visible: RawBuilder<SqlBool>;
+      categories: readonly string[];
+      orgCategories: readonly string[];
+      today: string;
+      deadline: string | null;
+      weights: SuggestionWeights;
+      limit: number;
+    }): Promise<SuggestionRow[]> {
+      const w = q.weights;
+      const available = sql<SqlBool>`(resources.available_from IS NULL OR ${q.deadline}::date IS NULL
+        OR resources.available_from <= ${q.deadline}::date)`;
+      const result = await sql<SuggestionRow>`
+        WITH ${ancestorsOf(q.origin)}
+        SELECT c.*, ${pointsSum} AS score FROM (
+          SELECT resources.id, resources.title, o.id AS org_id, o.name AS org_name, resources.category,
+                 resources.category = ANY(${textArray(q.categories)}) AS category_match,
+                 o.category = ANY(${textArray(q.orgCategories)}) AS org_match,
+                 ${hopsSql(q.origin, "o")} AS hops, ${available} AS available,
+                 rt.average AS rating_average, rt.n AS rating_count, ld.active AS active_projects,
+                 NULL::text AS urgency,
+                 CASE WHEN resources.category = ANY(${textArray(q.categories)}) THEN ${w.category} ELSE 0 END
+                   + CASE WHEN o.category = ANY(${textArray(q.orgCategories)}) THEN ${w.orgCategory} ELSE 0 END
+                   AS category_points,
+                 ${distancePoints(q.origin, "o", w)} AS distance_points,
+                 CASE WHEN ${available} THEN ${w.available} ELSE 0 END AS availability_points,
+                 ${ratingPoints(w)} AS rating_points,
+                 ${loadPoints(w)} AS load_points,
+                 0 AS urgency_points
+            FROM resources
+            JOIN organizations o ON o.id = resources.org_id
+            ${ratingAndLoad("o.id")}
+           WHERE resources.status = 'active'
+             AND (resources.available_to IS NULL OR resources.available_to >= ${q.today}::date)
+             AND ${outsideLine(q.origin, "o")}
+             AND ${q.visible}
+        ) c
+        ORDER BY score DESC, c.id
+        LIMIT ${q.limit}`.execute(db);
+      return result.rows.map(numbers);
+    },
+
+    /**
+     * Open needs for a resource, ranked: those `visible` reaches (the caller's need.read), outside
+     * the resource's own line; category fit (the resource's category for the need's, and the
+     * resource's organization for the need's helpers), distance, whether the resource is offered in
+     * the need's period, and the need's urgency. One query.
+     */
+    async suggestNeeds(q: {
+      origin: SuggestionOrigin;
+      visible: RawBuilder<SqlBool>;
+      categories: readonly string[];
+      orgCategories: readonly string[];
+      today: string;
+      availableFrom: string | null;
+      availableTo: string | null;
+      weights: SuggestionWeights;
+      limit: number;
+    }): Promise<SuggestionRow[]> {
+      const w = q.weights;
+      const available = sql<SqlBool>`((${q.availableFrom}::date IS NULL OR needs.deadline IS NULL
+        OR ${q.availableFrom}::date <= needs.deadline)
+        AND (${q.availableTo}::date IS NULL OR ${q.availableTo}::date >= ${q.today}::date))`;
+      const urgencyPoints = sql<number>`CASE needs.urgency ${sql.join(
+        Object.entries(w.urgency).map(([u, points]) => sql`WHEN ${u} THEN ${points}`),
+        sql` `,
+      )} ELSE 0 END`;
+      const result = await sql<SuggestionRow>`
+        WITH ${ancestorsOf(q.origin)}
+        SELECT c.*, ${pointsSum} AS score FROM (
+          SELECT needs.id, needs.title, o.id AS org_id, o.name AS org_name, needs.category,
+                 needs.category = ANY(${textArray(q.categories)}) AS category_match,
+                 needs.category = ANY(${textArray(q.orgCategories)}) AS org_match,
+                 ${hopsSql(q.origin, "o")} AS hops, ${available} AS available,
+                 NULL::float8 AS rating_average, 0 AS rating_count, 0 AS active_projects,
+                 needs.urgency,
+                 CASE WHEN needs.category = ANY(${textArray(q.categories)}) THEN ${w.category} ELSE 0 END
+                   + CASE WHEN needs.category = ANY(${textArray(q.orgCategories)}) THEN ${w.orgCategory} ELSE 0 END
+                   AS category_points,
+                 ${distancePoints(q.origin, "o", w)} AS distance_points,
+                 CASE WHEN ${available} THEN ${w.available} ELSE 0 END AS availability_points,
+                 0 AS rating_points,
+                 0 AS load_points,
+                 ${urgencyPoints} AS urgency_points
+            FROM needs
+            JOIN organizations o ON o.id = needs.org_id
+           WHERE needs.status = 'open'
+             AND ${outsideLine(q.origin, "o")}
+             AND ${q.visible}
+        ) c
+        ORDER BY score DESC, c.id
+        LIMIT ${q.limit}`.execute(db);
+      return result.rows.map(numbers);
+    },
+
+    /** An organization's category (what kind of helper it is), for the suggestions' table. */
+    async orgCategoryOf(orgId: number): Promise<string> {
+      const row = await db.selectFrom("organizations").select("category").where("id", "=", orgId).executeTakeFirst();
+      return row?.category ?? "";
+    },
+
     async attachmentIdsOf(targetType: string, ids: readonly number[]): Promise<Map<number, string[]>> {
       const out = new Map<number, string[]>();
       if (ids.length === 0) return out;
@@ -497,5 +733,67 @@ export function needsRepository(db: Kysely<DB>) {
       }
       return out;
     },
+  };
+}
+
+// ---- SQL of the suggestions ----
+
+const textArray = (values: readonly string[]) => sql`${[...values]}::text[]`;
+
+/** The origin's ancestors (itself included), found by the ids its path lists: a few index lookups. */
+const ancestorsOf = (origin: SuggestionOrigin) =>
+  sql`anc AS (SELECT a.path, a.depth FROM organizations a
+               WHERE a.id = ANY(string_to_array(trim(both '/' from ${origin.path}), '/')::int[]))`;
+
+/** Steps from the origin to an organization: up to their deepest common ancestor and down again. */
+const hopsSql = (_origin: SuggestionOrigin, org: string) =>
+  sql<number | null>`((SELECT max(depth) FROM anc) + ${sql.ref(`${org}.depth`)} - 2 * (SELECT max(anc.depth) FROM anc
+                       WHERE ${sql.ref(`${org}.path`)} LIKE anc.path || '%'))`;
+
+const distancePoints = (origin: SuggestionOrigin, org: string, w: SuggestionWeights) =>
+  sql<number>`COALESCE(GREATEST(0, ${w.distance} - ${w.perHop} * ${hopsSql(origin, org)}), 0)`;
+
+/** Not the origin, nor a superior of it, nor in its subtree: one does not help one's own line. */
+const outsideLine = (origin: SuggestionOrigin, org: string) =>
+  sql<SqlBool>`NOT (${origin.path} LIKE ${sql.ref(`${org}.path`)} || '%')
+    AND NOT (${sql.ref(`${org}.path`)} LIKE ${origin.path} || '%')`;
+
+/**
+ * Per candidate organization: the average rating of the confirmed needs it helped with (accepted
+ * claims), and the active projects where it is a helper.
+ */
+const ratingAndLoad = (orgId: string) => sql`
+  CROSS JOIN LATERAL (
+    SELECT avg(n.rating)::float8 AS average, count(n.rating)::int AS n
+      FROM claims rc JOIN needs n ON n.id = rc.need_id
+     WHERE rc.helper_org_id = ${sql.ref(orgId)} AND rc.status = 'accepted'
+       AND n.status IN ('confirmed', 'closed') AND n.rating IS NOT NULL) rt
+  CROSS JOIN LATERAL (
+    SELECT count(*)::int AS active
+      FROM project_parties pp JOIN projects p ON p.id = pp.project_id
+     WHERE pp.org_id = ${sql.ref(orgId)} AND pp.side = 'helper' AND p.status = 'active') ld`;
+
+const ratingPoints = (w: SuggestionWeights) =>
+  sql<number>`CASE WHEN rt.n > 0 THEN rt.average * ${w.perStar} ELSE ${w.unrated} END`;
+const loadPoints = (w: SuggestionWeights) => sql<number>`-LEAST(${w.maxLoad}, ${w.perProject} * ld.active)`;
+const pointsSum = sql<number>`(c.category_points + c.distance_points + c.availability_points + c.rating_points
+  + c.load_points + c.urgency_points)`;
+
+/** Numbers as numbers (the drivers answer numeric and bigint results as text). */
+function numbers(row: SuggestionRow): SuggestionRow {
+  const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return {
+    ...row,
+    hops: n(row.hops),
+    rating_average: n(row.rating_average),
+    rating_count: Number(row.rating_count),
+    active_projects: Number(row.active_projects),
+    category_points: Number(row.category_points),
+    distance_points: Number(row.distance_points),
+    availability_points: Number(row.availability_points),
+    rating_points: Number(row.rating_points),
+    load_points: Number(row.load_points),
+    urgency_points: Number(row.urgency_points),
+    score: Number(row.score),
   };
 }

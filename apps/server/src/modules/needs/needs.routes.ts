@@ -1,5 +1,6 @@
 import {
   acceptClaimResponse,
+  apiError,
   claim,
   claimListQuery,
   claimNeedBody,
@@ -9,13 +10,17 @@ import {
   declineClaimBody,
   errorResponses,
   idParam,
+  jobAccepted,
   listOf,
   type Need,
   need,
+  needExportQuery,
   needListQuery,
+  needSuggestions,
   requestResourceBody,
   resource,
   resourceListQuery,
+  resourceSuggestions,
   updateNeedBody,
   updateResourceBody,
 } from "@huzhu/contracts";
@@ -24,12 +29,17 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Actor } from "../../platform/access.ts";
 import type { Command } from "../../platform/commands.ts";
 import { requireActor } from "../../platform/http.ts";
+import type { JobKind, JobRunner } from "../../platform/jobs.ts";
 import { claimPolicy, needPolicy, resourcePolicy } from "./needs.policy.ts";
 import type { NeedRow } from "./needs.repository.ts";
-import type { NeedsService } from "./needs.service.ts";
+import type { NeedExportJobParams, NeedsService } from "./needs.service.ts";
 
 /** Validate → service → reply. Access and audit come from the policies and the commands. */
-export function needsRoutes(app: FastifyInstance, needs: NeedsService) {
+export function needsRoutes(
+  app: FastifyInstance,
+  needs: NeedsService,
+  exportQueue: { jobs: JobRunner; kind: JobKind<NeedExportJobParams> },
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const c = needs.commands;
 
@@ -47,6 +57,41 @@ export function needsRoutes(app: FastifyInstance, needs: NeedsService) {
       },
     },
     async (request) => needs.listNeeds(requireActor(request), request.query),
+  );
+  r.post(
+    "/api/needs/export",
+    {
+      // Checked at once (403 without need.export, 404 for an unseen `within`, 400 for bad filters or
+      // over the cap), refusals audited under need.export; the job writes the workbook and the
+      // success's audit record (filters, row count) when it is done, and its owner is told.
+      config: { ability: needPolicy.export, audit: "need.export" },
+      schema: {
+        tags,
+        summary: "Start an export of the filtered needs list as an Excel workbook (a background job)",
+        description:
+          "Answers 202 { jobId } at once. One heavy job per user at a time: a second answers 429 while the first is " +
+          "queued or running. The finished job (GET /api/jobs/{id}) has resultUrl for the .xlsx.",
+        body: needExportQuery,
+        response: { 202: jobAccepted, ...errorResponses, 429: apiError },
+      },
+    },
+    async (request, reply) => {
+      const jobId = await needs.startExport(requireActor(request), request.body, request.locale, exportQueue);
+      return reply.status(202).send({ jobId });
+    },
+  );
+  r.get(
+    "/api/needs/:id/suggestions",
+    {
+      config: { ability: needPolicy.suggest },
+      schema: {
+        tags,
+        summary: "Helper organizations and resources for a need, ranked by fit, each with its factors and a reason",
+        params: idParam,
+        response: { 200: needSuggestions, ...errorResponses },
+      },
+    },
+    async (request) => needs.suggestForNeed(requireActor(request), request.params.id, request.locale),
   );
   r.get(
     "/api/needs/:id",
@@ -231,6 +276,19 @@ export function needsRoutes(app: FastifyInstance, needs: NeedsService) {
       schema: { tags: rtags, summary: "One resource", params: idParam, response: { 200: resource, ...errorResponses } },
     },
     async (request) => needs.getResource(requireActor(request), request.params.id),
+  );
+  r.get(
+    "/api/resources/:id/suggestions",
+    {
+      config: { ability: resourcePolicy.suggest },
+      schema: {
+        tags: rtags,
+        summary: "Open needs for a resource, ranked by fit, each with its factors and a reason",
+        params: idParam,
+        response: { 200: resourceSuggestions, ...errorResponses },
+      },
+    },
+    async (request) => needs.suggestForResource(requireActor(request), request.params.id, request.locale),
   );
   r.post(
     "/api/resources",

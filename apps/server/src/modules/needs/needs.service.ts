@@ -6,7 +6,9 @@ import type {
   CreateNeedBody,
   CreateResourceBody,
   DeclineClaimBody,
+  Locale,
   Need,
+  NeedExportQuery,
   NeedListQuery,
   NeedStatus,
   RequestResourceBody,
@@ -19,9 +21,10 @@ import { type Kysely, type SqlBool, sql } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { type Actor, reachSql, scopeFor } from "../../platform/access.ts";
 import { linkAttachments, registerAttachmentTarget } from "../../platform/attachments.ts";
-import { recordAudit } from "../../platform/audit.ts";
+import { type AuditRecord, describeFilters, recordAudit } from "../../platform/audit.ts";
 import { defineCommand, execute } from "../../platform/commands.ts";
 import { AppError, invalidField, notFound } from "../../platform/errors.ts";
+import type { JobKind, JobRunner } from "../../platform/jobs.ts";
 import { contactsOfOrganizations, notifyUsers } from "../../platform/notifications.ts";
 import {
   type Ability,
@@ -33,10 +36,12 @@ import {
 } from "../../platform/policy.ts";
 import { orgDirectory } from "../orgs/orgs.service.ts";
 import { projectDirectory } from "../projects/projects.service.ts";
+import { needsExportFileName, writeNeedsWorkbook } from "./needs.export.ts";
 import { type NeedAction, type NeedSide, needTransition } from "./needs.lifecycle.ts";
 import { claimPolicy, helpOrgPolicy, needPolicy, resourcePolicy } from "./needs.policy.ts";
 import { presentClaim, presentNeed, presentResource } from "./needs.presenter.ts";
 import { type ClaimRow, type NeedRow, needOwnerReach, needsRepository } from "./needs.repository.ts";
+import { needSuggestionsService } from "./needs.suggestions.ts";
 
 export const NEED_ATTACHMENT = "need";
 
@@ -55,8 +60,14 @@ function next(need: Pick<NeedRow, "status">, action: NeedAction, side: NeedSide)
   return t.next;
 }
 
-export function needsService(db: Kysely<DB>, clock: () => Date) {
+/** An export above this many needs is refused (400 need.exportTooMany), asking for narrower filters (as the roster's). */
+export const NEEDS_EXPORT_MAX_ROWS = 50_000;
+const NEEDS_EXPORT_BATCH_SIZE = 1000;
+
+export function needsService(db: Kysely<DB>, clock: () => Date, options: { exportMaxRows?: number } = {}) {
   const repo = needsRepository(db);
+  const suggestions = needSuggestionsService(db, clock);
+  const exportMaxRows = options.exportMaxRows ?? NEEDS_EXPORT_MAX_ROWS;
   const today = () => clock().toISOString().slice(0, 10);
 
   registerAttachmentTarget(NEED_ATTACHMENT, async (db2, actor, targetId) => {
@@ -602,8 +613,75 @@ export function needsService(db: Kysely<DB>, clock: () => Date) {
     if (from && to && to < from) throw invalidField("availableTo", "date.beforeStart");
   }
 
+  /**
+   * What every export checks first: the permission (need.export), the `within` organization (404
+   * when unseen) and the cap on rows. The rows are what the caller's help.read reaches.
+   */
+  async function prepareExport(actor: Actor, filters: NeedExportQuery) {
+    scopeOf(actor, needPolicy.export);
+    const where = visibleWhere(actor, needPolicy.read);
+    const within = await withinPath(actor, filters.within);
+    const total = await repo.countNeeds(where, filters, within);
+    if (total > exportMaxRows) {
+      throw new AppError(400, "need.exportTooMany", { params: { count: total, max: exportMaxRows } });
+    }
+    return { where, within, total };
+  }
+
   return {
     commands,
+
+    /**
+     * The filtered needs list as an .xlsx (the background job's work). The audit record (filters,
+     * the keyword only by name, and the row count) is handed back for the job to write with its
+     * success. `onBatch` hears of progress.
+     */
+    async exportNeeds(
+      actor: Actor,
+      filters: NeedExportQuery,
+      locale: Locale,
+      onBatch?: (rowsDone: number, total: number) => Promise<void>,
+    ): Promise<{ workbook: Buffer; rowCount: number; date: string; audit: AuditRecord }> {
+      const { where, within, total } = await prepareExport(actor, filters);
+      let done = 0;
+      async function* reporting(batches: AsyncIterable<NeedRow[]>) {
+        let left = exportMaxRows;
+        for await (const batch of batches) {
+          if (left <= 0) return;
+          const rows = batch.slice(0, left);
+          left -= rows.length;
+          yield rows;
+          done += rows.length;
+          if (onBatch) await onBatch(done, total);
+        }
+      }
+      const rows = reporting(repo.needBatches(where, filters, within, NEEDS_EXPORT_BATCH_SIZE));
+      const { buffer, rowCount } = await writeNeedsWorkbook(rows, locale);
+      const audit: AuditRecord = {
+        action: "need.export",
+        result: "success",
+        detail: { ...describeFilters(filters, ["q"]), rowCount, locale },
+      };
+      return { workbook: buffer, rowCount, date: today(), audit };
+    },
+
+    /**
+     * Checks an export request at once (permission, organization, the row cap), then queues it as
+     * a background job of the caller's: 202 { jobId }.
+     */
+    async startExport(
+      actor: Actor,
+      filters: NeedExportQuery,
+      locale: Locale,
+      queue: { jobs: JobRunner; kind: JobKind<NeedExportJobParams> },
+    ): Promise<string> {
+      await prepareExport(actor, filters);
+      return queue.jobs.enqueue(db, queue.kind, { ownerId: actor.userId, params: { filters, ip: actor.ip }, locale });
+    },
+
+    /** Suggested helpers and resources for a need, needs for a resource (needs.suggestions.ts). */
+    suggestForNeed: suggestions.forNeed,
+    suggestForResource: suggestions.forResource,
 
     /**
      * The system's step (the lifecycle's `expire`): open needs whose deadline has passed with no
@@ -711,3 +789,41 @@ export function needsService(db: Kysely<DB>, clock: () => Date) {
   };
 }
 export type NeedsService = ReturnType<typeof needsService>;
+
+/** The needs export as a background job: its parameters (the filters, where it was asked from). */
+export interface NeedExportJobParams {
+  filters: NeedExportQuery;
+  ip: string | null;
+}
+
+/**
+ * The needs export job (`need.export`). Like the roster's, it runs with its owner's rights as they
+ * are when it runs, reports progress per batch, and saves the workbook and the audit record with
+ * its success; the kernel tells the owner when it is done.
+ */
+export function needExportJob(
+  needs: NeedsService,
+  actorOf: (userId: number, ip: string | null) => Promise<Actor | null>,
+): JobKind<NeedExportJobParams> {
+  return {
+    kind: "need.export",
+    heavy: true,
+    async run(ctx) {
+      const actor = await actorOf(ctx.ownerId, ctx.params.ip);
+      if (!actor) throw new AppError(403, "forbidden");
+      await ctx.progress(0, "job.need.export.reading");
+      const result = await needs.exportNeeds(actor, ctx.params.filters, ctx.locale, (done, total) =>
+        ctx.progress(total === 0 ? 1 : done / total, "job.need.export.writing", { done, total }),
+      );
+      return {
+        result: { rowCount: result.rowCount },
+        file: {
+          name: needsExportFileName(ctx.locale, result.date),
+          contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          content: result.workbook,
+        },
+        commit: (trx) => recordAudit(trx, actor, result.audit),
+      };
+    },
+  };
+}
