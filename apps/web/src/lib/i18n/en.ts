@@ -542,6 +542,8 @@ const en: Messages = {
   },
   help: {
     hall: {
+      allCategories: "All categories",
+      allUrgencies: "Any urgency",
       title: "Needs hall",
       intro: "Open needs posted by villages, communities and units. Find one you can help with and claim it.",
       keyword: "Keyword",
@@ -683,6 +685,7 @@ const en: Messages = {
       },
     },
     mine: {
+      allStatuses: "All statuses",
       title: "My needs and claims",
       needs: "Needs we posted",
       awaiting: "Claims awaiting my answer",
@@ -720,6 +723,8 @@ const en: Messages = {
       },
     },
     projects: {
+      started: "Started",
+      need: "From the need",
       title: "Help projects",
       empty: "No help projects",
       helpers: "Helpers",

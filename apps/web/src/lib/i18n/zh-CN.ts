@@ -532,6 +532,8 @@ const zhCN = {
   },
   help: {
     hall: {
+      allCategories: "全部类别",
+      allUrgencies: "全部紧急程度",
       title: "需求大厅",
       intro: "各村、社区和单位发布的公开需求。找到您能帮的，点开认领。",
       keyword: "关键词",
@@ -673,6 +675,7 @@ const zhCN = {
       },
     },
     mine: {
+      allStatuses: "全部状态",
       title: "我的需求与认领",
       needs: "本组织发布的需求",
       awaiting: "待我答复的认领",
@@ -710,6 +713,8 @@ const zhCN = {
       },
     },
     projects: {
+      started: "开始日期",
+      need: "来源需求",
       title: "帮扶项目",
       empty: "暂无帮扶项目",
       helpers: "帮扶方",

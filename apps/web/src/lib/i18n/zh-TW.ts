@@ -532,6 +532,8 @@ const zhTW: Messages = {
   },
   help: {
     hall: {
+      allCategories: "全部類別",
+      allUrgencies: "全部緊急程度",
       title: "需求大廳",
       intro: "各村、社區和單位發佈的公開需求。找到您能幫的，點開認領。",
       keyword: "關鍵詞",
@@ -673,6 +675,7 @@ const zhTW: Messages = {
       },
     },
     mine: {
+      allStatuses: "全部狀態",
       title: "我的需求與認領",
       needs: "本組織發佈的需求",
       awaiting: "待我答覆的認領",
@@ -710,6 +713,8 @@ const zhTW: Messages = {
       },
     },
     projects: {
+      started: "開始日期",
+      need: "來源需求",
       title: "幫扶項目",
       empty: "暫無幫扶項目",
       helpers: "幫扶方",

@@ -1,5 +1,5 @@
 import { type Claim, declineClaimBody } from "@huzhu/contracts";
-import { App, Button, Card, Empty, Flex, Form, Input, List, Modal, Tag, Typography } from "antd";
+import { App, Button, Card, Empty, Flex, Form, Input, List, Modal, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -9,8 +9,9 @@ import { useAcceptClaim } from "../api/accept-claim.ts";
 import { useDeclineClaim } from "../api/decline-claim.ts";
 import { useWithdrawClaim } from "../api/withdraw-claim.ts";
 import { formatChinaTime } from "./format.ts";
+import { ToneTag } from "./ToneTag.tsx";
 
-const statusColor = { pending: "gold", accepted: "green", declined: "default", withdrawn: "default" } as const;
+const statusTone = { pending: "gold", accepted: "green", declined: "neutral", withdrawn: "neutral" } as const;
 
 function DeclineModal(props: { claim: Claim; onClose: () => void }) {
   const { t } = useTranslation();
@@ -80,9 +81,9 @@ export function ClaimList(props: { claims: Claim[] }) {
                   <Typography.Text strong>
                     {claim.helperOrg.name} → {claim.recipientOrg.name}
                   </Typography.Text>
-                  <Tag color={statusColor[claim.status]} data-testid="claim-status" style={{ marginInlineEnd: 0 }}>
+                  <ToneTag tone={statusTone[claim.status]} data-testid="claim-status">
                     {t(`help.claims.status.${claim.status}`)}
-                  </Tag>
+                  </ToneTag>
                 </Flex>
                 <Typography.Text type="secondary">
                   {t(`help.claims.direction.${claim.direction}`)} · {formatChinaTime(claim.createdAt)}

@@ -47,7 +47,7 @@ export function ConfirmNeedModal(props: { need: Need; onClose: () => void }) {
           required
           rules={[{ required: true, message: t("validation.required") }]}
         >
-          <Rate style={{ fontSize: 32 }} data-testid="confirm-rating" />
+          <Rate allowClear={false} style={{ fontSize: 32 }} data-testid="confirm-rating" />
         </Form.Item>
         <Form.Item name="comment" label={t("help.need.commentLabel")}>
           <Input.TextArea rows={3} maxLength={1000} data-testid="confirm-comment" />

@@ -1,12 +1,13 @@
 import type { Need } from "@huzhu/contracts";
-import { Card, Flex, Tag, Typography } from "antd";
+import { Card, Flex, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatFen } from "./format.ts";
 import { NeedStatusTag } from "./NeedStatusTag.tsx";
 import { Photo } from "./Photo.tsx";
+import { ToneTag } from "./ToneTag.tsx";
 
-const urgencyColor = { low: "default", normal: "default", high: "orange", urgent: "red" } as const;
+const urgencyTone = { low: "neutral", normal: "neutral", high: "orange", urgent: "red" } as const;
 
 /** One need in the 需求大厅 or a list: what, who, how urgent, by when, how much; opens its page. */
 export function NeedCard(props: { need: Need; showStatus?: boolean }) {
@@ -29,10 +30,8 @@ export function NeedCard(props: { need: Need; showStatus?: boolean }) {
             {need.org.name}
           </Typography.Paragraph>
           <Flex wrap gap={6} align="center">
-            <Tag style={{ marginInlineEnd: 0 }}>{t(`help.need.category.${need.category}`)}</Tag>
-            <Tag color={urgencyColor[need.urgency]} style={{ marginInlineEnd: 0 }}>
-              {t(`help.need.urgency.${need.urgency}`)}
-            </Tag>
+            <ToneTag tone="blue">{t(`help.need.category.${need.category}`)}</ToneTag>
+            <ToneTag tone={urgencyTone[need.urgency]}>{t(`help.need.urgency.${need.urgency}`)}</ToneTag>
             {props.showStatus ? <NeedStatusTag status={need.status} /> : null}
           </Flex>
           <Flex wrap gap={12} style={{ marginTop: 6 }}>

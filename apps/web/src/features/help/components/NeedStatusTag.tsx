@@ -1,25 +1,24 @@
 import type { NeedStatus } from "@huzhu/contracts";
-import { Tag } from "antd";
 import { useTranslation } from "react-i18next";
+import { type Tone, ToneTag } from "./ToneTag.tsx";
 
-// Dark text on light tags (antd's preset tags), every pair above 4.5:1.
-const colors: Record<NeedStatus, string> = {
-  draft: "default",
+const tones: Record<NeedStatus, Tone> = {
+  draft: "neutral",
   open: "blue",
   claimed: "cyan",
   in_progress: "gold",
   delivered: "purple",
   confirmed: "green",
-  closed: "default",
-  withdrawn: "default",
-  expired: "default",
+  closed: "neutral",
+  withdrawn: "neutral",
+  expired: "neutral",
 };
 
 export function NeedStatusTag(props: { status: NeedStatus }) {
   const { t } = useTranslation();
   return (
-    <Tag color={colors[props.status]} data-testid="need-status" style={{ marginInlineEnd: 0 }}>
+    <ToneTag tone={tones[props.status]} data-testid="need-status">
       {t(`help.need.status.${props.status}`)}
-    </Tag>
+    </ToneTag>
   );
 }

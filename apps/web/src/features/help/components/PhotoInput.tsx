@@ -90,7 +90,7 @@ export function PhotoInput(props: {
         accept="image/*"
         capture="environment"
         multiple
-        hidden
+        style={{ display: "none" }}
         tabIndex={-1}
         aria-hidden
         data-testid={props.testId ?? "photo-input"}

@@ -1,7 +1,7 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { needStatuses } from "@huzhu/contracts";
 import { useQuery } from "@tanstack/react-query";
-import { Button, Col, Empty, Flex, Input, List, Row, Select, Tabs, Tag, Typography } from "antd";
+import { Button, Col, Empty, Flex, Input, List, Row, Select, Tabs, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
@@ -14,6 +14,7 @@ import { helpQueries } from "../api/queries.ts";
 import { formatChinaTime } from "../components/format.ts";
 import { NeedCard } from "../components/NeedCard.tsx";
 import { useOwnOrgs } from "../components/OwnOrgSelect.tsx";
+import { ToneTag } from "../components/ToneTag.tsx";
 
 const PAGE_SIZE = 12;
 
@@ -61,14 +62,15 @@ function OwnNeeds() {
         </Col>
         <Col xs={24} md={8}>
           <Select
-            allowClear
             size="large"
             style={{ width: "100%" }}
-            value={status ?? null}
-            placeholder={t("help.need.fields.status")}
+            value={status ?? ""}
             aria-label={t("help.need.fields.status")}
-            onChange={(v) => update({ status: v })}
-            options={needStatuses.map((s) => ({ value: s, label: t(`help.need.status.${s}`) }))}
+            onChange={(v) => update({ status: v || null })}
+            options={[
+              { value: "", label: t("help.mine.allStatuses") },
+              ...needStatuses.map((s) => ({ value: s, label: t(`help.need.status.${s}`) })),
+            ]}
           />
         </Col>
       </Row>
@@ -102,7 +104,7 @@ function OwnNeeds() {
   );
 }
 
-const claimColor = { pending: "gold", accepted: "green", declined: "default", withdrawn: "default" } as const;
+const claimTone = { pending: "gold", accepted: "green", declined: "neutral", withdrawn: "neutral" } as const;
 
 /** Claims the user's organizations made or received; `awaiting` keeps those the user must answer. */
 function Claims(props: { awaiting: boolean }) {
@@ -128,9 +130,7 @@ function Claims(props: { awaiting: boolean }) {
                 <Typography.Text strong>
                   {c.helperOrg.name} → {c.recipientOrg.name}
                 </Typography.Text>
-                <Tag color={claimColor[c.status]} style={{ marginInlineEnd: 0 }}>
-                  {t(`help.claims.status.${c.status}`)}
-                </Tag>
+                <ToneTag tone={claimTone[c.status]}>{t(`help.claims.status.${c.status}`)}</ToneTag>
               </Flex>
               <Typography.Text type="secondary">
                 {t(`help.claims.direction.${c.direction}`)} · {formatChinaTime(c.createdAt)}

@@ -81,27 +81,29 @@ export default function NeedHallPage() {
         </Col>
         <Col xs={12} md={6}>
           <Select
-            allowClear
             size="large"
             style={{ width: "100%" }}
-            value={category ?? null}
-            placeholder={t("help.hall.category")}
+            value={category ?? ""}
             aria-label={t("help.hall.category")}
-            onChange={(v) => update({ category: v })}
-            options={needCategories.map((c) => ({ value: c, label: t(`help.need.category.${c}`) }))}
+            onChange={(v) => update({ category: v || null })}
+            options={[
+              { value: "", label: t("help.hall.allCategories") },
+              ...needCategories.map((c) => ({ value: c, label: t(`help.need.category.${c}`) })),
+            ]}
             data-testid="hall-category"
           />
         </Col>
         <Col xs={12} md={6}>
           <Select
-            allowClear
             size="large"
             style={{ width: "100%" }}
-            value={urgency ?? null}
-            placeholder={t("help.hall.urgency")}
+            value={urgency ?? ""}
             aria-label={t("help.hall.urgency")}
-            onChange={(v) => update({ urgency: v })}
-            options={urgencies.map((u) => ({ value: u, label: t(`help.need.urgency.${u}`) }))}
+            onChange={(v) => update({ urgency: v || null })}
+            options={[
+              { value: "", label: t("help.hall.allUrgencies") },
+              ...urgencies.map((u) => ({ value: u, label: t(`help.need.urgency.${u}`) })),
+            ]}
             data-testid="hall-urgency"
           />
         </Col>

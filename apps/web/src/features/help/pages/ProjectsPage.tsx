@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { Card, Col, Empty, Flex, Input, Row, Tag, Typography } from "antd";
+import { Card, Col, Empty, Flex, Input, Row, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
@@ -7,6 +7,7 @@ import { CardsPagination } from "../../../components/ListPagination.tsx";
 import { PageError, PageLoading } from "../../../components/PageStates.tsx";
 import { useSearchUpdate } from "../../../lib/use-search-update.ts";
 import { helpQueries } from "../api/queries.ts";
+import { ToneTag } from "../components/ToneTag.tsx";
 
 const PAGE_SIZE = 12;
 
@@ -34,6 +35,7 @@ export default function ProjectsPage() {
         onSearch={(v) => update({ q: v.trim() })}
         aria-label={t("help.hall.keyword")}
         placeholder={t("help.hall.keyword")}
+        data-testid="projects-keyword"
       />
       {list.isPending ? (
         <PageLoading />
@@ -56,12 +58,8 @@ export default function ProjectsPage() {
                       {names(p.helpers)} → {names(p.recipients)}
                     </Typography.Text>
                     <Flex wrap gap={6} align="center">
-                      <Tag style={{ marginInlineEnd: 0 }}>{t(`help.projects.status.${p.status}`)}</Tag>
-                      {p.planLapsed ? (
-                        <Tag color="orange" style={{ marginInlineEnd: 0 }}>
-                          {t("help.projects.lapsedShort")}
-                        </Tag>
-                      ) : null}
+                      <ToneTag tone="neutral">{t(`help.projects.status.${p.status}`)}</ToneTag>
+                      {p.planLapsed ? <ToneTag tone="orange">{t("help.projects.lapsedShort")}</ToneTag> : null}
                       <Typography.Text type="secondary">
                         {p.daysSinceLastActivity === null
                           ? t("help.projects.noActivity")

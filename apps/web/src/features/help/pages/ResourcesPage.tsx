@@ -1,7 +1,7 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { createResourceBody, type Resource, resourceCategories, visibilities } from "@huzhu/contracts";
 import { useQuery } from "@tanstack/react-query";
-import { App, Button, Card, Col, Empty, Flex, Form, Input, Modal, Radio, Row, Select, Tag, Typography } from "antd";
+import { App, Button, Card, Col, Empty, Flex, Form, Input, Modal, Radio, Row, Select, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
@@ -15,6 +15,7 @@ import { setIssuesOnForm, zodRule } from "../../../lib/zod-rules.ts";
 import { useCreateResource } from "../api/create-resource.ts";
 import { helpQueries } from "../api/queries.ts";
 import { OwnOrgSelect, useOwnOrgs } from "../components/OwnOrgSelect.tsx";
+import { ToneTag } from "../components/ToneTag.tsx";
 
 const PAGE_SIZE = 12;
 const shape = createResourceBody.shape;
@@ -174,14 +175,15 @@ export default function ResourcesPage() {
         </Col>
         <Col xs={24} md={6}>
           <Select
-            allowClear
             size="large"
             style={{ width: "100%" }}
-            value={category ?? null}
-            placeholder={t("help.resources.fields.category")}
+            value={category ?? ""}
             aria-label={t("help.resources.fields.category")}
-            onChange={(v) => update({ category: v })}
-            options={resourceCategories.map((c) => ({ value: c, label: t(`help.resources.category.${c}`) }))}
+            onChange={(v) => update({ category: v || null })}
+            options={[
+              { value: "", label: t("help.hall.allCategories") },
+              ...resourceCategories.map((c) => ({ value: c, label: t(`help.resources.category.${c}`) })),
+            ]}
           />
         </Col>
       </Row>
@@ -204,7 +206,7 @@ export default function ResourcesPage() {
                     </Typography.Text>
                     <Typography.Text type="secondary">{r.org.name}</Typography.Text>
                     <Flex wrap gap={6}>
-                      <Tag style={{ marginInlineEnd: 0 }}>{t(`help.resources.category.${r.category}`)}</Tag>
+                      <ToneTag tone="blue">{t(`help.resources.category.${r.category}`)}</ToneTag>
                       {r.capacity ? <Typography.Text>{r.capacity}</Typography.Text> : null}
                     </Flex>
                     <Typography.Paragraph ellipsis={{ rows: 3 }} style={{ margin: 0 }}>
