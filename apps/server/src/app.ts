@@ -80,7 +80,7 @@ export interface AppDeps {
    * work, and whether it starts with the app (tests drain the queue themselves).
    */
   jobs?: { concurrency?: number; pollMs?: number; autoStart?: boolean };
-  /** The most rows one roster export may hold (tests lower it; default 50,000). */
+  /** The most rows one roster or needs export may hold (tests lower it; default 50,000). */
   exportMaxRows?: number;
   /** Size, queue and heap cap of the pairing solver's worker pool (default: half the cores, 4, 512 MB). */
   solverPool?: SolverPoolOptions;
@@ -212,7 +212,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const exportJob = memberExportJob(members, (userId, ip) => auth.actorOf(userId, ip));
   jobs.register(exportJob);
   membersRoutes(app, members, { jobs, kind: exportJob });
-  const needs = needsService(db, clock);
+  // The roster's cap on an export's rows is the needs list's too.
+  const needs = needsService(db, clock, { exportMaxRows: deps.exportMaxRows });
   const needsExport = needExportJob(needs, (userId, ip) => auth.actorOf(userId, ip));
   jobs.register(needsExport);
   needsRoutes(app, needs, { jobs, kind: needsExport });

@@ -17,7 +17,8 @@ describe(`needs export through a job (${testDatabaseKind})`, () => {
     s.request({ method: "POST", url: "/api/needs/export", payload: body, headers: { "accept-language": language } });
 
   beforeAll(async () => {
-    t = await createTestContext({ county: helpCounty(), jobs: { autoStart: false } });
+    // The cap on an export's rows, lowered to 3: the village sees 3 needs, the coordinator 4.
+    t = await createTestContext({ county: helpCounty(), jobs: { autoStart: false }, exportMaxRows: 3 });
     for (const key of ["village:a1", "village:b1", "town:b"]) ids[key] = await t.orgId(key);
     village = await t.login("secretary");
     const secb = await t.login("secb");
@@ -49,12 +50,14 @@ describe(`needs export through a job (${testDatabaseKind})`, () => {
     expectError(await start(village, { category: "nope" }), 400, { field: "category" });
     expectError(await start(village, { page: 2 }), 400);
     expectError(await start(village, { within: ids["town:b"] }), 404);
+    const tooMany = expectError(await start(await t.login("coordinator")), 400, { code: "need.exportTooMany" });
+    expect(tooMany.message).toContain("4");
     const refused = await t.database.db
       .selectFrom("audit_log")
       .select("result")
       .where("action", "=", "need.export")
       .execute();
-    expect(refused).toHaveLength(6);
+    expect(refused).toHaveLength(7);
     expect(refused.every((r) => r.result !== "success")).toBe(true);
     expect(await t.database.db.selectFrom("jobs").select("id").execute()).toEqual([]);
   });
