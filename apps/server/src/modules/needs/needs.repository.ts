@@ -760,7 +760,8 @@ const outsideLine = (origin: SuggestionOrigin, org: string) =>
 
 /**
  * Per candidate organization: the average rating of the confirmed needs it helped with (accepted
- * claims), and the active projects where it is a helper.
+ * claims), and the active projects where it is a helper. Both are counts over all of its help,
+ * seen by the caller or not: a helper's reputation and load, never a record, title or party.
  */
 const ratingAndLoad = (orgId: string) => sql`
   CROSS JOIN LATERAL (
