@@ -694,6 +694,7 @@ const en: Messages = {
       openNeed: "Open the need",
     },
     resources: {
+      request: "Ask for it",
       title: "Resources",
       post: "Offer a resource",
       empty: "No resources",
@@ -723,6 +724,12 @@ const en: Messages = {
       },
     },
     projects: {
+      every: {
+        DAILY: "Every {{count}} day(s)",
+        WEEKLY: "Every {{count}} week(s)",
+        MONTHLY: "Every {{count}} month(s)",
+        YEARLY: "Every {{count}} year(s)",
+      },
       started: "Started",
       need: "From the need",
       title: "Help projects",

@@ -684,6 +684,7 @@ const zhCN = {
       openNeed: "查看需求",
     },
     resources: {
+      request: "申请使用",
       title: "资源清单",
       post: "发布资源",
       empty: "暂无资源",
@@ -713,6 +714,12 @@ const zhCN = {
       },
     },
     projects: {
+      every: {
+        DAILY: "每 {{count}} 天一次",
+        WEEKLY: "每 {{count}} 周一次",
+        MONTHLY: "每 {{count}} 个月一次",
+        YEARLY: "每 {{count}} 年一次",
+      },
       started: "开始日期",
       need: "来源需求",
       title: "帮扶项目",

@@ -684,6 +684,7 @@ const zhTW: Messages = {
       openNeed: "查看需求",
     },
     resources: {
+      request: "申請使用",
       title: "資源清單",
       post: "發佈資源",
       empty: "暫無資源",
@@ -713,6 +714,12 @@ const zhTW: Messages = {
       },
     },
     projects: {
+      every: {
+        DAILY: "每 {{count}} 天一次",
+        WEEKLY: "每 {{count}} 週一次",
+        MONTHLY: "每 {{count}} 個月一次",
+        YEARLY: "每 {{count}} 年一次",
+      },
       started: "開始日期",
       need: "來源需求",
       title: "幫扶項目",

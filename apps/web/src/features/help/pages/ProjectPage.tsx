@@ -1,4 +1,4 @@
-import type { Contribution, ProjectDetail } from "@huzhu/contracts";
+import { type Contribution, type ProjectDetail, parsePlanRule } from "@huzhu/contracts";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Descriptions, Empty, Flex, List, Timeline, Typography } from "antd";
 import { useState } from "react";
@@ -22,6 +22,13 @@ function contributionAmount(c: Contribution, t: ReturnType<typeof useTranslation
   if (c.valueFen !== null) return formatFen(c.valueFen);
   if (c.hours !== null) return t("help.projects.hours", { count: c.hours });
   return "";
+}
+
+/** A plan's RRULE in words (每 3 个月一次); a rule this page cannot read is shown as written. */
+function planText(rule: string | null, t: ReturnType<typeof useTranslation>["t"]): string {
+  if (!rule) return t("help.projects.noPlan");
+  const plan = parsePlanRule(rule);
+  return plan ? t(`help.projects.every.${plan.freq}`, { count: plan.interval }) : rule;
 }
 
 /** The rhythm: days since the last joint activity, and a warning once the plan lapsed. */
@@ -112,9 +119,7 @@ export default function ProjectPage() {
         <Descriptions column={{ xs: 1, md: 2 }} size="small" styles={{ label: labelStyle }} style={{ marginTop: 12 }}>
           <Descriptions.Item label={t("help.projects.helpers")}>{names(p.helpers)}</Descriptions.Item>
           <Descriptions.Item label={t("help.projects.recipients")}>{names(p.recipients)}</Descriptions.Item>
-          <Descriptions.Item label={t("help.projects.plan")}>
-            {p.planRule ?? t("help.projects.noPlan")}
-          </Descriptions.Item>
+          <Descriptions.Item label={t("help.projects.plan")}>{planText(p.planRule, t)}</Descriptions.Item>
           <Descriptions.Item label={t("help.projects.started")}>{p.startedOn}</Descriptions.Item>
           {p.needId !== null ? (
             <Descriptions.Item label={t("help.projects.need")}>
