@@ -48,7 +48,7 @@ describe("each role lands on its 工作台", () => {
       await login(page, "coordinator");
       expect(new URL(page.url()).pathname).toBe("/");
       await page.getByTestId("home-card-jurisdiction").waitFor();
-      expect(await cardIds(page)).toEqual(["home-card-jurisdiction", "home-card-todos"]);
+      expect(await cardIds(page)).toEqual(["home-card-jurisdiction", "home-card-todos", "home-card-help"]);
       await page.getByRole("heading", { name: "工作台" }).waitFor();
       // 工作台 is the first menu entry, and the selected one.
       const home = page.getByTestId("menu-home");
@@ -106,7 +106,7 @@ describe("each role lands on its 工作台", () => {
       await login(page, "secretary");
       expect(new URL(page.url()).pathname).toBe("/");
       await page.getByTestId("home-card-jurisdiction").waitFor();
-      expect(await cardIds(page)).toEqual(["home-card-jurisdiction", "home-card-todos"]);
+      expect(await cardIds(page)).toEqual(["home-card-jurisdiction", "home-card-todos", "home-card-help"]);
       // One branch: far fewer members than the county, and the same count as their roster.
       const roster = await api<{ total: number }>(page, "GET", "/api/members?pageSize=1");
       const members = Number(await page.getByTestId("home-stat-members").getAttribute("data-value"));
@@ -138,10 +138,10 @@ describe("each role lands on its 工作台", () => {
     });
   });
 
-  it("the other roles: a town coordinator and a leader their numbers, the three administrators their to-dos", async () => {
+  it("the other roles: a town coordinator and a leader their numbers and mutual help, the administrators their to-dos", async () => {
     const expected: Record<string, string[]> = {
-      town: ["home-card-jurisdiction", "home-card-todos"],
-      leader: ["home-card-jurisdiction", "home-card-todos"],
+      town: ["home-card-jurisdiction", "home-card-todos", "home-card-help"],
+      leader: ["home-card-jurisdiction", "home-card-todos", "home-card-help"],
       sysadmin: ["home-card-todos"],
       secadmin: ["home-card-todos"],
       auditor: ["home-card-todos"],
