@@ -64,6 +64,7 @@ const en: Messages = {
     empty: "You have no jobs yet. Long work such as exporting the roster runs in the background and is listed here.",
     kind: {
       member_export: "Roster export",
+      need_export: "Needs list export",
       other: "Background job",
     },
     status: {
@@ -149,6 +150,7 @@ const en: Messages = {
       },
       jobKind: {
         member_export: "Roster export",
+        need_export: "Needs list export",
         other: "Background job",
       },
     },

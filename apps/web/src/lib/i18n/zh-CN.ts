@@ -65,6 +65,7 @@ const zhCN = {
     empty: "您还没有任务。导出党员名册等耗时的工作会在后台进行，并列在这里。",
     kind: {
       member_export: "党员名册导出",
+      need_export: "需求清单导出",
       other: "后台任务",
     },
     status: {
@@ -150,6 +151,7 @@ const zhCN = {
       },
       jobKind: {
         member_export: "党员名册导出",
+        need_export: "需求清单导出",
         other: "后台任务",
       },
     },

@@ -64,6 +64,7 @@ const zhTW: Messages = {
     empty: "您還沒有任務。匯出黨員名冊等耗時的工作會在背景進行，並列在這裡。",
     kind: {
       member_export: "黨員名冊匯出",
+      need_export: "需求清單匯出",
       other: "背景任務",
     },
     status: {
@@ -149,6 +150,7 @@ const zhTW: Messages = {
       },
       jobKind: {
         member_export: "黨員名冊匯出",
+        need_export: "需求清單匯出",
         other: "背景任務",
       },
     },

@@ -10,7 +10,9 @@ const notificationsLink = "?notifications";
 
 function jobTitle(t: ReturnType<typeof useTranslation>["t"], kind: string): string {
   // Named per kind (a dot in a key would read as nesting); kinds this page does not know yet are "a job".
-  return kind === "member.export" ? t("home.todos.jobKind.member_export") : t("home.todos.jobKind.other");
+  if (kind === "member.export") return t("home.todos.jobKind.member_export");
+  if (kind === "need.export") return t("home.todos.jobKind.need_export");
+  return t("home.todos.jobKind.other");
 }
 
 function JobRow(props: { job: Job; onOpen: () => void }) {

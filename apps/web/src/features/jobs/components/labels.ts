@@ -5,7 +5,9 @@ import type { TFunction } from "i18next";
 /** A job's kind in words; kinds this page does not know yet are "a background job". */
 export function jobKindLabel(t: TFunction, kind: string): string {
   // Named per kind with "_" for the kind's dot (a dot in a key would read as nesting).
-  return kind === "member.export" ? t("jobs.kind.member_export") : t("jobs.kind.other");
+  if (kind === "member.export") return t("jobs.kind.member_export");
+  if (kind === "need.export") return t("jobs.kind.need_export");
+  return t("jobs.kind.other");
 }
 
 /**
