@@ -29,9 +29,10 @@ function Lifecycle(props: { need: Need }) {
   return (
     <Steps
       size="small"
-      direction="vertical"
-      current={stopped ? 0 : index}
-      status={stopped ? "error" : status === "closed" ? "finish" : "process"}
+      orientation="vertical"
+      // A status names the step done; the next one is where the need stands (all done once closed).
+      current={stopped ? 0 : index + 1}
+      status={stopped ? "error" : status === "draft" ? "wait" : "process"}
       items={path.map((step, i) => ({
         title: stopped && i === 0 ? t(`help.need.status.${status}`) : t(`help.need.steps.${step}`),
       }))}
@@ -140,37 +141,61 @@ export default function NeedPage() {
         </Card>
       ) : null}
       <Card size="small">
-        <Descriptions column={{ xs: 1, md: 2 }} size="small" styles={{ label: labelStyle }}>
-          <Descriptions.Item label={t("help.need.fields.category")}>
-            {t(`help.need.category.${n.category}`)}
-          </Descriptions.Item>
-          <Descriptions.Item label={t("help.need.fields.urgency")}>
-            {t(`help.need.urgency.${n.urgency}`)}
-          </Descriptions.Item>
-          <Descriptions.Item label={t("help.need.fields.budgetFen")}>
-            {n.budgetFen === null ? t("help.need.noBudget") : formatFen(n.budgetFen)}
-          </Descriptions.Item>
-          <Descriptions.Item label={t("help.need.fields.deadline")}>
-            {n.deadline ?? t("help.need.noDeadline")}
-          </Descriptions.Item>
-          <Descriptions.Item label={t("help.need.fields.visibility")}>
-            {t(`help.need.visibility.${n.visibility}`)}
-          </Descriptions.Item>
-          <Descriptions.Item label={t("help.need.fields.createdAt")}>{formatChinaTime(n.createdAt)}</Descriptions.Item>
-          {n.rating !== null ? (
-            <Descriptions.Item label={t("help.need.fields.rating")}>
-              <span data-testid="need-rating">{t("help.need.ratingValue", { rating: n.rating })}</span>
-              {n.ratingComment ? ` · ${n.ratingComment}` : null}
-            </Descriptions.Item>
-          ) : null}
-          {n.projectId !== null ? (
-            <Descriptions.Item label={t("help.need.fields.project")}>
-              <Link to={`/projects/${n.projectId}`} data-testid="need-project">
-                {t("help.need.openProject")}
-              </Link>
-            </Descriptions.Item>
-          ) : null}
-        </Descriptions>
+        <Descriptions
+          column={{ xs: 1, md: 2 }}
+          size="small"
+          styles={{ label: labelStyle }}
+          items={[
+            { key: "0", label: t("help.need.fields.category"), children: <>{t(`help.need.category.${n.category}`)}</> },
+            { key: "1", label: t("help.need.fields.urgency"), children: <>{t(`help.need.urgency.${n.urgency}`)}</> },
+            {
+              key: "2",
+              label: t("help.need.fields.budgetFen"),
+              children: <>{n.budgetFen === null ? t("help.need.noBudget") : formatFen(n.budgetFen)}</>,
+            },
+            {
+              key: "3",
+              label: t("help.need.fields.deadline"),
+              children: <>{n.deadline ?? t("help.need.noDeadline")}</>,
+            },
+            {
+              key: "4",
+              label: t("help.need.fields.visibility"),
+              children: <>{t(`help.need.visibility.${n.visibility}`)}</>,
+            },
+            { key: "5", label: t("help.need.fields.createdAt"), children: <>{formatChinaTime(n.createdAt)}</> },
+            ...(n.rating !== null
+              ? [
+                  {
+                    key: "6",
+                    label: t("help.need.fields.rating"),
+                    children: (
+                      <>
+                        <span data-testid="need-rating">{t("help.need.ratingValue", { rating: n.rating })}</span>
+                        {n.ratingComment ? ` · ${n.ratingComment}` : null}
+                      </>
+                    ),
+                  },
+                ]
+              : []),
+            ...(n.projectId !== null
+              ? [
+                  {
+                    key: "7",
+                    label: t("help.need.fields.project"),
+                    children: (
+                      <>
+                        <Link to={`/projects/${n.projectId}`} data-testid="need-project">
+                          {" "}
+                          {t("help.need.openProject")}{" "}
+                        </Link>
+                      </>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
         <Typography.Title level={5}>{t("help.need.fields.description")}</Typography.Title>
         <Typography.Paragraph style={{ whiteSpace: "pre-wrap" }}>{n.description}</Typography.Paragraph>
         {n.expectedOutcome ? (

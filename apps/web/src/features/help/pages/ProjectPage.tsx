@@ -116,17 +116,31 @@ export default function ProjectPage() {
           </Typography.Title>
           <ToneTag tone="neutral">{t(`help.projects.status.${p.status}`)}</ToneTag>
         </Flex>
-        <Descriptions column={{ xs: 1, md: 2 }} size="small" styles={{ label: labelStyle }} style={{ marginTop: 12 }}>
-          <Descriptions.Item label={t("help.projects.helpers")}>{names(p.helpers)}</Descriptions.Item>
-          <Descriptions.Item label={t("help.projects.recipients")}>{names(p.recipients)}</Descriptions.Item>
-          <Descriptions.Item label={t("help.projects.plan")}>{planText(p.planRule, t)}</Descriptions.Item>
-          <Descriptions.Item label={t("help.projects.started")}>{p.startedOn}</Descriptions.Item>
-          {p.needId !== null ? (
-            <Descriptions.Item label={t("help.projects.need")}>
-              <Link to={`/needs/${p.needId}`}>{t("help.mine.openNeed")}</Link>
-            </Descriptions.Item>
-          ) : null}
-        </Descriptions>
+        <Descriptions
+          column={{ xs: 1, md: 2 }}
+          size="small"
+          styles={{ label: labelStyle }}
+          style={{ marginTop: 12 }}
+          items={[
+            { key: "0", label: t("help.projects.helpers"), children: <>{names(p.helpers)}</> },
+            { key: "1", label: t("help.projects.recipients"), children: <>{names(p.recipients)}</> },
+            { key: "2", label: t("help.projects.plan"), children: <>{planText(p.planRule, t)}</> },
+            { key: "3", label: t("help.projects.started"), children: <>{p.startedOn}</> },
+            ...(p.needId !== null
+              ? [
+                  {
+                    key: "4",
+                    label: t("help.projects.need"),
+                    children: (
+                      <>
+                        <Link to={`/needs/${p.needId}`}>{t("help.mine.openNeed")}</Link>
+                      </>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
         {p.goals ? (
           <>
             <Typography.Title level={5}>{t("help.projects.goals")}</Typography.Title>
@@ -154,7 +168,7 @@ export default function ProjectPage() {
           <Timeline
             items={p.activities.map((a) => ({
               key: a.id,
-              children: (
+              content: (
                 <Flex vertical gap={4} data-testid="activity">
                   <Typography.Text strong>
                     {a.occurredOn} · {t(`help.projects.activity.types.${a.type}`)}
