@@ -246,6 +246,14 @@ describe("mutual help, from a need to a rated, recorded project", () => {
       // The coordinator reads; recording is the parties' work.
       expect(await page.getByTestId("record-activity").count()).toBe(0);
       await screenshot(page, "help-project-coordinator-1280");
+
+      // An open need of the county: the coordinator of the common superior may assign a helper.
+      await page.getByTestId("nav-hall").click();
+      await page.getByTestId("need-card").first().getByRole("link").first().click();
+      await page.getByTestId("need-assign").click();
+      await page.getByRole("dialog").getByText("帮扶方").first().waitFor();
+      await screenshot(page, "help-assign-coordinator-1280", { fullPage: false });
+      await page.getByRole("dialog").getByRole("button", { name: "取 消" }).click();
     });
   });
 });

@@ -623,6 +623,7 @@ const en: Messages = {
       ratingValue: "{{rating}} of 5",
       openProject: "Open the help project",
       actions: {
+        assign: "Assign a helper",
         publish: "Publish",
         withdraw: "Withdraw the need",
         withdrawConfirm: "Other organizations will no longer see this need. Withdraw it?",

@@ -613,6 +613,7 @@ const zhCN = {
       ratingValue: "{{rating}} 分（满分 5 分）",
       openProject: "查看帮扶项目",
       actions: {
+        assign: "指派帮扶方",
         publish: "发布",
         withdraw: "撤回需求",
         withdrawConfirm: "撤回后其他组织将看不到这条需求，确定撤回吗？",

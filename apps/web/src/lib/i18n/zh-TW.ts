@@ -613,6 +613,7 @@ const zhTW: Messages = {
       ratingValue: "{{rating}} 分（滿分 5 分）",
       openProject: "查看幫扶項目",
       actions: {
+        assign: "指派幫扶方",
         publish: "發佈",
         withdraw: "撤回需求",
         withdrawConfirm: "撤回後其他組織將看不到這條需求，確定撤回嗎？",

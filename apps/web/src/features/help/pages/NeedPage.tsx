@@ -8,6 +8,7 @@ import { NotFound, PageError, PageLoading } from "../../../components/PageStates
 import { showApiError } from "../../../lib/form-errors.ts";
 import { type NeedStep, useNeedStep } from "../api/need-step.ts";
 import { helpQueries } from "../api/queries.ts";
+import { AssignModal } from "../components/AssignModal.tsx";
 import { ClaimForm } from "../components/ClaimForm.tsx";
 import { ClaimList } from "../components/ClaimList.tsx";
 import { ConfirmNeedModal } from "../components/ConfirmNeedModal.tsx";
@@ -47,6 +48,7 @@ function OwnerActions(props: { need: Need }) {
   const navigate = useNavigate();
   const step = useNeedStep();
   const [confirming, setConfirming] = useState(false);
+  const [assigning, setAssigning] = useState(false);
   const { need } = props;
   const { abilities: a } = need;
   const run = (s: NeedStep) =>
@@ -76,6 +78,11 @@ function OwnerActions(props: { need: Need }) {
       </Button>
     ) : null,
     a.close ? plain("close") : null,
+    a.assign ? (
+      <Button key="assign" size="large" onClick={() => setAssigning(true)} data-testid="need-assign">
+        {t("help.need.actions.assign")}
+      </Button>
+    ) : null,
     a.update ? (
       <Button key="edit" size="large" onClick={() => navigate(`/needs/${need.id}/edit`)} data-testid="need-edit">
         {t("help.need.actions.edit")}
@@ -100,6 +107,7 @@ function OwnerActions(props: { need: Need }) {
     <Flex wrap gap={8} data-testid="need-actions">
       {buttons}
       {confirming ? <ConfirmNeedModal need={need} onClose={() => setConfirming(false)} /> : null}
+      {assigning ? <AssignModal need={need} onClose={() => setAssigning(false)} /> : null}
     </Flex>
   );
 }
