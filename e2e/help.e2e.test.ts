@@ -137,6 +137,9 @@ describe("mutual help, from a need to a rated, recorded project", () => {
       // The claim waits for the village's answer on its 工作台.
       const awaiting = page.getByTestId("home-help-awaiting");
       await awaiting.waitFor();
+      await expectNoHorizontalOverflow(page);
+      expect(await contrastProblems(page, "[data-testid=home-card-help]")).toEqual([]);
+      await screenshot(page, "help-home-village-390");
       await awaiting.getByRole("link").first().click();
       await page.waitForURL(/\/needs\/\d+$/);
       if (!page.url().endsWith(needPath())) await page.goto(needPath());
