@@ -20,6 +20,7 @@ import {
   phone,
   pick,
   screenshot,
+  secretaryMenu,
 } from "./support/browser.ts";
 
 const { withPage } = browserScenarios();
@@ -290,7 +291,7 @@ describe("the new account", () => {
       const me = await fetchMe(page);
       expect(me.user.displayName).toBe(displayName);
       expect(me.roles.map((r) => r.orgName)).toEqual([branch]);
-      await expect.poll(() => menuLabels(page)).toEqual(["组织架构", "党员名册"]);
+      await expect.poll(() => menuLabels(page)).toEqual(secretaryMenu);
 
       await page.goto("/members?pageSize=100");
       await page.locator("[data-testid=member-table] tbody tr.ant-table-row").first().waitFor();
