@@ -5,6 +5,7 @@
  * the helper delivers and the village confirms with a rating; the county coordinator sees it in the
  * county's lists and the mutual-help card on the home page. Screenshots go to e2e/artifacts/.
  */
+import fs from "node:fs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
@@ -257,6 +258,61 @@ describe("mutual help, from a need to a rated, recorded project", () => {
       await page.getByRole("dialog").getByText("帮扶方").first().waitFor();
       await screenshot(page, "help-assign-coordinator-1280", { fullPage: false });
       await page.getByRole("dialog").getByRole("button", { name: "取 消" }).click();
+    });
+  });
+});
+
+describe("mutual help's suggestions and the needs list's export", () => {
+  it("the community's secretary opens a need and sees suggested helpers and resources with reasons", async () => {
+    await withPage(desktop, async (page) => {
+      await login(page, community);
+      await page.getByTestId("nav-hall").click();
+      await page.getByTestId("need-hall").waitFor();
+      await page.getByTestId("need-card").first().getByRole("link").first().click();
+      await page.getByTestId("need-page").waitFor();
+      // Closed until opened: nothing is asked of the server before.
+      const asked = page.waitForResponse((r) => /^\/api\/needs\/\d+\/suggestions$/.test(new URL(r.url()).pathname));
+      const toggle = page.getByTestId("suggestions").getByRole("button").first();
+      expect((await toggle.textContent())?.trim()).toBe("推荐帮扶");
+      // Keyboard reachable: the panel's header opens with Enter.
+      await toggle.focus();
+      await page.keyboard.press("Enter");
+      expect((await asked).status()).toBe(200);
+      await page.getByTestId("suggested-organizations").waitFor();
+      await page.getByTestId("suggested-resources").waitFor();
+      await page.getByTestId("suggestion").first().waitFor();
+      const reason = await page.getByTestId("suggestion-reason").first().textContent();
+      expect(reason?.trim().length).toBeGreaterThan(2);
+      expect(await page.getByTestId("suggestion-factor-category").count()).toBeGreaterThan(0);
+      expect(await contrastProblems(page, "[data-testid=suggestions]")).toEqual([]);
+      await screenshot(page, "help-suggestions-community-1280");
+    });
+  });
+
+  it("the county coordinator exports the needs list and a .xlsx downloads", async () => {
+    await withPage(desktop, async (page) => {
+      await login(page, "coordinator");
+      await page.getByTestId("nav-needs").click();
+      await page.getByTestId("my-needs").waitFor();
+      const button = page.getByTestId("needs-export");
+      expect((await button.textContent())?.trim()).toBe("导出 Excel");
+      const started = page.waitForResponse(
+        (r) => new URL(r.url()).pathname === "/api/needs/export" && r.request().method() === "POST",
+      );
+      const download = page.waitForEvent("download");
+      await button.click();
+      expect((await started).status()).toBe(202);
+      await page.getByTestId("job-progress").waitFor();
+      const file = await download;
+      expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+      // An .xlsx is a zip: it starts with "PK".
+      expect(
+        fs
+          .readFileSync(await file.path())
+          .subarray(0, 2)
+          .toString(),
+      ).toBe("PK");
+      await expect.poll(() => page.getByTestId("job-progress").getAttribute("data-status")).toBe("succeeded");
     });
   });
 });

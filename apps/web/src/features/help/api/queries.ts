@@ -3,11 +3,13 @@ import type {
   ClaimListQuery,
   Need,
   NeedListQuery,
+  NeedSuggestions,
   Project,
   ProjectDetail,
   ProjectListQuery,
   Resource,
   ResourceListQuery,
+  ResourceSuggestions,
 } from "@huzhu/contracts";
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { api } from "../../../lib/api/client.ts";
@@ -48,6 +50,16 @@ export function listResources(params: ResourceListParams, signal?: AbortSignal):
   return api.get<Page<Resource>>("/api/resources", { ...params }, signal);
 }
 
+/** GET /api/needs/{id}/suggestions: helper organizations and resources, top 10 each (403 without help.write/assign). */
+export function getNeedSuggestions(id: number, signal?: AbortSignal): Promise<NeedSuggestions> {
+  return api.get<NeedSuggestions>(`/api/needs/${id}/suggestions`, undefined, signal);
+}
+
+/** GET /api/resources/{id}/suggestions: open needs the resource fits, top 10. */
+export function getResourceSuggestions(id: number, signal?: AbortSignal): Promise<ResourceSuggestions> {
+  return api.get<ResourceSuggestions>(`/api/resources/${id}/suggestions`, undefined, signal);
+}
+
 /** Mutual help's queries: needs, claims, projects and resources (issue 8). */
 export const helpQueries = {
   all: () => ["help"] as const,
@@ -63,6 +75,11 @@ export const helpQueries = {
     queryOptions({
       queryKey: [...helpQueries.needs(), "detail", id] as const,
       queryFn: ({ signal }) => getNeed(id, signal),
+    }),
+  needSuggestions: (id: number) =>
+    queryOptions({
+      queryKey: [...helpQueries.needs(), "suggestions", id] as const,
+      queryFn: ({ signal }) => getNeedSuggestions(id, signal),
     }),
   claims: () => [...helpQueries.all(), "claims"] as const,
   claimList: (params: ClaimListParams) =>
@@ -84,6 +101,11 @@ export const helpQueries = {
       queryFn: ({ signal }) => getProject(id, signal),
     }),
   resources: () => [...helpQueries.all(), "resources"] as const,
+  resourceSuggestions: (id: number) =>
+    queryOptions({
+      queryKey: [...helpQueries.resources(), "suggestions", id] as const,
+      queryFn: ({ signal }) => getResourceSuggestions(id, signal),
+    }),
   resourceList: (params: ResourceListParams) =>
     queryOptions({
       queryKey: [...helpQueries.resources(), params] as const,

@@ -1,15 +1,17 @@
-import { PlusOutlined } from "@ant-design/icons";
+import { DownloadOutlined, PlusOutlined } from "@ant-design/icons";
 import { needStatuses } from "@huzhu/contracts";
 import { useQuery } from "@tanstack/react-query";
-import { Button, Col, Empty, Flex, Input, List, Row, Select, Tabs, Typography } from "antd";
+import { App, Button, Col, Empty, Flex, Input, List, Row, Select, Tabs, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
+import { JobProgressModal } from "../../../components/JobProgressModal.tsx";
 import { CardsPagination } from "../../../components/ListPagination.tsx";
 import { PageError, PageLoading } from "../../../components/PageStates.tsx";
 import { can } from "../../../lib/auth/abilities.ts";
 import { useMe } from "../../../lib/auth/me.ts";
 import { useSearchUpdate } from "../../../lib/use-search-update.ts";
+import { useStartNeedExport } from "../api/export-needs.ts";
 import { helpQueries } from "../api/queries.ts";
 import { formatChinaTime } from "../components/format.ts";
 import { NeedCard } from "../components/NeedCard.tsx";
@@ -21,6 +23,10 @@ const PAGE_SIZE = 12;
 /** The needs posted in the user's organizations (a coordinator: the whole jurisdiction), any status. */
 function OwnNeeds() {
   const { t } = useTranslation();
+  const { data: me } = useMe();
+  const { message } = App.useApp();
+  const exporting = useStartNeedExport();
+  const [exportJob, setExportJob] = useState<string | null>(null);
   const orgs = useOwnOrgs();
   const [params] = useSearchParams();
   const update = useSearchUpdate();
@@ -33,8 +39,40 @@ function OwnNeeds() {
     ...helpQueries.needList({ within, status: status as never, q: q || undefined, page, pageSize: PAGE_SIZE }),
     enabled: within !== undefined,
   });
+  /** Exports what the filters show (every page) as a background job; the workbook downloads when done. */
+  const exportNeeds = () =>
+    exporting.mutate(
+      { within, status: status as never, q: q || undefined },
+      {
+        onSuccess: ({ jobId }) => setExportJob(jobId),
+        onError: (error) => void message.error(error.message),
+      },
+    );
   return (
     <Flex vertical gap={12}>
+      {can(me, "help.write") ? (
+        <Flex justify="flex-end">
+          <Button
+            size="large"
+            icon={<DownloadOutlined />}
+            loading={exporting.isPending}
+            disabled={within === undefined}
+            onClick={exportNeeds}
+            data-testid="needs-export"
+          >
+            {t("help.mine.export")}
+          </Button>
+        </Flex>
+      ) : null}
+      {exportJob ? (
+        <JobProgressModal
+          jobId={exportJob}
+          title={t("help.mine.exportTitle")}
+          fallbackFileName="needs.xlsx"
+          onDownloaded={() => void message.success(t("help.mine.exported"))}
+          onClose={() => setExportJob(null)}
+        />
+      ) : null}
       <Row gutter={[8, 8]}>
         {orgs.length > 1 ? (
           <Col xs={24} md={8}>

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { NotFound, PageError, PageLoading } from "../../../components/PageStates.tsx";
+import { useMe } from "../../../lib/auth/me.ts";
 import { showApiError } from "../../../lib/form-errors.ts";
 import { type NeedStep, useNeedStep } from "../api/need-step.ts";
 import { helpQueries } from "../api/queries.ts";
@@ -15,6 +16,7 @@ import { ConfirmNeedModal } from "../components/ConfirmNeedModal.tsx";
 import { formatChinaTime, formatFen } from "../components/format.ts";
 import { NeedStatusTag } from "../components/NeedStatusTag.tsx";
 import { Photo } from "../components/Photo.tsx";
+import { canSuggest, SuggestionsPanel } from "../components/Suggestions.tsx";
 
 /** antd's description labels are 0.45 black (3.4:1); these read at 5.7:1. */
 const labelStyle = { color: "rgba(0, 0, 0, 0.6)" };
@@ -116,6 +118,7 @@ function OwnerActions(props: { need: Need }) {
 export default function NeedPage() {
   const { t } = useTranslation();
   const id = Number(useParams().id);
+  const { data: me } = useMe();
   const need = useQuery({ ...helpQueries.need(id), enabled: Number.isInteger(id) && id > 0 });
   const claims = useQuery({ ...helpQueries.claimList({ needId: id, pageSize: 50 }), enabled: need.isSuccess });
   if (!Number.isInteger(id) || id <= 0) return <NotFound />;
@@ -216,6 +219,7 @@ export default function NeedPage() {
       <Card size="small" title={t("help.need.lifecycle")}>
         <Lifecycle need={n} />
       </Card>
+      {canSuggest(me) ? <SuggestionsPanel needId={n.id} /> : null}
       {n.abilities.claim ? <ClaimForm need={n} /> : null}
       {claims.data ? <ClaimList claims={claims.data.items} /> : null}
     </Flex>

@@ -22,6 +22,7 @@ import { useCreateResource } from "../api/create-resource.ts";
 import { helpQueries } from "../api/queries.ts";
 import { useRequestResource } from "../api/request-resource.ts";
 import { OwnOrgSelect, useOwnOrgs } from "../components/OwnOrgSelect.tsx";
+import { canSuggest, SuggestionsPanel } from "../components/Suggestions.tsx";
 import { ToneTag } from "../components/ToneTag.tsx";
 
 const PAGE_SIZE = 12;
@@ -286,6 +287,7 @@ export default function ResourcesPage() {
                         {t("help.resources.request")}
                       </Button>
                     ) : null}
+                    {canSuggest(me) ? <SuggestionsPanel resourceId={r.id} /> : null}
                   </Flex>
                 </Card>
               </Col>
