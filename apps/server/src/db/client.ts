@@ -80,11 +80,11 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
 }
 
 async function openPostgres(url: string, schema: string | undefined, max: number): Promise<Database> {
-  const pool = new pg.Pool({
-    connectionString: url,
-    max,
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
-  });
+  // jit off: the planner cannot estimate a reach condition (an OR of relations), over-estimates
+  // the rows and crosses the JIT thresholds, so a 20-row page spent 150–300 ms compiling itself
+  // (bench/needs-hall). Our queries are short index scans; JIT never pays for itself here.
+  const options = ["-c jit=off", ...(schema ? [`-c search_path=${schema}`] : [])].join(" ");
+  const pool = new pg.Pool({ connectionString: url, max, options });
   // An idle client that errors (server restart) must not crash the process; the pool replaces it.
   pool.on("error", () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
