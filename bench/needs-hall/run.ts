@@ -15,15 +15,11 @@
  * postgres://postgres@127.0.0.1:5432/test), dropped at the end (bench/foundation/databases.ts).
  */
 import crypto from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import type { Role } from "@huzhu/contracts";
 import { Kysely, PostgresAdapter, PostgresQueryCompiler, sql } from "kysely";
 import { type Database, openDatabase } from "../../apps/server/src/db/client.ts";
 import { migrate } from "../../apps/server/src/db/migrate.ts";
-import type { DemoCounty } from "../../apps/server/src/demo/generate.ts";
 import { insertDemoCounty } from "../../apps/server/src/demo/load.ts";
-import { divisionDataDir, splitCsvLine } from "../../apps/server/src/modules/divisions/divisions.ts";
 import { needPolicy } from "../../apps/server/src/modules/needs/needs.policy.ts";
 import { needsRepository } from "../../apps/server/src/modules/needs/needs.repository.ts";
 import { needsService } from "../../apps/server/src/modules/needs/needs.service.ts";
@@ -33,6 +29,7 @@ import { createCipher } from "../../apps/server/src/platform/crypto.ts";
 import { visibleWhere } from "../../apps/server/src/platform/policy.ts";
 import { searchDocument } from "../../apps/server/src/platform/text-search.ts";
 import { onEachDatabase, percentile } from "../foundation/databases.ts";
+import { province } from "../foundation/province.ts";
 import { generateNeeds, keywords, type Org, pick, rng } from "../search/generate.ts";
 
 const arg = (name: string, fallback: number) => {
@@ -42,62 +39,6 @@ const arg = (name: string, fallback: number) => {
 const rowCount = arg("--rows", 200_000);
 const queryCount = arg("--queries", 300);
 const explain = process.argv.includes("--explain");
-
-/** 广西 as bench/foundation/org-tree.ts loads it (same categories and names). */
-function province(code: string): DemoCounty {
-  const dir = divisionDataDir();
-  const rows = (file: string) =>
-    fs
-      .readFileSync(path.join(dir, file), "utf8")
-      .split("\n")
-      .slice(1)
-      .map(splitCsvLine)
-      .filter((r) => r[0]?.startsWith(code));
-  const orgs: DemoCounty["orgs"] = [];
-  const add = (
-    key: string,
-    parentKey: string | null,
-    name: string,
-    category: DemoCounty["orgs"][number]["category"],
-    divisionCode: string | null,
-  ) =>
-    orgs.push({
-      key,
-      parentKey,
-      name,
-      kind: category === "village" || category === "urban_community" ? "branch" : "committee",
-      category,
-      area: category === "village" ? "rural" : "urban",
-      divisionCode,
-      secretaryName: null,
-      units: [],
-    });
-  add(code, null, "中共广西壮族自治区委员会", "city", null);
-  for (const [c, n] of rows("cities.csv")) add(c as string, code, `中共${n}委员会`, "city", null);
-  for (const [c, n, city] of rows("areas.csv"))
-    add(c as string, city as string, `中共${n}委员会`, "county", c as string);
-  for (const [c, n, area] of rows("streets.csv"))
-    add(c as string, area as string, `中共${n}委员会`, "town_street", c as string);
-  for (const [c, n, street] of rows("villages.csv")) {
-    const name = (n as string).replace(/(村民委员会|村委会|社区居民委员会|社区居委会|居委会)$/, "");
-    const community = (n as string).includes("社区");
-    add(
-      c as string,
-      street as string,
-      `中共${name}${community ? "社区" : "村"}支部委员会`,
-      community ? "urban_community" : "village",
-      c as string,
-    );
-  }
-  const known = new Set(orgs.map((o) => o.key));
-  return {
-    orgs: orgs.filter((o) => o.parentKey === null || known.has(o.parentKey)),
-    members: [],
-    accounts: [
-      { username: "coordinator", displayName: "区党委组织部", roles: [{ role: "coordinator", orgKey: code }] },
-    ],
-  };
-}
 
 const tree = province("45");
 /** bench/search's categories → the needs table's. */
