@@ -5,6 +5,7 @@ import { App, Button, Col, Empty, Flex, Input, List, Row, Select, Tabs, Typograp
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
+import { CardGrid } from "../../../components/CardGrid.tsx";
 import { JobProgressModal } from "../../../components/JobProgressModal.tsx";
 import { CardsPagination } from "../../../components/ListPagination.tsx";
 import { PageError, PageLoading } from "../../../components/PageStates.tsx";
@@ -112,32 +113,15 @@ function OwnNeeds() {
           />
         </Col>
       </Row>
-      {list.isPending ? (
-        <PageLoading />
-      ) : list.isError ? (
-        <PageError error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <Empty description={t("help.mine.empty")} />
-      ) : (
-        <>
-          <Typography.Text type="secondary" data-testid="mine-total">
-            {t("common.total", { count: list.data.total })}
-          </Typography.Text>
-          <Row gutter={[12, 12]}>
-            {list.data.items.map((n) => (
-              <Col key={n.id} xs={24} md={12} xl={8}>
-                <NeedCard need={n} showStatus />
-              </Col>
-            ))}
-          </Row>
-          <CardsPagination
-            total={list.data.total}
-            page={page}
-            pageSize={PAGE_SIZE}
-            onPage={(p) => update({ page: p })}
-          />
-        </>
-      )}
+      <CardGrid
+        query={list}
+        empty={t("help.mine.empty")}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={(p) => update({ page: p })}
+        totalTestId="mine-total"
+        renderItem={(n) => <NeedCard need={n} showStatus />}
+      />
     </Flex>
   );
 }

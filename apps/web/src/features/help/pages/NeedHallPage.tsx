@@ -1,12 +1,11 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { needCategories, urgencies } from "@huzhu/contracts";
 import { useQuery } from "@tanstack/react-query";
-import { Button, Col, Empty, Flex, Input, Row, Select, Typography } from "antd";
+import { Button, Col, Flex, Input, Row, Select, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { CardsPagination } from "../../../components/ListPagination.tsx";
-import { PageError, PageLoading } from "../../../components/PageStates.tsx";
+import { CardGrid } from "../../../components/CardGrid.tsx";
 import { can } from "../../../lib/auth/abilities.ts";
 import { useMe } from "../../../lib/auth/me.ts";
 import { useDebounced } from "../../../lib/use-debounced.ts";
@@ -108,32 +107,15 @@ export default function NeedHallPage() {
           />
         </Col>
       </Row>
-      {list.isPending ? (
-        <PageLoading />
-      ) : list.isError ? (
-        <PageError error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <Empty description={t("help.hall.empty")} />
-      ) : (
-        <>
-          <Typography.Text type="secondary" data-testid="hall-total">
-            {t("common.total", { count: list.data.total })}
-          </Typography.Text>
-          <Row gutter={[12, 12]}>
-            {list.data.items.map((need) => (
-              <Col key={need.id} xs={24} md={12} xl={8}>
-                <NeedCard need={need} />
-              </Col>
-            ))}
-          </Row>
-          <CardsPagination
-            total={list.data.total}
-            page={page}
-            pageSize={PAGE_SIZE}
-            onPage={(p) => update({ page: p })}
-          />
-        </>
-      )}
+      <CardGrid
+        query={list}
+        empty={t("help.hall.empty")}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={(p) => update({ page: p })}
+        totalTestId="hall-total"
+        renderItem={(need) => <NeedCard need={need} />}
+      />
     </Flex>
   );
 }

@@ -1,10 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
-import { Card, Col, Empty, Flex, Input, Row, Typography } from "antd";
+import { Card, Flex, Input, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { CardsPagination } from "../../../components/ListPagination.tsx";
-import { PageError, PageLoading } from "../../../components/PageStates.tsx";
+import { CardGrid } from "../../../components/CardGrid.tsx";
 import { useSearchUpdate } from "../../../lib/use-search-update.ts";
 import { helpQueries } from "../api/queries.ts";
 import { ToneTag } from "../components/ToneTag.tsx";
@@ -37,48 +36,34 @@ export default function ProjectsPage() {
         placeholder={t("help.hall.keyword")}
         data-testid="projects-keyword"
       />
-      {list.isPending ? (
-        <PageLoading />
-      ) : list.isError ? (
-        <PageError error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <Empty description={t("help.projects.empty")} />
-      ) : (
-        <>
-          <Typography.Text type="secondary">{t("common.total", { count: list.data.total })}</Typography.Text>
-          <Row gutter={[12, 12]}>
-            {list.data.items.map((p) => (
-              <Col key={p.id} xs={24} md={12} xl={8}>
-                <Card size="small" data-testid="project-card">
-                  <Flex vertical gap={4}>
-                    <Link to={`/projects/${p.id}`} style={{ fontSize: 16, fontWeight: 600 }}>
-                      {p.title}
-                    </Link>
-                    <Typography.Text>
-                      {names(p.helpers)} → {names(p.recipients)}
-                    </Typography.Text>
-                    <Flex wrap gap={6} align="center">
-                      <ToneTag tone="neutral">{t(`help.projects.status.${p.status}`)}</ToneTag>
-                      {p.planLapsed ? <ToneTag tone="orange">{t("help.projects.lapsedShort")}</ToneTag> : null}
-                      <Typography.Text type="secondary">
-                        {p.daysSinceLastActivity === null
-                          ? t("help.projects.noActivity")
-                          : t("help.projects.lastActivity", { count: p.daysSinceLastActivity })}
-                      </Typography.Text>
-                    </Flex>
-                  </Flex>
-                </Card>
-              </Col>
-            ))}
-          </Row>
-          <CardsPagination
-            total={list.data.total}
-            page={page}
-            pageSize={PAGE_SIZE}
-            onPage={(p) => update({ page: p })}
-          />
-        </>
-      )}
+      <CardGrid
+        query={list}
+        empty={t("help.projects.empty")}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={(p) => update({ page: p })}
+        renderItem={(p) => (
+          <Card size="small" data-testid="project-card">
+            <Flex vertical gap={4}>
+              <Link to={`/projects/${p.id}`} style={{ fontSize: 16, fontWeight: 600 }}>
+                {p.title}
+              </Link>
+              <Typography.Text>
+                {names(p.helpers)} → {names(p.recipients)}
+              </Typography.Text>
+              <Flex wrap gap={6} align="center">
+                <ToneTag tone="neutral">{t(`help.projects.status.${p.status}`)}</ToneTag>
+                {p.planLapsed ? <ToneTag tone="orange">{t("help.projects.lapsedShort")}</ToneTag> : null}
+                <Typography.Text type="secondary">
+                  {p.daysSinceLastActivity === null
+                    ? t("help.projects.noActivity")
+                    : t("help.projects.lastActivity", { count: p.daysSinceLastActivity })}
+                </Typography.Text>
+              </Flex>
+            </Flex>
+          </Card>
+        )}
+      />
     </Flex>
   );
 }

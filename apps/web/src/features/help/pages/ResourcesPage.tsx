@@ -7,12 +7,11 @@ import {
   visibilities,
 } from "@huzhu/contracts";
 import { useQuery } from "@tanstack/react-query";
-import { App, Button, Card, Col, Empty, Flex, Form, Input, Modal, Radio, Row, Select, Typography } from "antd";
+import { App, Button, Card, Col, Flex, Form, Input, Modal, Radio, Row, Select, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import { CardsPagination } from "../../../components/ListPagination.tsx";
-import { PageError, PageLoading } from "../../../components/PageStates.tsx";
+import { CardGrid } from "../../../components/CardGrid.tsx";
 import { can } from "../../../lib/auth/abilities.ts";
 import { useMe } from "../../../lib/auth/me.ts";
 import { showApiError } from "../../../lib/form-errors.ts";
@@ -252,55 +251,41 @@ export default function ResourcesPage() {
           />
         </Col>
       </Row>
-      {list.isPending ? (
-        <PageLoading />
-      ) : list.isError ? (
-        <PageError error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <Empty description={t("help.resources.empty")} />
-      ) : (
-        <>
-          <Typography.Text type="secondary">{t("common.total", { count: list.data.total })}</Typography.Text>
-          <Row gutter={[12, 12]}>
-            {list.data.items.map((r) => (
-              <Col key={r.id} xs={24} md={12} xl={8}>
-                <Card size="small" data-testid="resource-card">
-                  <Flex vertical gap={4}>
-                    <Typography.Text strong style={{ fontSize: 16 }}>
-                      {r.title}
-                    </Typography.Text>
-                    <Typography.Text type="secondary">{r.org.name}</Typography.Text>
-                    <Flex wrap gap={6}>
-                      <ToneTag tone="blue">{t(`help.resources.category.${r.category}`)}</ToneTag>
-                      {r.capacity ? <Typography.Text>{r.capacity}</Typography.Text> : null}
-                    </Flex>
-                    <Typography.Paragraph ellipsis={{ rows: 3 }} style={{ margin: 0 }}>
-                      {r.description}
-                    </Typography.Paragraph>
-                    {r.availableFrom || r.availableTo ? (
-                      <Typography.Text type="secondary">
-                        {r.availableFrom ?? ""} – {r.availableTo ?? ""}
-                      </Typography.Text>
-                    ) : null}
-                    {r.abilities.request ? (
-                      <Button size="large" style={{ alignSelf: "flex-start" }} onClick={() => setRequesting(r)}>
-                        {t("help.resources.request")}
-                      </Button>
-                    ) : null}
-                    {canSuggest(me) ? <SuggestionsPanel resourceId={r.id} /> : null}
-                  </Flex>
-                </Card>
-              </Col>
-            ))}
-          </Row>
-          <CardsPagination
-            total={list.data.total}
-            page={page}
-            pageSize={PAGE_SIZE}
-            onPage={(p) => update({ page: p })}
-          />
-        </>
-      )}
+      <CardGrid
+        query={list}
+        empty={t("help.resources.empty")}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={(p) => update({ page: p })}
+        renderItem={(r) => (
+          <Card size="small" data-testid="resource-card">
+            <Flex vertical gap={4}>
+              <Typography.Text strong style={{ fontSize: 16 }}>
+                {r.title}
+              </Typography.Text>
+              <Typography.Text type="secondary">{r.org.name}</Typography.Text>
+              <Flex wrap gap={6}>
+                <ToneTag tone="blue">{t(`help.resources.category.${r.category}`)}</ToneTag>
+                {r.capacity ? <Typography.Text>{r.capacity}</Typography.Text> : null}
+              </Flex>
+              <Typography.Paragraph ellipsis={{ rows: 3 }} style={{ margin: 0 }}>
+                {r.description}
+              </Typography.Paragraph>
+              {r.availableFrom || r.availableTo ? (
+                <Typography.Text type="secondary">
+                  {r.availableFrom ?? ""} – {r.availableTo ?? ""}
+                </Typography.Text>
+              ) : null}
+              {r.abilities.request ? (
+                <Button size="large" style={{ alignSelf: "flex-start" }} onClick={() => setRequesting(r)}>
+                  {t("help.resources.request")}
+                </Button>
+              ) : null}
+              {canSuggest(me) ? <SuggestionsPanel resourceId={r.id} /> : null}
+            </Flex>
+          </Card>
+        )}
+      />
       {posting ? <ResourceFormModal onClose={() => setPosting(false)} /> : null}
       {requesting ? <RequestModal resource={requesting} onClose={() => setRequesting(null)} /> : null}
     </Flex>
