@@ -1,4 +1,3 @@
-import { PassThrough } from "node:stream";
 import {
   type AuditEntry,
   auditActionLabel,
@@ -7,8 +6,7 @@ import {
   auditTargetText,
   type Locale,
 } from "@huzhu/contracts";
-import ExcelJS from "exceljs";
-import { spreadsheetText } from "../../platform/spreadsheet.ts";
+import { type Labels, type SheetColumn, writeWorkbook } from "../../platform/spreadsheet.ts";
 
 export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -23,62 +21,47 @@ const cstFormat = new Intl.DateTimeFormat("sv-SE", {
   second: "2-digit",
 });
 
+type AuditLabels = (typeof auditLabels)[Locale];
+
+/** A header in each language, from the labels the page uses. */
+const header = (pick: (labels: AuditLabels) => string): Labels => ({
+  "zh-CN": pick(auditLabels["zh-CN"]),
+  "zh-TW": pick(auditLabels["zh-TW"]),
+  en: pick(auditLabels.en),
+});
+
 /**
- * The filtered audit log as a workbook, labelled in the request's language exactly as on the page.
- * Every text cell goes through spreadsheetText: usernames, reasons and organization names come
- * from users, and one beginning with = + - @ must stay text in every spreadsheet program.
+ * The columns, labelled in the request's language exactly as on the page. Usernames, reasons and
+ * organization names come from users: the shared writer keeps any that begins with = + - @ text.
  */
-export async function writeAuditWorkbook(
-  batches: AsyncIterable<AuditEntry[]>,
-  locale: Locale,
-): Promise<{ buffer: Buffer; rowCount: number }> {
-  const labels = auditLabels[locale];
-  const sink = new PassThrough();
-  const chunks: Buffer[] = [];
-  sink.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<void>((resolve, reject) => {
-    sink.on("end", resolve);
-    sink.on("error", reject);
-  });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useSharedStrings: false, useStyles: true });
-  const sheet = workbook.addWorksheet(labels.sheet, { views: [{ state: "frozen", ySplit: 1 }] });
-  const c = labels.columns;
-  sheet.columns = [
-    { header: c.at, key: "at", width: 20 },
-    { header: c.actor, key: "actor", width: 16 },
-    { header: c.ip, key: "ip", width: 16 },
-    { header: c.action, key: "action", width: 20 },
-    { header: c.target, key: "target", width: 48 },
-    { header: c.result, key: "result", width: 8 },
-    { header: c.detail, key: "detail", width: 80 },
-  ];
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
-  let rowCount = 0;
-  for await (const batch of batches) {
-    for (const entry of batch) {
-      const detail = auditDetailItems(entry, labels)
+const columns: ReadonlyArray<SheetColumn<AuditEntry>> = [
+  { label: header((l) => l.columns.at), width: 20, value: (e) => cstFormat.format(new Date(e.at)) },
+  { label: header((l) => l.columns.actor), width: 16, value: (e, l) => e.actorName ?? auditLabels[l].system },
+  { label: header((l) => l.columns.ip), width: 16, value: (e) => e.ip ?? "" },
+  {
+    label: header((l) => l.columns.action),
+    width: 20,
+    value: (e, l) => auditActionLabel(e.action, auditLabels[l]),
+  },
+  {
+    label: header((l) => l.columns.target),
+    width: 48,
+    value: (e, l) => auditTargetText(e, auditLabels[l]),
+  },
+  { label: header((l) => l.columns.result), width: 8, value: (e, l) => auditLabels[l].results[e.result] },
+  {
+    label: header((l) => l.columns.detail),
+    width: 80,
+    value: (e, l) =>
+      auditDetailItems(e, auditLabels[l])
         .map((item) => `${item.label}: ${item.text}`)
-        .join("; ");
-      sheet
-        .addRow({
-          at: cstFormat.format(new Date(entry.at)),
-          actor: spreadsheetText(entry.actorName ?? labels.system),
-          ip: spreadsheetText(entry.ip ?? ""),
-          action: spreadsheetText(auditActionLabel(entry.action, labels)),
-          target: spreadsheetText(auditTargetText(entry, labels)),
-          result: labels.results[entry.result],
-          detail: spreadsheetText(detail),
-        })
-        .commit();
-      rowCount++;
-    }
-  }
-  sheet.commit();
-  await workbook.commit();
-  await done;
-  return { buffer: Buffer.concat(chunks), rowCount };
-}
+        .join("; "),
+  },
+];
+
+/** The filtered audit log as a workbook, through the shared streaming writer (platform/spreadsheet.ts). */
+export const writeAuditWorkbook = (batches: AsyncIterable<AuditEntry[]>, locale: Locale) =>
+  writeWorkbook(batches, auditLabels[locale].sheet, columns, locale);
 
 export function auditExportFileName(locale: Locale, date: string): string {
   return `${auditLabels[locale].fileStem}-${date}.xlsx`;

@@ -1,7 +1,5 @@
-import { PassThrough } from "node:stream";
 import type { Locale } from "@huzhu/contracts";
-import ExcelJS from "exceljs";
-import { spreadsheetText } from "../../platform/spreadsheet.ts";
+import { enumLabel, type Labels, type SheetColumn, writeWorkbook } from "../../platform/spreadsheet.ts";
 import type { MemberRow } from "./members.repository.ts";
 
 /**
@@ -9,9 +7,9 @@ import type { MemberRow } from "./members.repository.ts";
  * and the writer. Like the presenter, it whitelists fields: only masked personal data is written;
  * nothing here can decrypt.
  */
-type Labels = Record<Locale, string>;
 
-const columns: ReadonlyArray<{ label: Labels; width: number; value: (row: MemberRow, locale: Locale) => string }> = [
+// Every value as text: dates stay ISO strings and masked numbers are not reformatted by Excel.
+const columns: ReadonlyArray<SheetColumn<MemberRow>> = [
   { label: { "zh-CN": "姓名", "zh-TW": "姓名", en: "Name" }, width: 12, value: (r) => r.name },
   {
     label: { "zh-CN": "性别", "zh-TW": "性別", en: "Gender" },
@@ -77,16 +75,8 @@ const educations: Record<string, Labels> = {
   doctorate: { "zh-CN": "博士研究生", "zh-TW": "博士研究生", en: "Doctorate" },
 };
 
-function enumLabel(table: Record<string, Labels>, value: string, locale: Locale): string {
-  return table[value]?.[locale] ?? value;
-}
-
 const titles: Labels = { "zh-CN": "党员名册", "zh-TW": "黨員名冊", en: "Member roster" };
 const fileStems: Labels = { "zh-CN": "党员名册", "zh-TW": "黨員名冊", en: "member-roster" };
-
-/** Rows written between two turns given to other requests: ~25 ms of work each. */
-const YIELD_EVERY_ROWS = 250;
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -99,44 +89,6 @@ export function exportContentDisposition(locale: Locale, date: string): string {
   return `attachment; filename="member-roster-${date}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-/**
- * Writes the rows into an .xlsx with the streaming writer: each row is committed (serialized and
- * zipped) as soon as it is added, so memory holds one batch of rows plus the compressed output.
- */
-export async function writeRosterWorkbook(
-  rows: AsyncIterable<MemberRow[]>,
-  locale: Locale,
-): Promise<{ buffer: Buffer; rowCount: number }> {
-  const output = new PassThrough();
-  const chunks: Buffer[] = [];
-  output.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => {
-    output.on("end", resolve);
-    output.on("error", reject);
-  });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
-  workbook.creator = "Huzhu";
-  const sheet = workbook.addWorksheet(titles[locale], { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = columns.map((c) => ({ header: c.label[locale], width: c.width }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
-  let rowCount = 0;
-  for await (const batch of rows) {
-    for (const row of batch) {
-      // Every value as text: dates stay ISO strings and masked numbers are not reformatted by Excel;
-      // text that looks like a formula (a name such as "=HYPERLINK(...)") is kept inert.
-      sheet.addRow(columns.map((c) => spreadsheetText(c.value(row, locale)))).commit();
-      rowCount += 1;
-      // Writing a row costs ~0.1 ms (exceljs): let other requests in every few hundred.
-      if (rowCount % YIELD_EVERY_ROWS === 0) await yieldToEventLoop();
-    }
-    // And before the next batch's query. Awaiting the database is not enough: PGlite answers on
-    // this thread without ever yielding to I/O (300 queries in a row: a 0 ms timer never fired),
-    // so an export would hold the event loop from its first row to its last.
-    await yieldToEventLoop();
-  }
-  sheet.commit();
-  await workbook.commit();
-  await finished;
-  return { buffer: Buffer.concat(chunks), rowCount };
-}
+/** Writes the rows with the shared streaming writer (platform/spreadsheet.ts). */
+export const writeRosterWorkbook = (rows: AsyncIterable<MemberRow[]>, locale: Locale) =>
+  writeWorkbook(rows, titles[locale], columns, locale);

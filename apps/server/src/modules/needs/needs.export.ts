@@ -1,17 +1,13 @@
-import { PassThrough } from "node:stream";
 import type { Locale } from "@huzhu/contracts";
-import ExcelJS from "exceljs";
-import { spreadsheetText } from "../../platform/spreadsheet.ts";
+import { enumLabel, type Labels, type SheetColumn, writeWorkbook } from "../../platform/spreadsheet.ts";
 import type { NeedRow } from "./needs.repository.ts";
 
 /**
  * The needs list as a workbook (需求清单, issue 8 item 6): its columns, their labels and the enum
- * values in the three languages, and the streaming writer (as the roster's, members.export.ts).
- * Needs carry no personal data; every text cell goes through `spreadsheetText` (a title starting
- * with "=" stays text), dates are ISO text, the budget is a number in 元 with two decimals.
+ * values in the three languages, written by the shared streaming writer (platform/spreadsheet.ts).
+ * Needs carry no personal data; text cells stay text (a title starting with "=" too), dates are
+ * ISO text, the budget is a number in 元 with two decimals.
  */
-type Labels = Record<Locale, string>;
-type Cell = string | number | null;
 
 const categories: Record<string, Labels> = {
   diagnosis: { "zh-CN": "找差距、理思路、定措施", "zh-TW": "找差距、理思路、定措施", en: "Diagnosis and planning" },
@@ -49,7 +45,6 @@ const visibilities: Record<string, Labels> = {
   region: { "zh-CN": "全县（市）", "zh-TW": "全縣（市）", en: "The whole county or city" },
 };
 
-const enumLabel = (table: Record<string, Labels>, value: string, locale: Locale) => table[value]?.[locale] ?? value;
 const isoDate = (value: string | Date | null) =>
   value === null ? "" : value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
 /** Fen to 元 (exact to the cent for any budget the contract allows). */
@@ -57,12 +52,7 @@ const yuan = (fen: NeedRow["budget_fen"]) => (fen === null ? null : Number(fen) 
 
 const MONEY_FORMAT = "#,##0.00";
 
-const columns: ReadonlyArray<{
-  label: Labels;
-  width: number;
-  numFmt?: string;
-  value: (row: NeedRow, locale: Locale) => Cell;
-}> = [
+const columns: ReadonlyArray<SheetColumn<NeedRow>> = [
   { label: { "zh-CN": "编号", "zh-TW": "編號", en: "No." }, width: 8, value: (r) => r.id },
   { label: { "zh-CN": "需求标题", "zh-TW": "需求標題", en: "Title" }, width: 30, value: (r) => r.title },
   { label: { "zh-CN": "需求组织", "zh-TW": "需求組織", en: "Organization" }, width: 30, value: (r) => r.org_name },
@@ -118,51 +108,9 @@ const columns: ReadonlyArray<{
 const titles: Labels = { "zh-CN": "需求清单", "zh-TW": "需求清單", en: "Needs" };
 const fileStems: Labels = { "zh-CN": "需求清单", "zh-TW": "需求清單", en: "needs" };
 
-/** Rows written between two turns given to other requests (see members.export.ts). */
-const YIELD_EVERY_ROWS = 250;
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /** The workbook's name in the user's language, e.g. 需求清单-2026-11-30.xlsx. */
 export const needsExportFileName = (locale: Locale, date: string) => `${fileStems[locale]}-${date}.xlsx`;
 
-/** Writes the rows with exceljs's streaming writer: each row is committed as soon as it is added. */
-export async function writeNeedsWorkbook(
-  rows: AsyncIterable<NeedRow[]>,
-  locale: Locale,
-): Promise<{ buffer: Buffer; rowCount: number }> {
-  const output = new PassThrough();
-  const chunks: Buffer[] = [];
-  output.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => {
-    output.on("end", resolve);
-    output.on("error", reject);
-  });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
-  workbook.creator = "Huzhu";
-  const sheet = workbook.addWorksheet(titles[locale], { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = columns.map((c) => ({
-    header: c.label[locale],
-    width: c.width,
-    ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}),
-  }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
-  let rowCount = 0;
-  for await (const batch of rows) {
-    for (const row of batch) {
-      // Text through spreadsheetText (never a formula); numbers (id, budget, rating) as numbers.
-      const values = columns.map((c) => {
-        const v = c.value(row, locale);
-        return typeof v === "string" ? spreadsheetText(v) : v;
-      });
-      sheet.addRow(values).commit();
-      rowCount += 1;
-      if (rowCount % YIELD_EVERY_ROWS === 0) await yieldToEventLoop();
-    }
-    await yieldToEventLoop();
-  }
-  sheet.commit();
-  await workbook.commit();
-  await finished;
-  return { buffer: Buffer.concat(chunks), rowCount };
-}
+/** Writes the rows with the shared streaming writer (platform/spreadsheet.ts). */
+export const writeNeedsWorkbook = (rows: AsyncIterable<NeedRow[]>, locale: Locale) =>
+  writeWorkbook(rows, titles[locale], columns, locale);
