@@ -8,7 +8,7 @@ import {
 } from "@huzhu/contracts";
 import { type Labels, type SheetColumn, writeWorkbook } from "../../platform/spreadsheet.ts";
 
-export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export { XLSX_CONTENT_TYPE } from "../../platform/spreadsheet.ts";
 
 /** China Standard Time, as on the page: what an auditor in the county reads a time as. */
 const cstFormat = new Intl.DateTimeFormat("sv-SE", {

@@ -78,7 +78,7 @@ const educations: Record<string, Labels> = {
 const titles: Labels = { "zh-CN": "党员名册", "zh-TW": "黨員名冊", en: "Member roster" };
 const fileStems: Labels = { "zh-CN": "党员名册", "zh-TW": "黨員名冊", en: "member-roster" };
 
-export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export { XLSX_CONTENT_TYPE } from "../../platform/spreadsheet.ts";
 
 /** The workbook's name in the user's language, e.g. 党员名册-2026-11-30.xlsx. */
 export const exportFileName = (locale: Locale, date: string) => `${fileStems[locale]}-${date}.xlsx`;

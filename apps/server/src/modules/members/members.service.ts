@@ -16,12 +16,13 @@ import { type AuditRecord, describeFilters, recordAudit } from "../../platform/a
 import { defineCommand, execute } from "../../platform/commands.ts";
 import type { PersonalDataCipher } from "../../platform/crypto.ts";
 import { AppError, conflict, invalidField, notFound } from "../../platform/errors.ts";
+import { type ExportJobParams, exportJob } from "../../platform/export-job.ts";
 import type { JobKind, JobRunner } from "../../platform/jobs.ts";
 import { authorizeField, presentAbilities, scopeOf } from "../../platform/policy.ts";
 import { checkRateLimit, type RateLimit, recordRateEvent } from "../../platform/rate-limit.ts";
 import { orgPolicy } from "../orgs/orgs.policy.ts";
 import { orgDirectory } from "../orgs/orgs.service.ts";
-import { exportFileName, writeRosterWorkbook, XLSX_CONTENT_TYPE } from "./members.export.ts";
+import { exportFileName, writeRosterWorkbook } from "./members.export.ts";
 import { memberPolicy } from "./members.policy.ts";
 import { presentMember } from "./members.presenter.ts";
 import {
@@ -408,40 +409,17 @@ async function* capped<T>(batches: AsyncIterable<T[]>, max: number): AsyncGenera
   }
 }
 
-/** The roster export as a background job: what its parameters hold (the filters, where it was asked from). */
-export interface MemberExportJobParams {
-  filters: MemberExportQuery;
-  ip: string | null;
-}
+/** The roster export as a background job: the filters, and where it was asked from. */
+export type MemberExportJobParams = ExportJobParams<MemberExportQuery>;
 
-/**
- * The export job. It runs with its owner's rights *as they are when it runs* (a role withdrawn in
- * between no longer reaches anything), reports progress per batch, and saves the workbook and the
- * export's audit record together with its success.
- */
-export function memberExportJob(
+/** The export job (platform/export-job.ts): with its owner's rights as they are when it runs. */
+export const memberExportJob = (
   members: MembersService,
   actorOf: (userId: number, ip: string | null) => Promise<Actor | null>,
-): JobKind<MemberExportJobParams> {
-  return {
+) =>
+  exportJob<MemberExportQuery>({
     kind: "member.export",
-    heavy: true,
-    async run(ctx) {
-      const actor = await actorOf(ctx.ownerId, ctx.params.ip);
-      if (!actor) throw new AppError(403, "forbidden");
-      await ctx.progress(0, "job.member.export.reading");
-      const result = await members.export(actor, ctx.params.filters, ctx.locale, (done, total) =>
-        ctx.progress(total === 0 ? 1 : done / total, "job.member.export.writing", { done, total }),
-      );
-      return {
-        result: { rowCount: result.rowCount },
-        file: {
-          name: exportFileName(ctx.locale, result.date),
-          contentType: XLSX_CONTENT_TYPE,
-          content: result.workbook,
-        },
-        commit: (trx) => recordAudit(trx, actor, result.audit),
-      };
-    },
-  };
-}
+    actorOf,
+    write: (actor, filters, locale, onBatch) => members.export(actor, filters, locale, onBatch),
+    fileName: exportFileName,
+  });

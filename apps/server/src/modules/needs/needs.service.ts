@@ -24,6 +24,7 @@ import { linkAttachments, registerAttachmentTarget } from "../../platform/attach
 import { type AuditRecord, describeFilters, recordAudit } from "../../platform/audit.ts";
 import { defineCommand, execute } from "../../platform/commands.ts";
 import { AppError, invalidField, notFound } from "../../platform/errors.ts";
+import { type ExportJobParams, exportJob } from "../../platform/export-job.ts";
 import type { JobKind, JobRunner } from "../../platform/jobs.ts";
 import { contactsOfOrganizations, notifyUsers } from "../../platform/notifications.ts";
 import {
@@ -790,40 +791,17 @@ export function needsService(db: Kysely<DB>, clock: () => Date, options: { expor
 }
 export type NeedsService = ReturnType<typeof needsService>;
 
-/** The needs export as a background job: its parameters (the filters, where it was asked from). */
-export interface NeedExportJobParams {
-  filters: NeedExportQuery;
-  ip: string | null;
-}
+/** The needs list's export as a background job: the filters, and where it was asked from. */
+export type NeedExportJobParams = ExportJobParams<NeedExportQuery>;
 
-/**
- * The needs export job (`need.export`). Like the roster's, it runs with its owner's rights as they
- * are when it runs, reports progress per batch, and saves the workbook and the audit record with
- * its success; the kernel tells the owner when it is done.
- */
-export function needExportJob(
+/** The export job (platform/export-job.ts): with its owner's rights as they are when it runs. */
+export const needExportJob = (
   needs: NeedsService,
   actorOf: (userId: number, ip: string | null) => Promise<Actor | null>,
-): JobKind<NeedExportJobParams> {
-  return {
+) =>
+  exportJob<NeedExportQuery>({
     kind: "need.export",
-    heavy: true,
-    async run(ctx) {
-      const actor = await actorOf(ctx.ownerId, ctx.params.ip);
-      if (!actor) throw new AppError(403, "forbidden");
-      await ctx.progress(0, "job.need.export.reading");
-      const result = await needs.exportNeeds(actor, ctx.params.filters, ctx.locale, (done, total) =>
-        ctx.progress(total === 0 ? 1 : done / total, "job.need.export.writing", { done, total }),
-      );
-      return {
-        result: { rowCount: result.rowCount },
-        file: {
-          name: needsExportFileName(ctx.locale, result.date),
-          contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-          content: result.workbook,
-        },
-        commit: (trx) => recordAudit(trx, actor, result.audit),
-      };
-    },
-  };
-}
+    actorOf,
+    write: (actor, filters, locale, onBatch) => needs.exportNeeds(actor, filters, locale, onBatch),
+    fileName: needsExportFileName,
+  });
