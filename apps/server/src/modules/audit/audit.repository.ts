@@ -1,5 +1,6 @@
 import type { AuditFilters, AuditListQuery, AuditOrgRef } from "@huzhu/contracts";
 import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
+import { countRows } from "../../db/count.ts";
 import type { DB } from "../../db/schema.ts";
 
 export type AuditRow = Awaited<ReturnType<ReturnType<typeof auditRepository>["list"]>>["items"][number];
@@ -64,13 +65,13 @@ export function auditRepository(db: Kysely<DB>) {
           .limit(query.pageSize)
           .offset((query.page - 1) * query.pageSize)
           .execute(),
-        q.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
+        countRows(q),
       ]);
-      return { items, total: count.n };
+      return { items, total: count };
     },
 
     async count(filters: AuditFilters): Promise<number> {
-      return (await filtered(filters).select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow()).n;
+      return countRows(filtered(filters));
     },
 
     /** The filtered log, newest record first, in keyset batches (the export). */

@@ -1,5 +1,6 @@
 import type { MemberExportQuery, MemberListQuery } from "@huzhu/contracts";
 import { type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
+import { countRows } from "../../db/count.ts";
 import type { DB } from "../../db/schema.ts";
 import { likePrefix, pathInScopeSql, type Reach, reachSql, type Scope } from "../../platform/access.ts";
 import { conflict } from "../../platform/errors.ts";
@@ -134,17 +135,14 @@ export function membersRepository(db: Kysely<DB>) {
         .offset((query.page - 1) * query.pageSize);
       const [items, count] = await Promise.all([
         selectMembers().where("members.id", "in", ids).orderBy("members.id", "desc").execute() as Promise<MemberRow[]>,
-        q.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
+        countRows(q),
       ]);
-      return { items, total: count.n };
+      return { items, total: count };
     },
 
     /** How many members the filters match inside the scope (the export checks its cap with it). */
     async count(scope: Scope, filters: MemberFilters, options: FilterOptions): Promise<number> {
-      const row = await filtered(scope, filters, options)
-        .select(sql<number>`count(*)::int`.as("n"))
-        .executeTakeFirstOrThrow();
-      return row.n;
+      return countRows(filtered(scope, filters, options));
     },
 
     /**

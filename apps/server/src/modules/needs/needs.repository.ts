@@ -1,5 +1,6 @@
 import type { ClaimListQuery, NeedExportQuery, NeedListQuery, ResourceListQuery } from "@huzhu/contracts";
 import { type Kysely, type RawBuilder, type SqlBool, sql, type Updateable } from "kysely";
+import { countRows } from "../../db/count.ts";
 import type { DB } from "../../db/schema.ts";
 import { likePrefix, type Reach } from "../../platform/access.ts";
 import { conflict } from "../../platform/errors.ts";
@@ -279,16 +280,15 @@ export function needsRepository(db: Kysely<DB>) {
           .limit(query.pageSize)
           .offset((query.page - 1) * query.pageSize)
           .execute(),
-        q.clearSelect().select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
+        countRows(q),
       ]);
-      return { items, total: count.n };
+      return { items, total: count };
     },
 
     /** How many needs the export's filters match. */
     async countNeeds(where: RawBuilder<SqlBool>, query: NeedExportQuery, withinPath: string | null) {
       const { q } = filteredNeeds(where, query, withinPath);
-      const row = await q.clearSelect().select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
-      return row.n;
+      return countRows(q);
     },
 
     /**
@@ -370,9 +370,9 @@ export function needsRepository(db: Kysely<DB>) {
           .limit(query.pageSize)
           .offset((query.page - 1) * query.pageSize)
           .execute(),
-        q.clearSelect().select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
+        countRows(q),
       ]);
-      return { items, total: count.n };
+      return { items, total: count };
     },
 
     async insertResource(values: {
@@ -426,9 +426,9 @@ export function needsRepository(db: Kysely<DB>) {
           .limit(query.pageSize)
           .offset((query.page - 1) * query.pageSize)
           .execute(),
-        q.clearSelect().select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
+        countRows(q),
       ]);
-      return { items, total: count.n };
+      return { items, total: count };
     },
 
     /** A new claim; the partial unique index refuses a second pending one for the same pair. */

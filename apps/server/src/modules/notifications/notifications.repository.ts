@@ -1,5 +1,6 @@
 import type { NotificationListQuery } from "@huzhu/contracts";
 import { type Kysely, sql } from "kysely";
+import { countRows } from "../../db/count.ts";
 import type { DB } from "../../db/schema.ts";
 
 /** One's own notifications: every finder takes the recipient's id. */
@@ -16,10 +17,10 @@ export function notificationsRepository(db: Kysely<DB>) {
           .limit(query.pageSize)
           .offset((query.page - 1) * query.pageSize)
           .execute(),
-        q.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
+        countRows(q),
         this.unreadCount(userId),
       ]);
-      return { items, total: count.n, unread };
+      return { items, total: count, unread };
     },
 
     async unreadCount(userId: number): Promise<number> {

@@ -1,5 +1,6 @@
 import type { OrgListQuery } from "@huzhu/contracts";
 import { type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool, sql } from "kysely";
+import { countRows } from "../../db/count.ts";
 import type { DB } from "../../db/schema.ts";
 import { likePrefix, pathInScopeSql, type Scope } from "../../platform/access.ts";
 import { moveOrgPathCopies } from "../../platform/org-path-copies.ts";
@@ -86,9 +87,9 @@ export function orgsRepository(db: Kysely<DB>) {
         .limit(pageSize)
         .offset((pageNo - 1) * pageSize)
         .execute(),
-      q.clearSelect().select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
+      countRows(q),
     ]);
-    return { items, total: count.n };
+    return { items, total: count };
   }
 
   return {

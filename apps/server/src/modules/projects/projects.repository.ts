@@ -1,5 +1,6 @@
 import type { ProjectListQuery } from "@huzhu/contracts";
 import { type Kysely, type RawBuilder, type SqlBool, sql, type Updateable } from "kysely";
+import { countRows } from "../../db/count.ts";
 import type { DB } from "../../db/schema.ts";
 import type { Reach } from "../../platform/access.ts";
 import { searchVector, textSearch } from "../../platform/text-search.ts";
@@ -148,9 +149,9 @@ export function projectsRepository(db: Kysely<DB>) {
           .limit(query.pageSize)
           .offset((query.page - 1) * query.pageSize)
           .execute(),
-        q.clearSelect().select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
+        countRows(q),
       ]);
-      return { items, total: count.n };
+      return { items, total: count };
     },
 
     async listLapsed(where: RawBuilder<SqlBool>, today: string, limit: number) {
@@ -162,9 +163,9 @@ export function projectsRepository(db: Kysely<DB>) {
         .where(sql<SqlBool>`${since} + projects.plan_period_days < ${today}::date`);
       const [items, count] = await Promise.all([
         q.orderBy(since, "asc").orderBy("projects.id").limit(limit).execute(),
-        q.clearSelect().select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
+        countRows(q),
       ]);
-      return { items, total: count.n };
+      return { items, total: count };
     },
 
     async partiesOf(projectIds: readonly number[]): Promise<PartyRow[]> {
