@@ -6,6 +6,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { mulberry32 } from "../../apps/server/src/demo/random.ts";
 import { divisionDataDir, splitCsvLine } from "../../apps/server/src/modules/divisions/divisions.ts";
 
 export interface Org {
@@ -25,17 +26,8 @@ export interface NeedRow {
   createdAt: Date;
 }
 
-/** mulberry32: a small seeded generator, so every run builds the same rows. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The demo data's seeded generator (mulberry32), so every run builds the same rows. */
+export const rng = mulberry32;
 
 export function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)] as T;

@@ -28,6 +28,7 @@ import {
 export type { OrgArea, OrgCategory, OrgKind } from "@huzhu/contracts";
 
 import type { OrgArea, OrgCategory, OrgKind } from "@huzhu/contracts";
+import { hashString, mulberry32, pick, type Rng, randInt, weighted } from "./random.ts";
 export type Education =
   | "primary"
   | "junior_high"
@@ -105,54 +106,7 @@ export const DEFAULT_SEED = 350824;
 const PREFERRED_TOWN = "350824101"; // 中山镇
 
 // ---------------------------------------------------------------------------------------------
-// Randomness and dates
-
-type Rng = () => number;
-
-/** mulberry32: a tiny, good-enough 32-bit PRNG. */
-function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** FNV-1a, so that each organization gets its own stream derived from the seed and its key. */
-function hashString(s: string, seed: number): number {
-  let h = (0x811c9dc5 ^ seed) >>> 0;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
-
-function randInt(rng: Rng, min: number, max: number): number {
-  return min + Math.floor(rng() * (max - min + 1));
-}
-
-function pick<T>(rng: Rng, items: readonly T[]): T {
-  const item = items[Math.floor(rng() * items.length)];
-  if (item === undefined) throw new Error("pick from an empty list");
-  return item;
-}
-
-function weighted<T>(rng: Rng, items: readonly (readonly [T, number])[]): T {
-  let total = 0;
-  for (const [, w] of items) total += w;
-  let r = rng() * total;
-  for (const [item, w] of items) {
-    r -= w;
-    if (r < 0) return item;
-  }
-  const last = items[items.length - 1];
-  if (last === undefined) throw new Error("weighted pick from an empty list");
-  return last[0];
-}
+// Dates (seeded randomness is in random.ts)
 
 const DAY_MS = 86_400_000;
 

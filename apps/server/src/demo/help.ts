@@ -26,6 +26,7 @@ import type { DB } from "../db/schema.ts";
 import { type NeedAction, type NeedSide, needTransition } from "../modules/needs/needs.lifecycle.ts";
 import { searchVector } from "../platform/text-search.ts";
 import type { DemoCounty, DemoOrg } from "./generate.ts";
+import { hashString, mulberry32, pick, type Rng, randInt, weighted } from "./random.ts";
 
 export type ClaimStatus = "pending" | "accepted" | "declined" | "withdrawn";
 export type Visibility = "superiors" | "partners" | "region";
@@ -152,44 +153,9 @@ export interface DemoHelp {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Randomness and days (the roster's PRNG, kept local)
+// Randomness and days (the roster's PRNG, random.ts)
 
-type Rng = () => number;
-
-function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function hashString(s: string, seed: number): number {
-  let h = (0x811c9dc5 ^ seed) >>> 0;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
-
-const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
-function pick<T>(rng: Rng, items: readonly T[]): T {
-  const item = items[Math.floor(rng() * items.length)];
-  if (item === undefined) throw new Error("demo help: pick from an empty list");
-  return item;
-}
-function weighted<T>(rng: Rng, items: readonly (readonly [T, number])[]): T {
-  let r = rng() * items.reduce((s, [, w]) => s + w, 0);
-  for (const [item, w] of items) {
-    r -= w;
-    if (r < 0) return item;
-  }
-  return (items[items.length - 1] as readonly [T, number])[0];
-}
+const int = randInt;
 function shuffle<T>(rng: Rng, items: T[]): T[] {
   for (let i = items.length - 1; i > 0; i--) {
     const j = Math.floor(rng() * (i + 1));
