@@ -67,6 +67,14 @@ export const auditActions = [
   "activity.record",
   "contribution.record",
   "contribution.confirm",
+  "pairing_round.create",
+  "pairing_round.update",
+  "pairing_round.run",
+  "pairing_round.edit",
+  "pairing_round.publish",
+  "pairing.create",
+  "pairing.conclude",
+  "pairing.dissolve",
 ] as const;
 export const auditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditAction>;
@@ -83,6 +91,8 @@ export const auditTargetTypes = [
   "claim",
   "project",
   "contribution",
+  "pairing_round",
+  "pairing",
 ] as const;
 export const auditTargetType = z.enum(auditTargetTypes);
 export type AuditTargetType = z.infer<typeof auditTargetType>;
@@ -163,6 +173,9 @@ export const auditDetail = z
     rating: z.number().int().min(1).max(5).optional(),
     fromStatus: code.optional(),
     toStatus: code.optional(),
+    // Pairing rounds: the round a run, an edit or a pairing belongs to, and the pairings it made.
+    roundId: id.optional(),
+    pairings: count.optional(),
     // The demo load.
     orgs: count.optional(),
     members: count.optional(),

@@ -25,6 +25,19 @@ import { createMemberBody, memberExportQuery, memberListQuery, revealBody, updat
 import { notificationListQuery, notificationStreamQuery } from "./notifications.ts";
 import { createOrgBody, dissolveOrgBody, moveOrgBody, orgListQuery, orgLookupQuery, updateOrgBody } from "./orgs.ts";
 import { pairingSolveQuery } from "./pairing.ts";
+import {
+  createPairingBody,
+  createPairingRoundBody,
+  endPairingBody,
+  pairingListQuery,
+  pairingPairBody,
+  pairingPairQuery,
+  pairingRoundListQuery,
+  publishPairingRoundBody,
+  roundCapacityBody,
+  roundDemandBody,
+  updatePairingRoundBody,
+} from "./pairing-rounds.ts";
 import { securityAlertListQuery } from "./security.ts";
 import { assignRoleBody, createUserBody, passwordResetListQuery, updateUserBody, userListQuery } from "./users.ts";
 
@@ -176,6 +189,19 @@ labelFields("notification", notificationListQuery);
 labelFields("notification", notificationStreamQuery);
 labelFields("alert", securityAlertListQuery);
 labelFields("pairing", pairingSolveQuery);
+for (const schema of [
+  createPairingRoundBody,
+  updatePairingRoundBody,
+  pairingRoundListQuery,
+  pairingPairBody,
+  pairingPairQuery,
+  roundCapacityBody,
+  roundDemandBody,
+  publishPairingRoundBody,
+]) {
+  labelFields("pairingRound", schema);
+}
+for (const schema of [pairingListQuery, createPairingBody, endPairingBody]) labelFields("pairing", schema);
 for (const schema of [createNeedBody, updateNeedBody, needListQuery, needExportQuery, confirmNeedBody]) {
   labelFields("need", schema);
 }

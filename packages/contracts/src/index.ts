@@ -11,5 +11,6 @@ export * from "./members.ts";
 export * from "./notifications.ts";
 export * from "./orgs.ts";
 export * from "./pairing.ts";
+export * from "./pairing-rounds.ts";
 export * from "./security.ts";
 export * from "./users.ts";
