@@ -3,6 +3,7 @@ import { claim, need, project } from "./help.ts";
 import { job } from "./jobs.ts";
 import { member } from "./members.ts";
 import { notification } from "./notifications.ts";
+import { booking } from "./venues.ts";
 
 /**
  * The home page (工作台, GET /api/home): cards contributed by modules, each shown only to the
@@ -57,7 +58,19 @@ export const helpCard = z.object({
 });
 export type HelpCard = z.infer<typeof helpCard>;
 
-export const homeCard = z.discriminatedUnion("id", [jurisdictionCard, todosCard, myRecordCard, helpCard]);
+/**
+ * Shared venues (issue 10), for those who book or own venues: the caller's organizations' next
+ * bookings and the requests waiting for their approval (as a venue's owner); the soonest few of
+ * each with the totals. Not shown when both are empty.
+ */
+export const venuesCard = z.object({
+  id: z.literal("venues"),
+  nextBookings: z.object({ total: z.number().int(), items: z.array(booking) }),
+  awaitingApproval: z.object({ total: z.number().int(), items: z.array(booking) }),
+});
+export type VenuesCard = z.infer<typeof venuesCard>;
+
+export const homeCard = z.discriminatedUnion("id", [jurisdictionCard, todosCard, myRecordCard, helpCard, venuesCard]);
 export type HomeCard = z.infer<typeof homeCard>;
 export type HomeCardId = HomeCard["id"];
 
