@@ -40,6 +40,20 @@ import {
 } from "./pairing-rounds.ts";
 import { securityAlertListQuery } from "./security.ts";
 import { assignRoleBody, createUserBody, passwordResetListQuery, updateUserBody, userListQuery } from "./users.ts";
+import {
+  assignCourseBody,
+  bookingListQuery,
+  checkInBody,
+  courseListQuery,
+  createBookingBody,
+  createCourseBody,
+  createVenueBody,
+  decideBookingBody,
+  recordStudyBody,
+  updateVenueBody,
+  venueListQuery,
+  venueUsageQuery,
+} from "./venues.ts";
 
 /**
  * Field labels belong to the schema a request is validated against, not to a field's name: the
@@ -211,3 +225,6 @@ for (const schema of [createResourceBody, updateResourceBody, resourceListQuery]
 for (const schema of [projectListQuery, updateProjectBody]) labelFields("project", schema);
 labelFields("activity", recordActivityBody);
 labelFields("contribution", recordContributionBody);
+for (const schema of [createVenueBody, updateVenueBody, venueListQuery, venueUsageQuery]) labelFields("venue", schema);
+for (const schema of [createBookingBody, decideBookingBody, checkInBody, bookingListQuery]) labelFields("booking", schema);
+for (const schema of [createCourseBody, courseListQuery, assignCourseBody, recordStudyBody]) labelFields("course", schema);

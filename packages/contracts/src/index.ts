@@ -14,3 +14,4 @@ export * from "./pairing.ts";
 export * from "./pairing-rounds.ts";
 export * from "./security.ts";
 export * from "./users.ts";
+export * from "./venues.ts";
