@@ -83,7 +83,8 @@ describe(`relationship reach as SQL (${testDatabaseKind})`, () => {
       .where(condition)
       .orderBy("id")
       .execute();
-    const key = (id: number) => Object.keys(ids).find((k) => ids[k] === id);
+    // Organization pairings only here (member–member pairings name no organization).
+    const key = (id: number | null) => Object.keys(ids).find((k) => ids[k] === id);
     return rows.map((r) => `${key(r.helper_org_id)}→${key(r.recipient_org_id)} ${r.status}`);
   }
 

@@ -20,6 +20,8 @@ export interface OrganizationTable {
   status: ColumnType<string, string | undefined, string>;
   dissolved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   dissolve_reason: string | null;
+  /** 软弱涣散 (weak) and 经济薄弱 (poor), the default recipients of a pairing round (migration 0013). */
+  flags: ColumnType<string[], string[] | undefined, string[]>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -245,13 +247,70 @@ export interface AttachmentTable {
 
 export interface PairingTable {
   id: Generated<number>;
-  helper_org_id: number;
-  recipient_org_id: number;
+  /** Organization–organization pairings name the organizations; member–member ones the members (0013). */
+  helper_org_id: number | null;
+  recipient_org_id: number | null;
+  helper_member_id: ColumnType<number | null, number | null | undefined, number | null>;
+  recipient_member_id: ColumnType<number | null, number | null | undefined, number | null>;
   form: string;
   status: Generated<string>;
   starts_on: string | null;
   ends_on: string | null;
+  goals: ColumnType<string | null, string | null | undefined, string | null>;
+  /** "round" (with round_id) or "manual". */
+  origin: Generated<string>;
+  round_id: ColumnType<number | null, number | null | undefined, number | null>;
+  end_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  ended_at: MaybeTimestamp;
+  created_by: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+/** A pairing's history over the years (0013). */
+export interface PairingEventTable {
+  id: Generated<number>;
+  pairing_id: number;
+  event: string;
+  status: string;
+  reason: string | null;
+  round_id: number | null;
+  actor_id: number | null;
+  at: Generated<Date>;
+}
+
+/** The agreement PDF made when a pairing is published or created (0013). */
+export interface PairingAgreementTable {
+  pairing_id: number;
+  file_name: string;
+  content: Uint8Array;
+  created_at: Generated<Date>;
+}
+
+type JsonValue = ColumnType<unknown, string, string>;
+type MaybeJson = ColumnType<unknown, string | null | undefined, string | null>;
+
+/** A coordinator's pairing round (0013): parameters, what-if edits and the last run's problem and result. */
+export interface PairingRoundTable {
+  id: Generated<number>;
+  org_id: number;
+  name: string;
+  status: Generated<string>;
+  parameters: JsonValue;
+  locks: ColumnType<unknown, string | undefined, string>;
+  forbids: ColumnType<unknown, string | undefined, string>;
+  problem: MaybeJson;
+  result: MaybeJson;
+  details: MaybeJson;
+  solve_ms: number | null;
+  incremental: ColumnType<boolean, boolean | undefined, boolean>;
+  last_job_id: string | null;
+  solved_at: MaybeTimestamp;
+  published_at: MaybeTimestamp;
+  published_by: number | null;
+  created_by: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 /** bigint columns (money in fen): pg answers text, PGlite a bigint or number; read with Number(). */
@@ -396,6 +455,9 @@ export interface DB {
   audit_chain_head: AuditChainHeadTable;
   org_path_copies: OrgPathCopiesTable;
   pairings: PairingTable;
+  pairing_events: PairingEventTable;
+  pairing_agreements: PairingAgreementTable;
+  pairing_rounds: PairingRoundTable;
   needs: NeedTable;
   resources: ResourceTable;
   claims: ClaimTable;
