@@ -67,6 +67,7 @@ const recordRoutes: Record<string, (ids: { org: (key: string) => number }) => un
   "GET /api/resources/:id/suggestions": () => undefined,
   "GET /api/projects/:id": () => undefined,
   "PATCH /api/projects/:id": () => ({ title: "矩阵测试" }),
+  "POST /api/projects/:id/cancel": () => ({ reason: "矩阵测试" }),
   "POST /api/projects/:id/activities": (ids) => ({
     occurredOn: "2024-01-02",
     type: "visit",
@@ -112,6 +113,7 @@ const recordSetOf: Record<string, string> = {
   "GET /api/resources/:id/suggestions": "resource",
   "GET /api/projects/:id": "project",
   "PATCH /api/projects/:id": "project",
+  "POST /api/projects/:id/cancel": "project",
   "POST /api/projects/:id/activities": "project",
   "POST /api/projects/:id/contributions": "project",
   "POST /api/contributions/:id/confirm": "contribution",

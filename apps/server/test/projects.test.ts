@@ -145,6 +145,89 @@ describe(`help projects: activities, contributions, photos (${testDatabaseKind})
     );
   });
 
+  it("ends a project early by a party, with the reason, telling the other side; 409 once it ended", async () => {
+    // A second need's project, to end without touching the first's.
+    const need = await post(village, "/api/needs", {
+      orgId: ids["village:a1"],
+      category: "economy",
+      title: "茶叶销路",
+      description: "帮助联系销路",
+      visibility: "region",
+    });
+    const claim = await post(community, `/api/needs/${need.json().id}/claims`, { orgId: ids["community:p"] });
+    const id = (await post(village, `/api/claims/${claim.json().id}/accept`)).json().projectId as number;
+    const url = `/api/projects/${id}/cancel`;
+    const before = (await community.request({ method: "GET", url: `/api/projects/${id}` })).json();
+    expect(before).toMatchObject({ status: "active", endedAt: null, endReason: null });
+    expect(before.abilities.cancel).toBe(true);
+    expectError(await post(community, url, {}), 400, { field: "reason" });
+    expectError(await post(community, url, { reason: "x" }), 400, { field: "reason" });
+    expectError(await post(community, url, { reason: "不再需要", outcome: "paused" }), 400, { field: "outcome" });
+    // An outsider does not see it; a need's project is completed by its need, not concluded here.
+    expectError(await post(communityQ, url, { reason: "不再需要" }), 404);
+    expectError(await post(community, url, { reason: "已经完成", outcome: "completed" }), 409, {
+      code: "project.endsWithNeed",
+    });
+    const ended = await post(community, url, { reason: "村里已另找销路" });
+    expect(ended.statusCode, ended.body).toBe(200);
+    expect(ended.json()).toMatchObject({ status: "cancelled", endReason: "村里已另找销路" });
+    expect(ended.json().endedAt).toEqual(expect.any(String));
+    expect(ended.json().abilities).toEqual({
+      update: false,
+      recordActivity: false,
+      recordContribution: false,
+      cancel: false,
+    });
+    // Once ended: no second end, no more work recorded on it.
+    expectError(await post(village, url, { reason: "再次取消" }), 409, { code: "project.notActive" });
+    expectError(
+      await post(village, `/api/projects/${id}/activities`, {
+        occurredOn: "2024-05-01",
+        type: "visit",
+        description: "走访",
+        orgId: ids["village:a1"],
+      }),
+      409,
+      { code: "project.notActive" },
+    );
+    // The other side is told; the one who ended it is not.
+    const told = (await village.request({ method: "GET", url: "/api/notifications" })).json();
+    expect(told.items.find((n: { kind: string }) => n.kind === "project.cancelled")).toMatchObject({
+      link: `/projects/${id}`,
+    });
+    const self = (await community.request({ method: "GET", url: "/api/notifications" })).json();
+    expect(self.items.some((n: { kind: string }) => n.kind === "project.cancelled")).toBe(false);
+    // The log keeps the reason, and the refusals under the same action.
+    const log = (await auditor.request({ method: "GET", url: "/api/audit?action=project.cancel" })).json();
+    const success = log.items.find((e: { result: string }) => e.result === "success");
+    expect(success).toMatchObject({ targetType: "project", targetId: String(id) });
+    expect(success.detail).toMatchObject({ toStatus: "cancelled", reason: "村里已另找销路" });
+    expect(log.items.some((e: { result: string }) => e.result !== "success")).toBe(true);
+  });
+
+  it("concludes a resource's project as done", async () => {
+    const resource = await post(community, "/api/resources", {
+      orgId: ids["community:p"],
+      category: "training",
+      title: "电商讲师",
+      description: "每月一次",
+      visibility: "region",
+    });
+    expect(resource.statusCode, resource.body).toBe(201);
+    const request = await post(village, `/api/resources/${resource.json().id}/requests`, {
+      orgId: ids["village:a1"],
+    });
+    expect(request.statusCode, request.body).toBe(201);
+    const accepted = await post(community, `/api/claims/${request.json().id}/accept`);
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const id = accepted.json().projectId as number;
+    const done = await post(village, `/api/projects/${id}/cancel`, { reason: "三期培训已办完", outcome: "completed" });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({ status: "completed", endReason: "三期培训已办完" });
+    const told = (await community.request({ method: "GET", url: "/api/notifications" })).json();
+    expect(told.items.some((n: { kind: string }) => n.kind === "project.completed")).toBe(true);
+  });
+
   it("lists claims by need for both sides", async () => {
     for (const s of [village, community]) {
       const claims = (await s.request({ method: "GET", url: `/api/claims?needId=${needId}` })).json();

@@ -64,6 +64,7 @@ export const auditActions = [
   "claim.decline",
   "claim.withdraw",
   "project.update",
+  "project.cancel",
   "activity.record",
   "contribution.record",
   "contribution.confirm",
@@ -137,7 +138,10 @@ export const auditDetail = z
     fields: z.array(fieldName).max(60).optional(),
     /** The personal field a reveal showed. */
     field: fieldName.optional(),
-    /** The stated justification of a reveal or a dissolution; a login refused while locked says "locked". */
+    /**
+     * The stated justification of a reveal, a dissolution or a project's early end; a login refused
+     * while locked says "locked".
+     */
     reason: z.string().max(200).optional(),
     orgId: id.nullable().optional(),
     parentId: id.optional(),

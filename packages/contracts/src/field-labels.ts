@@ -3,6 +3,7 @@ import { auditExportQuery, auditListQuery } from "./audit.ts";
 import { changePasswordBody, disableSecondFactorBody, loginBody, secondFactorBody, totpCodeBody } from "./auth.ts";
 import { idParam, pageQuery } from "./common.ts";
 import {
+  cancelProjectBody,
   claimListQuery,
   claimNeedBody,
   confirmNeedBody,
@@ -222,7 +223,7 @@ for (const schema of [createNeedBody, updateNeedBody, needListQuery, needExportQ
 for (const schema of [claimNeedBody, requestResourceBody, declineClaimBody, claimListQuery])
   labelFields("claim", schema);
 for (const schema of [createResourceBody, updateResourceBody, resourceListQuery]) labelFields("resource", schema);
-for (const schema of [projectListQuery, updateProjectBody]) labelFields("project", schema);
+for (const schema of [projectListQuery, updateProjectBody, cancelProjectBody]) labelFields("project", schema);
 labelFields("activity", recordActivityBody);
 labelFields("contribution", recordContributionBody);
 for (const schema of [createVenueBody, updateVenueBody, venueListQuery, venueUsageQuery]) labelFields("venue", schema);

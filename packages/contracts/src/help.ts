@@ -359,6 +359,22 @@ export const updateProjectBody = z
   .strict();
 export type UpdateProjectBody = z.infer<typeof updateProjectBody>;
 
+/** How a party ends a project early: cancelled (the default), or concluded as done (`completed`). */
+export const projectEndings = ["cancelled", "completed"] as const;
+
+/**
+ * Ending a help project (POST /api/projects/{id}/cancel): by one of its parties, with the reason the
+ * other parties are shown. Concluding (`completed`) is for a project of its own (a resource's); a
+ * need's project is completed by its need's lifecycle.
+ */
+export const cancelProjectBody = z
+  .object({
+    reason: humanText({ min: 2, max: 200, multiline: true }),
+    outcome: z.enum(projectEndings).optional(),
+  })
+  .strict();
+export type CancelProjectBody = z.infer<typeof cancelProjectBody>;
+
 export const recordActivityBody = z
   .object({
     occurredOn: isoDate,
@@ -435,8 +451,16 @@ export const project = z.object({
   lastActivityOn: z.string().nullable(),
   daysSinceLastActivity: z.number().int().nullable(),
   planLapsed: z.boolean(),
+  /** When and why it ended (cancelled or concluded by a party; a need's project ends with its need, with no reason). */
+  endedAt: z.string().nullable(),
+  endReason: z.string().nullable(),
   createdAt: z.string(),
-  abilities: z.object({ update: z.boolean(), recordActivity: z.boolean(), recordContribution: z.boolean() }),
+  abilities: z.object({
+    update: z.boolean(),
+    recordActivity: z.boolean(),
+    recordContribution: z.boolean(),
+    cancel: z.boolean(),
+  }),
 });
 export type Project = z.infer<typeof project>;
 

@@ -640,6 +640,11 @@ const messages: Catalog = {
     "zh-TW": "幫扶項目已結束",
     en: "The help project is no longer active",
   },
+  "project.endsWithNeed": {
+    "zh-CN": "需求的帮扶项目随需求确认办结而完成，只能取消",
+    "zh-TW": "需求的幫扶項目隨需求確認辦結而完成，只能取消",
+    en: "A need's project is completed when its need is closed; it can only be cancelled",
+  },
   "project.notParty": {
     "zh-CN": "该组织不是此项目的参与方",
     "zh-TW": "該組織不是此項目的參與方",
@@ -744,6 +749,16 @@ const messages: Catalog = {
     "zh-CN": "“{org}”确认了帮扶投入",
     "zh-TW": "「{org}」確認了幫扶投入",
     en: "{org} confirmed a contribution",
+  },
+  "notification.project.cancelled": {
+    "zh-CN": "帮扶项目“{title}”已取消",
+    "zh-TW": "幫扶項目「{title}」已取消",
+    en: "The help project “{title}” was cancelled",
+  },
+  "notification.project.completed": {
+    "zh-CN": "帮扶项目“{title}”已结项",
+    "zh-TW": "幫扶項目「{title}」已結項",
+    en: "The help project “{title}” was concluded",
   },
   "notification.activity.recorded": {
     "zh-CN": "“{org}”记录了帮扶活动",
@@ -929,6 +944,8 @@ const fieldLabels: Catalog = {
   "project.title": { "zh-CN": "项目名称", "zh-TW": "項目名稱", en: "project title" },
   "project.goals": { "zh-CN": "目标", "zh-TW": "目標", en: "goals" },
   "project.planRule": { "zh-CN": "活动计划", "zh-TW": "活動計畫", en: "activity plan" },
+  "project.reason": { "zh-CN": "原因", "zh-TW": "原因", en: "reason" },
+  "project.outcome": { "zh-CN": "结束方式", "zh-TW": "結束方式", en: "how it ends" },
   "activity.occurredOn": { "zh-CN": "活动日期", "zh-TW": "活動日期", en: "date" },
   "activity.type": { "zh-CN": "活动类型", "zh-TW": "活動類型", en: "activity type" },
   "activity.description": { "zh-CN": "活动内容", "zh-TW": "活動內容", en: "description" },

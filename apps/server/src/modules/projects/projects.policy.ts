@@ -11,12 +11,16 @@ import {
 
 /**
  * Who may do what with a help project (issue 8): its parties (and their superiors) read it and
- * record its work, from either side; a contribution is confirmed by the side that received it.
+ * record its work, from either side, and may end it early; a contribution is confirmed by the side
+ * that received it.
  */
 const active = (project: Pick<ProjectRow, "status">) =>
   project.status === "active" || new AppError(409, "project.notActive");
 
-export const projectPolicy = definePolicy<ProjectRow, "read" | "update" | "recordActivity" | "recordContribution">(
+export const projectPolicy = definePolicy<
+  ProjectRow,
+  "read" | "update" | "recordActivity" | "recordContribution" | "cancel"
+>(
   {
     name: "project",
     reach: projectReach,
@@ -28,6 +32,8 @@ export const projectPolicy = definePolicy<ProjectRow, "read" | "update" | "recor
     update: { grant: "help.write", rule: active },
     recordActivity: { grant: "help.write", rule: active },
     recordContribution: { grant: "help.write", rule: active },
+    // Either party (or those above it) may end it early, cancelled or concluded, with a reason.
+    cancel: { grant: "help.write", rule: active },
   },
 );
 

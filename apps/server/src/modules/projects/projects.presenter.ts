@@ -43,6 +43,8 @@ export function presentProject(
     recipients: side("recipient"),
     lastActivityOn: row.last_activity_on,
     ...projectRhythm(row, today),
+    endedAt: row.ended_at ? iso(row.ended_at) : null,
+    endReason: row.end_reason,
     createdAt: iso(row.created_at),
     abilities: abilities as Project["abilities"],
   };

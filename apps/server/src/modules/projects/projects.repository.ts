@@ -20,6 +20,8 @@ export interface ProjectRow {
   plan_rrule: string | null;
   started_on: string;
   last_activity_on: string | null;
+  ended_at: Date | null;
+  end_reason: string | null;
   created_at: Date;
 }
 
@@ -98,6 +100,8 @@ export function projectsRepository(db: Kysely<DB>) {
         >`(SELECT max(a.occurred_on)::text FROM project_activities a WHERE a.project_id = projects.id)`.as(
           "last_activity_on",
         ),
+        "projects.ended_at",
+        "projects.end_reason",
         "projects.created_at",
       ]);
 
@@ -232,7 +236,7 @@ export function projectsRepository(db: Kysely<DB>) {
     async setStatusForNeed(needId: number, status: "completed" | "cancelled") {
       await db
         .updateTable("projects")
-        .set({ status, updated_at: sql`now()` })
+        .set({ status, ended_at: sql`now()`, updated_at: sql`now()` })
         .where("need_id", "=", needId)
         .where("status", "=", "active")
         .execute();
@@ -248,6 +252,16 @@ export function projectsRepository(db: Kysely<DB>) {
         .updateTable("projects")
         .set({ ...patch, ...search, updated_at: sql`now()` })
         .where("id", "=", id)
+        .execute();
+    },
+
+    /** A party ends an active project early: cancelled or concluded, with its reason. */
+    async endProject(id: number, status: "completed" | "cancelled", reason: string) {
+      await db
+        .updateTable("projects")
+        .set({ status, end_reason: reason, ended_at: sql`now()`, updated_at: sql`now()` })
+        .where("id", "=", id)
+        .where("status", "=", "active")
         .execute();
     },
 

@@ -1,4 +1,5 @@
 import {
+  cancelProjectBody,
   contribution,
   errorResponses,
   idParam,
@@ -61,6 +62,20 @@ export function projectsRoutes(app: FastifyInstance, projects: ProjectsService) 
       },
     },
     async (request) => projects.update(requireActor(request), request.params.id, request.body),
+  );
+  r.post(
+    "/api/projects/:id/cancel",
+    {
+      config: { command: c.cancel },
+      schema: {
+        tags,
+        summary: "End an active project early (either party), cancelled or concluded, with a reason",
+        params: idParam,
+        body: cancelProjectBody,
+        response: { 200: projectDetail, ...errorResponses },
+      },
+    },
+    async (request) => projects.cancel(requireActor(request), request.params.id, request.body),
   );
   r.post(
     "/api/projects/:id/activities",

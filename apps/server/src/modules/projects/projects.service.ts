@@ -1,4 +1,5 @@
 import {
+  type CancelProjectBody,
   type Contribution,
   type Project,
   type ProjectDetail,
@@ -127,6 +128,38 @@ export function projectsService(db: Kysely<DB>, clock: () => Date) {
       present: presentId,
     }),
 
+    /**
+     * A party ends an active project early: cancelled, or concluded as done (a project of its own;
+     * a need's project is completed by its need's close). Every other party is told, with the reason.
+     */
+    cancel: defineCommand({
+      name: "project.cancel",
+      ability: projectPolicy.cancel,
+      // Two ends at once: the second reads the first's and is refused (409), not recorded twice.
+      lock: (trx, input: { id: number; body: CancelProjectBody }) => projectsRepository(trx).lockProject(input.id),
+      targets: (input) => [input.id],
+      async run({ trx, actor, rows: [row], input: { id, body } }) {
+        const project = row as ProjectRow;
+        const outcome = body.outcome ?? "cancelled";
+        if (outcome === "completed" && project.need_id !== null) throw new AppError(409, "project.endsWithNeed");
+        const repo2 = projectsRepository(trx);
+        await repo2.endProject(id, outcome, body.reason);
+        const parties = await repo2.partiesOf([id]);
+        const users = await contactsOfOrganizations(
+          trx,
+          parties.map((p) => p.org_id),
+          actor.userId,
+        );
+        await notifyUsers(trx, users, {
+          kind: `project.${outcome}`,
+          params: { title: project.title },
+          link: `/projects/${id}`,
+        });
+        return { result: id, targetId: id, detail: { fromStatus: "active", toStatus: outcome, reason: body.reason } };
+      },
+      present: presentId,
+    }),
+
     recordActivity: defineCommand({
       name: "activity.record",
       ability: projectPolicy.recordActivity,
@@ -247,6 +280,7 @@ export function projectsService(db: Kysely<DB>, clock: () => Date) {
     get,
     getContribution,
     update: (actor: Actor, id: number, body: UpdateProjectBody) => execute(db, actor, commands.update, { id, body }),
+    cancel: (actor: Actor, id: number, body: CancelProjectBody) => execute(db, actor, commands.cancel, { id, body }),
     recordActivity: (actor: Actor, id: number, body: RecordActivityBody) =>
       execute(db, actor, commands.recordActivity, { id, body }),
     recordContribution: (actor: Actor, id: number, body: RecordContributionBody) =>
