@@ -394,6 +394,9 @@ export interface ProjectTable {
   plan_rrule: string | null;
   plan_period_days: number | null;
   started_on: Day;
+  /** When it ended (status not active) and, when a party ended it early, why (migration 0012). */
+  ended_at: MaybeTimestamp;
+  end_reason: string | null;
   search: SearchVector;
   created_at: Timestamp;
   updated_at: Timestamp;
