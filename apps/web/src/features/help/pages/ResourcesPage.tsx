@@ -1,11 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
-import {
-  createResourceBody,
-  type Resource,
-  requestResourceBody,
-  resourceCategories,
-  visibilities,
-} from "@huzhu/contracts";
+import { createResourceBody, type Resource, resourceCategories, visibilities } from "@huzhu/contracts";
 import { useQuery } from "@tanstack/react-query";
 import { App, Button, Card, Col, Flex, Form, Input, Modal, Radio, Row, Select, Typography } from "antd";
 import { useState } from "react";
@@ -19,8 +13,8 @@ import { useSearchUpdate } from "../../../lib/use-search-update.ts";
 import { setIssuesOnForm, zodRule } from "../../../lib/zod-rules.ts";
 import { useCreateResource } from "../api/create-resource.ts";
 import { helpQueries } from "../api/queries.ts";
-import { useRequestResource } from "../api/request-resource.ts";
 import { OwnOrgSelect, useOwnOrgs } from "../components/OwnOrgSelect.tsx";
+import { RequestResourceModal } from "../components/RequestResourceModal.tsx";
 import { canSuggest, SuggestionsPanel } from "../components/Suggestions.tsx";
 import { ToneTag } from "../components/ToneTag.tsx";
 
@@ -136,62 +130,6 @@ function ResourceFormModal(props: { onClose: () => void }) {
   );
 }
 
-function RequestModal(props: { resource: Resource; onClose: () => void }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ orgId: number | null; message: string }>();
-  const orgs = useOwnOrgs().filter((o) => o.id !== props.resource.org.id);
-  const request = useRequestResource();
-  return (
-    <Modal
-      open
-      title={t("help.resources.request")}
-      okText={t("help.resources.request")}
-      cancelText={t("common.cancel")}
-      onOk={() => form.submit()}
-      onCancel={props.onClose}
-      confirmLoading={request.isPending}
-      style={{ top: 16, maxWidth: "calc(100vw - 16px)" }}
-    >
-      <Form
-        form={form}
-        layout="vertical"
-        size="large"
-        initialValues={{ orgId: orgs[0]?.id ?? null, message: "" }}
-        onFinish={(v) => {
-          const parsed = requestResourceBody.safeParse({
-            orgId: v.orgId ?? undefined,
-            message: v.message?.trim() || undefined,
-          });
-          if (!parsed.success) return setIssuesOnForm(form, parsed.error.issues, t);
-          request.mutate(
-            { resourceId: props.resource.id, body: parsed.data },
-            {
-              onSuccess: () => {
-                void message.success(t("help.claims.form.sent"));
-                props.onClose();
-              },
-              onError: (e) => showApiError(e, message, { instance: form, fields: ["orgId", "message"] }),
-            },
-          );
-        }}
-      >
-        <Form.Item
-          name="orgId"
-          label={t("help.claims.form.org")}
-          required
-          rules={[{ required: true, message: t("validation.required") }]}
-        >
-          <OwnOrgSelect options={orgs} />
-        </Form.Item>
-        <Form.Item name="message" label={t("help.claims.form.message")}>
-          <Input.TextArea rows={3} maxLength={1000} />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
-
 /** 资源清单: what organizations offer (rural ones too), and offering one. */
 export default function ResourcesPage() {
   const { t } = useTranslation();
@@ -287,7 +225,7 @@ export default function ResourcesPage() {
         )}
       />
       {posting ? <ResourceFormModal onClose={() => setPosting(false)} /> : null}
-      {requesting ? <RequestModal resource={requesting} onClose={() => setRequesting(null)} /> : null}
+      {requesting ? <RequestResourceModal resource={requesting} onClose={() => setRequesting(null)} /> : null}
     </Flex>
   );
 }
