@@ -10,6 +10,7 @@
  * coordinator, each keyword query paired with the same call without `q` (the reference).
  *
  *   node --import tsx bench/needs-hall/run.ts [--rows 200000] [--queries 300] [--explain] [--postgres-only]
+ *                                             [--sort newest|relevance]
  *
  * PGlite in memory, then a throw-away schema of the PostgreSQL at TEST_DATABASE_URL (or
  * postgres://postgres@127.0.0.1:5432/test), dropped at the end (bench/foundation/databases.ts).
@@ -39,6 +40,9 @@ const arg = (name: string, fallback: number) => {
 const rowCount = arg("--rows", 200_000);
 const queryCount = arg("--queries", 300);
 const explain = process.argv.includes("--explain");
+/** The hall's order (NeedHallPage sends `newest`); `--sort relevance` measures the ranked order. */
+const sortIndex = process.argv.indexOf("--sort");
+const sort = sortIndex >= 0 ? (process.argv[sortIndex + 1] as "newest" | "relevance") : "newest";
 
 const tree = province("45");
 /** bench/search's categories → the needs table's. */
@@ -181,7 +185,7 @@ async function bench(label: string, database: Database) {
   };
   const hall = async (actor: Actor, q: string | undefined) => {
     const t = performance.now();
-    const r = await service.listNeeds(actor, { status: "open", q, page: 1, pageSize: 20 } as never);
+    const r = await service.listNeeds(actor, { status: "open", q, sort, page: 1, pageSize: 20 } as never);
     return { ms: performance.now() - t, total: r.total };
   };
   for (let i = 0; i < 20; i++) await hall(caller()[1], keyword());
@@ -271,7 +275,7 @@ async function captureListSql(visible: ReturnType<typeof visibleWhere>, q: strin
   });
   await needsRepository(recorder as never).listNeeds(
     visible,
-    { status: "open", q: q || undefined, page: 1, pageSize: 20 } as never,
+    { status: "open", q: q || undefined, sort, page: 1, pageSize: 20 } as never,
     null,
   );
   return { items: seen[0] as (typeof seen)[number], count: seen[1] as (typeof seen)[number] };

@@ -210,6 +210,12 @@ export const needListQuery = pageQuery
     category: needCategory.optional(),
     status: needStatus.optional(),
     urgency: urgency.optional(),
+    /**
+     * The order of a keyword list: the most relevant first (the default), or newest first, which
+     * the 需求大厅 asks for — a page of the newest hits stops at its 20th row instead of ranking
+     * every hit in the region (bench/README.md, 需求大厅).
+     */
+    sort: z.enum(["relevance", "newest"]).optional(),
   })
   .strict();
 export type NeedListQuery = z.infer<typeof needListQuery>;

@@ -83,8 +83,13 @@ async function openPostgres(url: string, schema: string | undefined, max: number
   // jit off: the planner cannot estimate a reach condition (an OR of relations), over-estimates
   // the rows and crosses the JIT thresholds, so a 20-row page spent 150–300 ms compiling itself
   // (bench/needs-hall). Our queries are short index scans; JIT never pays for itself here.
-  const options = ["-c jit=off", ...(schema ? [`-c search_path=${schema}`] : [])].join(" ");
-  const pool = new pg.Pool({ connectionString: url, max, options });
+  // Options given in the URL (`?options=-c …`) would replace these rather than add to them — and
+  // losing search_path puts a test's or a benchmark's tables in `public` — so they are merged.
+  const parsed = new URL(url);
+  const fromUrl = parsed.searchParams.get("options");
+  parsed.searchParams.delete("options");
+  const options = [fromUrl ?? "", "-c jit=off", ...(schema ? [`-c search_path=${schema}`] : [])].join(" ").trim();
+  const pool = new pg.Pool({ connectionString: parsed.toString(), max, options });
   // An idle client that errors (server restart) must not crash the process; the pool replaces it.
   pool.on("error", () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
@@ -107,10 +112,7 @@ async function openPostgres(url: string, schema: string | undefined, max: number
     },
     listen: async (channel, onPayload) => {
       // A dedicated connection: LISTEN belongs to a session, which a pooled client is not.
-      const listener = new pg.Client({
-        connectionString: url,
-        ...(schema ? { options: `-c search_path=${schema}` } : {}),
-      });
+      const listener = new pg.Client({ connectionString: parsed.toString(), options });
       listener.on("error", () => {});
       await listener.connect();
       listener.on("notification", (message) => {

@@ -336,6 +336,8 @@ export interface NeedTable {
   published_org_id: number | null;
   /** Registered copy of published_org_id's path (migration 0010): a trigger fills it. */
   published_path: OrgPathCopy<string | null>;
+  /** Registered copy of org_id's path (migration 0011), for the owner side's subtree reach. */
+  org_path: OrgPathCopy<string>;
   status: string;
   rating: number | null;
   rating_comment: string | null;
@@ -359,6 +361,8 @@ export interface ResourceTable {
   visibility: string;
   published_org_id: number | null;
   published_path: OrgPathCopy<string | null>;
+  /** Registered copy of org_id's path (migration 0011). */
+  org_path: OrgPathCopy<string>;
   status: Generated<string>;
   search: SearchVector;
   created_by: number;

@@ -153,6 +153,12 @@ export function requirePermission(actor: Actor, grants: Grant | readonly Grant[]
   return scope;
 }
 
+/** A path and the paths above it: "/1/7/66/" → "/1/", "/1/7/", "/1/7/66/". */
+export function pathAndAncestors(path: string): string[] {
+  const ids = path.split("/").filter(Boolean);
+  return ids.map((_, i) => `/${ids.slice(0, i + 1).join("/")}/`);
+}
+
 /** Escapes LIKE wildcards; paths are digits and slashes, but the helper must be safe for any text. */
 export function likePrefix(prefix: string): string {
   return `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -217,23 +223,34 @@ function relationSql(scope: Scope, relation: Relation): RawBuilder<SqlBool> | nu
         ? sql<SqlBool>`EXISTS (SELECT 1 FROM organizations reach_o WHERE reach_o.id = ${column} AND ${underPaths(sql.ref("reach_o.path"), scope.paths)})`
         : null;
     case "partner":
+      // The organizations partnered with one in scope, computed once (an InitPlan) and compared
+      // with `= ANY`, which an index on the record's column answers; a correlated EXISTS made every
+      // row a filter, so no OR of relations could use an index (bench/README.md, 需求大厅).
       return scope.paths.length
-        ? sql<SqlBool>`EXISTS (SELECT 1 FROM pairings reach_p JOIN organizations reach_o
-            ON reach_o.id = CASE WHEN reach_p.helper_org_id = ${column} THEN reach_p.recipient_org_id ELSE reach_p.helper_org_id END
-            WHERE reach_p.status = 'active' AND ${column} IN (reach_p.helper_org_id, reach_p.recipient_org_id)
-              AND ${underPaths(sql.ref("reach_o.path"), scope.paths)})`
+        ? sql<SqlBool>`${column} = ANY(ARRAY(
+            SELECT reach_p.recipient_org_id FROM pairings reach_p JOIN organizations reach_o ON reach_o.id = reach_p.helper_org_id
+             WHERE reach_p.status = 'active' AND reach_p.recipient_org_id IS NOT NULL
+               AND ${underPaths(sql.ref("reach_o.path"), scope.paths)}
+            UNION
+            SELECT reach_p.helper_org_id FROM pairings reach_p JOIN organizations reach_o ON reach_o.id = reach_p.recipient_org_id
+             WHERE reach_p.status = 'active' AND reach_p.helper_org_id IS NOT NULL
+               AND ${underPaths(sql.ref("reach_o.path"), scope.paths)}))`
         : null;
-    case "published":
-      return scope.rolePaths.length
-        ? sql<SqlBool>`(${column} IS NOT NULL AND ${or(scope.rolePaths.map((p) => sql<SqlBool>`${p} LIKE ${column} || '%'`))})`
-        : null;
+    case "published": {
+      // "A role's path starts with the published path" is "the published path is one of the role
+      // paths' ancestors (or themselves)": an equality an index on the column answers, where
+      // `role_path LIKE column || '%'` made every row a filter (bench/README.md, 需求大厅).
+      const targets = [...new Set(scope.rolePaths.flatMap(pathAndAncestors))];
+      return targets.length ? sql<SqlBool>`${column} = ANY(${targets}::text[])` : null;
+    }
     case "partyThrough": {
       if (!scope.paths.length) return null;
+      // Uncorrelated like `partner`: the keys of the through-rows whose party is in scope, once.
       const { table, key, party, when } = relation.through;
-      return sql<SqlBool>`EXISTS (SELECT 1 FROM ${sql.table(table)} reach_t
+      return sql<SqlBool>`${column} = ANY(ARRAY(SELECT reach_t.${sql.ref(key)} FROM ${sql.table(table)} reach_t
           JOIN organizations reach_o ON reach_o.id = reach_t.${sql.ref(party)}
-          WHERE reach_t.${sql.ref(key)} = ${column}${when ? sql` AND ${when}` : sql``}
-            AND ${underPaths(sql.ref("reach_o.path"), scope.paths)})`;
+          WHERE reach_t.${sql.ref(key)} IS NOT NULL${when ? sql` AND ${when}` : sql``}
+            AND ${underPaths(sql.ref("reach_o.path"), scope.paths)}))`;
     }
     case "selfMember":
       return scope.selfMemberId === null ? null : sql<SqlBool>`${column} = ${scope.selfMemberId}`;

@@ -920,6 +920,7 @@ const fieldLabels: Catalog = {
   "need.q": { "zh-CN": "关键词", "zh-TW": "關鍵詞", en: "keyword" },
   "need.within": { "zh-CN": "所属范围", "zh-TW": "所屬範圍", en: "within" },
   "need.status": { "zh-CN": "需求状态", "zh-TW": "需求狀態", en: "need status" },
+  "need.sort": { "zh-CN": "排序", "zh-TW": "排序", en: "order" },
   "claim.orgId": { "zh-CN": "认领组织", "zh-TW": "認領組織", en: "organization" },
   "claim.message": { "zh-CN": "留言", "zh-TW": "留言", en: "message" },
   "claim.reason": { "zh-CN": "谢绝原因", "zh-TW": "謝絕原因", en: "reason for declining" },

@@ -8,6 +8,7 @@ import { kernelServices } from "./0007_kernel_services.ts";
 import { orgPathCopies } from "./0008_org_path_copies.ts";
 import { pairings } from "./0009_pairings.ts";
 import { needsResourcesProjects } from "./0010_needs_resources_projects.ts";
+import { helpOwnerPaths } from "./0011_help_owner_paths.ts";
 import { projectEndings } from "./0012_project_endings.ts";
 import { pairingRounds } from "./0013_pairing_rounds.ts";
 
@@ -26,6 +27,7 @@ export const migrations: ReadonlyArray<{ name: string; script: string }> = [
   { name: "0008_org_path_copies", script: orgPathCopies },
   { name: "0009_pairings", script: pairings },
   { name: "0010_needs_resources_projects", script: needsResourcesProjects },
+  { name: "0011_help_owner_paths", script: helpOwnerPaths },
   { name: "0012_project_endings", script: projectEndings },
   { name: "0013_pairing_rounds", script: pairingRounds },
 ];

@@ -1,5 +1,5 @@
 import type { ClaimListQuery, NeedExportQuery, NeedListQuery, ResourceListQuery } from "@huzhu/contracts";
-import { type Kysely, type RawBuilder, type SqlBool, sql, type Updateable } from "kysely";
+import { type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool, sql, type Updateable } from "kysely";
 import { countRows } from "../../db/count.ts";
 import type { DB } from "../../db/schema.ts";
 import { likePrefix, type Reach } from "../../platform/access.ts";
@@ -73,8 +73,11 @@ export interface ClaimRow {
 const needSharedWithPartners = sql<SqlBool>`needs.visibility IN ('partners', 'region') AND needs.status <> 'draft'`;
 const resourceSharedWithPartners = sql<SqlBool>`resources.visibility IN ('partners', 'region')`;
 
-/** The organization in need and its superiors: the owner side (the recipient). */
-export const needOwnerReach: Reach = [{ kind: "party", column: "needs.org_id" }];
+/**
+ * The organization in need and its superiors: the owner side (the recipient), by the registered
+ * copy of its path (migration 0011), which `needs_status_org_path_idx` answers with the status.
+ */
+export const needOwnerReach: Reach = [{ kind: "subtree", column: "needs.org_path" }];
 /** The helpers whose claim was accepted (or who were assigned), and their superiors. */
 export const needHelperReach: Reach = [
   {
@@ -99,7 +102,7 @@ export const needReadReach: Reach = [
   { kind: "partyThrough", column: "needs.id", through: { table: "claims", key: "need_id", party: "helper_org_id" } },
 ];
 
-export const resourceOwnerReach: Reach = [{ kind: "party", column: "resources.org_id" }];
+export const resourceOwnerReach: Reach = [{ kind: "subtree", column: "resources.org_path" }];
 export const resourceReadReach: Reach = [
   ...resourceOwnerReach,
   { kind: "partner", column: "resources.org_id", when: resourceSharedWithPartners },
@@ -180,15 +183,15 @@ export interface SuggestionOrigin {
 }
 
 export function needsRepository(db: Kysely<DB>) {
-  const selectNeeds = () =>
-    db
-      .selectFrom("needs")
+  /** A need's columns and its organization's name, on any query of needs (a list's filters first). */
+  const needColumns = (q: SelectQueryBuilder<DB, "needs", object>) =>
+    q
       .innerJoin("organizations as o", "o.id", "needs.org_id")
       .select([
         "needs.id",
         "needs.org_id",
         "o.name as org_name",
-        "o.path as org_path",
+        "needs.org_path",
         "needs.category",
         "needs.title",
         "needs.description",
@@ -205,15 +208,14 @@ export function needsRepository(db: Kysely<DB>) {
         "needs.updated_at",
       ]);
 
-  const selectResources = () =>
-    db
-      .selectFrom("resources")
+  const resourceColumns = (q: SelectQueryBuilder<DB, "resources", object>) =>
+    q
       .innerJoin("organizations as o", "o.id", "resources.org_id")
       .select([
         "resources.id",
         "resources.org_id",
         "o.name as org_name",
-        "o.path as org_path",
+        "resources.org_path",
         "resources.category",
         "resources.title",
         "resources.description",
@@ -251,15 +253,18 @@ export function needsRepository(db: Kysely<DB>) {
           (SELECT s.title FROM resources s WHERE s.id = claims.resource_id))`.as("subject_title"),
       ]);
 
-  /** The needs list's filters (shared by the list and the export). */
+  /**
+   * The needs list's filters (shared by the list, its count and the export), on `needs` alone: the
+   * count joins nothing, and the page joins the organizations' names for its 20 rows only.
+   */
   const filteredNeeds = (where: RawBuilder<SqlBool>, query: NeedExportQuery, withinPath: string | null) => {
-    let q = selectNeeds().where(where);
+    let q = db.selectFrom("needs").where(where);
     if (query.orgId) q = q.where("needs.org_id", "=", query.orgId);
-    if (withinPath) q = q.where("o.path", "like", likePrefix(withinPath));
+    if (withinPath) q = q.where("needs.org_path", "like", likePrefix(withinPath));
     if (query.category) q = q.where("needs.category", "=", query.category);
     if (query.status) q = q.where("needs.status", "=", query.status);
     if (query.urgency) q = q.where("needs.urgency", "=", query.urgency);
-    // Keywords: jieba-cut words against the GIN-indexed tsvector, the most relevant first.
+    // Keywords: jieba-cut words against the GIN-indexed tsvector.
     const search = textSearch(query.q);
     if (search) q = q.where(search.matches("needs.search"));
     return { q, search };
@@ -268,13 +273,15 @@ export function needsRepository(db: Kysely<DB>) {
   return {
     findNeedsWhere(where: RawBuilder<SqlBool>, ids: readonly number[]): Promise<NeedRow[]> {
       if (ids.length === 0) return Promise.resolve([]);
-      return selectNeeds().where("needs.id", "in", ids).where(where).execute();
+      return needColumns(db.selectFrom("needs")).where("needs.id", "in", ids).where(where).execute();
     },
 
     async listNeeds(where: RawBuilder<SqlBool>, query: NeedListQuery, withinPath: string | null) {
       const { q, search } = filteredNeeds(where, query, withinPath);
+      // The most relevant first, unless the caller asks for the newest (the hall does).
+      const ranked = search && query.sort !== "newest";
       const [items, count] = await Promise.all([
-        (search ? q.orderBy(search.rank("needs.search"), "desc") : q)
+        needColumns(ranked ? q.orderBy(search.rank("needs.search"), "desc") : q)
           .orderBy("needs.created_at", "desc")
           .orderBy("needs.id", "desc")
           .limit(query.pageSize)
@@ -305,7 +312,7 @@ export function needsRepository(db: Kysely<DB>) {
       for (;;) {
         let { q } = filteredNeeds(where, query, withinPath);
         if (before !== null) q = q.where("needs.id", "<", before);
-        const rows = await q.orderBy("needs.id", "desc").limit(batchSize).execute();
+        const rows = await needColumns(q).orderBy("needs.id", "desc").limit(batchSize).execute();
         if (rows.length) yield rows;
         const last = rows.at(-1);
         if (!last || rows.length < batchSize) return;
@@ -351,20 +358,20 @@ export function needsRepository(db: Kysely<DB>) {
 
     findResourcesWhere(where: RawBuilder<SqlBool>, ids: readonly number[]): Promise<ResourceRow[]> {
       if (ids.length === 0) return Promise.resolve([]);
-      return selectResources().where("resources.id", "in", ids).where(where).execute();
+      return resourceColumns(db.selectFrom("resources")).where("resources.id", "in", ids).where(where).execute();
     },
 
     async listResources(where: RawBuilder<SqlBool>, query: ResourceListQuery, withinPath: string | null) {
-      let q = selectResources().where(where);
+      let q = db.selectFrom("resources").where(where);
       if (query.orgId) q = q.where("resources.org_id", "=", query.orgId);
-      if (withinPath) q = q.where("o.path", "like", likePrefix(withinPath));
+      if (withinPath) q = q.where("resources.org_path", "like", likePrefix(withinPath));
       if (query.category) q = q.where("resources.category", "=", query.category);
       if (query.status) q = q.where("resources.status", "=", query.status);
       // Keywords: jieba-cut words against the GIN-indexed tsvector, the most relevant first.
       const search = textSearch(query.q);
       if (search) q = q.where(search.matches("resources.search"));
       const [items, count] = await Promise.all([
-        (search ? q.orderBy(search.rank("resources.search"), "desc") : q)
+        resourceColumns(search ? q.orderBy(search.rank("resources.search"), "desc") : q)
           .orderBy("resources.created_at", "desc")
           .orderBy("resources.id", "desc")
           .limit(query.pageSize)

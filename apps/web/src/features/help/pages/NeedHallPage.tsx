@@ -37,6 +37,9 @@ export default function NeedHallPage() {
     helpQueries.needList({
       status: "open",
       q: q || undefined,
+      // The hall is a notice board: the newest first, also for a keyword (a page of the newest
+      // hits is cheap; ranking every hit in the region is not — bench/README.md, 需求大厅).
+      sort: "newest",
       category: category as never,
       urgency: urgency as never,
       page,
