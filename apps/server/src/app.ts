@@ -36,6 +36,8 @@ import {
   type PairingSolver,
   type SolverPoolOptions,
 } from "./modules/pairing/solve-in-worker.ts";
+import { pairingRoundsRoutes } from "./modules/pairing-rounds/pairing-rounds.routes.ts";
+import { pairingRoundsService } from "./modules/pairing-rounds/pairing-rounds.service.ts";
 import { projectsRoutes } from "./modules/projects/projects.routes.ts";
 import { projectsService } from "./modules/projects/projects.service.ts";
 import { securityAlertsRoutes } from "./modules/security/security-alerts.routes.ts";
@@ -228,6 +230,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook("onClose", async () => clearInterval(needsSweep));
   const projects = projectsService(db, clock);
   projectsRoutes(app, projects);
+  // Pairing rounds (issue 9): solved as a job kind with the owner's rights as they are when it runs.
+  const pairingRounds = pairingRoundsService(db, clock, { jobs, actorOf: (userId, ip) => auth.actorOf(userId, ip) });
+  jobs.register(pairingRounds.runJob);
+  pairingRoundsRoutes(app, pairingRounds);
   // The home page (工作台): modules contribute cards, shown in this order.
   const home = homeCards();
   home.register(jurisdictionCard(db, clock));

@@ -10,6 +10,7 @@ import type { DivisionDirectory } from "../modules/divisions/divisions.ts";
 import { recordAudit } from "../platform/audit.ts";
 import type { PersonalDataCipher } from "../platform/crypto.ts";
 import { hashPassword } from "../platform/passwords.ts";
+import { demoOrgFlags } from "./flags.ts";
 import { type DemoCounty, generateDemoCounty } from "./generate.ts";
 import { type DemoHelp, type DemoHelpCounts, generateDemoHelp, insertDemoHelp } from "./help.ts";
 
@@ -75,6 +76,9 @@ export async function loadDemoIfEmpty(deps: {
   return true;
 }
 
+/** The seed of the villages' weak/poor flags (demo/flags.ts): the county's code, like the rest of the demo. */
+const DEMO_FLAG_SEED = 350824;
+
 export async function insertDemoCounty(
   db: Kysely<DB>,
   county: DemoCounty,
@@ -99,13 +103,13 @@ export async function insertDemoCounty(
   for (const chunk of chunks(orgRows, 500)) {
     await sql`
       INSERT INTO organizations (id, parent_id, path, depth, name, kind, category, area, division_code, division_name,
-                                 secretary_name, units)
+                                 secretary_name, units, flags)
       OVERRIDING SYSTEM VALUE
       VALUES ${sql.join(
         chunk.map(
           (r) => sql`(${r.id}, ${r.parentId}, ${r.path}, ${r.depth}, ${r.org.name}, ${r.org.kind}, ${r.org.category},
                       ${r.org.area}, ${r.org.divisionCode}, ${r.org.divisionCode ? (divisionNames.get(r.org.divisionCode) ?? null) : null}, ${r.org.secretaryName},
-                      ${r.org.units})`,
+                      ${r.org.units}, ${demoOrgFlags(r.org, DEMO_FLAG_SEED)})`,
         ),
       )}`.execute(db);
   }

@@ -474,7 +474,7 @@ const messages: Catalog = {
     "zh-TW": "不能早於開始日期",
     en: "cannot be before the start date",
   },
-  "job.kind.pairing_round.run": { "zh-CN": "结对轮次计算", "zh-TW": "結對輪次計算", en: "Pairing round" },
+  "job.kind.pairing.round_run": { "zh-CN": "结对轮次计算", "zh-TW": "結對輪次計算", en: "Pairing round" },
   "job.pairing_round.run.reading": {
     "zh-CN": "正在读取参与组织、需求和资源",
     "zh-TW": "正在讀取參與組織、需求和資源",

@@ -1,3 +1,4 @@
+export * from "./scoring.ts";
 export {
   createPairingSession,
   type PairingInput,

@@ -29,6 +29,19 @@ export interface OrgRow {
   member_count: number;
 }
 
+/** An organization as a pairing round reads it (orgDirectory.subtreeForPairing). */
+export interface OrgForPairing {
+  id: number;
+  parent_id: number | null;
+  path: string;
+  depth: number;
+  name: string;
+  category: string;
+  area: string;
+  flags: string[];
+  members: number;
+}
+
 /** Arbitrary, constant: "huzhu organization tree" (migrations use 7_348_101). */
 const TREE_LOCK_KEY = 7_348_102;
 
@@ -211,6 +224,30 @@ export function orgsRepository(db: Kysely<DB>) {
          WHERE path LIKE ${from}`.execute(db);
       await moveOrgPathCopies(db, org.path, newPath);
       return newPath;
+    },
+
+    /**
+     * The active organizations of a subtree as a pairing round reads them (issue 9): place in the
+     * tree, kind, area, weak/poor flags and own members (primary), in path order.
+     */
+    async subtreeForPairing(path: string): Promise<OrgForPairing[]> {
+      return db
+        .selectFrom("organizations")
+        .select([
+          "organizations.id",
+          "organizations.parent_id",
+          "organizations.path",
+          "organizations.depth",
+          "organizations.name",
+          "organizations.category",
+          "organizations.area",
+          "organizations.flags",
+          sql<number>`(SELECT count(*)::int FROM members m WHERE m.primary_org_id = organizations.id)`.as("members"),
+        ])
+        .where("organizations.path", "like", likePrefix(path))
+        .where("organizations.status", "=", "active")
+        .orderBy("organizations.path")
+        .execute();
     },
 
     async countActiveChildren(id: number): Promise<number> {

@@ -221,6 +221,8 @@ export function orgDirectory(db: Kysely<DB>) {
   return {
     /** Call first in a transaction that will copy organizations' paths (see lockTree). */
     lockForAttach: () => orgsRepository(db).lockTree("attach"),
+    /** The active organizations under one the caller reaches (a pairing round's jurisdiction). */
+    subtreeForPairing: (path: string) => orgsRepository(db).subtreeForPairing(path),
     async find(
       scope: Scope,
       id: number,

@@ -1,0 +1,707 @@
+import {
+  type CreatePairingBody,
+  type CreatePairingRoundBody,
+  defaultRoundParameters,
+  type EndPairingBody,
+  type Locale,
+  type Pairing,
+  type PairingDetail,
+  type PairingListQuery,
+  type PairingRound,
+  type PairingRoundListQuery,
+  type PairingRoundPreview,
+  type PairingRoundResult,
+  type PublishPairingRoundBody,
+  type PublishPairingRoundResponse,
+  type RoundParameters,
+  roundParameters,
+  type UpdatePairingRoundBody,
+} from "@huzhu/contracts";
+import {
+  createPairingSession,
+  PairingInputError,
+  type PairingProblem,
+  type PairingSession,
+  pairingFormOf,
+} from "@huzhu/domain";
+import type { Kysely } from "kysely";
+import type { DB } from "../../db/schema.ts";
+import type { Actor } from "../../platform/access.ts";
+import { recordAudit } from "../../platform/audit.ts";
+import { defineCommand, execute } from "../../platform/commands.ts";
+import { AppError, invalidField, notFound } from "../../platform/errors.ts";
+import type { JobKind, JobRunner } from "../../platform/jobs.ts";
+import { contactsOfOrganizations, notifyUsers } from "../../platform/notifications.ts";
+import { authorizeField, authorizeOne, presentAbilities, visibleWhere } from "../../platform/policy.ts";
+import { helpDirectory } from "../needs/needs.directory.ts";
+import type { OrgRow } from "../orgs/orgs.repository.ts";
+import { orgDirectory } from "../orgs/orgs.service.ts";
+import { agreementFileName, DEFAULT_GOALS, formName, renderAgreement } from "./pairing-rounds.agreement.ts";
+import { coordinatedOrgPolicy, pairingPolicy, roundPolicy } from "./pairing-rounds.policy.ts";
+import {
+  orgIdOf,
+  orgKey,
+  presentPairing,
+  presentPairingDetail,
+  presentResult,
+  presentRound,
+  type RoundDetails,
+  type RoundPairRef,
+  type StoredResult,
+} from "./pairing-rounds.presenter.ts";
+import { type BuiltRound, buildRound } from "./pairing-rounds.problem.ts";
+import { pairingRoundsRepository, type RoundRow } from "./pairing-rounds.repository.ts";
+
+// Job kinds are `area.verb` with a plain first word (the jobs table checks it).
+export const ROUND_RUN_JOB = "pairing.round_run";
+
+interface RunJobParams {
+  roundId: number;
+  ip: string | null;
+}
+
+/** A what-if edit of a solved round (issue 9, item 3). */
+export type RoundEdit =
+  | { kind: "lock" | "unlock" | "forbid" | "allow"; helperOrgId: number; recipientOrgId: number }
+  | { kind: "capacity"; orgId: number; capacity: number | null }
+  | { kind: "demand"; orgId: number; demand: number | null };
+
+/** Sessions kept per round (the what-ifs of the rounds being worked on); the oldest leaves first. */
+const SESSION_CACHE_SIZE = 16;
+
+/**
+ * Pairing rounds (issue 9): a coordinator's round over their jurisdiction, solved as a kernel job
+ * with progress, adjusted by what-if edits that re-solve from the previous optimum through the
+ * solver's session, and published into pairings with their agreements.
+ *
+ * The session (packages/domain/src/pairing/session.ts) lives in this process's memory, keyed by
+ * the round and the time of its last solve, so a what-if after a run (or after another what-if) is
+ * a warm re-solve; a session this process does not hold (another process ran it, or a restart) is
+ * rebuilt from the stored problem first, which costs one cold solve.
+ */
+export function pairingRoundsService(
+  db: Kysely<DB>,
+  clock: () => Date,
+  deps: { jobs: JobRunner; actorOf: (userId: number, ip: string | null) => Promise<Actor | null> },
+) {
+  const repo = pairingRoundsRepository(db);
+  const today = () => clock().toISOString().slice(0, 10);
+  const sessions = new Map<number, { session: PairingSession; solvedAt: string }>();
+
+  function keepSession(roundId: number, session: PairingSession, solvedAt: Date) {
+    sessions.delete(roundId);
+    sessions.set(roundId, { session, solvedAt: solvedAt.toISOString() });
+    while (sessions.size > SESSION_CACHE_SIZE) sessions.delete(sessions.keys().next().value as number);
+  }
+
+  /** Takes the round's session out of the cache (put back after a successful edit), or builds one. */
+  function takeSession(round: RoundRow, problem: PairingProblem): PairingSession {
+    const cached = sessions.get(round.id);
+    sessions.delete(round.id);
+    if (cached && round.solved_at && cached.solvedAt === new Date(round.solved_at).toISOString()) {
+      return cached.session;
+    }
+    const session = createPairingSession(problem);
+    session.resolve();
+    return session;
+  }
+
+  async function build(trx: Kysely<DB>, round: RoundRow): Promise<BuiltRound> {
+    const orgs = await orgDirectory(trx).subtreeForPairing(round.org_path);
+    const facts = await helpDirectory(trx).factsUnder(round.org_path);
+    const activePairs = await pairingRoundsRepository(trx).activeOrgPairsUnder(round.org_path);
+    return buildRound({
+      orgs,
+      facts,
+      activePairs,
+      parameters: round.parameters as RoundParameters,
+      locks: round.locks as RoundPairRef[],
+      forbids: round.forbids as RoundPairRef[],
+    });
+  }
+
+  async function readRound(actor: Actor, id: number): Promise<RoundRow> {
+    const [row] = await repo.findRoundsWhere(visibleWhere(actor, roundPolicy.read), [id]);
+    if (!row) throw notFound("pairing_round");
+    return row;
+  }
+
+  async function getRound(actor: Actor, id: number): Promise<PairingRound> {
+    const row = await readRound(actor, id);
+    const abilities = await presentAbilities(db, actor, roundPolicy, [row]);
+    return presentRound(row, abilities.get(id) ?? {});
+  }
+  const presentRoundId = (_db: Kysely<DB>, actor: Actor, id: number) => getRound(actor, id);
+
+  async function resultOf(actor: Actor, id: number, locale: Locale): Promise<PairingRoundResult> {
+    const row = await readRound(actor, id);
+    const run = await repo.runOf(id);
+    if (!run?.result || !run.problem || !run.details) throw new AppError(409, "pairingRound.notRun");
+    return presentResult(
+      id,
+      row,
+      run.problem as PairingProblem,
+      run.result as StoredResult,
+      run.details as RoundDetails,
+      locale,
+    );
+  }
+
+  /** The parameters with the request's changes over them (defaults first). */
+  function mergeParameters(base: RoundParameters, body: Partial<RoundParameters>): RoundParameters {
+    const merged: RoundParameters = { ...base };
+    for (const key of Object.keys(roundParameters.shape) as (keyof RoundParameters)[]) {
+      if (body[key] !== undefined) (merged as Record<string, unknown>)[key] = body[key];
+    }
+    return merged;
+  }
+
+  function solveAndExplain(session: PairingSession): { stored: StoredResult; ms: number } {
+    const started = performance.now();
+    const result = session.resolve();
+    const explanation = session.explain();
+    return { stored: { result, explanation }, ms: performance.now() - started };
+  }
+
+  const conflict = (error: unknown, field: string) => {
+    if (error instanceof PairingInputError) {
+      return new AppError(400, "pairingRound.conflict", {
+        field,
+        params: { problem: error.message.slice(error.where.length + 2) },
+      });
+    }
+    return error;
+  };
+
+  const runJob: JobKind<RunJobParams> = {
+    kind: ROUND_RUN_JOB,
+    heavy: true,
+    async run(ctx) {
+      const actor = await deps.actorOf(ctx.ownerId, ctx.params.ip);
+      if (!actor) throw new AppError(403, "forbidden");
+      const roundId = ctx.params.roundId;
+      // With the owner's rights as they are now: a role withdrawn since, or a published round, stops it.
+      const round = await authorizeOne(ctx.db, actor, roundPolicy.run, roundId);
+      await ctx.progress(0.05, "job.pairing_round.run.reading");
+      const built = await build(ctx.db, round);
+      await ctx.progress(0.4, "job.pairing_round.run.scoring", { candidates: built.problem.candidates.length });
+      await ctx.progress(0.5, "job.pairing_round.run.solving");
+      let session: PairingSession;
+      let solved: ReturnType<typeof solveAndExplain>;
+      try {
+        session = createPairingSession(built.problem);
+        solved = solveAndExplain(session);
+      } catch (error) {
+        throw conflict(error, "locks");
+      }
+      await ctx.progress(0.9, "job.pairing_round.run.saving");
+      const solvedAt = clock();
+      const { covered, assigned, score } = solved.stored.result;
+      return {
+        result: { roundId, covered, assigned, score },
+        commit: async (trx) => {
+          const r = pairingRoundsRepository(trx);
+          await r.lockRound(roundId);
+          const [now] = await r.findRoundsWhere(visibleWhere(actor, roundPolicy.read), [roundId]);
+          if (!now || now.status === "published") throw new AppError(409, "pairingRound.published");
+          await r.saveRun(roundId, {
+            problem: built.problem,
+            result: solved.stored,
+            details: built.details,
+            solveMs: solved.ms,
+            incremental: false,
+            solvedAt,
+          });
+          await recordAudit(trx, actor, {
+            action: "pairing_round.run",
+            result: "success",
+            targetType: "pairing_round",
+            targetId: roundId,
+            detail: { roundId, covered, assigned, score, solveMs: Math.round(solved.ms) },
+          });
+          keepSession(roundId, session, solvedAt);
+        },
+      };
+    },
+  };
+
+  /** Changes the stored problem the way an edit changed the session, so the export stays what was solved. */
+  function editProblem(problem: PairingProblem, edit: RoundEdit, details: RoundDetails): PairingProblem {
+    const pair = (e: { helperOrgId: number; recipientOrgId: number }) => ({
+      helper: orgKey(e.helperOrgId),
+      recipient: orgKey(e.recipientOrgId),
+    });
+    const same = (a: { helper: string; recipient: string }, b: { helper: string; recipient: string }) =>
+      a.helper === b.helper && a.recipient === b.recipient;
+    const locked = [...(problem.locked ?? [])];
+    const forbidden = [...(problem.forbidden ?? [])];
+    switch (edit.kind) {
+      case "lock":
+        if (!locked.some((p) => same(p, pair(edit)))) locked.push(pair(edit));
+        break;
+      case "unlock":
+        return { ...problem, locked: locked.filter((p) => !same(p, pair(edit))) };
+      case "forbid":
+        if (!forbidden.some((p) => same(p, pair(edit)))) forbidden.push(pair(edit));
+        break;
+      case "allow":
+        return { ...problem, forbidden: forbidden.filter((p) => !same(p, pair(edit))) };
+      case "capacity": {
+        const value = edit.capacity ?? details.defaults.capacity[String(edit.orgId)] ?? 1;
+        return {
+          ...problem,
+          helpers: problem.helpers.map((h) => (h.id === orgKey(edit.orgId) ? { ...h, capacity: value } : h)),
+        };
+      }
+      case "demand": {
+        const value = edit.demand ?? details.defaults.demand[String(edit.orgId)] ?? 1;
+        return {
+          ...problem,
+          recipients: problem.recipients.map((r) => (r.id === orgKey(edit.orgId) ? { ...r, demand: value } : r)),
+        };
+      }
+    }
+    return { ...problem, locked, forbidden };
+  }
+
+  /** The round's own lists and overrides after an edit, so a later run keeps it. */
+  function editRound(round: RoundRow, edit: RoundEdit) {
+    const params = round.parameters as RoundParameters;
+    const locks = [...(round.locks as RoundPairRef[])];
+    const forbids = [...(round.forbids as RoundPairRef[])];
+    const same = (a: RoundPairRef, b: RoundPairRef) =>
+      a.helperOrgId === b.helperOrgId && a.recipientOrgId === b.recipientOrgId;
+    switch (edit.kind) {
+      case "lock":
+        return { locks: locks.some((l) => same(l, edit)) ? locks : [...locks, pick(edit)] };
+      case "unlock":
+        return { locks: locks.filter((l) => !same(l, edit)) };
+      case "forbid":
+        return { forbids: forbids.some((l) => same(l, edit)) ? forbids : [...forbids, pick(edit)] };
+      case "allow":
+        return { forbids: forbids.filter((l) => !same(l, edit)) };
+      case "capacity": {
+        const capacities = params.capacities.filter((c) => c.orgId !== edit.orgId);
+        if (edit.capacity !== null) capacities.push({ orgId: edit.orgId, capacity: edit.capacity });
+        return { parameters: { ...params, capacities } };
+      }
+      case "demand": {
+        const demands = params.demands.filter((d) => d.orgId !== edit.orgId);
+        if (edit.demand !== null) demands.push({ orgId: edit.orgId, demand: edit.demand });
+        return { parameters: { ...params, demands } };
+      }
+    }
+  }
+  const pick = (e: RoundPairRef): RoundPairRef => ({ helperOrgId: e.helperOrgId, recipientOrgId: e.recipientOrgId });
+
+  const commands = {
+    create: defineCommand({
+      name: "pairing_round.create",
+      ability: coordinatedOrgPolicy.coordinate,
+      targetType: "pairing_round",
+      targets: (input: { body: CreatePairingRoundBody }) => [input.body.orgId],
+      targetField: "orgId",
+      async run({ trx, actor, input: { body } }) {
+        const { orgId, name, ...rest } = body;
+        const parameters = mergeParameters(defaultRoundParameters, rest);
+        const id = await pairingRoundsRepository(trx).insertRound({
+          org_id: orgId,
+          name,
+          parameters,
+          created_by: actor.userId,
+        });
+        return { result: id, targetId: id, detail: { orgId } };
+      },
+      present: presentRoundId,
+    }),
+
+    update: defineCommand({
+      name: "pairing_round.update",
+      ability: roundPolicy.update,
+      lock: (trx, input: { id: number; body: UpdatePairingRoundBody }) =>
+        pairingRoundsRepository(trx).lockRound(input.id),
+      targets: (input) => [input.id],
+      async run({ trx, rows: [row], input: { id, body } }) {
+        const round = row as RoundRow;
+        const { name, ...rest } = body;
+        await pairingRoundsRepository(trx).updateRound(id, {
+          ...(name !== undefined && { name }),
+          parameters: mergeParameters(round.parameters as RoundParameters, rest),
+        });
+        return { result: id, targetId: id, detail: { fields: Object.keys(body) } };
+      },
+      present: presentRoundId,
+    }),
+
+    run: defineCommand({
+      name: "pairing_round.run",
+      ability: roundPolicy.run,
+      lock: (trx, input: { id: number; locale: Locale }) => pairingRoundsRepository(trx).lockRound(input.id),
+      targets: (input) => [input.id],
+      async run({ trx, actor, input: { id, locale } }) {
+        const jobId = await deps.jobs.enqueue(trx, runJob, {
+          ownerId: actor.userId,
+          params: { roundId: id, ip: actor.ip },
+          locale,
+        });
+        await pairingRoundsRepository(trx).updateRound(id, { last_job_id: jobId });
+        return { result: jobId, targetId: id, detail: { roundId: id, kind: ROUND_RUN_JOB } };
+      },
+      present: async (_db: Kysely<DB>, _actor: Actor, jobId: string) => ({ jobId }),
+    }),
+
+    edit: defineCommand({
+      name: "pairing_round.edit",
+      ability: roundPolicy.update,
+      lock: (trx, input: { id: number; edit: RoundEdit; locale: Locale }) =>
+        pairingRoundsRepository(trx).lockRound(input.id),
+      targets: (input) => [input.id],
+      async run({ trx, rows: [row], input: { id, edit } }) {
+        const round = row as RoundRow;
+        if (round.status !== "solved") throw new AppError(409, "pairingRound.notRun");
+        const r = pairingRoundsRepository(trx);
+        const run = await r.runOf(id);
+        const problem = run?.problem as PairingProblem;
+        const details = run?.details as RoundDetails;
+        // Who the edit names must take part in the round (and a pair must be one of its candidates).
+        if (edit.kind === "capacity" || edit.kind === "demand") {
+          const list = edit.kind === "capacity" ? problem.helpers : problem.recipients;
+          if (!list.some((p) => p.id === orgKey(edit.orgId)))
+            throw invalidField("orgId", "pairingRound.notParticipant");
+        } else {
+          if (!problem.helpers.some((h) => h.id === orgKey(edit.helperOrgId))) {
+            throw invalidField("helperOrgId", "pairingRound.notParticipant");
+          }
+          if (!problem.recipients.some((h) => h.id === orgKey(edit.recipientOrgId))) {
+            throw invalidField("recipientOrgId", "pairingRound.notParticipant");
+          }
+          if (!details.candidates[`${edit.helperOrgId}:${edit.recipientOrgId}`] && edit.kind === "lock") {
+            throw invalidField("recipientOrgId", "pairingRound.notCandidate");
+          }
+        }
+        const session = takeSession(round, problem);
+        try {
+          switch (edit.kind) {
+            case "lock":
+              session.lock(orgKey(edit.helperOrgId), orgKey(edit.recipientOrgId));
+              break;
+            case "unlock":
+              if (details.candidates[`${edit.helperOrgId}:${edit.recipientOrgId}`]) {
+                session.unlock(orgKey(edit.helperOrgId), orgKey(edit.recipientOrgId));
+              }
+              break;
+            case "forbid":
+              session.forbid(orgKey(edit.helperOrgId), orgKey(edit.recipientOrgId));
+              break;
+            case "allow":
+              session.allow(orgKey(edit.helperOrgId), orgKey(edit.recipientOrgId));
+              break;
+            case "capacity":
+              session.setCapacity(
+                orgKey(edit.orgId),
+                edit.capacity ?? details.defaults.capacity[String(edit.orgId)] ?? 1,
+              );
+              break;
+            case "demand":
+              session.setDemand(orgKey(edit.orgId), edit.demand ?? details.defaults.demand[String(edit.orgId)] ?? 1);
+              break;
+          }
+        } catch (error) {
+          throw conflict(
+            error,
+            edit.kind === "capacity" ? "capacity" : edit.kind === "demand" ? "demand" : "recipientOrgId",
+          );
+        }
+        const solved = solveAndExplain(session);
+        const solvedAt = clock();
+        await r.saveRun(
+          id,
+          {
+            problem: editProblem(problem, edit, details),
+            result: solved.stored,
+            details,
+            solveMs: solved.ms,
+            incremental: true,
+            solvedAt,
+          },
+          editRound(round, edit),
+        );
+        const { covered, assigned, score } = solved.stored.result;
+        return {
+          result: { id, session, solvedAt },
+          targetId: id,
+          detail: {
+            roundId: id,
+            kind: edit.kind,
+            ...("orgId" in edit ? { orgId: edit.orgId } : {}),
+            ...("helperOrgId" in edit ? { helperOrgId: edit.helperOrgId, recipientOrgId: edit.recipientOrgId } : {}),
+            covered,
+            assigned,
+            score,
+          },
+        };
+      },
+      present: async (
+        _db: Kysely<DB>,
+        _actor: Actor,
+        done: { id: number; session: PairingSession; solvedAt: Date },
+      ) => {
+        // Committed: the session is the round's current one.
+        keepSession(done.id, done.session, done.solvedAt);
+        return done.id;
+      },
+    }),
+
+    publish: defineCommand({
+      name: "pairing_round.publish",
+      ability: roundPolicy.publish,
+      lock: (trx, input: { id: number; body: PublishPairingRoundBody }) =>
+        pairingRoundsRepository(trx).lockRound(input.id),
+      targets: (input) => [input.id],
+      async run({ trx, actor, rows: [row], input: { id, body } }) {
+        const round = row as RoundRow;
+        const r = pairingRoundsRepository(trx);
+        const run = await r.runOf(id);
+        const stored = run?.result as StoredResult;
+        const details = run?.details as RoundDetails;
+        const params = round.parameters as RoundParameters;
+        const startsOn = body.startsOn ?? today();
+        const ends = new Date(`${startsOn}T00:00:00Z`);
+        ends.setUTCFullYear(ends.getUTCFullYear() + params.years);
+        ends.setUTCDate(ends.getUTCDate() - 1);
+        const endsOn = ends.toISOString().slice(0, 10);
+        const goals = params.goals.trim() || DEFAULT_GOALS;
+        const pairingIds: number[] = [];
+        for (const pair of stored.result.pairs) {
+          const helperOrgId = orgIdOf(pair.helper);
+          const recipientOrgId = orgIdOf(pair.recipient);
+          // A pairing that goes on (continuity) is kept as it is, not made twice.
+          const existing = await r.currentOrgPairing(helperOrgId, recipientOrgId);
+          if (existing !== undefined) {
+            pairingIds.push(existing);
+            continue;
+          }
+          const candidate = details.candidates[`${helperOrgId}:${recipientOrgId}`];
+          const helper = details.orgs[String(helperOrgId)];
+          const recipient = details.orgs[String(recipientOrgId)];
+          const form = candidate?.form ?? "urban_rural";
+          const pairingId = await r.insertPairing({
+            helper_org_id: helperOrgId,
+            recipient_org_id: recipientOrgId,
+            form,
+            status: "active",
+            starts_on: startsOn,
+            ends_on: endsOn,
+            goals,
+            origin: "round",
+            round_id: id,
+            created_by: actor.userId,
+          });
+          pairingIds.push(pairingId);
+          const pdf = await renderAgreement({
+            pairingId,
+            helperName: helper?.name ?? pair.helper,
+            recipientName: recipient?.name ?? pair.recipient,
+            formName: formName(form),
+            startsOn,
+            endsOn,
+            goals,
+            roundName: round.name,
+            coordinatorName: round.org_name,
+          });
+          await r.saveAgreement(pairingId, agreementFileName(pairingId), pdf);
+          // Both sides are told, each about the other.
+          for (const [side, partner] of [
+            [helperOrgId, recipient?.name ?? ""],
+            [recipientOrgId, helper?.name ?? ""],
+          ] as const) {
+            const users = await contactsOfOrganizations(trx, [side], actor.userId);
+            await notifyUsers(trx, users, {
+              kind: "pairing.published",
+              params: { round: round.name, partner },
+              link: `/pairings/${pairingId}`,
+            });
+          }
+        }
+        await r.markPublished(id, actor.userId);
+        const { covered, assigned } = stored.result;
+        return {
+          result: { roundId: id, pairingIds },
+          targetId: id,
+          detail: { roundId: id, pairings: pairingIds.length, covered, assigned },
+        };
+      },
+      present: async (_db: Kysely<DB>, _actor: Actor, result: PublishPairingRoundResponse) => result,
+    }),
+
+    createPairing: defineCommand({
+      name: "pairing.create",
+      ability: coordinatedOrgPolicy.coordinate,
+      targetType: "pairing",
+      targets: (input: { body: CreatePairingBody }) => [input.body.helperOrgId],
+      targetField: "helperOrgId",
+      async run({ trx, actor, rows: [helperRow], input: { body } }) {
+        const helper = helperRow as OrgRow;
+        if (body.recipientOrgId === body.helperOrgId) throw invalidField("recipientOrgId", "pairing.sameOrg");
+        const [recipient] = (await authorizeField(
+          trx,
+          actor,
+          coordinatedOrgPolicy.coordinate,
+          [body.recipientOrgId],
+          "recipientOrgId",
+        )) as OrgRow[];
+        if (!recipient) throw invalidField("recipientOrgId", "org.notInScope");
+        if (body.endsOn < body.startsOn) throw invalidField("endsOn", "pairing.endsBeforeStart");
+        const r = pairingRoundsRepository(trx);
+        if ((await r.currentOrgPairing(body.helperOrgId, body.recipientOrgId)) !== undefined) {
+          throw invalidField("recipientOrgId", "pairing.exists");
+        }
+        const form =
+          body.form ??
+          pairingFormOf(
+            { area: helper.area === "urban" ? "urban" : "rural" },
+            { area: recipient.area === "urban" ? "urban" : "rural" },
+          ) ??
+          "urban_urban";
+        const goals = body.goals?.trim() || DEFAULT_GOALS;
+        const pairingId = await r.insertPairing({
+          helper_org_id: body.helperOrgId,
+          recipient_org_id: body.recipientOrgId,
+          form,
+          status: "active",
+          starts_on: body.startsOn,
+          ends_on: body.endsOn,
+          goals,
+          origin: "manual",
+          round_id: null,
+          created_by: actor.userId,
+        });
+        const pdf = await renderAgreement({
+          pairingId,
+          helperName: helper.name,
+          recipientName: recipient.name,
+          formName: formName(form),
+          startsOn: body.startsOn,
+          endsOn: body.endsOn,
+          goals,
+          roundName: null,
+          coordinatorName: actor.roles.find((role) => role.role === "coordinator")?.orgName ?? "",
+        });
+        await r.saveAgreement(pairingId, agreementFileName(pairingId), pdf);
+        for (const [side, partner] of [
+          [body.helperOrgId, recipient.name],
+          [body.recipientOrgId, helper.name],
+        ] as const) {
+          const users = await contactsOfOrganizations(trx, [side], actor.userId);
+          await notifyUsers(trx, users, {
+            kind: "pairing.created",
+            params: { partner },
+            link: `/pairings/${pairingId}`,
+          });
+        }
+        return {
+          result: pairingId,
+          targetId: pairingId,
+          detail: { helperOrgId: body.helperOrgId, recipientOrgId: body.recipientOrgId, kind: form },
+        };
+      },
+      present: (_db: Kysely<DB>, actor: Actor, id: number) => getPairing(actor, id),
+    }),
+
+    conclude: defineCommand({
+      name: "pairing.conclude",
+      ability: pairingPolicy.conclude,
+      lock: (trx, input: { id: number; body: EndPairingBody }) => pairingRoundsRepository(trx).lockPairing(input.id),
+      targets: (input) => [input.id],
+      async run({ trx, actor, input: { id, body } }) {
+        await pairingRoundsRepository(trx).endPairing(id, "concluded", body.reason, actor.userId);
+        return { result: id, targetId: id, detail: { toStatus: "concluded" } };
+      },
+      present: (_db: Kysely<DB>, actor: Actor, id: number) => getPairing(actor, id),
+    }),
+
+    dissolve: defineCommand({
+      name: "pairing.dissolve",
+      ability: pairingPolicy.dissolve,
+      lock: (trx, input: { id: number; body: EndPairingBody }) => pairingRoundsRepository(trx).lockPairing(input.id),
+      targets: (input) => [input.id],
+      async run({ trx, actor, input: { id, body } }) {
+        await pairingRoundsRepository(trx).endPairing(id, "dissolved", body.reason, actor.userId);
+        return { result: id, targetId: id, detail: { toStatus: "dissolved", reason: body.reason.slice(0, 200) } };
+      },
+      present: (_db: Kysely<DB>, actor: Actor, id: number) => getPairing(actor, id),
+    }),
+  };
+
+  async function getPairing(actor: Actor, id: number): Promise<PairingDetail> {
+    const [row] = await repo.findPairingsWhere(visibleWhere(actor, pairingPolicy.read), [id]);
+    if (!row) throw notFound("pairing");
+    const [abilities, events] = await Promise.all([
+      presentAbilities(db, actor, pairingPolicy, [row]),
+      repo.eventsOf(id),
+    ]);
+    return presentPairingDetail(row, abilities.get(id) ?? {}, events);
+  }
+
+  return {
+    commands,
+    runJob,
+    async listRounds(actor: Actor, query: PairingRoundListQuery): Promise<{ items: PairingRound[]; total: number }> {
+      const result = await repo.listRounds(visibleWhere(actor, roundPolicy.read), query);
+      const abilities = await presentAbilities(db, actor, roundPolicy, result.items);
+      return { items: result.items.map((r) => presentRound(r, abilities.get(r.id) ?? {})), total: result.total };
+    },
+    getRound,
+    async preview(actor: Actor, id: number): Promise<PairingRoundPreview> {
+      const round = await readRound(actor, id);
+      const built = await build(db, round);
+      const LIST_MAX = 2000;
+      return {
+        recipients: built.recipients.slice(0, LIST_MAX),
+        helpers: built.helpers.slice(0, LIST_MAX),
+        candidates: built.problem.candidates.length,
+        byForm: built.byForm,
+        recipientsWithoutCandidates: built.recipients.filter((r) => r.candidates === 0).length,
+        truncated: built.recipients.length > LIST_MAX || built.helpers.length > LIST_MAX,
+      };
+    },
+    /** The problem the last run solved (with the edits since), or before any run the one it would solve. */
+    async problem(actor: Actor, id: number): Promise<PairingProblem> {
+      const round = await readRound(actor, id);
+      if (round.status !== "draft") {
+        const run = await repo.runOf(id);
+        if (run?.problem) return run.problem as PairingProblem;
+      }
+      return (await build(db, round)).problem;
+    },
+    result: resultOf,
+    create: (actor: Actor, body: CreatePairingRoundBody) => execute(db, actor, commands.create, { body }),
+    update: (actor: Actor, id: number, body: UpdatePairingRoundBody) =>
+      execute(db, actor, commands.update, { id, body }),
+    run: (actor: Actor, id: number, locale: Locale) => execute(db, actor, commands.run, { id, locale }),
+    async edit(actor: Actor, id: number, edit: RoundEdit, locale: Locale): Promise<PairingRoundResult> {
+      await execute(db, actor, commands.edit, { id, edit, locale });
+      return resultOf(actor, id, locale);
+    },
+    publish: (actor: Actor, id: number, body: PublishPairingRoundBody) =>
+      execute(db, actor, commands.publish, { id, body }),
+
+    async listPairings(actor: Actor, query: PairingListQuery): Promise<{ items: Pairing[]; total: number }> {
+      const result = await repo.listPairings(visibleWhere(actor, pairingPolicy.read), query);
+      const abilities = await presentAbilities(db, actor, pairingPolicy, result.items);
+      return { items: result.items.map((p) => presentPairing(p, abilities.get(p.id) ?? {})), total: result.total };
+    },
+    getPairing,
+    async agreement(actor: Actor, id: number): Promise<{ fileName: string; content: Buffer }> {
+      const [row] = await repo.findPairingsWhere(visibleWhere(actor, pairingPolicy.read), [id]);
+      if (!row) throw notFound("pairing");
+      const agreement = await repo.agreementOf(id);
+      if (!agreement) throw notFound("pairing");
+      return { fileName: agreement.file_name, content: Buffer.from(agreement.content) };
+    },
+    createPairing: (actor: Actor, body: CreatePairingBody) => execute(db, actor, commands.createPairing, { body }),
+    conclude: (actor: Actor, id: number, body: EndPairingBody) => execute(db, actor, commands.conclude, { id, body }),
+    dissolve: (actor: Actor, id: number, body: EndPairingBody) => execute(db, actor, commands.dissolve, { id, body }),
+  };
+}
+export type PairingRoundsService = ReturnType<typeof pairingRoundsService>;
