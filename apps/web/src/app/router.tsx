@@ -25,6 +25,7 @@ const MyNeedsPage = lazy(() => import("../features/help/pages/MyNeedsPage.tsx"))
 const ProjectsPage = lazy(() => import("../features/help/pages/ProjectsPage.tsx"));
 const ProjectPage = lazy(() => import("../features/help/pages/ProjectPage.tsx"));
 const ResourcesPage = lazy(() => import("../features/help/pages/ResourcesPage.tsx"));
+const ResourcePage = lazy(() => import("../features/help/pages/ResourcePage.tsx"));
 
 function page(nav: NavKey, element: ReactNode) {
   return <RequireNav nav={nav}>{element}</RequireNav>;
@@ -66,6 +67,7 @@ export const router = createBrowserRouter([
           { path: "needs", element: page("needs", <MyNeedsPage />) },
           { path: "projects/:id", element: page("projects", <ProjectPage />) },
           { path: "projects", element: page("projects", <ProjectsPage />) },
+          { path: "resources/:id", element: page("resources", <ResourcePage />) },
           { path: "resources", element: page("resources", <ResourcesPage />) },
           // Every signed-in user's own password and two-factor sign-in: no menu entry, no permission.
           { path: "account/security", element: <AccountSecurityPage /> },

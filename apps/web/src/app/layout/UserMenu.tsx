@@ -1,11 +1,12 @@
 import { LockOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from "@ant-design/icons";
 import type { Me } from "@huzhu/contracts";
 import { App, Avatar, Button, Dropdown, Flex, Typography } from "antd";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { useLogout } from "../../lib/auth/logout.ts";
 
-export function roleSummary(me: Me, t: ReturnType<typeof useTranslation>["t"]): string {
+export function roleSummary(me: Me, t: TFunction): string {
   return me.roles
     .map((r) => (r.orgName ? `${t(`roles.${r.role}`)} · ${r.orgName}` : t(`roles.${r.role}`)))
     .join(t("common.groupSeparator"));

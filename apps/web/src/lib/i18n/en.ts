@@ -727,6 +727,17 @@ const en: Messages = {
       post: "Offer a resource",
       empty: "No resources",
       saved: "The resource is offered",
+      open: "Details",
+      period: "Available",
+      anyTime: "Any time",
+      unstated: "Not stated",
+      createdAt: "Offered on",
+      requests: "Requests",
+      noRequests: "No organization has asked for it yet",
+      status: {
+        active: "Available",
+        withdrawn: "Withdrawn",
+      },
       fields: {
         orgId: "Offered by",
         category: "Category",
@@ -789,6 +800,40 @@ const en: Messages = {
       contributionSaved: "Contribution recorded; waiting for the receiver to confirm",
       confirmContribution: "Confirm received",
       contributionConfirmed: "Confirmed as received",
+      edit: "Edit goals and plan",
+      editTitle: "Edit the help project",
+      name: "Project title",
+      planRule: "Activity plan (RRULE)",
+      planHelp:
+        "An iCalendar repeat rule (RRULE): FREQ=MONTHLY;INTERVAL=3 is every 3 months; leave it empty for no fixed plan",
+      planPresets: "Common plans",
+      planMeans: "That is: {{text}}",
+      presets: {
+        monthly: "Monthly",
+        quarterly: "Quarterly",
+        halfYear: "Every six months",
+        yearly: "Yearly",
+        none: "No plan",
+      },
+      saved: "The project is updated",
+      end: {
+        action: "End the project",
+        title: "End the help project",
+        intro: "Once ended, no more activities or contributions can be recorded; the other parties are told.",
+        outcome: "How it ends",
+        cancelled: "Cancel the project",
+        completed: "Done: conclude it",
+        needNote: "A project that comes from a need completes when the need is closed; here it can only be cancelled.",
+        reason: "Reason",
+        reasonPlaceholder: "Say why it ends; the other parties will see it",
+        confirm: "End it",
+        done: "The project has ended",
+      },
+      ended: {
+        cancelled: "Cancelled on {{date}}",
+        completed: "Concluded on {{date}}",
+      },
+      endReason: "Reason: {{reason}}",
       activity: {
         occurredOn: "Date",
         type: "Type",
@@ -871,6 +916,9 @@ const en: Messages = {
       invisibleCharacter:
         "Contains an invisible or control character (such as a zero-width space or a text-direction mark); type it again without it",
       noVisibleCharacter: "Has no visible character",
+    },
+    plan: {
+      invalidRule: "The activity plan must be a repeat rule (RRULE), e.g. FREQ=MONTHLY;INTERVAL=3",
     },
   },
 };

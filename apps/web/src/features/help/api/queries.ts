@@ -50,6 +50,10 @@ export function listResources(params: ResourceListParams, signal?: AbortSignal):
   return api.get<Page<Resource>>("/api/resources", { ...params }, signal);
 }
 
+export function getResource(id: number, signal?: AbortSignal): Promise<Resource> {
+  return api.get<Resource>(`/api/resources/${id}`, undefined, signal);
+}
+
 /** GET /api/needs/{id}/suggestions: helper organizations and resources, top 10 each (403 without help.write/assign). */
 export function getNeedSuggestions(id: number, signal?: AbortSignal): Promise<NeedSuggestions> {
   return api.get<NeedSuggestions>(`/api/needs/${id}/suggestions`, undefined, signal);
@@ -101,6 +105,11 @@ export const helpQueries = {
       queryFn: ({ signal }) => getProject(id, signal),
     }),
   resources: () => [...helpQueries.all(), "resources"] as const,
+  resource: (id: number) =>
+    queryOptions({
+      queryKey: [...helpQueries.resources(), "detail", id] as const,
+      queryFn: ({ signal }) => getResource(id, signal),
+    }),
   resourceSuggestions: (id: number) =>
     queryOptions({
       queryKey: [...helpQueries.resources(), "suggestions", id] as const,

@@ -58,19 +58,20 @@ function DeclineModal(props: { claim: Claim; onClose: () => void }) {
 }
 
 /**
- * The claims on a need: who offered, their message and where it stands. Accept, decline and
+ * The claims on a need (or the requests for a resource): who offered or asked, their message and
+ * where it stands. Accept, decline and
  * withdraw appear only where the server's abilities for that claim say the user may.
  */
-export function ClaimList(props: { claims: Claim[] }) {
+export function ClaimList(props: { claims: Claim[]; title?: string; empty?: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const accept = useAcceptClaim();
   const withdraw = useWithdrawClaim();
   const [declining, setDeclining] = useState<Claim | null>(null);
   return (
-    <Card title={t("help.claims.title")} size="small" data-testid="claims">
+    <Card title={props.title ?? t("help.claims.title")} size="small" data-testid="claims">
       {props.claims.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("help.claims.none")} />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={props.empty ?? t("help.claims.none")} />
       ) : (
         <List
           dataSource={props.claims}

@@ -64,9 +64,9 @@ function FactorTag(props: { factor: SuggestionFactor }) {
   );
 }
 
-/** Where a suggestion opens: a resource in the resources list (found by its title), a need on its page. */
+/** Where a suggestion opens: a resource or a need on its page. */
 function target(s: Suggestion): string | null {
-  if (s.kind === "resource") return `/resources?q=${encodeURIComponent(s.title)}`;
+  if (s.kind === "resource") return `/resources/${s.id}`;
   if (s.kind === "need") return `/needs/${s.id}`;
   return null;
 }

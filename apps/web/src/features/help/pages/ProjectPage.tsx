@@ -1,6 +1,7 @@
 import { type Contribution, type ProjectDetail, parsePlanRule } from "@huzhu/contracts";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Descriptions, Empty, Flex, List, Timeline, Typography } from "antd";
+import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
@@ -10,14 +11,16 @@ import { useConfirmContribution } from "../api/confirm-contribution.ts";
 import { helpQueries } from "../api/queries.ts";
 import { ActivityModal } from "../components/ActivityModal.tsx";
 import { ContributionModal } from "../components/ContributionModal.tsx";
-import { formatFen } from "../components/format.ts";
+import { EndProjectModal } from "../components/EndProjectModal.tsx";
+import { formatChinaTime, formatFen } from "../components/format.ts";
 import { Photo } from "../components/Photo.tsx";
+import { ProjectEditModal } from "../components/ProjectEditModal.tsx";
 import { ToneTag } from "../components/ToneTag.tsx";
 
 /** antd's description labels are 0.45 black (3.4:1); these read at 5.7:1. */
 const labelStyle = { color: "rgba(0, 0, 0, 0.6)" };
 
-function contributionAmount(c: Contribution, t: ReturnType<typeof useTranslation>["t"]): string {
+function contributionAmount(c: Contribution, t: TFunction): string {
   if (c.amountFen !== null) return formatFen(c.amountFen);
   if (c.valueFen !== null) return formatFen(c.valueFen);
   if (c.hours !== null) return t("help.projects.hours", { count: c.hours });
@@ -25,7 +28,7 @@ function contributionAmount(c: Contribution, t: ReturnType<typeof useTranslation
 }
 
 /** A plan's RRULE in words (每 3 个月一次); a rule this page cannot read is shown as written. */
-function planText(rule: string | null, t: ReturnType<typeof useTranslation>["t"]): string {
+function planText(rule: string | null, t: TFunction): string {
   if (!rule) return t("help.projects.noPlan");
   const plan = parsePlanRule(rule);
   return plan ? t(`help.projects.every.${plan.freq}`, { count: plan.interval }) : rule;
@@ -43,6 +46,23 @@ function Rhythm(props: { project: ProjectDetail }) {
     <Alert type="warning" showIcon title={t("help.projects.lapsed")} description={text} data-testid="project-lapsed" />
   ) : (
     <Typography.Text data-testid="project-rhythm">{text}</Typography.Text>
+  );
+}
+
+/** How the project ended, when a party ended it (cancelled or concluded), with its reason. */
+function Ended(props: { project: ProjectDetail }) {
+  const { t } = useTranslation();
+  const p = props.project;
+  if (p.status === "active" || !p.endedAt) return null;
+  return (
+    <Alert
+      type={p.status === "completed" ? "success" : "info"}
+      showIcon
+      title={t(`help.projects.ended.${p.status}`, { date: formatChinaTime(p.endedAt) })}
+      description={p.endReason ? t("help.projects.endReason", { reason: p.endReason }) : undefined}
+      style={{ marginTop: 12, whiteSpace: "pre-wrap" }}
+      data-testid="project-ended"
+    />
   );
 }
 
@@ -100,7 +120,7 @@ export default function ProjectPage() {
   const { t } = useTranslation();
   const id = Number(useParams().id);
   const query = useQuery({ ...helpQueries.project(id), enabled: Number.isInteger(id) && id > 0 });
-  const [recording, setRecording] = useState<"activity" | "contribution" | null>(null);
+  const [recording, setRecording] = useState<"activity" | "contribution" | "edit" | "end" | null>(null);
   if (!Number.isInteger(id) || id <= 0) return <NotFound />;
   if (query.isPending) return <PageLoading />;
   if (query.isError) return <PageError error={query.error} onRetry={() => void query.refetch()} />;
@@ -114,8 +134,25 @@ export default function ProjectPage() {
           <Typography.Title level={3} style={{ margin: 0, wordBreak: "break-word" }} data-testid="project-title">
             {p.title}
           </Typography.Title>
-          <ToneTag tone="neutral">{t(`help.projects.status.${p.status}`)}</ToneTag>
+          <ToneTag tone="neutral" data-testid="project-status">
+            {t(`help.projects.status.${p.status}`)}
+          </ToneTag>
         </Flex>
+        {p.abilities.update || p.abilities.cancel ? (
+          <Flex wrap gap={8} style={{ marginTop: 12 }} data-testid="project-actions">
+            {p.abilities.update ? (
+              <Button size="large" onClick={() => setRecording("edit")} data-testid="project-edit">
+                {t("help.projects.edit")}
+              </Button>
+            ) : null}
+            {p.abilities.cancel ? (
+              <Button size="large" danger onClick={() => setRecording("end")} data-testid="project-end">
+                {t("help.projects.end.action")}
+              </Button>
+            ) : null}
+          </Flex>
+        ) : null}
+        <Ended project={p} />
         <Descriptions
           column={{ xs: 1, md: 2 }}
           size="small"
@@ -211,6 +248,8 @@ export default function ProjectPage() {
       </Card>
       {recording === "activity" ? <ActivityModal project={p} onClose={() => setRecording(null)} /> : null}
       {recording === "contribution" ? <ContributionModal project={p} onClose={() => setRecording(null)} /> : null}
+      {recording === "edit" ? <ProjectEditModal project={p} onClose={() => setRecording(null)} /> : null}
+      {recording === "end" ? <EndProjectModal project={p} onClose={() => setRecording(null)} /> : null}
     </Flex>
   );
 }

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { App, Button, Card, Col, Flex, Form, Input, Modal, Radio, Row, Select, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { CardGrid } from "../../../components/CardGrid.tsx";
 import { can } from "../../../lib/auth/abilities.ts";
 import { useMe } from "../../../lib/auth/me.ts";
@@ -199,7 +199,9 @@ export default function ResourcesPage() {
           <Card size="small" data-testid="resource-card">
             <Flex vertical gap={4}>
               <Typography.Text strong style={{ fontSize: 16 }}>
-                {r.title}
+                <Link to={`/resources/${r.id}`} data-testid="resource-open">
+                  {r.title}
+                </Link>
               </Typography.Text>
               <Typography.Text type="secondary">{r.org.name}</Typography.Text>
               <Flex wrap gap={6}>

@@ -1,8 +1,9 @@
 import type { AgeBand, JurisdictionCard as Figures } from "@huzhu/contracts";
 import { Card, Col, Flex, Row, Statistic, Typography } from "antd";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 
-type T = ReturnType<typeof useTranslation>["t"];
+type T = TFunction;
 const bandLabel: Record<AgeBand, (t: T) => string> = {
   upTo35: (t) => t("member.ageBandUpTo", { to: 35 }),
   from36To45: (t) => t("member.ageBandBetween", { from: 36, to: 45 }),

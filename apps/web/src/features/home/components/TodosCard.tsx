@@ -1,5 +1,6 @@
 import type { Job, TodosCard as Todos } from "@huzhu/contracts";
 import { Button, Card, Flex, Progress, Typography } from "antd";
+import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -8,7 +9,7 @@ import { JobProgressModal } from "../../../components/JobProgressModal.tsx";
 /** The drawer of the header's bell opens on this search parameter (features/notifications). */
 const notificationsLink = "?notifications";
 
-function jobTitle(t: ReturnType<typeof useTranslation>["t"], kind: string): string {
+function jobTitle(t: TFunction, kind: string): string {
   // Named per kind (a dot in a key would read as nesting); kinds this page does not know yet are "a job".
   if (kind === "member.export") return t("home.todos.jobKind.member_export");
   if (kind === "need.export") return t("home.todos.jobKind.need_export");

@@ -1,0 +1,90 @@
+import { cancelProjectBody, type ProjectDetail } from "@huzhu/contracts";
+import { Alert, App, Flex, Form, Input, Modal, Radio } from "antd";
+import { useTranslation } from "react-i18next";
+import { showApiError } from "../../../lib/form-errors.ts";
+import { setIssuesOnForm, zodRule } from "../../../lib/zod-rules.ts";
+import { useCancelProject } from "../api/cancel-project.ts";
+
+interface Values {
+  outcome: "cancelled" | "completed";
+  reason: string;
+}
+
+/**
+ * 结束项目: a party ends the project early, with the reason the other parties are shown. A project of
+ * its own (a resource's) may also be concluded as done; a need's completes with its need.
+ */
+export function EndProjectModal(props: { project: ProjectDetail; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const end = useCancelProject();
+  const fromNeed = props.project.needId !== null;
+  const onFinish = (v: Values) => {
+    const parsed = cancelProjectBody.safeParse({ reason: v.reason?.trim(), outcome: v.outcome });
+    if (!parsed.success) return setIssuesOnForm(form, parsed.error.issues, t);
+    end.mutate(
+      { id: props.project.id, body: parsed.data },
+      {
+        onSuccess: () => {
+          void message.success(t("help.projects.end.done"));
+          props.onClose();
+        },
+        onError: (e) => showApiError(e, message, { instance: form, fields: ["reason", "outcome"] }),
+      },
+    );
+  };
+  return (
+    <Modal
+      open
+      title={t("help.projects.end.title")}
+      okText={t("help.projects.end.confirm")}
+      okButtonProps={{ danger: true, id: "project-end-confirm" }}
+      cancelText={t("common.cancel")}
+      onOk={() => form.submit()}
+      onCancel={props.onClose}
+      confirmLoading={end.isPending}
+      style={{ top: 16, maxWidth: "calc(100vw - 16px)" }}
+    >
+      <Flex vertical gap={12}>
+        <Alert type="warning" showIcon title={t("help.projects.end.intro")} />
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          size="large"
+          onFinish={onFinish}
+          initialValues={{ outcome: "cancelled", reason: "" }}
+          data-testid="project-end-form"
+        >
+          <Form.Item
+            name="outcome"
+            label={t("help.projects.end.outcome")}
+            extra={fromNeed ? t("help.projects.end.needNote") : undefined}
+          >
+            <Radio.Group>
+              <Flex vertical gap={8}>
+                <Radio value="cancelled">{t("help.projects.end.cancelled")}</Radio>
+                <Radio value="completed" disabled={fromNeed}>
+                  {t("help.projects.end.completed")}
+                </Radio>
+              </Flex>
+            </Radio.Group>
+          </Form.Item>
+          <Form.Item
+            name="reason"
+            label={t("help.projects.end.reason")}
+            required
+            rules={[zodRule(cancelProjectBody.shape.reason, t)]}
+          >
+            <Input.TextArea
+              rows={3}
+              maxLength={200}
+              placeholder={t("help.projects.end.reasonPlaceholder")}
+              data-testid="project-end-reason"
+            />
+          </Form.Item>
+        </Form>
+      </Flex>
+    </Modal>
+  );
+}
