@@ -1,4 +1,4 @@
-import type { Role } from "@huzhu/contracts";
+import { defaultRoundParameters, type Role } from "@huzhu/contracts";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Actor, permissionsOf, type Relation, rolePermissions, scopeFor } from "../src/platform/access.ts";
@@ -81,6 +81,37 @@ const recordRoutes: Record<string, (ids: { org: (key: string) => number }) => un
     valueFen: 100,
   }),
   "POST /api/contributions/:id/confirm": () => undefined,
+  "GET /api/pairing-rounds/:id": () => undefined,
+  "PATCH /api/pairing-rounds/:id": () => ({ name: "矩阵测试" }),
+  "GET /api/pairing-rounds/:id/preview": () => undefined,
+  "POST /api/pairing-rounds/:id/run": () => undefined,
+  "GET /api/pairing-rounds/:id/problem": () => undefined,
+  "GET /api/pairing-rounds/:id/result": () => undefined,
+  "POST /api/pairing-rounds/:id/locks": (ids) => ({
+    helperOrgId: ids.org("unit:organ"),
+    recipientOrgId: ids.org("village:a1"),
+  }),
+  "DELETE /api/pairing-rounds/:id/locks": () => undefined,
+  "POST /api/pairing-rounds/:id/forbids": (ids) => ({
+    helperOrgId: ids.org("unit:organ"),
+    recipientOrgId: ids.org("village:a1"),
+  }),
+  "DELETE /api/pairing-rounds/:id/forbids": () => undefined,
+  "PUT /api/pairing-rounds/:id/capacities": (ids) => ({ orgId: ids.org("unit:organ"), capacity: 2 }),
+  "PUT /api/pairing-rounds/:id/demands": (ids) => ({ orgId: ids.org("village:a1"), demand: 2 }),
+  "POST /api/pairing-rounds/:id/publish": () => ({}),
+  "GET /api/pairings/:id": () => undefined,
+  "GET /api/pairings/:id/agreement": () => undefined,
+  "POST /api/pairings/:id/conclude": () => ({ reason: "矩阵测试" }),
+  "POST /api/pairings/:id/dissolve": () => ({ reason: "矩阵测试" }),
+};
+
+/** Query strings of record routes that take their input there (lifting a what-if lock or forbid). */
+const recordQueries: Record<string, (ids: { org: (key: string) => number }) => string> = {
+  "DELETE /api/pairing-rounds/:id/locks": (ids) =>
+    `?helperOrgId=${ids.org("unit:organ")}&recipientOrgId=${ids.org("village:a1")}`,
+  "DELETE /api/pairing-rounds/:id/forbids": (ids) =>
+    `?helperOrgId=${ids.org("unit:organ")}&recipientOrgId=${ids.org("village:a1")}`,
 };
 
 /**
@@ -117,9 +148,38 @@ const recordSetOf: Record<string, string> = {
   "POST /api/projects/:id/activities": "project",
   "POST /api/projects/:id/contributions": "project",
   "POST /api/contributions/:id/confirm": "contribution",
+  // Pairing rounds (issue 9): a round of each organization, in the state the route starts from; a
+  // proposed pairing with each as the recipient (not active, so it makes nobody partners).
+  "GET /api/pairing-rounds/:id": "round:draft",
+  "PATCH /api/pairing-rounds/:id": "round:draft",
+  "GET /api/pairing-rounds/:id/preview": "round:draft",
+  "POST /api/pairing-rounds/:id/run": "round:draft",
+  "GET /api/pairing-rounds/:id/problem": "round:draft",
+  "GET /api/pairing-rounds/:id/result": "round:solved",
+  "POST /api/pairing-rounds/:id/locks": "round:solved",
+  "DELETE /api/pairing-rounds/:id/locks": "round:solved",
+  "POST /api/pairing-rounds/:id/forbids": "round:solved",
+  "DELETE /api/pairing-rounds/:id/forbids": "round:solved",
+  "PUT /api/pairing-rounds/:id/capacities": "round:solved",
+  "PUT /api/pairing-rounds/:id/demands": "round:solved",
+  "POST /api/pairing-rounds/:id/publish": "round:solved",
+  "GET /api/pairings/:id": "pairing",
+  "GET /api/pairings/:id/agreement": "pairing",
+  "POST /api/pairings/:id/conclude": "pairing",
+  "POST /api/pairings/:id/dissolve": "pairing",
 };
 /** The resources whose routes the matrix places by relationship (beside organizations and members). */
-const placedResources = new Set(["organization", "member", "need", "resource", "claim", "project", "contribution"]);
+const placedResources = new Set([
+  "organization",
+  "member",
+  "need",
+  "resource",
+  "claim",
+  "project",
+  "contribution",
+  "pairing_round",
+  "pairing",
+]);
 
 /** Routes whose record is named in the body (the parent of a new organization, a new member's organization). */
 const bodyTargetRoutes: Record<string, { field: string; body: (orgId: number) => Record<string, unknown> }> = {
@@ -157,6 +217,11 @@ const bodyTargetRoutes: Record<string, { field: string; body: (orgId: number) =>
   "POST /api/resources": {
     field: "orgId",
     body: (orgId) => ({ orgId, category: "venue", title: "矩阵测试", description: "矩阵测试", visibility: "partners" }),
+  },
+  "POST /api/pairing-rounds": { field: "orgId", body: (orgId) => ({ orgId, name: "矩阵测试" }) },
+  "POST /api/pairings": {
+    field: "helperOrgId",
+    body: (orgId) => ({ helperOrgId: orgId, recipientOrgId: orgId, startsOn: "2026-01-01", endsOn: "2028-12-31" }),
   },
 };
 
@@ -354,6 +419,39 @@ describe(`the authorization matrix (${testDatabaseKind})`, () => {
         .returning("id")
         .executeTakeFirstOrThrow();
       put("contribution", o.key, contribution.id);
+      const round = (status: "draft" | "solved") =>
+        db
+          .insertInto("pairing_rounds")
+          .values({
+            org_id: o.id,
+            name: `矩阵测试 ${status}`,
+            status,
+            parameters: JSON.stringify(defaultRoundParameters),
+            ...(status === "solved" && {
+              problem: JSON.stringify({ format: "huzhu.pairing.v1", recipients: [], helpers: [], candidates: [] }),
+              result: JSON.stringify({
+                result: { format: "huzhu.pairing-result.v1", covered: 0, assigned: 0, score: 0, pairs: [] },
+                explanation: { format: "huzhu.pairing-explanation.v1", pairs: [], uncovered: [] },
+              }),
+              details: JSON.stringify({ orgs: {}, candidates: {}, defaults: { capacity: {}, demand: {} } }),
+              solved_at: "2026-01-01T00:00:00Z",
+            }),
+            created_by: creator,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+      put("round:draft", o.key, (await round("draft")).id);
+      put("round:solved", o.key, (await round("solved")).id);
+      const pairing = await db
+        .insertInto("pairings")
+        .values({ helper_org_id: helper, recipient_org_id: o.id, form: "urban_rural", status: "proposed" })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await db
+        .insertInto("pairing_agreements")
+        .values({ pairing_id: pairing.id, file_name: "矩阵测试.pdf", content: Buffer.from("%PDF-1.4") })
+        .execute();
+      put("pairing", o.key, pairing.id);
     }
   }
 
@@ -568,7 +666,7 @@ describe(`the authorization matrix (${testDatabaseKind})`, () => {
               if (!Array.isArray(rows)) unexpected.push(`${label}: expected allow, authorize said ${rows.status}`);
               continue;
             }
-            const url = route.url.replace(":id", String(id));
+            const url = route.url.replace(":id", String(id)) + (recordQueries[key]?.({ org: (k) => org(k).id }) ?? "");
             const payload = bodyTarget ? bodyTarget.body(id) : record?.({ org: (k) => org(k).id });
             const res = await session.request({
               method: route.method as "GET",
