@@ -245,6 +245,17 @@ describe(`needs, claims and help projects (${testDatabaseKind})`, () => {
     expect((await search(village, "设备更新")).total).toBe(1);
     // Not a substring search: part of a word finds nothing.
     expect((await search(communityQ, "务中")).total).toBe(0);
+    // The hall's order and count: newest first for a keyword too, and a count that stops where
+    // asked and says so (a lower bound), while the default count is exact.
+    const newer = await postNeed(village, { visibility: "region", title: "服务中心培训", description: "新的需求" });
+    const hall = (await get(communityQ, `/api/needs?q=${encodeURIComponent("服务中心")}&sort=newest&totalUpTo=1`)).json();
+    expect(hall.items[0].id).toBe(newer.id);
+    expect(hall.items.map((n: { id: number }) => n.id)).toContain(repair.id);
+    expect({ total: hall.total, totalCapped: hall.totalCapped }).toEqual({ total: 1, totalCapped: true });
+    const exact = (await get(communityQ, `/api/needs?q=${encodeURIComponent("服务中心")}&totalUpTo=5`)).json();
+    expect({ total: exact.total, totalCapped: exact.totalCapped }).toEqual({ total: 2, totalCapped: false });
+    expectError(await get(communityQ, "/api/needs?sort=oldest"), 400, { field: "sort" });
+    expectError(await get(communityQ, "/api/needs?totalUpTo=0"), 400, { field: "totalUpTo" });
     // An edit re-indexes the words.
     await village.request({ method: "PATCH", url: `/api/needs/${repair.id}`, payload: { title: "村级阵地改造" } });
     expect((await search(communityQ, "阵地")).items.map((n) => n.id)).toContain(repair.id);

@@ -29,7 +29,16 @@ export const pageQuery = z
   })
   .strict();
 
-export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
+/**
+ * A page of a list. `totalCapped` is true when the request asked the count to stop (`totalUpTo`,
+ * on lists whose totals can reach a province's size) and it did: `total` is then a lower bound,
+ * shown as "1,000+", which is all a page of cards needs and costs a bounded read.
+ */
+export const listOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), totalCapped: z.boolean().optional() });
+
+/** How far a list's count may go before it stops and says so (`totalCapped`). */
+export const totalUpTo = z.coerce.number().int().min(1).max(100_000);
 
 export const idParam = z.object({ id: z.coerce.number().int().positive() }).strict();
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { humanText, isoDate, pageQuery } from "./common.ts";
+import { humanText, isoDate, pageQuery, totalUpTo } from "./common.ts";
 
 /**
  * Mutual help (issue 8, F5–F8): needs (需求清单), resources (资源清单), two-way claims (双向认领)
@@ -216,6 +216,8 @@ export const needListQuery = pageQuery
      * every hit in the region (bench/README.md, 需求大厅).
      */
     sort: z.enum(["relevance", "newest"]).optional(),
+    /** Count at most this many (the hall: 1,000); the answer's `totalCapped` says whether it stopped. */
+    totalUpTo: totalUpTo.optional(),
   })
   .strict();
 export type NeedListQuery = z.infer<typeof needListQuery>;

@@ -921,6 +921,7 @@ const fieldLabels: Catalog = {
   "need.within": { "zh-CN": "所属范围", "zh-TW": "所屬範圍", en: "within" },
   "need.status": { "zh-CN": "需求状态", "zh-TW": "需求狀態", en: "need status" },
   "need.sort": { "zh-CN": "排序", "zh-TW": "排序", en: "order" },
+  "need.totalUpTo": { "zh-CN": "计数上限", "zh-TW": "計數上限", en: "count up to" },
   "claim.orgId": { "zh-CN": "认领组织", "zh-TW": "認領組織", en: "organization" },
   "claim.message": { "zh-CN": "留言", "zh-TW": "留言", en: "message" },
   "claim.reason": { "zh-CN": "谢绝原因", "zh-TW": "謝絕原因", en: "reason for declining" },

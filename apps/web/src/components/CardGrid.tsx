@@ -10,7 +10,7 @@ import { PageError, PageLoading } from "./PageStates.tsx";
  * retry, empty in words, the total, the cards and the pager — the same states for every list.
  */
 export function CardGrid<T extends { id: number }>(props: {
-  query: UseQueryResult<{ items: T[]; total: number }>;
+  query: UseQueryResult<{ items: T[]; total: number; totalCapped?: boolean | undefined }>;
   empty: string;
   page: number;
   pageSize: number;
@@ -26,7 +26,8 @@ export function CardGrid<T extends { id: number }>(props: {
   return (
     <>
       <Typography.Text type="secondary" data-testid={props.totalTestId}>
-        {t("common.total", { count: query.data.total })}
+        {/* A capped count (the list asked it to stop) is a lower bound: "1,000+". */}
+        {t(query.data.totalCapped ? "common.totalAtLeast" : "common.total", { count: query.data.total })}
       </Typography.Text>
       <Row gutter={[12, 12]}>
         {query.data.items.map((item) => (

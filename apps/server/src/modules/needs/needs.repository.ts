@@ -1,6 +1,6 @@
 import type { ClaimListQuery, NeedExportQuery, NeedListQuery, ResourceListQuery } from "@huzhu/contracts";
 import { type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool, sql, type Updateable } from "kysely";
-import { countRows } from "../../db/count.ts";
+import { countRows, countRowsUpTo } from "../../db/count.ts";
 import type { DB } from "../../db/schema.ts";
 import { likePrefix, type Reach } from "../../platform/access.ts";
 import { conflict } from "../../platform/errors.ts";
@@ -287,9 +287,9 @@ export function needsRepository(db: Kysely<DB>) {
           .limit(query.pageSize)
           .offset((query.page - 1) * query.pageSize)
           .execute(),
-        countRows(q),
+        countRowsUpTo(db, q, query.totalUpTo),
       ]);
-      return { items, total: count };
+      return { items, total: count.total, totalCapped: count.capped };
     },
 
     /** How many needs the export's filters match. */

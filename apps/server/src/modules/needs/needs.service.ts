@@ -734,13 +734,16 @@ export function needsService(db: Kysely<DB>, clock: () => Date, options: { expor
       return { items: await presentClaims(actor, result.items), total: result.total };
     },
 
-    async listNeeds(actor: Actor, query: NeedListQuery): Promise<{ items: Need[]; total: number }> {
+    async listNeeds(
+      actor: Actor,
+      query: NeedListQuery,
+    ): Promise<{ items: Need[]; total: number; totalCapped: boolean }> {
       const result = await repo.listNeeds(
         visibleWhere(actor, needPolicy.read),
         query,
         await withinPath(actor, query.within),
       );
-      return { items: await presentNeeds(actor, result.items), total: result.total };
+      return { ...result, items: await presentNeeds(actor, result.items) };
     },
     getNeed,
     createNeed: (actor: Actor, body: CreateNeedBody) => execute(db, actor, commands.createNeed, body),

@@ -44,6 +44,7 @@ const en: Messages = {
     retry: "Retry",
     loading: "Loading…",
     total: "Total: {{count}}",
+    totalAtLeast: "More than {{count}}",
     none: "—",
     back: "Back",
     filters: "Filters",

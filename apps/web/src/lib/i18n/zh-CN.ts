@@ -45,6 +45,7 @@ const zhCN = {
     retry: "重试",
     loading: "加载中…",
     total: "共 {{count}} 条",
+    totalAtLeast: "{{count}} 条以上",
     none: "—",
     back: "返回",
     filters: "筛选",

@@ -44,6 +44,7 @@ const zhTW: Messages = {
     retry: "重試",
     loading: "載入中…",
     total: "共 {{count}} 筆",
+    totalAtLeast: "{{count}} 筆以上",
     none: "—",
     back: "返回",
     filters: "篩選",

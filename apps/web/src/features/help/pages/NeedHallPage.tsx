@@ -14,6 +14,7 @@ import { helpQueries } from "../api/queries.ts";
 import { NeedCard } from "../components/NeedCard.tsx";
 
 const PAGE_SIZE = 12;
+const HALL_COUNT_UP_TO = 1000;
 
 /** 需求大厅: the open needs the user sees, newest and best-matching first, filtered in the URL. */
 export default function NeedHallPage() {
@@ -40,6 +41,8 @@ export default function NeedHallPage() {
       // The hall is a notice board: the newest first, also for a keyword (a page of the newest
       // hits is cheap; ranking every hit in the region is not — bench/README.md, 需求大厅).
       sort: "newest",
+      // …and a region's coordinator sees tens of thousands: "1,000+" is all a board of cards says.
+      totalUpTo: HALL_COUNT_UP_TO,
       category: category as never,
       urgency: urgency as never,
       page,
