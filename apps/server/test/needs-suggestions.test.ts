@@ -140,7 +140,14 @@ describe(`suggestions (${testDatabaseKind})`, () => {
         .executeTakeFirstOrThrow();
       const project = await db
         .insertInto("projects")
-        .values({ title: "往年项目", need_id: n.id, resource_id: null, started_on: "2023-01-01", status: "completed" })
+        .values({
+          title: "往年项目",
+          need_id: n.id,
+          resource_id: null,
+          started_on: "2023-01-01",
+          status: "completed",
+          ended_at: "2023-12-31T00:00:00Z",
+        })
         .returning("id")
         .executeTakeFirstOrThrow();
       await db

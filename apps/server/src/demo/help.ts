@@ -1672,6 +1672,8 @@ export async function insertDemoHelp(
           plan_rrule: p.planRule,
           plan_period_days: p.planPeriodDays,
           started_on: p.startedOn,
+          // An ended project says when (migration 0012's CHECK); the demo's ended with their last update.
+          ended_at: p.status === "active" ? null : p.updatedAt,
           // As the service leaves it once the goals are written (updateProject).
           search: searchVector(p.title, p.goals),
           created_at: p.createdAt,
