@@ -14,6 +14,8 @@ import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { auditService } from "./modules/audit/audit.service.ts";
 import { authRoutes, SESSION_COOKIE } from "./modules/auth/auth.routes.ts";
 import { authService } from "./modules/auth/auth.service.ts";
+import { coursesRoutes } from "./modules/courses/courses.routes.ts";
+import { coursesService } from "./modules/courses/courses.service.ts";
 import type { DivisionDirectory } from "./modules/divisions/divisions.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
 import { homeCards } from "./modules/home/home.cards.ts";
@@ -44,6 +46,9 @@ import { securityAlertsRoutes } from "./modules/security/security-alerts.routes.
 import { securityAlertsService } from "./modules/security/security-alerts.service.ts";
 import { usersRoutes } from "./modules/users/users.routes.ts";
 import { usersService } from "./modules/users/users.service.ts";
+import { venuesCard } from "./modules/venues/venues.home.ts";
+import { venuesRoutes } from "./modules/venues/venues.routes.ts";
+import { venuesService } from "./modules/venues/venues.service.ts";
 import { recordAudit, refusalRecord } from "./platform/audit.ts";
 import type { PersonalDataCipher } from "./platform/crypto.ts";
 import { installHeavyWorkLimit } from "./platform/heavy-work.ts";
@@ -230,6 +235,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook("onClose", async () => clearInterval(needsSweep));
   const projects = projectsService(db, clock);
   projectsRoutes(app, projects);
+  // Shared venues, bookings and remote education (issue 10).
+  const courses = coursesService(db);
+  coursesRoutes(app, courses);
+  const venues = venuesService(db, clock);
+  venuesRoutes(app, venues, { coursesCompleted: courses.completions });
   // Pairing rounds (issue 9): solved as a job kind with the owner's rights as they are when it runs.
   const pairingRounds = pairingRoundsService(db, clock, { jobs, actorOf: (userId, ip) => auth.actorOf(userId, ip) });
   jobs.register(pairingRounds.runJob);
@@ -240,6 +250,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   home.register(myRecordCard(members));
   home.register(todosCard(db));
   home.register(helpCard(needs, projects));
+  home.register(venuesCard(venues));
   homeRoutes(app, home);
   auditRoutes(app, auditService(db, { exportMaxRows: deps.auditExportMaxRows }));
   securityAlertsRoutes(app, securityAlertsService(db, clock));

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { Kysely, PostgresDialect } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
 import pg from "pg";
@@ -54,6 +55,8 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   if (dataDir) fs.mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o700 });
   const client = await PGlite.create(dataDir ?? "memory://", {
     parsers: { [DATE_OID]: (v: string) => v },
+    // The bookings' exclusion constraint (migration 0014) needs btree_gist's operator classes.
+    extensions: { btree_gist },
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
   return {

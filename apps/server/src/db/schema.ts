@@ -442,6 +442,89 @@ export interface ContributionTable {
   created_at: Timestamp;
 }
 
+/** Shared venues and facilities (migration 0014). */
+export interface VenueTable {
+  id: Generated<number>;
+  org_id: number;
+  kind: string;
+  name: string;
+  description: string | null;
+  address: string | null;
+  capacity: number | null;
+  open_to: string;
+  /** The county or city organization it is open to (open_to = 'region', active); the service sets it. */
+  published_org_id: number | null;
+  /** Registered copy of published_org_id's path: a trigger fills it. */
+  published_path: OrgPathCopy<string | null>;
+  /** Registered copy of org_id's path: the owner's jurisdiction reaches it. */
+  org_path: OrgPathCopy<string>;
+  /** [{ weekday, from, to }] (China time), written as JSON text. */
+  opening_hours: ColumnType<unknown, string | undefined, string>;
+  blackout_dates: ColumnType<string[], string[] | undefined, string[]>;
+  requires_approval: boolean;
+  status: Generated<string>;
+  created_by: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A venue's booking; an exclusion constraint keeps slot-holding bookings of one venue apart (migration 0014). */
+export interface BookingTable {
+  id: Generated<number>;
+  venue_id: number;
+  org_id: number;
+  starts_at: ColumnType<Date, Date | string, Date | string>;
+  ends_at: ColumnType<Date, Date | string, Date | string>;
+  purpose: string;
+  attendees: number | null;
+  status: string;
+  reason: string | null;
+  decided_at: MaybeTimestamp;
+  decided_by: number | null;
+  checked_in_at: MaybeTimestamp;
+  checked_in_by: number | null;
+  check_in_token: string;
+  created_by: number;
+  created_at: Timestamp;
+}
+
+/** Remote-education courses and experience write-ups (migration 0014). */
+export interface CourseTable {
+  id: Generated<number>;
+  org_id: number;
+  kind: string;
+  title: string;
+  summary: string | null;
+  body: string | null;
+  url: string | null;
+  minutes: number;
+  open_to: string;
+  published_org_id: number | null;
+  published_path: OrgPathCopy<string | null>;
+  org_path: OrgPathCopy<string>;
+  created_by: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CourseAssignmentTable {
+  id: Generated<number>;
+  course_id: number;
+  org_id: number | null;
+  member_id: number | null;
+  due_on: string | null;
+  assigned_by: number;
+  created_at: Timestamp;
+}
+
+export interface CourseProgressTable {
+  course_id: number;
+  member_id: number;
+  minutes_studied: Generated<number>;
+  completed_at: MaybeTimestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   organizations: OrganizationTable;
   members: MemberTable;
@@ -472,4 +555,9 @@ export interface DB {
   project_parties: ProjectPartyTable;
   project_activities: ProjectActivityTable;
   contributions: ContributionTable;
+  venues: VenueTable;
+  bookings: BookingTable;
+  courses: CourseTable;
+  course_assignments: CourseAssignmentTable;
+  course_progress: CourseProgressTable;
 }

@@ -11,6 +11,7 @@ import { needsResourcesProjects } from "./0010_needs_resources_projects.ts";
 import { helpOwnerPaths } from "./0011_help_owner_paths.ts";
 import { projectEndings } from "./0012_project_endings.ts";
 import { pairingRounds } from "./0013_pairing_rounds.ts";
+import { venues } from "./0014_venues.ts";
 
 /**
  * Ordered migrations. Append only: never edit one that has shipped; add the next number.
@@ -30,4 +31,5 @@ export const migrations: ReadonlyArray<{ name: string; script: string }> = [
   { name: "0011_help_owner_paths", script: helpOwnerPaths },
   { name: "0012_project_endings", script: projectEndings },
   { name: "0013_pairing_rounds", script: pairingRounds },
+  { name: "0014_venues", script: venues },
 ];
