@@ -242,6 +242,7 @@ describe(`organization tree (${testDatabaseKind})`, () => {
           "dissolvedAt",
           "divisionCode",
           "divisionName",
+          "flags",
           "id",
           "kind",
           "memberCount",

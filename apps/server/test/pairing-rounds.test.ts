@@ -30,7 +30,7 @@ promises.withResolvers ??= withResolvers;
 
 /** The text of a PDF, as a reader's copy and paste would give it. */
 async function pdfText(bytes: Buffer): Promise<string> {
-  const task = getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false });
+  const task = getDocument({ data: new Uint8Array(bytes), useSystemFonts: false });
   const pdf = await task.promise;
   let text = "";
   for (let p = 1; p <= pdf.numPages; p++) {
@@ -153,6 +153,33 @@ describe(`pairing rounds (${testDatabaseKind})`, () => {
     expect((await post(coordinator, `/api/pairing-rounds/${round.id}/publish`, {})).json().error.code).toBe(
       "pairingRound.notRun",
     );
+  });
+
+  it("takes its default recipients from the villages' weak/poor flags, which a coordinator keeps", async () => {
+    const before = (await get(coordinator, `/api/pairing-rounds/${round.id}/preview`)).json();
+    const recipients = new Set(before.recipients.map((r: { id: number }) => r.id));
+    const strong = before.helpers.find((h: { category: string }) => h.category === "village");
+    if (!strong) throw new Error("no strong village among the helpers");
+    expect(recipients.has(strong.id)).toBe(false);
+    const flagged = await coordinator.request({
+      method: "PATCH",
+      url: `/api/orgs/${strong.id}`,
+      payload: { flags: ["poor", "weak"] },
+    });
+    expect(flagged.statusCode, flagged.body).toBe(200);
+    expect(flagged.json().flags).toEqual(["weak", "poor"]);
+    const after = (await get(coordinator, `/api/pairing-rounds/${round.id}/preview`)).json();
+    expect(after.recipients.find((r: { id: number }) => r.id === strong.id)).toMatchObject({
+      flags: ["weak", "poor"],
+      demand: 2,
+    });
+    const bad = await coordinator.request({
+      method: "PATCH",
+      url: `/api/orgs/${strong.id}`,
+      payload: { flags: ["rich"] },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.field).toBe("flags.0");
   });
 
   it("solves as a job and gives the optimum HiGHS finds for its exported problem, each pair explained", async () => {

@@ -27,6 +27,11 @@ export type OrgArea = z.infer<typeof orgArea>;
 
 export const orgStatus = z.enum(["active", "dissolved"]);
 
+/** 软弱涣散 (weak) and 经济薄弱 (poor): a pairing round's default recipients are villages so flagged (issue 9). */
+export const orgFlags = ["weak", "poor"] as const;
+export const orgFlag = z.enum(orgFlags);
+export type OrgFlag = z.infer<typeof orgFlag>;
+
 /** GB/T 2260 division code: 6 (county), 9 (town/street) or 12 (village/community) digits. */
 export const divisionCode = z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, { message: "divisionCode.format" });
 
@@ -42,6 +47,7 @@ export const org = z.object({
   secretaryName: z.string().nullable(),
   /** Units a joint branch spans (联合支部); empty for ordinary organizations. */
   units: z.array(z.string()),
+  flags: z.array(orgFlag),
   status: orgStatus,
   dissolvedAt: z.string().nullable(),
   depth: z.number().int(),
@@ -87,7 +93,10 @@ const orgFields = {
 export const createOrgBody = z.object({ parentId: z.number().int().positive(), ...orgFields }).strict();
 export type CreateOrgBody = z.infer<typeof createOrgBody>;
 
-export const updateOrgBody = z.object(orgFields).partial().strict();
+export const updateOrgBody = z
+  .object({ ...orgFields, flags: z.array(orgFlag).max(orgFlags.length) })
+  .partial()
+  .strict();
 export type UpdateOrgBody = z.infer<typeof updateOrgBody>;
 
 export const moveOrgBody = z.object({ parentId: z.number().int().positive() }).strict();

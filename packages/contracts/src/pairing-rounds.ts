@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { humanText, isoDate, pageQuery } from "./common.ts";
+import { orgFlag } from "./orgs.ts";
 import { pairingResult } from "./pairing.ts";
 
 /**
@@ -65,11 +66,6 @@ export const pairingPartyType = z.enum(pairingPartyTypes);
 export const pairingRoundStatuses = ["draft", "solved", "published"] as const;
 export const pairingRoundStatus = z.enum(pairingRoundStatuses);
 export type PairingRoundStatus = z.infer<typeof pairingRoundStatus>;
-
-/** An organization's flags a round's recipients are chosen by: 软弱涣散, 经济薄弱/贫困. */
-export const orgFlags = ["weak", "poor"] as const;
-export const orgFlag = z.enum(orgFlags);
-export type OrgFlag = z.infer<typeof orgFlag>;
 
 /** Who is a recipient by default: villages flagged weak or poor, or with open needs. */
 export const recipientCriteria = ["weak", "poor", "open_needs"] as const;

@@ -963,6 +963,7 @@ const fieldLabels: Catalog = {
   "org.reason": { "zh-CN": "撤销原因", "zh-TW": "撤銷原因", en: "reason for dissolving" },
   "org.q": { "zh-CN": "组织名称", "zh-TW": "組織名稱", en: "organization name" },
   "org.within": { "zh-CN": "搜索范围", "zh-TW": "搜尋範圍", en: "search within" },
+  "org.flags": { "zh-CN": "软弱涣散/经济薄弱", "zh-TW": "軟弱渙散/經濟薄弱", en: "weak/poor flags" },
   "org.includeDissolved": { "zh-CN": "含已撤销组织", "zh-TW": "含已撤銷組織", en: "include dissolved" },
   // accounts and roles
   "user.username": { "zh-CN": "用户名", "zh-TW": "使用者名稱", en: "username" },

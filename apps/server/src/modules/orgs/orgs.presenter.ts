@@ -19,6 +19,7 @@ export function presentOrg(row: OrgRow, abilities: Record<string, boolean>, ance
     divisionName: row.division_name,
     secretaryName: row.secretary_name,
     units: row.units,
+    flags: row.flags as Org["flags"],
     status: row.status as "active" | "dissolved",
     dissolvedAt: row.dissolved_at ? new Date(row.dissolved_at).toISOString() : null,
     depth: row.depth,

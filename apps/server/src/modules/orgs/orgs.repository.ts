@@ -23,6 +23,7 @@ export interface OrgRow {
   division_name: string | null;
   secretary_name: string | null;
   units: string[];
+  flags: string[];
   status: string;
   dissolved_at: Date | null;
   child_count: number;
@@ -60,6 +61,7 @@ export function orgsRepository(db: Kysely<DB>) {
       "organizations.division_name",
       "organizations.secretary_name",
       "organizations.units",
+      "organizations.flags",
       "organizations.status",
       "organizations.dissolved_at",
       sql<number>`(SELECT count(*)::int FROM organizations c WHERE c.parent_id = organizations.id AND c.status = 'active')`.as(
@@ -193,6 +195,7 @@ export function orgsRepository(db: Kysely<DB>) {
         division_name: string | null;
         secretary_name: string | null;
         units: string[];
+        flags: string[];
       }>,
     ): Promise<void> {
       await db

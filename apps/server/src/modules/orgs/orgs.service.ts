@@ -100,6 +100,7 @@ export function orgsService(db: Kysely<DB>, divisions: DivisionDirectory) {
           }),
           ...(body.secretaryName !== undefined && { secretary_name: body.secretaryName }),
           ...(body.units !== undefined && { units: body.units }),
+          ...(body.flags !== undefined && { flags: [...new Set(body.flags)].sort().reverse() }),
         });
         return { result: id, targetId: id, detail: { fields: Object.keys(body) } };
       },
