@@ -281,6 +281,8 @@ export const claim = z.object({
   id: z.number().int(),
   needId: z.number().int().nullable(),
   resourceId: z.number().int().nullable(),
+  /** The title of the need or resource the claim is about, so a list of claims says what each is for. */
+  subjectTitle: z.string(),
   direction: claimDirection,
   helperOrg: orgRef,
   recipientOrg: orgRef,

@@ -52,6 +52,7 @@ export function presentClaim(row: ClaimRow, abilities: Record<string, boolean>):
     id: row.id,
     needId: row.need_id,
     resourceId: row.resource_id,
+    subjectTitle: row.subject_title,
     direction: row.direction as Claim["direction"],
     helperOrg: { id: row.helper_org_id, name: row.helper_org_name },
     recipientOrg: { id: row.recipient_org_id, name: row.recipient_org_name },

@@ -880,6 +880,7 @@ const en: Messages = {
       lapsed: "{{count}} projects whose rhythm lapsed",
       hall: "Go to the needs hall",
       claimFrom: "{{helper}} claimed a need of {{recipient}}",
+      requestFrom: "{{recipient}} asks for a resource of {{helper}}",
     },
   },
   validation: {

@@ -869,6 +869,7 @@ const zhCN = {
       lapsed: "节奏中断的帮扶项目 {{count}} 个",
       hall: "去需求大厅",
       claimFrom: "{{helper}} 认领了 {{recipient}} 的需求",
+      requestFrom: "{{recipient}} 申请使用 {{helper}} 的资源",
     },
   },
   validation: {

@@ -869,6 +869,7 @@ const zhTW: Messages = {
       lapsed: "節奏中斷的幫扶項目 {{count}} 個",
       hall: "去需求大廳",
       claimFrom: "{{helper}} 認領了 {{recipient}} 的需求",
+      requestFrom: "{{recipient}} 申請使用 {{helper}} 的資源",
     },
   },
   validation: {

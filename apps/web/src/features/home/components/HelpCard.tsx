@@ -38,9 +38,14 @@ export function HelpCard(props: { card: Help }) {
         >
           {awaitingAnswer.items.map((c) => (
             <li key={c.id} style={item}>
-              <Link to={c.needId ? `/needs/${c.needId}` : "/needs"}>
-                {t("help.home.claimFrom", { helper: c.helperOrg.name, recipient: c.recipientOrg.name })}
-              </Link>
+              <Link to={c.needId ? `/needs/${c.needId}` : `/resources/${c.resourceId}`}>{c.subjectTitle}</Link>
+              <Typography.Text type="secondary">
+                {" · "}
+                {t(c.direction === "request" ? "help.home.requestFrom" : "help.home.claimFrom", {
+                  helper: c.helperOrg.name,
+                  recipient: c.recipientOrg.name,
+                })}
+              </Typography.Text>
             </li>
           ))}
         </Section>
