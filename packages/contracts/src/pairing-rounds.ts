@@ -190,7 +190,7 @@ export const defaultRoundParameters: RoundParameters = {
   },
   capacities: [],
   demands: [],
-  limits: { maxHops: 6, maxCandidatesPerRecipient: 30, minScore: 0, maxCapacity: 3 },
+  limits: { maxHops: 4, maxCandidatesPerRecipient: 30, minScore: 0, maxCapacity: 3 },
   years: 3,
   goals: "",
 };

@@ -85,16 +85,23 @@ export function pairingFormOf(helper: Pick<ScoringOrg, "area">, recipient: Pick<
 
 /** Steps between two organizations in the tree, from their paths. */
 export function treeHops(a: string, b: string): number {
-  const pa = a.split("/").filter(Boolean);
-  const pb = b.split("/").filter(Boolean);
-  let common = 0;
-  while (common < pa.length && common < pb.length && pa[common] === pb[common]) common++;
-  return pa.length - common + (pb.length - common);
+  return hopsBetween(a.split("/").filter(Boolean), b.split("/").filter(Boolean));
 }
 
 const round4 = (x: number) => Math.round(x * 10000) / 10000;
 
-/** The candidates of a round, each with its score and factors, best first per recipient. */
+/** Steps between two paths already split into ids. */
+function hopsBetween(a: readonly string[], b: readonly string[]): number {
+  let common = 0;
+  while (common < a.length && common < b.length && a[common] === b[common]) common++;
+  return a.length - common + (b.length - common);
+}
+
+/**
+ * The candidates of a round, each with its score and factors, best first per recipient. Paths are
+ * split once per organization and a pair is only built once it passes the form and distance
+ * filters, so a province's recipients × helpers costs integer comparisons, not allocations.
+ */
 export function scoreCandidates(
   recipients: readonly ScoringRecipient[],
   helpers: readonly ScoringHelper[],
@@ -103,43 +110,52 @@ export function scoreCandidates(
   const totalWeight = SCORE_FACTORS.reduce((sum, f) => sum + options.weights[f], 0);
   if (totalWeight <= 0) throw new Error("weights: at least one must be above 0");
   const forms = new Set(options.forms);
+  const keep = options.keep ?? new Set<string>();
+  const helperPaths = helpers.map((h) => h.path.split("/").filter(Boolean));
+  const strength = helpers.map((h) => Math.min(1, Math.log1p(h.members) / Math.log1p(100)));
+  const effectiveness = helpers.map((h) => (h.rating && h.rating.count > 0 ? (h.rating.average - 1) / 4 : 0.5));
   const out: ScoredCandidate[] = [];
   for (const r of recipients) {
-    const needTotal = Object.values(r.openNeeds).reduce((a, b) => a + b, 0);
+    const rPath = r.path.split("/").filter(Boolean);
+    const needs = Object.entries(r.openNeeds);
+    const needTotal = needs.reduce((sum, [, n]) => sum + n, 0);
     const weak = r.flags.includes("weak");
     const poor = r.flags.includes("poor");
     const priority = weak && poor ? 1 : weak || poor ? 0.7 : needTotal > 0 ? 0.4 : 0.2;
     const mine: ScoredCandidate[] = [];
-    for (const h of helpers) {
+    for (let i = 0; i < helpers.length; i++) {
+      const h = helpers[i] as ScoringHelper;
       if (h.id === r.id) continue;
       const form = pairingFormOf(h, r);
       if (!form || !forms.has(form)) continue;
-      const hops = treeHops(h.path, r.path);
+      const hops = hopsBetween(helperPaths[i] as string[], rPath);
       const key = `${h.id}:${r.id}`;
-      const kept = options.keep?.has(key) ?? false;
+      const kept = keep.has(key);
       if (hops > options.maxHops && !kept) continue;
       let matched = 0;
-      for (const [category, count] of Object.entries(r.openNeeds)) {
+      for (const [category, count] of needs) {
         const fit = options.fitTable[category];
-        if (!fit) continue;
-        if (fit.orgs.includes(h.category) || fit.resources.some((c) => h.resources.includes(c))) matched += count;
+        if (fit && (fit.orgs.includes(h.category) || fit.resources.some((c) => h.resources.includes(c)))) {
+          matched += count;
+        }
       }
       const values: Record<ScoreFactorName, number> = {
         fit: needTotal > 0 ? matched / needTotal : 0,
         proximity: Math.max(0, 1 - (hops - 1) / Math.max(1, options.maxHops)),
         priority,
-        effectiveness: h.rating && h.rating.count > 0 ? (h.rating.average - 1) / 4 : 0.5,
+        effectiveness: effectiveness[i] as number,
         continuity: options.activePairs.has(key) ? 1 : 0,
-        strength: Math.min(1, Math.log1p(h.members) / Math.log1p(100)),
+        strength: strength[i] as number,
       };
       let weighted = 0;
-      const factors: ScoredFactor[] = SCORE_FACTORS.map((code) => {
-        const share = (options.weights[code] * values[code]) / totalWeight;
-        weighted += share;
-        return { code, value: round4(values[code]), points: Math.round(share * 10000) };
-      });
-      const score = Math.max(0, Math.min(10000, Math.round(weighted * 10000)));
+      for (const code of SCORE_FACTORS) weighted += options.weights[code] * values[code];
+      const score = Math.max(0, Math.min(10000, Math.round((weighted / totalWeight) * 10000)));
       if (score < options.minScore && !kept) continue;
+      const factors: ScoredFactor[] = SCORE_FACTORS.map((code) => ({
+        code,
+        value: round4(values[code]),
+        points: Math.round(((options.weights[code] * values[code]) / totalWeight) * 10000),
+      }));
       mine.push({ helper: h.id, recipient: r.id, score, form, hops, matchedNeeds: matched, factors });
     }
     // Best first; ties by helper id, so the same inputs give the same candidates.
@@ -147,7 +163,7 @@ export function scoreCandidates(
     const cut = options.maxCandidatesPerRecipient;
     for (let i = 0; i < mine.length; i++) {
       const c = mine[i] as ScoredCandidate;
-      if (i < cut || options.keep?.has(`${c.helper}:${c.recipient}`)) out.push(c);
+      if (i < cut || keep.has(`${c.helper}:${c.recipient}`)) out.push(c);
     }
   }
   return out;
