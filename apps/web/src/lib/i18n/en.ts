@@ -735,6 +735,8 @@ const en: Messages = {
       createdAt: "Offered on",
       requests: "Requests",
       noRequests: "No organization has asked for it yet",
+      requestOrg: "Ask in the name of",
+      requestSent: "Request sent: waiting for the answer",
       status: {
         active: "Available",
         withdrawn: "Withdrawn",

@@ -725,6 +725,8 @@ const zhCN = {
       createdAt: "发布时间",
       requests: "使用申请",
       noRequests: "还没有组织申请",
+      requestOrg: "以哪个组织申请",
+      requestSent: "申请已提交，等待对方答复",
       status: {
         active: "可申请",
         withdrawn: "已撤回",

@@ -725,6 +725,8 @@ const zhTW: Messages = {
       createdAt: "發佈時間",
       requests: "使用申請",
       noRequests: "還沒有組織申請",
+      requestOrg: "以哪個組織申請",
+      requestSent: "申請已提交，等待對方答覆",
       status: {
         active: "可申請",
         withdrawn: "已撤回",

@@ -17,12 +17,12 @@ export function RequestResourceModal(props: { resource: Pick<Resource, "id" | "o
       okText={t("help.resources.request")}
       pending={request.isPending}
       onClose={props.onClose}
-      orgLabel={t("help.claims.form.org")}
+      orgLabel={t("help.resources.requestOrg")}
       orgPicker={<OwnOrgSelect options={orgs} />}
       initialOrgId={orgs[0]?.id ?? null}
       send={async (body) => {
         await request.mutateAsync({ resourceId: props.resource.id, body });
-        void message.success(t("help.claims.form.sent"));
+        void message.success(t("help.resources.requestSent"));
       }}
     />
   );
