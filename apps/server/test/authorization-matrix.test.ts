@@ -81,6 +81,16 @@ const recordRoutes: Record<string, (ids: { org: (key: string) => number }) => un
     valueFen: 100,
   }),
   "POST /api/contributions/:id/confirm": () => undefined,
+  "GET /api/venues/:id": () => undefined,
+  "PATCH /api/venues/:id": () => ({ name: "矩阵测试" }),
+  "GET /api/bookings/:id": () => undefined,
+  "POST /api/bookings/:id/approve": () => undefined,
+  "POST /api/bookings/:id/decline": () => ({ reason: "矩阵测试" }),
+  "POST /api/bookings/:id/cancel": () => ({ reason: "矩阵测试" }),
+  "POST /api/bookings/:id/check-in": () => ({ token: "matrix-token-0000000000" }),
+  "GET /api/bookings/:id/qr.svg": () => undefined,
+  "GET /api/courses/:id": () => undefined,
+  "POST /api/courses/:id/assignments": (ids) => ({ orgIds: [ids.org("unit:organ")] }),
   "GET /api/pairing-rounds/:id": () => undefined,
   "PATCH /api/pairing-rounds/:id": () => ({ name: "矩阵测试" }),
   "GET /api/pairing-rounds/:id/preview": () => undefined,
@@ -148,6 +158,16 @@ const recordSetOf: Record<string, string> = {
   "POST /api/projects/:id/activities": "project",
   "POST /api/projects/:id/contributions": "project",
   "POST /api/contributions/:id/confirm": "contribution",
+  "GET /api/venues/:id": "venue",
+  "PATCH /api/venues/:id": "venue",
+  "GET /api/bookings/:id": "booking:confirmed",
+  "POST /api/bookings/:id/approve": "booking:requested",
+  "POST /api/bookings/:id/decline": "booking:requested",
+  "POST /api/bookings/:id/cancel": "booking:confirmed",
+  "POST /api/bookings/:id/check-in": "booking:confirmed",
+  "GET /api/bookings/:id/qr.svg": "booking:confirmed",
+  "GET /api/courses/:id": "course",
+  "POST /api/courses/:id/assignments": "course",
   // Pairing rounds (issue 9): a round of each organization, in the state the route starts from; a
   // proposed pairing with each as the recipient (not active, so it makes nobody partners).
   "GET /api/pairing-rounds/:id": "round:draft",
@@ -179,6 +199,9 @@ const placedResources = new Set([
   "contribution",
   "pairing_round",
   "pairing",
+  "venue",
+  "booking",
+  "course",
 ]);
 
 /** Routes whose record is named in the body (the parent of a new organization, a new member's organization). */
@@ -217,6 +240,14 @@ const bodyTargetRoutes: Record<string, { field: string; body: (orgId: number) =>
   "POST /api/resources": {
     field: "orgId",
     body: (orgId) => ({ orgId, category: "venue", title: "矩阵测试", description: "矩阵测试", visibility: "partners" }),
+  },
+  "POST /api/venues": {
+    field: "orgId",
+    body: (orgId) => ({ orgId, kind: "activity_room", name: "矩阵测试", openTo: "partners", requiresApproval: false }),
+  },
+  "POST /api/courses": {
+    field: "orgId",
+    body: (orgId) => ({ orgId, kind: "experience", title: "矩阵测试", minutes: 10, openTo: "partners" }),
   },
   "POST /api/pairing-rounds": { field: "orgId", body: (orgId) => ({ orgId, name: "矩阵测试" }) },
   "POST /api/pairings": {
@@ -419,6 +450,67 @@ describe(`the authorization matrix (${testDatabaseKind})`, () => {
         .returning("id")
         .executeTakeFirstOrThrow();
       put("contribution", o.key, contribution.id);
+
+      // Shared venues (issue 10): the organization's own venue (open to partners), a requested and
+      // a confirmed booking of it by the organization itself, and its course (open to partners).
+      const venue = await db
+        .insertInto("venues")
+        .values({
+          org_id: o.id,
+          kind: "activity_room",
+          name: "矩阵测试",
+          description: null,
+          address: null,
+          capacity: null,
+          open_to: "partners",
+          published_org_id: null,
+          opening_hours: "[]",
+          blackout_dates: [],
+          requires_approval: true,
+          created_by: creator,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      put("venue", o.key, venue.id);
+      for (const [status, day] of [
+        ["requested", 10],
+        ["confirmed", 11],
+      ] as const) {
+        const start = new Date(Date.now() + day * 86_400_000);
+        const booking = await db
+          .insertInto("bookings")
+          .values({
+            venue_id: venue.id,
+            org_id: o.id,
+            starts_at: start,
+            ends_at: new Date(start.getTime() + 3_600_000),
+            purpose: "矩阵测试",
+            attendees: null,
+            status,
+            check_in_token: `matrix-${status}-${o.id}`,
+            created_by: creator,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        put(`booking:${status}`, o.key, booking.id);
+      }
+      const course = await db
+        .insertInto("courses")
+        .values({
+          org_id: o.id,
+          kind: "experience",
+          title: "矩阵测试",
+          summary: null,
+          body: null,
+          url: null,
+          minutes: 10,
+          open_to: "partners",
+          published_org_id: null,
+          created_by: creator,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      put("course", o.key, course.id);
       const round = (status: "draft" | "solved") =>
         db
           .insertInto("pairing_rounds")

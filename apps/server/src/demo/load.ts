@@ -13,6 +13,7 @@ import { hashPassword } from "../platform/passwords.ts";
 import { demoOrgFlags } from "./flags.ts";
 import { type DemoCounty, generateDemoCounty } from "./generate.ts";
 import { type DemoHelp, type DemoHelpCounts, generateDemoHelp, insertDemoHelp } from "./help.ts";
+import { type DemoVenues, generateDemoVenues, insertDemoVenues } from "./venues.ts";
 
 /**
  * Loads the demo county (武平县) into an empty database, in one transaction: either the whole
@@ -39,6 +40,8 @@ export async function loadDemoIfEmpty(deps: {
   const county = await generateDemoCounty({ seed: 350824, today });
   // Two years of mutual help in the county: needs, resources, claims, projects (issue 8).
   const help = generateDemoHelp(county, { seed: 350824, today });
+  // Shared venues with a year of bookings and the next month's, courses with progress (issue 10).
+  const venues = generateDemoVenues(county, { seed: 350824, today });
   const generatedPassword = !deps.config.demoPassword;
   const password = deps.config.demoPassword ?? crypto.randomBytes(9).toString("base64url");
   const divisionNames = new Map<string, string | null>();
@@ -47,7 +50,7 @@ export async function loadDemoIfEmpty(deps: {
   }
   const helped = await db
     .transaction()
-    .execute((trx) => insertDemoCounty(trx, county, divisionNames, deps.cipher, password, help));
+    .execute((trx) => insertDemoCounty(trx, county, divisionNames, deps.cipher, password, help, venues));
 
   if (generatedPassword) {
     fs.mkdirSync(deps.config.dataDir, { recursive: true });
@@ -86,6 +89,7 @@ export async function insertDemoCounty(
   cipher: PersonalDataCipher,
   password: string,
   help?: DemoHelp,
+  venues?: DemoVenues,
 ): Promise<DemoHelpCounts | null> {
   // Organizations: ids drawn from the sequence up front so each path is known before insert.
   const ids = await sql<{ id: number }>`
@@ -178,6 +182,14 @@ export async function insertDemoCounty(
     if (roles.length) await db.insertInto("role_assignments").values(roles).execute();
   }
   const helped = help ? await insertDemoHelp(db, help, (key) => orgOf(key).id) : null;
+  if (venues) {
+    await insertDemoVenues(
+      db,
+      venues,
+      (key) => orgOf(key).id,
+      (index) => memberIds[index],
+    );
+  }
   await recordAudit(
     db,
     { userId: null, username: "system", ip: null },
