@@ -1,3 +1,4 @@
+import type { Need } from "@huzhu/contracts";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { needsService } from "../src/modules/needs/needs.service.ts";
@@ -495,6 +496,21 @@ describe(`needs, claims and help projects (${testDatabaseKind})`, () => {
     // The partner community sees the photo through the project; an outsider does not.
     expect((await get(community, `/api/attachments/${photo}`)).statusCode).toBe(200);
     expect((await get(secb, `/api/attachments/${photo}`)).statusCode).toBe(404);
+    // A need takes the document (the activity did not): listed with its type, so pages show the
+    // photo as a picture and the PDF as a link.
+    const second = await upload(
+      village,
+      "q.png",
+      await sharp({ create: { width: 8, height: 8, channels: 3, background: "#00a" } })
+        .png()
+        .toBuffer(),
+    );
+    const withFiles = (await postNeed(village, { title: "村史馆布展", attachmentIds: [pdf, second] })) as unknown as Need;
+    expect(withFiles.attachmentIds).toEqual([pdf, second]);
+    expect(withFiles.attachments.map((a) => [a.contentType, a.name])).toEqual([
+      ["application/pdf", "a.pdf"],
+      ["image/png", "q.png"],
+    ]);
   });
 
   it("validates a project's plan as an RRULE and flags a lapsed rhythm", async () => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { attachment } from "./attachments.ts";
 import { humanText, isoDate, pageQuery, totalUpTo } from "./common.ts";
 
 /**
@@ -238,6 +239,8 @@ export const need = z.object({
   ratingComment: z.string().nullable(),
   projectId: z.number().int().nullable(),
   attachmentIds: z.array(z.string()),
+  /** The same files with their names and types: photos are shown, documents are links. */
+  attachments: z.array(attachment),
   createdAt: z.string(),
   updatedAt: z.string(),
   abilities: z.object({

@@ -132,6 +132,32 @@ export async function linkAttachments(
   }
 }
 
+/**
+ * The attachments linked to records of one type (a need's photos and documents, an activity's
+ * photos), oldest first, by record id: what a presenter lists, for records the caller already sees.
+ */
+export async function attachmentsOf(
+  db: Kysely<DB>,
+  targetType: string,
+  ids: readonly number[],
+): Promise<Map<number, Attachment[]>> {
+  const out = new Map<number, Attachment[]>();
+  if (ids.length === 0) return out;
+  const rows = await db
+    .selectFrom("attachments")
+    .select(["id", "name", "size", "content_type", "target_id"])
+    .where("target_type", "=", targetType)
+    .where("target_id", "in", ids.map(String))
+    .orderBy("linked_at")
+    .orderBy("id")
+    .execute();
+  for (const r of rows) {
+    const key = Number(r.target_id);
+    out.set(key, [...(out.get(key) ?? []), { id: r.id, name: r.name, size: r.size, contentType: r.content_type }]);
+  }
+  return out;
+}
+
 /** The attachment, if the actor may see it (its uploader before linking; the record's readers after). */
 export async function findVisibleAttachment(db: Kysely<DB>, actor: Actor, id: string) {
   const row = await db

@@ -1,10 +1,10 @@
-import type { Claim, Need, Resource } from "@huzhu/contracts";
+import type { Attachment, Claim, Need, Resource } from "@huzhu/contracts";
 import type { ClaimRow, NeedRow, ResourceRow } from "./needs.repository.ts";
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
 /** Row → DTO, whitelisting fields: the organization's path stays on the server. */
-export function presentNeed(row: NeedRow, abilities: Record<string, boolean>, attachmentIds: string[]): Need {
+export function presentNeed(row: NeedRow, abilities: Record<string, boolean>, attachments: Attachment[]): Need {
   return {
     id: row.id,
     org: { id: row.org_id, name: row.org_name },
@@ -21,7 +21,8 @@ export function presentNeed(row: NeedRow, abilities: Record<string, boolean>, at
     rating: row.rating,
     ratingComment: row.rating_comment,
     projectId: row.project_id,
-    attachmentIds,
+    attachmentIds: attachments.map((a) => a.id),
+    attachments,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
     abilities: abilities as Need["abilities"],

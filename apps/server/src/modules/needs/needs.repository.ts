@@ -724,22 +724,6 @@ export function needsRepository(db: Kysely<DB>) {
       return row?.category ?? "";
     },
 
-    async attachmentIdsOf(targetType: string, ids: readonly number[]): Promise<Map<number, string[]>> {
-      const out = new Map<number, string[]>();
-      if (ids.length === 0) return out;
-      const rows = await db
-        .selectFrom("attachments")
-        .select(["id", "target_id"])
-        .where("target_type", "=", targetType)
-        .where("target_id", "in", ids.map(String))
-        .orderBy("linked_at")
-        .execute();
-      for (const r of rows) {
-        const key = Number(r.target_id);
-        out.set(key, [...(out.get(key) ?? []), r.id]);
-      }
-      return out;
-    },
   };
 }
 

@@ -20,7 +20,7 @@ import type {
 import { type Kysely, type SqlBool, sql } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { type Actor, reachSql, scopeFor } from "../../platform/access.ts";
-import { linkAttachments, registerAttachmentTarget } from "../../platform/attachments.ts";
+import { attachmentsOf, linkAttachments, registerAttachmentTarget } from "../../platform/attachments.ts";
 import { type AuditRecord, describeFilters, recordAudit } from "../../platform/audit.ts";
 import { defineCommand, execute } from "../../platform/commands.ts";
 import { AppError, invalidField, notFound } from "../../platform/errors.ts";
@@ -81,7 +81,8 @@ export function needsService(db: Kysely<DB>, clock: () => Date, options: { expor
   async function presentNeeds(actor: Actor, rows: NeedRow[]): Promise<Need[]> {
     const [abilities, attachments] = await Promise.all([
       presentAbilities(db, actor, needPolicy, rows),
-      repo.attachmentIdsOf(
+      attachmentsOf(
+        db,
         NEED_ATTACHMENT,
         rows.map((r) => r.id),
       ),

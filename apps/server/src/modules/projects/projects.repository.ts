@@ -347,20 +347,6 @@ export function projectsRepository(db: Kysely<DB>) {
         .execute();
     },
 
-    /** The attachments linked to records of a type (an activity's photos), oldest first, by record. */
-    async attachmentIdsOf(targetType: string, ids: readonly number[]): Promise<Map<number, string[]>> {
-      const out = new Map<number, string[]>();
-      if (ids.length === 0) return out;
-      const rows = await db
-        .selectFrom("attachments")
-        .select(["id", "target_id"])
-        .where("target_type", "=", targetType)
-        .where("target_id", "in", ids.map(String))
-        .orderBy("linked_at")
-        .execute();
-      for (const r of rows) out.set(Number(r.target_id), [...(out.get(Number(r.target_id)) ?? []), r.id]);
-      return out;
-    },
 
     async lockContribution(id: number) {
       await sql`SELECT id FROM contributions WHERE id = ${id} FOR UPDATE`.execute(db);

@@ -12,7 +12,7 @@ import {
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { Actor } from "../../platform/access.ts";
-import { linkAttachments, registerAttachmentTarget } from "../../platform/attachments.ts";
+import { attachmentsOf, linkAttachments, registerAttachmentTarget } from "../../platform/attachments.ts";
 import { defineCommand, execute } from "../../platform/commands.ts";
 import { AppError, invalidField, notFound } from "../../platform/errors.ts";
 import { contactsOfOrganizations, notifyUsers } from "../../platform/notifications.ts";
@@ -84,7 +84,10 @@ export function projectsService(db: Kysely<DB>, clock: () => Date) {
   }
   const presentId = (_db: Kysely<DB>, actor: Actor, id: number) => get(actor, id);
 
-  const photosOf = (activityIds: number[]) => repo.attachmentIdsOf(ACTIVITY_ATTACHMENT, activityIds);
+  const photosOf = async (activityIds: number[]) =>
+    new Map(
+      [...(await attachmentsOf(db, ACTIVITY_ATTACHMENT, activityIds))].map(([id, files]) => [id, files.map((f) => f.id)]),
+    );
 
   /** A party of the project the caller acts for (help.write there), named in a request field. */
   async function actingParty(trx: Kysely<DB>, actor: Actor, projectId: number, orgId: number, field: string) {

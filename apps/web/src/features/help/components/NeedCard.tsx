@@ -13,7 +13,8 @@ const urgencyTone = { low: "neutral", normal: "neutral", high: "orange", urgent:
 export function NeedCard(props: { need: Need; showStatus?: boolean }) {
   const { t } = useTranslation();
   const { need } = props;
-  const photo = need.attachmentIds[0];
+  // The first photo (a document cannot be shown as one).
+  const photo = need.attachments.find((a) => a.contentType.startsWith("image/"))?.id;
   return (
     <Card size="small" data-testid="need-card" styles={{ body: { padding: 12 } }}>
       <Flex gap={12} align="flex-start">

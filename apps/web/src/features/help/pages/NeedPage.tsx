@@ -140,14 +140,21 @@ export default function NeedPage() {
           <OwnerActions need={n} />
         </Flex>
       </Card>
-      {n.attachmentIds.length > 0 ? (
+      {n.attachments.length > 0 ? (
         <Card size="small" title={t("help.need.fields.attachmentIds")}>
           <Flex wrap gap={8}>
-            {n.attachmentIds.map((a, i) => (
-              <a key={a} href={`/api/attachments/${a}`} target="_blank" rel="noreferrer">
-                <Photo id={a} alt={`${t("help.need.photoOf", { title: n.title })} ${i + 1}`} size={140} />
-              </a>
-            ))}
+            {/* Photos as pictures; documents (PDF, Office) as links with their names. */}
+            {n.attachments.map((a, i) =>
+              a.contentType.startsWith("image/") ? (
+                <a key={a.id} href={`/api/attachments/${a.id}`} target="_blank" rel="noreferrer">
+                  <Photo id={a.id} alt={`${t("help.need.photoOf", { title: n.title })} ${i + 1}`} size={140} />
+                </a>
+              ) : (
+                <a key={a.id} href={`/api/attachments/${a.id}`} download={a.name}>
+                  {a.name}
+                </a>
+              ),
+            )}
           </Flex>
         </Card>
       ) : null}
