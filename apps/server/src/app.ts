@@ -243,6 +243,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Pairing rounds (issue 9): solved as a job kind with the owner's rights as they are when it runs.
   const pairingRounds = pairingRoundsService(db, clock, { jobs, actorOf: (userId, ip) => auth.actorOf(userId, ip) });
   jobs.register(pairingRounds.runJob);
+  jobs.register(pairingRounds.agreementsJob);
   pairingRoundsRoutes(app, pairingRounds);
   // The home page (工作台): modules contribute cards, shown in this order.
   const home = homeCards();

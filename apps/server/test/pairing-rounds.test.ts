@@ -293,8 +293,14 @@ describe(`pairing rounds (${testDatabaseKind})`, () => {
     const result = (await get(coordinator, `/api/pairing-rounds/${round.id}/result`)).json() as PairingRoundResult;
     const res = await post(coordinator, `/api/pairing-rounds/${round.id}/publish`, { startsOn: "2026-07-01" });
     expect(res.statusCode, res.body).toBe(200);
-    const { pairingIds } = res.json() as { pairingIds: number[] };
+    const { pairingIds, agreementsJobId } = res.json() as { pairingIds: number[]; agreementsJobId: string };
     expect(pairingIds.length).toBe(result.assigned);
+    // The agreements are made by a job, with progress.
+    await t.app.jobs.drain();
+    expect((await get(coordinator, `/api/jobs/${agreementsJobId}`)).json()).toMatchObject({
+      kind: "pairing.agreements",
+      status: "succeeded",
+    });
     const list = (await get(coordinator, `/api/pairings?roundId=${round.id}&pageSize=200`)).json();
     // Pairs that were already active go on as they were; the others are new, from this round.
     expect(list.total).toBeGreaterThan(0);
@@ -328,7 +334,8 @@ describe(`pairing rounds (${testDatabaseKind})`, () => {
     expect(mine.items.map((p: { id: number }) => p.id)).toContain(one.id);
     expect((await get(secretary, `/api/pairings/${one.id}/agreement`)).statusCode).toBe(200);
     const notes = (await get(secretary, "/api/notifications")).json();
-    expect(JSON.stringify(notes)).toContain(`/pairings/${one.id}`);
+    expect(JSON.stringify(notes)).toContain("2026年城乡结对");
+    expect(JSON.stringify(notes)).toContain(detail.helper.name);
     // …but not the round, which is the coordinator's work.
     expect((await get(secretary, `/api/pairing-rounds/${round.id}`)).statusCode).toBe(403);
 

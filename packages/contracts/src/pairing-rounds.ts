@@ -34,8 +34,9 @@ import { pairingResult } from "./pairing.ts";
  *   (`pairingPairQuery`) lifts them; `PUT /pairing-rounds/{id}/capacities` `{ orgId, capacity | null }`
  *   and `PUT /pairing-rounds/{id}/demands` `{ orgId, demand | null }` (null: back to the default).
  * - `POST   /pairing-rounds/{id}/publish` `publishPairingRoundBody` (optional) → 200 `publishPairingRoundResponse`:
- *   creates one active pairing per pair (origin: the round), each with its agreement (PDF, Chinese), and
- *   notifies both sides; 409 `pairingRound.published` the second time, `pairingRound.notRun` before a run.
+ *   creates one active pairing per pair (origin: the round) and notifies both sides; their agreements (PDF,
+ *   Chinese) are made by a job (`agreementsJobId`, ~0.1 s each), after which `hasAgreement` is true;
+ *   409 `pairingRound.published` the second time, `pairingRound.notRun` before a run.
  *
  * Pairings (结对)
  * - `GET    /pairings` `pairingListQuery` → `{ items: pairing[], total }`: the pairings whose helper or
@@ -382,6 +383,8 @@ export type PairingRoundResult = z.infer<typeof pairingRoundResult>;
 export const publishPairingRoundResponse = z.object({
   roundId: z.number().int(),
   pairingIds: z.array(z.number().int()),
+  /** The job making the new pairings' agreements (GET /api/jobs/{id}); null when none is new. */
+  agreementsJobId: z.string().nullable(),
 });
 export type PublishPairingRoundResponse = z.infer<typeof publishPairingRoundResponse>;
 

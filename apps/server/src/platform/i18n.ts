@@ -491,6 +491,12 @@ const messages: Catalog = {
     en: "Solving for the optimal pairing",
   },
   "job.pairing_round.run.saving": { "zh-CN": "正在保存结果", "zh-TW": "正在儲存結果", en: "Saving the result" },
+  "job.kind.pairing.agreements": { "zh-CN": "结对协议书生成", "zh-TW": "結對協議書產生", en: "Pairing agreements" },
+  "job.pairing.agreements.writing": {
+    "zh-CN": "已生成 {done} / {total} 份结对协议书",
+    "zh-TW": "已產生 {done} / {total} 份結對協議書",
+    en: "{done} of {total} agreements made",
+  },
   "pairingRound.factor.fit": {
     "zh-CN": "对口 {matchedNeeds} 项需求",
     "zh-TW": "對口 {matchedNeeds} 項需求",

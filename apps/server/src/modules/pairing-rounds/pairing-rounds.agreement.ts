@@ -6,16 +6,15 @@ import PDFDocument from "pdfkit";
  * A pairing's agreement (结对帮扶协议书) as a PDF in Chinese: the parties, the goals, the period
  * and a signature block. The font is Noto Sans SC from npm (@expo-google-fonts/noto-sans-sc),
  * embedded as a subset of the characters used (pdfkit's default), so the file shows the same
- * Chinese on any machine and stays small (~10 KB a page). The font file is read once.
+ * Chinese on any machine and stays small (~20 KB). The font file is read once; parsing and
+ * subsetting it costs ~50–100 ms a document, so a round's agreements are made by a job.
  */
 const require = createRequire(import.meta.url);
-let fonts: { regular: Buffer; bold: Buffer } | null = null;
-function loadFonts() {
-  fonts ??= {
-    regular: fs.readFileSync(require.resolve("@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf")),
-    bold: fs.readFileSync(require.resolve("@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf")),
-  };
-  return fonts;
+let font: Buffer | null = null;
+/** One face (regular) only: each face a document uses is parsed from its 10 MB file and subset again. */
+function loadFont() {
+  font ??= fs.readFileSync(require.resolve("@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf"));
+  return font;
 }
 
 export interface AgreementInput {
@@ -48,7 +47,6 @@ export const DEFAULT_GOALS =
   "双方定期开展组织共建、资源共享、党员共管活动，做到帮扶活动制度化、常态化。";
 
 export function renderAgreement(input: AgreementInput): Promise<Buffer> {
-  const { regular, bold } = loadFonts();
   const doc = new PDFDocument({
     size: "A4",
     margin: 64,
@@ -60,9 +58,8 @@ export function renderAgreement(input: AgreementInput): Promise<Buffer> {
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
-  doc.registerFont("regular", regular);
-  doc.registerFont("bold", bold);
-  doc.font("bold").fontSize(22).text("结对帮扶协议书", { align: "center" });
+  doc.registerFont("regular", loadFont());
+  doc.font("regular").fontSize(22).text("结对帮扶协议书", { align: "center" });
   doc.moveDown(0.4);
   doc
     .font("regular")
@@ -74,7 +71,7 @@ export function renderAgreement(input: AgreementInput): Promise<Buffer> {
   doc.fillColor("#000000").moveDown(1.2);
   doc.font("regular").fontSize(12);
   const line = (label: string, value: string) => {
-    doc.font("bold").text(label, { continued: true }).font("regular").text(value);
+    doc.fillColor("#555555").text(label, { continued: true }).fillColor("#000000").text(value);
     doc.moveDown(0.3);
   };
   line("甲方（帮扶方）：", input.helperName);
@@ -83,11 +80,11 @@ export function renderAgreement(input: AgreementInput): Promise<Buffer> {
   line("结对期限：", `${dateText(input.startsOn)}至${dateText(input.endsOn)}`);
   line("统筹单位：", input.coordinatorName + (input.roundName ? `（${input.roundName}）` : ""));
   doc.moveDown(0.8);
-  doc.font("bold").text("一、帮扶目标");
+  doc.fontSize(14).text("一、帮扶目标").fontSize(12);
   doc.moveDown(0.3);
   doc.font("regular").text(input.goals, { align: "justify", lineGap: 3 });
   doc.moveDown(0.8);
-  doc.font("bold").text("二、双方责任");
+  doc.fontSize(14).text("二、双方责任").fontSize(12);
   doc.moveDown(0.3);
   doc
     .font("regular")

@@ -316,6 +316,63 @@ export function pairingRoundsRepository(db: Kysely<DB>) {
       return row?.id;
     },
 
+    /** The active (or proposed) pairings among these organization pairs, by `${helper}:${recipient}`. */
+    async currentOrgPairings(
+      pairs: readonly { helperOrgId: number; recipientOrgId: number }[],
+    ): Promise<Map<string, number>> {
+      if (pairs.length === 0) return new Map();
+      const wanted = new Set(pairs.map((p) => `${p.helperOrgId}:${p.recipientOrgId}`));
+      const rows = await db
+        .selectFrom("pairings")
+        .select(["id", "helper_org_id", "recipient_org_id"])
+        .where("helper_org_id", "in", [...new Set(pairs.map((p) => p.helperOrgId))])
+        .where("status", "in", ["proposed", "active"])
+        .execute();
+      const out = new Map<string, number>();
+      for (const row of rows) {
+        const key = `${row.helper_org_id}:${row.recipient_org_id}`;
+        if (wanted.has(key)) out.set(key, row.id);
+      }
+      return out;
+    },
+
+    /** Inserts organization pairings with their first history event; answers their ids by `${helper}:${recipient}`. */
+    async insertPairings(
+      values: Array<{
+        helper_org_id: number;
+        recipient_org_id: number;
+        form: string;
+        status: string;
+        starts_on: string;
+        ends_on: string;
+        goals: string | null;
+        origin: string;
+        round_id: number | null;
+        created_by: number;
+      }>,
+    ): Promise<Map<string, number>> {
+      if (values.length === 0) return new Map();
+      const rows = await db
+        .insertInto("pairings")
+        .values(values)
+        .returning(["id", "helper_org_id", "recipient_org_id", "status", "round_id", "created_by"])
+        .execute();
+      await db
+        .insertInto("pairing_events")
+        .values(
+          rows.map((row) => ({
+            pairing_id: row.id,
+            event: "created",
+            status: row.status,
+            reason: null,
+            round_id: row.round_id,
+            actor_id: row.created_by,
+          })),
+        )
+        .execute();
+      return new Map(rows.map((row) => [`${row.helper_org_id}:${row.recipient_org_id}`, row.id]));
+    },
+
     async insertPairing(values: {
       helper_org_id: number;
       recipient_org_id: number;
@@ -372,6 +429,20 @@ export function pairingRoundsRepository(db: Kysely<DB>) {
       await db
         .insertInto("pairing_agreements")
         .values({ pairing_id: pairingId, file_name: fileName, content })
+        .onConflict((oc) => oc.column("pairing_id").doNothing())
+        .execute();
+    },
+
+    /** What an agreement says: the pairings with their round and its organization (the coordinator). */
+    agreementFacts(where: RawBuilder<SqlBool>, ids: readonly number[]) {
+      if (ids.length === 0) return Promise.resolve([]);
+      return selectPairings()
+        .leftJoin("pairing_rounds as pr", "pr.id", "pairings.round_id")
+        .leftJoin("organizations as pro", "pro.id", "pr.org_id")
+        .select(["pr.name as round_name", "pro.name as coordinator_name"])
+        .where("pairings.id", "in", ids)
+        .where(where)
+        .orderBy("pairings.id")
         .execute();
     },
 

@@ -55,6 +55,13 @@ import { pairingRoundsRepository, type RoundRow } from "./pairing-rounds.reposit
 // Job kinds are `area.verb` with a plain first word (the jobs table checks it).
 export const ROUND_RUN_JOB = "pairing.round_run";
 
+export const AGREEMENTS_JOB = "pairing.agreements";
+
+interface AgreementsJobParams {
+  pairingIds: number[];
+  ip: string | null;
+}
+
 interface RunJobParams {
   roundId: number;
   ip: string | null;
@@ -222,6 +229,45 @@ export function pairingRoundsService(
           keepSession(roundId, session, solvedAt);
         },
       };
+    },
+  };
+
+  /**
+   * A published round's agreements: ~0.1 s of CPU each (the font is parsed and subset for every
+   * document), so they are made here rather than in the request, each saved as it is made (a job
+   * taken up again after a restart makes only the missing ones). With its owner's rights as they are.
+   */
+  const agreementsJob: JobKind<AgreementsJobParams> = {
+    kind: AGREEMENTS_JOB,
+    heavy: false,
+    maxAttempts: 3,
+    async run(ctx) {
+      const actor = await deps.actorOf(ctx.ownerId, ctx.params.ip);
+      if (!actor) throw new AppError(403, "forbidden");
+      const r = pairingRoundsRepository(ctx.db);
+      const facts = await r.agreementFacts(visibleWhere(actor, pairingPolicy.read), ctx.params.pairingIds);
+      let made = 0;
+      for (const [i, p] of facts.entries()) {
+        await ctx.progress(i / Math.max(1, facts.length), "job.pairing.agreements.writing", {
+          done: i,
+          total: facts.length,
+        });
+        if (p.has_agreement || !p.starts_on || !p.ends_on) continue;
+        const pdf = await renderAgreement({
+          pairingId: p.id,
+          helperName: p.helper_name,
+          recipientName: p.recipient_name,
+          formName: formName(p.form),
+          startsOn: p.starts_on,
+          endsOn: p.ends_on,
+          goals: p.goals ?? DEFAULT_GOALS,
+          roundName: p.round_name,
+          coordinatorName: p.coordinator_name ?? "",
+        });
+        await r.saveAgreement(p.id, agreementFileName(p.id), pdf);
+        made += 1;
+      }
+      return { result: { pairings: facts.length, made } };
     },
   };
 
@@ -471,24 +517,18 @@ export function pairingRoundsService(
         ends.setUTCDate(ends.getUTCDate() - 1);
         const endsOn = ends.toISOString().slice(0, 10);
         const goals = params.goals.trim() || DEFAULT_GOALS;
-        const pairingIds: number[] = [];
-        for (const pair of stored.result.pairs) {
-          const helperOrgId = orgIdOf(pair.helper);
-          const recipientOrgId = orgIdOf(pair.recipient);
-          // A pairing that goes on (continuity) is kept as it is, not made twice.
-          const existing = await r.currentOrgPairing(helperOrgId, recipientOrgId);
-          if (existing !== undefined) {
-            pairingIds.push(existing);
-            continue;
-          }
-          const candidate = details.candidates[`${helperOrgId}:${recipientOrgId}`];
-          const helper = details.orgs[String(helperOrgId)];
-          const recipient = details.orgs[String(recipientOrgId)];
-          const form = candidate?.form ?? "urban_rural";
-          const pairingId = await r.insertPairing({
-            helper_org_id: helperOrgId,
-            recipient_org_id: recipientOrgId,
-            form,
+        // A pairing that goes on (continuity) is kept as it is, not made twice.
+        const pairs = stored.result.pairs.map((pair) => ({
+          helperOrgId: orgIdOf(pair.helper),
+          recipientOrgId: orgIdOf(pair.recipient),
+        }));
+        const current = await r.currentOrgPairings(pairs);
+        const fresh = pairs.filter((p) => !current.has(`${p.helperOrgId}:${p.recipientOrgId}`));
+        const inserted = await r.insertPairings(
+          fresh.map((p) => ({
+            helper_org_id: p.helperOrgId,
+            recipient_org_id: p.recipientOrgId,
+            form: details.candidates[`${p.helperOrgId}:${p.recipientOrgId}`]?.form ?? "urban_rural",
             status: "active",
             starts_on: startsOn,
             ends_on: endsOn,
@@ -496,37 +536,44 @@ export function pairingRoundsService(
             origin: "round",
             round_id: id,
             created_by: actor.userId,
+          })),
+        );
+        const idOf = new Map([...current, ...inserted]);
+        const pairingIds = pairs.map((p) => idOf.get(`${p.helperOrgId}:${p.recipientOrgId}`) as number);
+        const created = [...inserted.values()];
+        // Both sides are told, each about its new partners (one notice per organization).
+        const partners = new Map<number, { names: string[]; pairingIds: number[] }>();
+        const tell = (orgId: number, partnerId: number, pairingId: number) => {
+          const entry = partners.get(orgId) ?? { names: [], pairingIds: [] };
+          entry.names.push(details.orgs[String(partnerId)]?.name ?? "");
+          entry.pairingIds.push(pairingId);
+          partners.set(orgId, entry);
+        };
+        for (const p of fresh) {
+          const pairingId = idOf.get(`${p.helperOrgId}:${p.recipientOrgId}`) as number;
+          tell(p.helperOrgId, p.recipientOrgId, pairingId);
+          tell(p.recipientOrgId, p.helperOrgId, pairingId);
+        }
+        for (const [orgId, entry] of partners) {
+          const users = await contactsOfOrganizations(trx, [orgId], actor.userId);
+          await notifyUsers(trx, users, {
+            kind: "pairing.published",
+            params: { round: round.name, partner: entry.names.join("、") },
+            link: entry.pairingIds.length === 1 ? `/pairings/${entry.pairingIds[0]}` : `/pairings?orgId=${orgId}`,
           });
-          pairingIds.push(pairingId);
-          const pdf = await renderAgreement({
-            pairingId,
-            helperName: helper?.name ?? pair.helper,
-            recipientName: recipient?.name ?? pair.recipient,
-            formName: formName(form),
-            startsOn,
-            endsOn,
-            goals,
-            roundName: round.name,
-            coordinatorName: round.org_name,
-          });
-          await r.saveAgreement(pairingId, agreementFileName(pairingId), pdf);
-          // Both sides are told, each about the other.
-          for (const [side, partner] of [
-            [helperOrgId, recipient?.name ?? ""],
-            [recipientOrgId, helper?.name ?? ""],
-          ] as const) {
-            const users = await contactsOfOrganizations(trx, [side], actor.userId);
-            await notifyUsers(trx, users, {
-              kind: "pairing.published",
-              params: { round: round.name, partner },
-              link: `/pairings/${pairingId}`,
-            });
-          }
         }
         await r.markPublished(id, actor.userId);
+        // The agreements follow in a job (GET /api/jobs/{id}), enqueued with the publication.
+        const agreementsJobId = created.length
+          ? await deps.jobs.enqueue(trx, agreementsJob, {
+              ownerId: actor.userId,
+              params: { pairingIds: created, ip: actor.ip },
+              locale: "zh-CN",
+            })
+          : null;
         const { covered, assigned } = stored.result;
         return {
-          result: { roundId: id, pairingIds },
+          result: { roundId: id, pairingIds, agreementsJobId },
           targetId: id,
           detail: { roundId: id, pairings: pairingIds.length, covered, assigned },
         };
@@ -646,6 +693,7 @@ export function pairingRoundsService(
   return {
     commands,
     runJob,
+    agreementsJob,
     async listRounds(actor: Actor, query: PairingRoundListQuery): Promise<{ items: PairingRound[]; total: number }> {
       const result = await repo.listRounds(visibleWhere(actor, roundPolicy.read), query);
       const abilities = await presentAbilities(db, actor, roundPolicy, result.items);
