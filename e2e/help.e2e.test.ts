@@ -3,7 +3,9 @@
  * 390-px phone; an urban community's secretary finds it in the 需求大厅 by a keyword and claims it;
  * the village accepts; an activity and a contribution are recorded and the contribution confirmed;
  * the helper delivers and the village confirms with a rating; the county coordinator sees it in the
- * county's lists and the mutual-help card on the home page. Screenshots go to e2e/artifacts/.
+ * county's lists and the mutual-help card on the home page. Then, on a phone, the village opens a
+ * resource's own page from the list and asks for it, and sets an active project's plan and ends it
+ * with a reason. Screenshots go to e2e/artifacts/.
  */
 import fs from "node:fs";
 import type { Page } from "playwright-core";
@@ -313,6 +315,67 @@ describe("mutual help's suggestions and the needs list's export", () => {
           .toString(),
       ).toBe("PK");
       await expect.poll(() => page.getByTestId("job-progress").getAttribute("data-status")).toBe("succeeded");
+    });
+  });
+});
+
+describe("a resource's own page, and a project's plan edited and the project ended with a reason", () => {
+  it("the village's secretary opens a resource from the list and asks for it, on a phone", async () => {
+    await withPage(phone, async (page) => {
+      await login(page, village);
+      const offered = (await (await page.request.get("/api/resources?status=active&pageSize=100")).json()) as {
+        items: { id: number; title: string; abilities: { request: boolean } }[];
+      };
+      const resource = offered.items.find((r) => r.abilities.request);
+      if (!resource) throw new Error("the demo county offers the village no resource to ask for");
+      await page.goto(`/resources?q=${encodeURIComponent(resource.title)}`);
+      await page.locator(`[data-testid=resource-open][href="/resources/${resource.id}"]`).click();
+      await page.getByTestId("resource-page").waitFor();
+      expect(await page.getByTestId("resource-title").textContent()).toBe(resource.title);
+      await page.getByTestId("resource-request").click();
+      const dialog = page.getByRole("dialog");
+      await dialog.getByText("以哪个组织申请").waitFor();
+      await dialog.locator("textarea").fill("想请专家来村里讲一次课。");
+      await dialog.getByRole("button", { name: "申请使用" }).click();
+      await expect.poll(() => page.getByTestId("claim-status").first().textContent()).toBe("待答复");
+      await expectNoHorizontalOverflow(page);
+      await screenshot(page, "help-resource-390");
+    });
+  });
+
+  it("the village's secretary sets a project's plan, then ends it with a reason", async () => {
+    await withPage(phone, async (page) => {
+      await login(page, village);
+      // The flow's own project completed with its need; the demo county gives the village active ones.
+      const active = (await (await page.request.get("/api/projects?status=active&pageSize=100")).json()) as {
+        items: { id: number; needId: number | null; abilities: { update: boolean; cancel: boolean } }[];
+      };
+      const project = active.items.find((p) => p.abilities.update && p.abilities.cancel && p.needId !== null);
+      if (!project) throw new Error("the demo county gives the village no active project of a need");
+      await page.goto(`/projects/${project.id}`);
+      await page.getByTestId("project-edit").click();
+      await page.getByTestId("project-plan").fill("FREQ=FORTNIGHTLY");
+      await page.getByTestId("project-plan").blur();
+      await page.getByText("活动计划应为日历重复规则").waitFor();
+      await page.getByRole("button", { name: "每季度" }).click();
+      expect(await page.getByTestId("plan-meaning").textContent()).toBe("即：每 3 个月一次");
+      await page.getByRole("dialog").getByRole("button", { name: "保 存" }).click();
+      await page.getByTestId("project-page").getByText("每 3 个月一次").waitFor();
+
+      await page.getByTestId("project-end").click();
+      await page.getByTestId("project-end-form").waitFor();
+      // A need's project completes with its need: here it can only be cancelled.
+      expect(await page.getByRole("radio", { name: "已完成，结项" }).isDisabled()).toBe(true);
+      await page.locator("#project-end-confirm").click();
+      await page.getByTestId("project-end-form").getByText("请填写此项").waitFor();
+      await page.getByTestId("project-end-reason").fill("冷库已修好，双方商定本项目到此结束。");
+      await page.locator("#project-end-confirm").click();
+      await page.getByTestId("project-ended").waitFor();
+      expect(await page.getByTestId("project-status").textContent()).toBe("已取消");
+      expect(await page.getByTestId("project-ended").textContent()).toContain("冷库已修好");
+      expect(await page.getByTestId("record-activity").count()).toBe(0);
+      await expectNoHorizontalOverflow(page);
+      await screenshot(page, "help-project-ended-390");
     });
   });
 });
