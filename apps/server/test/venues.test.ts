@@ -118,6 +118,37 @@ describe(`shared venues and bookings (${testDatabaseKind})`, () => {
     expect(rows).toHaveLength(1);
   }, 120_000);
 
+  it("the database itself refuses a second slot-holding booking over the same time (exclusion constraint)", async () => {
+    const [first] = await t.database.db
+      .selectFrom("bookings")
+      .selectAll()
+      .where("venue_id", "=", openVenue)
+      .where("status", "=", "confirmed")
+      .execute();
+    if (!first) throw new Error("no confirmed booking");
+    const overlapping = {
+      venue_id: openVenue,
+      org_id: first.org_id,
+      starts_at: new Date(first.starts_at.getTime() + 30 * 60_000),
+      ends_at: new Date(first.ends_at.getTime() + 30 * 60_000),
+      purpose: "绕过服务直接写入",
+      attendees: null,
+      created_by: first.created_by,
+    };
+    const refused = await t.database.db
+      .insertInto("bookings")
+      .values({ ...overlapping, status: "checked_in", checked_in_at: new Date(), check_in_token: "direct-1" })
+      .execute()
+      .catch((e: { code?: string }) => e);
+    expect((refused as { code?: string }).code).toBe("23P01");
+    // A request (not holding the slot) may overlap; so may a cancelled one.
+    await t.database.db
+      .insertInto("bookings")
+      .values({ ...overlapping, status: "requested", check_in_token: "direct-2" })
+      .execute();
+    await t.database.db.deleteFrom("bookings").where("check_in_token", "=", "direct-2").execute();
+  });
+
   it("a touching slot is free, an overlapping one names the clash in the caller's language", async () => {
     const touching = await book(village, {
       venueId: openVenue,

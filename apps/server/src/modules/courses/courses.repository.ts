@@ -139,6 +139,18 @@ export function coursesRepository(db: Kysely<DB>) {
       }));
     },
 
+    /** The organization a region-open course is published to: the nearest county or city above, else the root. */
+    async regionOf(orgId: number): Promise<number> {
+      const row = await sql<{ id: number }>`
+        SELECT a.id FROM organizations o JOIN organizations a ON o.path LIKE a.path || '%'
+         WHERE o.id = ${orgId}
+         ORDER BY (a.category IN ('county', 'city')) DESC, CASE WHEN a.category IN ('county', 'city') THEN -a.depth ELSE a.depth END
+         LIMIT 1`.execute(db);
+      const found = row.rows[0];
+      if (!found) throw new Error(`organization ${orgId} not found`);
+      return found.id;
+    },
+
     async insertCourse(values: {
       org_id: number;
       kind: string;

@@ -11,13 +11,12 @@ import type {
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { type Actor, isEmptyScope, reachSql, scopeFor } from "../../platform/access.ts";
-import { linkAttachments, registerAttachmentTarget } from "../../platform/attachments.ts";
+import { attachmentsOf, linkAttachments, registerAttachmentTarget } from "../../platform/attachments.ts";
 import { defineCommand, execute } from "../../platform/commands.ts";
 import { invalidField, notFound } from "../../platform/errors.ts";
 import { notifyUsers } from "../../platform/notifications.ts";
 import { type AnyAbility, authorizeField, presentAbilities, scopeOf, visibleWhere } from "../../platform/policy.ts";
 import { helpOrgPolicy } from "../needs/needs.policy.ts";
-import { venuesRepository } from "../venues/venues.repository.ts";
 import { coursePolicy, courseStudyAction } from "./courses.policy.ts";
 import { presentCourse, presentProgress, studyHours } from "./courses.presenter.ts";
 import { type CourseRow, coursesRepository } from "./courses.repository.ts";
@@ -63,13 +62,13 @@ export function coursesService(db: Kysely<DB>) {
     const memberWhere = reachSql(readScope, [{ kind: "subtree", column: "members.primary_org_path" }]);
     const [summary, attachments, progress] = await Promise.all([
       repo.assignmentSummary(row.id, memberWhere),
-      venuesRepository(db).attachmentIdsOf(COURSE_ATTACHMENT, [row.id]),
+      attachmentsOf(db, COURSE_ATTACHMENT, [row.id]),
       myProgress(actor, row.id),
     ]);
     return {
       ...presentCourse(row, abilities, actor.memberId !== null),
       body: row.body,
-      attachmentIds: attachments.get(row.id) ?? [],
+      attachmentIds: (attachments.get(row.id) ?? []).map((a) => a.id),
       assignedOrgs: summary.orgs,
       assignedMembers: summary.members,
       completions: summary.completions,
@@ -111,7 +110,7 @@ export function coursesService(db: Kysely<DB>) {
           url: body.url ?? null,
           minutes: body.minutes,
           open_to: body.openTo,
-          published_org_id: body.openTo === "region" ? await venuesRepository(trx).regionOf(body.orgId) : null,
+          published_org_id: body.openTo === "region" ? await coursesRepository(trx).regionOf(body.orgId) : null,
           created_by: actor.userId,
         });
         await linkAttachments(trx, actor, body.attachmentIds ?? [], { type: COURSE_ATTACHMENT, id });
@@ -199,11 +198,11 @@ export function coursesService(db: Kysely<DB>) {
     async studyCourse(actor: Actor, id: number): Promise<CourseDetail> {
       scopeOf(actor, courseStudyAction);
       const found = await studied(actor, id);
-      const attachments = await venuesRepository(db).attachmentIdsOf(COURSE_ATTACHMENT, [id]);
+      const attachments = await attachmentsOf(db, COURSE_ATTACHMENT, [id]);
       return {
         ...presentCourse(found.course, {}, true),
         body: found.course.body,
-        attachmentIds: attachments.get(id) ?? [],
+        attachmentIds: (attachments.get(id) ?? []).map((a) => a.id),
         assignedOrgs: [],
         assignedMembers: 0,
         completions: 0,

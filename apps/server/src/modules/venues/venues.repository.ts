@@ -337,20 +337,6 @@ export function venuesRepository(db: Kysely<DB>) {
         .executeTakeFirst();
     },
 
-    async attachmentIdsOf(targetType: string, ids: readonly number[]): Promise<Map<number, string[]>> {
-      const out = new Map<number, string[]>();
-      if (ids.length === 0) return out;
-      const rows = await db
-        .selectFrom("attachments")
-        .select(["id", "target_id"])
-        .where("target_type", "=", targetType)
-        .where("target_id", "in", ids.map(String))
-        .orderBy("linked_at")
-        .execute();
-      for (const r of rows) out.set(Number(r.target_id), [...(out.get(Number(r.target_id)) ?? []), r.id]);
-      return out;
-    },
-
     // ---- usage figures ----
 
     /**

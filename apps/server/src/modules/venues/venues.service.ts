@@ -18,7 +18,7 @@ import { sql } from "kysely";
 import QRCode from "qrcode";
 import type { DB } from "../../db/schema.ts";
 import { type Actor, isEmptyScope, pathInScope, reachSql, scopeFor } from "../../platform/access.ts";
-import { linkAttachments, registerAttachmentTarget } from "../../platform/attachments.ts";
+import { attachmentsOf, linkAttachments, registerAttachmentTarget } from "../../platform/attachments.ts";
 import { defineCommand, execute } from "../../platform/commands.ts";
 import { AppError, invalidField, notFound } from "../../platform/errors.ts";
 import { contactsOfOrganizations, notifyUsers } from "../../platform/notifications.ts";
@@ -68,12 +68,19 @@ export function venuesService(db: Kysely<DB>, clock: () => Date) {
   async function presentVenues(actor: Actor, rows: Parameters<typeof presentVenue>[0][]): Promise<Venue[]> {
     const [abilities, photos] = await Promise.all([
       presentAbilities(db, actor, venuePolicy, rows),
-      repo.attachmentIdsOf(
+      attachmentsOf(
+        db,
         VENUE_ATTACHMENT,
         rows.map((r) => r.id),
       ),
     ]);
-    return rows.map((r) => presentVenue(r, abilities.get(r.id) ?? {}, photos.get(r.id) ?? []));
+    return rows.map((r) =>
+      presentVenue(
+        r,
+        abilities.get(r.id) ?? {},
+        (photos.get(r.id) ?? []).map((a) => a.id),
+      ),
+    );
   }
 
   async function getVenue(actor: Actor, id: number): Promise<Venue> {
