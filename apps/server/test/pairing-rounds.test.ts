@@ -352,6 +352,87 @@ describe(`pairing rounds (${testDatabaseKind})`, () => {
     expect(patch.statusCode).toBe(409);
   }, 120_000);
 
+  it("pairs two organizations by hand, refusing the same one twice or a period that ends first", async () => {
+    const community = county.orgs.find((o) => o.category === "urban_community");
+    const village = county.orgs.find((o) => o.category === "village" && o.key !== community?.key);
+    if (!community || !village) throw new Error("no community or village");
+    const body = {
+      helperOrgId: await t.orgId(community.key),
+      recipientOrgId: await t.orgId(village.key),
+      startsOn: "2026-07-01",
+      endsOn: "2029-06-30",
+      goals: "共建党员活动阵地，开展农产品消费帮扶。",
+    };
+    const same = await post(coordinator, "/api/pairings", { ...body, recipientOrgId: body.helperOrgId });
+    expect(same.json().error.field).toBe("recipientOrgId");
+    const backwards = await post(coordinator, "/api/pairings", { ...body, endsOn: "2026-01-01" });
+    expect(backwards.json().error.field).toBe("endsOn");
+    const res = await post(coordinator, "/api/pairings", body);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({
+      helper: { type: "org", id: body.helperOrgId, name: community.name },
+      recipient: { type: "org", id: body.recipientOrgId, name: village.name },
+      form: "urban_rural",
+      origin: "manual",
+      roundId: null,
+      goals: body.goals,
+      hasAgreement: true,
+      abilities: { conclude: true, dissolve: true },
+    });
+    // The two are partners now (an active pairing): one active pairing of the two at a time.
+    const twice = await post(coordinator, "/api/pairings", body);
+    expect(twice.json().error).toMatchObject({ field: "recipientOrgId", code: "pairing.exists" });
+  });
+
+  it("pairs two members by hand (党员结对), with their agreement, for coordinators over both", async () => {
+    const db = t.database.db;
+    const villageSecretary = county.accounts.find((a) => a.username === "secretary");
+    const villageKey = villageSecretary?.roles[0]?.orgKey as string;
+    const villageId = await t.orgId(villageKey);
+    const [villager] = await db
+      .selectFrom("members")
+      .select(["id", "name"])
+      .where("primary_org_id", "=", villageId)
+      .limit(1)
+      .execute();
+    const [urban] = await db
+      .selectFrom("members")
+      .innerJoin("organizations", "organizations.id", "members.primary_org_id")
+      .select(["members.id", "members.name"])
+      .where("organizations.area", "=", "urban")
+      .limit(1)
+      .execute();
+    if (!villager || !urban) throw new Error("no members to pair");
+    const body = {
+      helperMemberId: urban.id,
+      recipientMemberId: villager.id,
+      startsOn: "2026-07-01",
+      endsOn: "2027-06-30",
+    };
+    const town = await t.login("town");
+    const outside = await post(town, "/api/pairings/members", body);
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json().error.field).toBe("helperMemberId");
+    const res = await post(coordinator, "/api/pairings/members", body);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({
+      helper: { type: "member", id: urban.id, name: urban.name },
+      recipient: { type: "member", id: villager.id, name: villager.name },
+      origin: "manual",
+      hasAgreement: true,
+    });
+    const again = await post(coordinator, "/api/pairings/members", body);
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error.field).toBe("recipientMemberId");
+    // The village's secretary reaches it through the member's organization, agreement and all.
+    const secretary = await t.login("secretary");
+    const pdf = await get(secretary, `/api/pairings/${res.json().id}/agreement`);
+    expect(pdf.statusCode).toBe(200);
+    const text = await pdfText(pdf.rawPayload);
+    expect(text).toContain(villager.name);
+    expect(text).toContain(urban.name);
+  });
+
   it("ends a pairing with a reason, kept in its history", async () => {
     const list = (await get(coordinator, `/api/pairings?roundId=${round.id}`)).json();
     const id = list.items[0].id as number;

@@ -27,6 +27,7 @@ import { notificationListQuery, notificationStreamQuery } from "./notifications.
 import { createOrgBody, dissolveOrgBody, moveOrgBody, orgListQuery, orgLookupQuery, updateOrgBody } from "./orgs.ts";
 import { pairingSolveQuery } from "./pairing.ts";
 import {
+  createMemberPairingBody,
   createPairingBody,
   createPairingRoundBody,
   endPairingBody,
@@ -216,7 +217,9 @@ for (const schema of [
 ]) {
   labelFields("pairingRound", schema);
 }
-for (const schema of [pairingListQuery, createPairingBody, endPairingBody]) labelFields("pairing", schema);
+for (const schema of [pairingListQuery, createPairingBody, createMemberPairingBody, endPairingBody]) {
+  labelFields("pairing", schema);
+}
 for (const schema of [createNeedBody, updateNeedBody, needListQuery, needExportQuery, confirmNeedBody]) {
   labelFields("need", schema);
 }
@@ -227,5 +230,7 @@ for (const schema of [projectListQuery, updateProjectBody, cancelProjectBody]) l
 labelFields("activity", recordActivityBody);
 labelFields("contribution", recordContributionBody);
 for (const schema of [createVenueBody, updateVenueBody, venueListQuery, venueUsageQuery]) labelFields("venue", schema);
-for (const schema of [createBookingBody, decideBookingBody, checkInBody, bookingListQuery]) labelFields("booking", schema);
-for (const schema of [createCourseBody, courseListQuery, assignCourseBody, recordStudyBody]) labelFields("course", schema);
+for (const schema of [createBookingBody, decideBookingBody, checkInBody, bookingListQuery])
+  labelFields("booking", schema);
+for (const schema of [createCourseBody, courseListQuery, assignCourseBody, recordStudyBody])
+  labelFields("course", schema);

@@ -44,6 +44,8 @@ import { pairingResult } from "./pairing.ts";
  * - `GET    /pairings/{id}` → `pairingDetail` (with its history).
  * - `GET    /pairings/{id}/agreement` → `application/pdf` (结对帮扶协议书).
  * - `POST   /pairings` `createPairingBody` (by hand, a coordinator over both sides) → 201 `pairingDetail`.
+ * - `POST   /pairings/members` `createMemberPairingBody` (党员结对, a coordinator over both members' organizations)
+ *   → 201 `pairingDetail` with `helper` and `recipient` of type "member".
  * - `POST   /pairings/{id}/conclude` and `/dissolve` `endPairingBody` `{ reason }` → `pairingDetail`.
  */
 
@@ -445,6 +447,19 @@ export const createPairingBody = z
   })
   .strict();
 export type CreatePairingBody = z.infer<typeof createPairingBody>;
+
+/** 党员结对: a member helps a member (a city member and a village member in difficulty, say). */
+export const createMemberPairingBody = z
+  .object({
+    helperMemberId: z.number().int().positive(),
+    recipientMemberId: z.number().int().positive(),
+    form: pairingForm.optional(),
+    startsOn: isoDate,
+    endsOn: isoDate,
+    goals: humanText({ min: 0, max: 2000, multiline: true }).optional(),
+  })
+  .strict();
+export type CreateMemberPairingBody = z.infer<typeof createMemberPairingBody>;
 
 export const endPairingBody = z.object({ reason: humanText({ min: 2, max: 500, multiline: true }) }).strict();
 export type EndPairingBody = z.infer<typeof endPairingBody>;

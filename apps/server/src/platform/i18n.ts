@@ -468,6 +468,11 @@ const messages: Catalog = {
     "zh-TW": "這兩個組織之間已有進行中的結對",
     en: "these two organizations are already paired",
   },
+  "pairing.memberNotInScope": {
+    "zh-CN": "党员不存在或不在您的管辖范围内",
+    "zh-TW": "黨員不存在或不在您的管轄範圍內",
+    en: "no such member in your jurisdiction",
+  },
   "pairing.sameOrg": { "zh-CN": "帮扶方和受扶方不能相同", "zh-TW": "幫扶方和受扶方不能相同", en: "must differ from the helper" },
   "pairing.endsBeforeStart": {
     "zh-CN": "不能早于开始日期",
@@ -1051,6 +1056,8 @@ const fieldLabels: Catalog = {
   "pairing.endsOn": { "zh-CN": "结束日期", "zh-TW": "結束日期", en: "end date" },
   "pairing.goals": { "zh-CN": "帮扶目标", "zh-TW": "幫扶目標", en: "goals" },
   "pairing.reason": { "zh-CN": "原因", "zh-TW": "原因", en: "reason" },
+  "pairing.helperMemberId": { "zh-CN": "帮扶党员", "zh-TW": "幫扶黨員", en: "helping member" },
+  "pairing.recipientMemberId": { "zh-CN": "受扶党员", "zh-TW": "受扶黨員", en: "member helped" },
   // mutual help: needs, claims, resources, projects, activities, contributions
   "need.orgId": { "zh-CN": "需求组织", "zh-TW": "需求組織", en: "organization in need" },
   "need.category": { "zh-CN": "需求类别", "zh-TW": "需求類別", en: "need category" },

@@ -1,5 +1,7 @@
 import { AppError } from "../../platform/errors.ts";
 import { definePolicy } from "../../platform/policy.ts";
+import { memberPolicy } from "../members/members.policy.ts";
+import type { MemberRow } from "../members/members.repository.ts";
 import { orgPolicy } from "../orgs/orgs.policy.ts";
 import type { OrgRow } from "../orgs/orgs.repository.ts";
 import {
@@ -48,6 +50,11 @@ export const coordinatedOrgPolicy = definePolicy<OrgRow, "coordinate">(orgPolicy
     rule: (org) => org.status === "active" || new AppError(409, "org.dissolved"),
     presented: false,
   },
+});
+
+/** The members of a member pairing (党员结对): members the coordinator's jurisdiction reaches. */
+export const coordinatedMemberPolicy = definePolicy<MemberRow, "coordinate">(memberPolicy.resource, {
+  coordinate: { grant: "pairing.solve", presented: false },
 });
 
 const current = (pairing: Pick<PairingRow, "status">) =>

@@ -373,6 +373,46 @@ export function pairingRoundsRepository(db: Kysely<DB>) {
       return new Map(rows.map((row) => [`${row.helper_org_id}:${row.recipient_org_id}`, row.id]));
     },
 
+    /** The active (or proposed) pairing of two members, if any. */
+    async currentMemberPairing(helperMemberId: number, recipientMemberId: number): Promise<number | undefined> {
+      const row = await db
+        .selectFrom("pairings")
+        .select("id")
+        .where("helper_member_id", "=", helperMemberId)
+        .where("recipient_member_id", "=", recipientMemberId)
+        .where("status", "in", ["proposed", "active"])
+        .executeTakeFirst();
+      return row?.id;
+    },
+
+    async insertMemberPairing(values: {
+      helper_member_id: number;
+      recipient_member_id: number;
+      form: string;
+      starts_on: string;
+      ends_on: string;
+      goals: string | null;
+      created_by: number;
+    }): Promise<number> {
+      const row = await db
+        .insertInto("pairings")
+        .values({ ...values, helper_org_id: null, recipient_org_id: null, status: "active", origin: "manual" })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await db
+        .insertInto("pairing_events")
+        .values({
+          pairing_id: row.id,
+          event: "created",
+          status: "active",
+          reason: null,
+          round_id: null,
+          actor_id: values.created_by,
+        })
+        .execute();
+      return row.id;
+    },
+
     async insertPairing(values: {
       helper_org_id: number;
       recipient_org_id: number;

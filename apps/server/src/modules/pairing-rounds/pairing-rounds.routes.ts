@@ -1,4 +1,5 @@
 import {
+  createMemberPairingBody,
   createPairingBody,
   createPairingRoundBody,
   endPairingBody,
@@ -273,6 +274,20 @@ export function pairingRoundsRoutes(app: FastifyInstance, rounds: PairingRoundsS
       },
     },
     async (request, reply) => reply.status(201).send(await rounds.createPairing(requireActor(request), request.body)),
+  );
+  r.post(
+    "/api/pairings/members",
+    {
+      config: { command: c.createMemberPairing },
+      schema: {
+        tags,
+        summary: "Pair two members by hand (党员结对; a coordinator over both), with its agreement",
+        body: createMemberPairingBody,
+        response: { 201: pairingDetail, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await rounds.createMemberPairing(requireActor(request), request.body)),
   );
   r.get(
     "/api/pairings/:id",

@@ -1,4 +1,5 @@
 import {
+  type CreateMemberPairingBody,
   type CreatePairingBody,
   type CreatePairingRoundBody,
   defaultRoundParameters,
@@ -33,11 +34,12 @@ import { AppError, invalidField, notFound } from "../../platform/errors.ts";
 import type { JobKind, JobRunner } from "../../platform/jobs.ts";
 import { contactsOfOrganizations, notifyUsers } from "../../platform/notifications.ts";
 import { authorizeField, authorizeOne, presentAbilities, visibleWhere } from "../../platform/policy.ts";
+import type { MemberRow } from "../members/members.repository.ts";
 import { helpDirectory } from "../needs/needs.directory.ts";
 import type { OrgRow } from "../orgs/orgs.repository.ts";
 import { orgDirectory } from "../orgs/orgs.service.ts";
 import { agreementFileName, DEFAULT_GOALS, formName, renderAgreement } from "./pairing-rounds.agreement.ts";
-import { coordinatedOrgPolicy, pairingPolicy, roundPolicy } from "./pairing-rounds.policy.ts";
+import { coordinatedMemberPolicy, coordinatedOrgPolicy, pairingPolicy, roundPolicy } from "./pairing-rounds.policy.ts";
 import {
   orgIdOf,
   orgKey,
@@ -655,6 +657,73 @@ export function pairingRoundsService(
       present: (_db: Kysely<DB>, actor: Actor, id: number) => getPairing(actor, id),
     }),
 
+    createMemberPairing: defineCommand({
+      name: "pairing.create",
+      ability: coordinatedMemberPolicy.coordinate,
+      targetType: "pairing",
+      targets: (input: { body: CreateMemberPairingBody }) => [input.body.helperMemberId],
+      targetField: "helperMemberId",
+      async run({ trx, actor, rows: [helperRow], input: { body } }) {
+        const helper = helperRow as MemberRow;
+        if (body.recipientMemberId === body.helperMemberId) throw invalidField("recipientMemberId", "pairing.sameOrg");
+        const [recipient] = (await authorizeField(
+          trx,
+          actor,
+          coordinatedMemberPolicy.coordinate,
+          [body.recipientMemberId],
+          "recipientMemberId",
+          "pairing.memberNotInScope",
+        )) as MemberRow[];
+        if (!recipient) throw invalidField("recipientMemberId", "pairing.memberNotInScope");
+        if (body.endsOn < body.startsOn) throw invalidField("endsOn", "pairing.endsBeforeStart");
+        const r = pairingRoundsRepository(trx);
+        if ((await r.currentMemberPairing(body.helperMemberId, body.recipientMemberId)) !== undefined) {
+          throw invalidField("recipientMemberId", "pairing.exists");
+        }
+        const form = body.form ?? "urban_rural";
+        const goals = body.goals?.trim() || DEFAULT_GOALS;
+        const pairingId = await r.insertMemberPairing({
+          helper_member_id: body.helperMemberId,
+          recipient_member_id: body.recipientMemberId,
+          form,
+          starts_on: body.startsOn,
+          ends_on: body.endsOn,
+          goals,
+          created_by: actor.userId,
+        });
+        const pdf = await renderAgreement({
+          pairingId,
+          helperName: helper.name,
+          recipientName: recipient.name,
+          formName: formName(form),
+          startsOn: body.startsOn,
+          endsOn: body.endsOn,
+          goals,
+          roundName: null,
+          coordinatorName: actor.roles.find((role) => role.role === "coordinator")?.orgName ?? "",
+        });
+        await r.saveAgreement(pairingId, agreementFileName(pairingId), pdf);
+        // The members' organizations are told (members have no notices of their own here).
+        for (const [orgId, partner] of [
+          [helper.primary_org_id, recipient.name],
+          [recipient.primary_org_id, helper.name],
+        ] as const) {
+          const users = await contactsOfOrganizations(trx, [orgId], actor.userId);
+          await notifyUsers(trx, users, {
+            kind: "pairing.created",
+            params: { partner },
+            link: `/pairings/${pairingId}`,
+          });
+        }
+        return {
+          result: pairingId,
+          targetId: pairingId,
+          detail: { kind: form },
+        };
+      },
+      present: (_db: Kysely<DB>, actor: Actor, id: number) => getPairing(actor, id),
+    }),
+
     conclude: defineCommand({
       name: "pairing.conclude",
       ability: pairingPolicy.conclude,
@@ -748,6 +817,8 @@ export function pairingRoundsService(
       return { fileName: agreement.file_name, content: Buffer.from(agreement.content) };
     },
     createPairing: (actor: Actor, body: CreatePairingBody) => execute(db, actor, commands.createPairing, { body }),
+    createMemberPairing: (actor: Actor, body: CreateMemberPairingBody) =>
+      execute(db, actor, commands.createMemberPairing, { body }),
     conclude: (actor: Actor, id: number, body: EndPairingBody) => execute(db, actor, commands.conclude, { id, body }),
     dissolve: (actor: Actor, id: number, body: EndPairingBody) => execute(db, actor, commands.dissolve, { id, body }),
   };
