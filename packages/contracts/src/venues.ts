@@ -45,6 +45,16 @@ import { orgArea } from "./orgs.ts";
  * - POST  /courses/{id}/progress     RecordStudyBody → CourseProgress (adds studied minutes;
  *         completed once the course's minutes are reached)
  * - GET   /study                     → StudyPage (a member's assigned courses, hours, completions)
+ * - GET   /study/courses/{id}        → CourseDetail as its member studies it (content, own progress;
+ *         the jurisdiction's counts are empty). Members hold no help.read, so this is their way in.
+ *
+ * Who: venues, bookings and courses use mutual help's permissions (help.read sees, help.write
+ * registers, books, approves, checks in, assigns); `/study…` and `/courses/{id}/progress` are any
+ * signed-in member's own (404 for a course not assigned to them).
+ * Home page: card `venues` (VenuesCard in home.ts): next bookings, requests awaiting approval.
+ * Notifications (kind → link): booking.requested / booking.booked (to the venue's owner),
+ * booking.approved / booking.declined (to the booking organization), booking.cancelled (to the
+ * other side) → `/bookings/{id}`; course.assigned (to members assigned one by one) → `/study`.
  *
  * Times: every date-time is ISO 8601 with an offset; the server answers in China time
  * (`+08:00`). Opening hours and blackout dates are China-time wall clock and dates.
