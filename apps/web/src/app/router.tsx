@@ -26,6 +26,15 @@ const ProjectsPage = lazy(() => import("../features/help/pages/ProjectsPage.tsx"
 const ProjectPage = lazy(() => import("../features/help/pages/ProjectPage.tsx"));
 const ResourcesPage = lazy(() => import("../features/help/pages/ResourcesPage.tsx"));
 const ResourcePage = lazy(() => import("../features/help/pages/ResourcePage.tsx"));
+const VenuesPage = lazy(() => import("../features/venues/pages/VenuesPage.tsx"));
+const VenuePage = lazy(() => import("../features/venues/pages/VenuePage.tsx"));
+const VenueFormPage = lazy(() => import("../features/venues/pages/VenueFormPage.tsx"));
+const BookingsPage = lazy(() => import("../features/venues/pages/BookingsPage.tsx"));
+const CheckInPage = lazy(() => import("../features/venues/pages/CheckInPage.tsx"));
+const CoursesPage = lazy(() => import("../features/venues/pages/CoursesPage.tsx"));
+const CoursePage = lazy(() => import("../features/venues/pages/CoursePage.tsx"));
+const StudyPage = lazy(() => import("../features/venues/pages/StudyPage.tsx"));
+const UsagePage = lazy(() => import("../features/venues/pages/UsagePage.tsx"));
 
 function page(nav: NavKey, element: ReactNode) {
   return <RequireNav nav={nav}>{element}</RequireNav>;
@@ -69,6 +78,19 @@ export const router = createBrowserRouter([
           { path: "projects", element: page("projects", <ProjectsPage />) },
           { path: "resources/:id", element: page("resources", <ResourcePage />) },
           { path: "resources", element: page("resources", <ResourcesPage />) },
+          // Shared venues, bookings and remote education (issue 10).
+          { path: "venues/new", element: page("venues", <VenueFormPage />) },
+          { path: "venues/:id/edit", element: page("venues", <VenueFormPage />) },
+          { path: "venues/:id", element: page("venues", <VenuePage />) },
+          { path: "venues", element: page("venues", <VenuesPage />) },
+          { path: "bookings", element: page("bookings", <BookingsPage />) },
+          { path: "courses/:id", element: page("courses", <CoursePage />) },
+          { path: "courses", element: page("courses", <CoursesPage />) },
+          { path: "usage", element: page("usage", <UsagePage />) },
+          { path: "study/courses/:id", element: page("study", <CoursePage />) },
+          { path: "study", element: page("study", <StudyPage />) },
+          // The booking's QR code opens this (checkInPath): any signed-in user; the server decides.
+          { path: "check-in/:bookingId", element: <CheckInPage /> },
           // Every signed-in user's own password and two-factor sign-in: no menu entry, no permission.
           { path: "account/security", element: <AccountSecurityPage /> },
           { path: "jobs", element: <JobsPage /> },

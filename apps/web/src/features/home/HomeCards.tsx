@@ -8,6 +8,7 @@ import { HelpCard } from "./components/HelpCard.tsx";
 import { JurisdictionCard } from "./components/JurisdictionCard.tsx";
 import { MyRecordCard } from "./components/MyRecordCard.tsx";
 import { TodosCard } from "./components/TodosCard.tsx";
+import { VenuesCard } from "./components/VenuesCard.tsx";
 
 /**
  * One component per card id, and whether it takes the wide column. A card this client does not
@@ -21,6 +22,8 @@ function renderCard(card: HomeCard): { wide: boolean; node: ReactNode } | null {
       return { wide: true, node: <MyRecordCard card={card} /> };
     case "help":
       return { wide: true, node: <HelpCard card={card} /> };
+    case "venues":
+      return { wide: true, node: <VenuesCard card={card} /> };
     case "todos":
       return { wide: false, node: <TodosCard card={card} /> };
     default:

@@ -15,11 +15,16 @@ export type NavKey =
   | "needs"
   | "projects"
   | "resources"
+  | "venues"
+  | "bookings"
+  | "courses"
+  | "usage"
   | "accounts"
   | "roles"
   | "alerts"
   | "audit"
-  | "me";
+  | "me"
+  | "study";
 
 /** Menu entries the user may open, in menu order; the server still checks every request. */
 export function navKeys(me: Me | undefined): NavKey[] {
@@ -29,13 +34,16 @@ export function navKeys(me: Me | undefined): NavKey[] {
   if (can(me, "member.read") && me?.roles.some((r) => r.role !== "member")) keys.push("members");
   // Mutual help (需求大厅 first: /needs/hall is matched before /needs, the own lists).
   if (can(me, "help.read")) keys.push("hall", "needs", "projects", "resources");
+  // Shared venues and remote education (issue 10); the usage figures are the coordinators' assessment.
+  if (can(me, "help.read")) keys.push("venues", "bookings", "courses");
+  if (can(me, "help.read") && hasRole(me, "coordinator")) keys.push("usage");
   // 三权分立: accounts for the system administrator, roles for the security administrator.
   if (can(me, "user.manage")) keys.push("accounts");
   if (can(me, "role.manage")) keys.push("roles");
   // Security alerts (ID-number probing, sign-in attacks) are the security administrator's to follow up.
   if (can(me, "role.manage")) keys.push("alerts");
   if (can(me, "audit.read")) keys.push("audit");
-  if (hasRole(me, "member") && me?.user.memberId != null) keys.push("me");
+  if (hasRole(me, "member") && me?.user.memberId != null) keys.push("me", "study");
   return keys;
 }
 
@@ -46,9 +54,14 @@ export const navPaths: Record<NavKey, string> = {
   needs: "/needs",
   projects: "/projects",
   resources: "/resources",
+  venues: "/venues",
+  bookings: "/bookings",
+  courses: "/courses",
+  usage: "/usage",
   accounts: "/accounts",
   roles: "/roles",
   alerts: "/security/alerts",
   audit: "/audit",
   me: "/me",
+  study: "/study",
 };

@@ -1,0 +1,78 @@
+import type { Booking, VenuesCard as Venues } from "@huzhu/contracts";
+import { Card, Typography } from "antd";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+
+const chinaTime = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: "Asia/Shanghai",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** A booking's start in China time (12-01 09:00), wherever the browser is. */
+const when = (b: Booking) => chinaTime.format(new Date(b.start));
+
+function Section(props: { id: string; title: string; children: ReactNode; testId: string }) {
+  return (
+    <section aria-labelledby={props.id} style={{ marginBottom: 16 }} data-testid={props.testId}>
+      <Typography.Title level={5} id={props.id} style={{ marginTop: 0 }}>
+        {props.title}
+      </Typography.Title>
+      <ul style={{ margin: 0, padding: 0 }}>{props.children}</ul>
+    </section>
+  );
+}
+
+const item = { listStyle: "none", marginBottom: 8 } as const;
+
+/** Shared venues on the 工作台 (issue 10): requests awaiting the user's approval, and their next bookings. */
+export function VenuesCard(props: { card: Venues }) {
+  const { t } = useTranslation();
+  const { nextBookings, awaitingApproval } = props.card;
+  return (
+    <Card
+      title={t("venues.home.title")}
+      data-testid="home-card-venues"
+      extra={<Link to="/bookings">{t("venues.home.all")}</Link>}
+    >
+      {awaitingApproval.total > 0 ? (
+        <Section
+          id="home-venues-awaiting"
+          title={t("venues.home.awaiting", { count: awaitingApproval.total })}
+          testId="home-venues-awaiting"
+        >
+          {awaitingApproval.items.map((b) => (
+            <li key={b.id} style={item}>
+              <Link to="/bookings?tab=awaiting">{b.venue.name}</Link>
+              <Typography.Text type="secondary">
+                {" · "}
+                {t("venues.home.requestBy", { org: b.org.name, time: when(b) })}
+              </Typography.Text>
+            </li>
+          ))}
+        </Section>
+      ) : null}
+      {nextBookings.total > 0 ? (
+        <Section
+          id="home-venues-next"
+          title={t("venues.home.next", { count: nextBookings.total })}
+          testId="home-venues-next"
+        >
+          {nextBookings.items.map((b) => (
+            <li key={b.id} style={item}>
+              <Link to={`/venues/${b.venue.id}`}>{b.venue.name}</Link>
+              <Typography.Text type="secondary">
+                {" · "}
+                {when(b)} · {t(`venues.bookingStatus.${b.status}`)}
+              </Typography.Text>
+            </li>
+          ))}
+        </Section>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,39 @@
+import type { ApiError as ApiErrorBody, Attachment, Me } from "@huzhu/contracts";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { ApiError } from "../../../lib/api/client.ts";
+import { authQueries } from "../../../lib/auth/me.ts";
+import { currentLanguage, i18n } from "../../../lib/i18n/index.ts";
+
+/**
+ * POST /api/attachments (multipart, field `file`): a photo is uploaded first and linked to the venue
+ * or activity by its id. The JSON client sends JSON only, so this one request is made here, with the
+ * session's CSRF token from /api/me.
+ */
+export async function uploadAttachment(file: File, csrfToken: string | undefined): Promise<Attachment> {
+  const body = new FormData();
+  body.append("file", file, file.name);
+  const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": currentLanguage() };
+  if (csrfToken) headers["x-csrf-token"] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch("/api/attachments", { method: "POST", body, headers, credentials: "same-origin" });
+  } catch {
+    throw new ApiError(0, "network", i18n.t("errors.network"));
+  }
+  const data: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const error = (data as Partial<ApiErrorBody> | undefined)?.error;
+    throw error
+      ? new ApiError(response.status, error.code, error.message, error.field)
+      : new ApiError(response.status, `http_${response.status}`, i18n.t("errors.status", { status: response.status }));
+  }
+  return data as Attachment;
+}
+
+export function useUploadAttachment() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) =>
+      uploadAttachment(file, queryClient.getQueryData<Me>(authQueries.me().queryKey)?.csrfToken),
+  });
+}
