@@ -46,7 +46,8 @@ function Harness(props: { send: (body: unknown) => Promise<unknown>; onSent: () 
 
 const submit = () => act(async () => fireEvent.click(screen.getByRole("button", { name: "send" })));
 
-describe("OrgMessageForm (claim a need, ask for a resource, assign a helper)", () => {
+// Rendering antd in happy-dom takes seconds on a busy 2-core machine: more than the 5 s default.
+describe("OrgMessageForm (claim a need, ask for a resource, assign a helper)", { timeout: 20_000 }, () => {
   it("sends the organization and the trimmed message, then reports it sent", async () => {
     const send = vi.fn(async () => ({}));
     const onSent = vi.fn();
