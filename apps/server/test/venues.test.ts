@@ -319,6 +319,16 @@ describe(`shared venues and bookings (${testDatabaseKind})`, () => {
     expect(ruralToUrban.bookings).toBeGreaterThanOrEqual(3);
     const host = usage.organizations.find((o: { org: { id: number } }) => o.org.id === ids["community:p"]);
     expect(host.bookingsHosted).toBeGreaterThanOrEqual(4);
+    // Narrowed to the village, as its secretary: its own visits only.
+    const mine = await village.request({
+      method: "GET",
+      url: `/api/venues/usage?from=2026-11-01&to=2026-12-31&within=${ids["village:a1"]}`,
+    });
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.json().organizations.map((o: { org: { id: number } }) => o.org.id)).toEqual([ids["village:a1"]]);
+    expectError(await village.request({ method: "GET", url: `/api/venues/usage?within=${ids["village:b1"]}` }), 400, {
+      field: "within",
+    });
   });
 
   it("a member studies an assigned course and sees the hours on their study page", async () => {
@@ -347,5 +357,25 @@ describe(`shared venues and bookings (${testDatabaseKind})`, () => {
     // The course's page for the village's secretary counts the completion.
     const detail = (await village.request({ method: "GET", url: `/api/courses/${courseId}` })).json();
     expect(detail.completions).toBe(1);
+    // An experience write-up assigned to the member by name: they are told, and it is on their page.
+    const write = await post(community, "/api/courses", {
+      orgId: ids["community:p"],
+      kind: "experience",
+      title: "阵地共享经验",
+      body: "社区活动室向结对村开放……",
+      minutes: 15,
+      openTo: "region",
+    });
+    expect(write.statusCode, write.body).toBe(201);
+    const memberId = await t.memberId("刘二");
+    expectError(await post(communityQ, `/api/courses/${write.json().id}/assignments`, { memberIds: [memberId] }), 400, {
+      field: "memberIds",
+    });
+    const byName = await post(village, `/api/courses/${write.json().id}/assignments`, { memberIds: [memberId] });
+    expect(byName.json().assigned).toBe(1);
+    const told = (await member.request({ method: "GET", url: "/api/notifications" })).json();
+    expect(JSON.stringify(told)).toContain("course.assigned");
+    const studying = await member.request({ method: "GET", url: `/api/study/courses/${write.json().id}` });
+    expect(studying.json()).toMatchObject({ body: "社区活动室向结对村开放……", myProgress: { minutesStudied: 0 } });
   });
 });

@@ -193,6 +193,18 @@ export function coursesRepository(db: Kysely<DB>) {
       return inserted.length;
     },
 
+    /** The enabled accounts of these members (to tell them of an assignment). */
+    async accountsOfMembers(memberIds: readonly number[]): Promise<number[]> {
+      if (memberIds.length === 0) return [];
+      const rows = await db
+        .selectFrom("users")
+        .select("id")
+        .where("member_id", "in", memberIds)
+        .where("disabled", "=", false)
+        .execute();
+      return rows.map((u) => u.id);
+    },
+
     /** Adds studied minutes; the course is completed once its minutes are reached (once). */
     async addStudy(courseId: number, memberId: number, minutes: number, courseMinutes: number) {
       await sql`

@@ -134,12 +134,11 @@ export function coursesService(db: Kysely<DB>) {
         const assigned = await r.assign(id, orgIds, memberIds, body.dueOn ?? null, actor.userId);
         // Members assigned one by one are told; an organization's members find it on their study page.
         if (memberIds.length) {
-          const users = await trx.selectFrom("users").select("id").where("member_id", "in", memberIds).execute();
-          await notifyUsers(
-            trx,
-            users.map((u) => u.id),
-            { kind: "course.assigned", params: { title: course.title }, link: "/study" },
-          );
+          await notifyUsers(trx, await r.accountsOfMembers(memberIds), {
+            kind: "course.assigned",
+            params: { title: course.title },
+            link: "/study",
+          });
         }
         return { result: { assigned }, targetId: id, detail: { rowCount: assigned } };
       },

@@ -339,6 +339,11 @@ export function venuesRepository(db: Kysely<DB>) {
 
     // ---- usage figures ----
 
+    /** An organization's path (the usage figures' `within`), checked against the caller's scope by the service. */
+    async pathOf(orgId: number): Promise<string | undefined> {
+      return (await db.selectFrom("organizations").select("path").where("id", "=", orgId).executeTakeFirst())?.path;
+    },
+
     /**
      * Bookings that held a slot in [from, to) with their hours, by the direction from the booking
      * organization's area to the owner's, and per organization (as booker and as host) for the

@@ -473,9 +473,9 @@ export function venuesService(db: Kysely<DB>, clock: () => Date) {
       const to = new Date(new Date(`${toDay}T00:00:00+08:00`).getTime() + 86_400_000);
       let paths: readonly string[] | null = scope.global ? null : scope.paths;
       if (query.within) {
-        const [org] = await db.selectFrom("organizations").select(["path"]).where("id", "=", query.within).execute();
-        if (!org || !pathInScope(scope, org.path)) throw invalidField("within", "org.notInScope");
-        paths = [org.path];
+        const path = await repo.pathOf(query.within);
+        if (path === undefined || !pathInScope(scope, path)) throw invalidField("within", "org.notInScope");
+        paths = [path];
       }
       const { directions, perOrg } = await repo.usage(paths, from, to);
       const courses = await coursesCompleted(paths, from, to);
