@@ -300,6 +300,45 @@ describe(`shared venues and bookings (${testDatabaseKind})`, () => {
     expect(cancelled.json().status).toBe("cancelled");
   });
 
+  it("the owner narrows or closes a venue; then the village may no longer book it", async () => {
+    const created = await post(community, "/api/venues", {
+      orgId: ids["community:p"],
+      kind: "screen",
+      name: "社区LED屏",
+      openTo: "region",
+      requiresApproval: false,
+    });
+    const id = created.json().id as number;
+    expect(created.json()).toMatchObject({ facility: true, abilities: { update: true } });
+    expect((await village.request({ method: "GET", url: `/api/venues/${id}` })).json().abilities.book).toBe(true);
+    expect(
+      (await village.request({ method: "PATCH", url: `/api/venues/${id}`, payload: { name: "x" } })).statusCode,
+    ).toBe(403);
+    const narrowed = await community.request({
+      method: "PATCH",
+      url: `/api/venues/${id}`,
+      payload: { openTo: "jurisdiction", blackoutDates: ["2026-12-09"] },
+    });
+    expect(narrowed.statusCode, narrowed.body).toBe(200);
+    expect(narrowed.json()).toMatchObject({ openTo: "jurisdiction", blackoutDates: ["2026-12-09"] });
+    // No longer open to the village: it does not even see it (it never booked it).
+    expect((await village.request({ method: "GET", url: `/api/venues/${id}` })).statusCode).toBe(404);
+    const closed = await community.request({
+      method: "PATCH",
+      url: `/api/venues/${id}`,
+      payload: { openTo: "region", status: "closed" },
+    });
+    expect(closed.json()).toMatchObject({ status: "closed", abilities: { book: false } });
+    const refused = await book(village, {
+      venueId: id,
+      orgId: ids["village:a1"],
+      ...slot("2026-12-08", "10:00", "11:00"),
+      purpose: "测试",
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.field).toBe("venueId");
+  });
+
   it("lists bookings by venue and time range, in China time", async () => {
     const res = await community.request({
       method: "GET",
