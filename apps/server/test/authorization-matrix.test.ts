@@ -114,6 +114,8 @@ const recordRoutes: Record<string, (ids: { org: (key: string) => number }) => un
   "GET /api/pairings/:id/agreement": () => undefined,
   "POST /api/pairings/:id/conclude": () => ({ reason: "矩阵测试" }),
   "POST /api/pairings/:id/dissolve": () => ({ reason: "矩阵测试" }),
+  "POST /api/pairings/:id/visits": () => ({ visitedOn: "2024-01-02", notes: "矩阵测试" }),
+  "POST /api/pairings/:id/demonstration": () => ({ demonstration: true }),
 };
 
 /** Query strings of record routes that take their input there (lifting a what-if lock or forbid). */
@@ -187,6 +189,8 @@ const recordSetOf: Record<string, string> = {
   "GET /api/pairings/:id/agreement": "pairing",
   "POST /api/pairings/:id/conclude": "pairing",
   "POST /api/pairings/:id/dissolve": "pairing",
+  "POST /api/pairings/:id/visits": "pairing",
+  "POST /api/pairings/:id/demonstration": "pairing",
 };
 /** The resources whose routes the matrix places by relationship (beside organizations and members). */
 const placedResources = new Set([
@@ -250,6 +254,10 @@ const bodyTargetRoutes: Record<string, { field: string; body: (orgId: number) =>
     body: (orgId) => ({ orgId, kind: "experience", title: "矩阵测试", minutes: 10, openTo: "partners" }),
   },
   "POST /api/pairing-rounds": { field: "orgId", body: (orgId) => ({ orgId, name: "矩阵测试" }) },
+  "POST /api/contact-points": {
+    field: "orgId",
+    body: (orgId) => ({ leaderMemberId: 1, orgId, startsOn: "2026-01-01", endsOn: "2028-12-31" }),
+  },
   "POST /api/pairings": {
     field: "helperOrgId",
     body: (orgId) => ({ helperOrgId: orgId, recipientOrgId: orgId, startsOn: "2026-01-01", endsOn: "2028-12-31" }),

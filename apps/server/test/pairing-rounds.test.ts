@@ -433,6 +433,62 @@ describe(`pairing rounds (${testDatabaseKind})`, () => {
     expect(text).toContain(urban.name);
   });
 
+  it("keeps a leader's contact point and a unit's village (领导联点、单位包村) with visits and demonstration sites", async () => {
+    const villageKey = county.accounts.find((a) => a.username === "secretary")?.roles[0]?.orgKey as string;
+    const villageId = await t.orgId(villageKey);
+    // A leading cadre of a county organ (a party member, with a member record).
+    const [leader] = await t.database.db
+      .selectFrom("members")
+      .innerJoin("organizations", "organizations.id", "members.primary_org_id")
+      .select(["members.id", "members.name"])
+      .where("organizations.category", "=", "government_organ")
+      .limit(1)
+      .execute();
+    if (!leader) throw new Error("no member of an organ");
+    const body = { leaderMemberId: leader.id, orgId: villageId, startsOn: "2026-01-01", endsOn: "2030-12-31" };
+    const notVillage = await post(coordinator, "/api/contact-points", { ...body, orgId: countyId });
+    expect(notVillage.json().error.field).toBe("orgId");
+    const res = await post(coordinator, "/api/contact-points", body);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({
+      kind: "contact_point",
+      demonstration: false,
+      helper: { type: "member", id: leader.id, name: leader.name },
+      recipient: { type: "org", id: villageId },
+      hasAgreement: false,
+    });
+    const id = res.json().id as number;
+    // The village's secretary records the leader's visit; a visit in the future is refused.
+    const secretary = await t.login("secretary");
+    const future = await post(secretary, `/api/pairings/${id}/visits`, { visitedOn: "2026-06-02", notes: "走访" });
+    expect(future.json().error.field).toBe("visitedOn");
+    const visit = await post(secretary, `/api/pairings/${id}/visits`, {
+      visitedOn: "2026-05-20",
+      notes: "县领导到村调研集体经济发展，召开党员座谈会。",
+    });
+    expect(visit.statusCode, visit.body).toBe(201);
+    expect(visit.json().visits).toEqual([
+      expect.objectContaining({ visitedOn: "2026-05-20", notes: "县领导到村调研集体经济发展，召开党员座谈会。" }),
+    ]);
+    // 示范点 is the coordinators' recognition.
+    expect((await post(secretary, `/api/pairings/${id}/demonstration`, { demonstration: true })).statusCode).toBe(403);
+    const marked = await post(coordinator, `/api/pairings/${id}/demonstration`, { demonstration: true });
+    expect(marked.json()).toMatchObject({ demonstration: true, abilities: { demonstrate: true, recordVisit: true } });
+    const points = (await get(coordinator, "/api/pairings?kind=contact_point")).json();
+    expect(points.items.map((p: { id: number }) => p.id)).toEqual([id]);
+
+    const organ = county.orgs.find((o) => o.category === "government_organ");
+    const unit = await post(coordinator, "/api/pairings", {
+      helperOrgId: await t.orgId(organ?.key as string),
+      recipientOrgId: villageId,
+      kind: "unit_village",
+      startsOn: "2026-01-01",
+      endsOn: "2028-12-31",
+    });
+    expect(unit.statusCode, unit.body).toBe(201);
+    expect(unit.json()).toMatchObject({ kind: "unit_village", helper: { type: "org" }, hasAgreement: true });
+  });
+
   it("ends a pairing with a reason, kept in its history", async () => {
     const list = (await get(coordinator, `/api/pairings?roundId=${round.id}`)).json();
     const id = list.items[0].id as number;

@@ -121,6 +121,8 @@ const zhCN: AuditLabels = {
     "pairing.create": "建立结对",
     "pairing.conclude": "结对期满",
     "pairing.dissolve": "解除结对",
+    "pairing.visit": "记录联点走访",
+    "pairing.demonstrate": "设定示范点",
   },
   targetTypes: {
     organization: "党组织",
@@ -369,6 +371,8 @@ const zhTW: AuditLabels = {
     "pairing.create": "建立結對",
     "pairing.conclude": "結對期滿",
     "pairing.dissolve": "解除結對",
+    "pairing.visit": "記錄聯點走訪",
+    "pairing.demonstrate": "設定示範點",
   },
   targetTypes: {
     organization: "黨組織",
@@ -617,6 +621,8 @@ const en: AuditLabels = {
     "pairing.create": "Created a pairing",
     "pairing.conclude": "Concluded a pairing",
     "pairing.dissolve": "Dissolved a pairing",
+    "pairing.visit": "Recorded a visit",
+    "pairing.demonstrate": "Marked a demonstration site",
   },
   targetTypes: {
     organization: "Organization",

@@ -86,6 +86,8 @@ export const auditActions = [
   "pairing.create",
   "pairing.conclude",
   "pairing.dissolve",
+  "pairing.visit",
+  "pairing.demonstrate",
 ] as const;
 export const auditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditAction>;

@@ -27,6 +27,7 @@ import { notificationListQuery, notificationStreamQuery } from "./notifications.
 import { createOrgBody, dissolveOrgBody, moveOrgBody, orgListQuery, orgLookupQuery, updateOrgBody } from "./orgs.ts";
 import { pairingSolveQuery } from "./pairing.ts";
 import {
+  createContactPointBody,
   createMemberPairingBody,
   createPairingBody,
   createPairingRoundBody,
@@ -36,8 +37,10 @@ import {
   pairingPairQuery,
   pairingRoundListQuery,
   publishPairingRoundBody,
+  recordVisitBody,
   roundCapacityBody,
   roundDemandBody,
+  setDemonstrationBody,
   updatePairingRoundBody,
 } from "./pairing-rounds.ts";
 import { securityAlertListQuery } from "./security.ts";
@@ -217,7 +220,15 @@ for (const schema of [
 ]) {
   labelFields("pairingRound", schema);
 }
-for (const schema of [pairingListQuery, createPairingBody, createMemberPairingBody, endPairingBody]) {
+for (const schema of [
+  pairingListQuery,
+  createPairingBody,
+  createMemberPairingBody,
+  createContactPointBody,
+  recordVisitBody,
+  setDemonstrationBody,
+  endPairingBody,
+]) {
   labelFields("pairing", schema);
 }
 for (const schema of [createNeedBody, updateNeedBody, needListQuery, needExportQuery, confirmNeedBody]) {

@@ -47,6 +47,15 @@ import { pairingResult } from "./pairing.ts";
  * - `POST   /pairings/members` `createMemberPairingBody` (党员结对, a coordinator over both members' organizations)
  *   → 201 `pairingDetail` with `helper` and `recipient` of type "member".
  * - `POST   /pairings/{id}/conclude` and `/dissolve` `endPairingBody` `{ reason }` → `pairingDetail`.
+ *
+ * Contact points and unit-contracts-village (领导联点、单位包村, F16) are pairings of another `kind`:
+ * - `POST   /contact-points` `createContactPointBody` `{ leaderMemberId, orgId, startsOn, endsOn }` → 201
+ *   `pairingDetail` (kind "contact_point": the leader's member record helps the village);
+ *   `POST /pairings` with `kind: "unit_village"` is 单位包村.
+ * - `POST   /pairings/{id}/visits` `recordVisitBody` `{ visitedOn, notes }` → 201 `pairingDetail` (its `visits`),
+ *   by either side (help.write) or the coordinator.
+ * - `POST   /pairings/{id}/demonstration` `setDemonstrationBody` `{ demonstration }` → `pairingDetail` (示范点,
+ *   coordinators).
  */
 
 /** 城联乡, 乡联乡, 城联城: the helper's and the recipient's area. */
@@ -61,6 +70,11 @@ export type PairingStatus = z.infer<typeof pairingStatus>;
 /** A pairing comes from a published round or is made by hand. */
 export const pairingOrigins = ["round", "manual"] as const;
 export const pairingOrigin = z.enum(pairingOrigins);
+
+/** A pairing (结对), a leader's contact point (领导联点) or a unit contracting a village (单位包村). */
+export const pairingKinds = ["pairing", "contact_point", "unit_village"] as const;
+export const pairingKind = z.enum(pairingKinds);
+export type PairingKind = z.infer<typeof pairingKind>;
 
 /** Organization–organization or member–member (党员结对). */
 export const pairingPartyTypes = ["org", "member"] as const;
@@ -397,6 +411,9 @@ export type PairingParty = z.infer<typeof pairingParty>;
 
 export const pairing = z.object({
   id: z.number().int(),
+  kind: pairingKind,
+  /** A demonstration site (示范点). */
+  demonstration: z.boolean(),
   helper: pairingParty,
   recipient: pairingParty,
   form: pairingForm,
@@ -410,7 +427,12 @@ export const pairing = z.object({
   /** GET /api/pairings/{id}/agreement answers the PDF. */
   hasAgreement: z.boolean(),
   createdAt: z.string(),
-  abilities: z.object({ conclude: z.boolean(), dissolve: z.boolean() }),
+  abilities: z.object({
+    conclude: z.boolean(),
+    dissolve: z.boolean(),
+    recordVisit: z.boolean(),
+    demonstrate: z.boolean(),
+  }),
 });
 export type Pairing = z.infer<typeof pairing>;
 
@@ -423,7 +445,15 @@ export const pairingEvent = z.object({
   roundId: z.number().int().nullable(),
 });
 
-export const pairingDetail = pairing.extend({ history: z.array(pairingEvent) });
+export const pairingVisit = z.object({
+  id: z.number().int(),
+  visitedOn: z.string(),
+  notes: z.string(),
+  recordedBy: z.string(),
+  createdAt: z.string(),
+});
+
+export const pairingDetail = pairing.extend({ history: z.array(pairingEvent), visits: z.array(pairingVisit) });
 export type PairingDetail = z.infer<typeof pairingDetail>;
 
 export const pairingListQuery = pageQuery
@@ -432,6 +462,7 @@ export const pairingListQuery = pageQuery
     orgId: z.coerce.number().int().positive().optional(),
     status: pairingStatus.optional(),
     roundId: z.coerce.number().int().positive().optional(),
+    kind: pairingKind.optional(),
   })
   .strict();
 export type PairingListQuery = z.infer<typeof pairingListQuery>;
@@ -441,6 +472,8 @@ export const createPairingBody = z
     helperOrgId: z.number().int().positive(),
     recipientOrgId: z.number().int().positive(),
     form: pairingForm.optional(),
+    /** 单位包村 when "unit_village"; a pairing by default. */
+    kind: z.enum(["pairing", "unit_village"]).optional(),
     startsOn: isoDate,
     endsOn: isoDate,
     goals: humanText({ min: 0, max: 2000, multiline: true }).optional(),
@@ -460,6 +493,28 @@ export const createMemberPairingBody = z
   })
   .strict();
 export type CreateMemberPairingBody = z.infer<typeof createMemberPairingBody>;
+
+export const createContactPointBody = z
+  .object({
+    /** The leader's own member record (a leading cadre is a party member). */
+    leaderMemberId: z.number().int().positive(),
+    /** The village (or community) that is the contact point. */
+    orgId: z.number().int().positive(),
+    startsOn: isoDate,
+    endsOn: isoDate,
+    goals: humanText({ min: 0, max: 2000, multiline: true }).optional(),
+    demonstration: z.boolean().optional(),
+  })
+  .strict();
+export type CreateContactPointBody = z.infer<typeof createContactPointBody>;
+
+export const recordVisitBody = z
+  .object({ visitedOn: isoDate, notes: humanText({ max: 2000, multiline: true }) })
+  .strict();
+export type RecordVisitBody = z.infer<typeof recordVisitBody>;
+
+export const setDemonstrationBody = z.object({ demonstration: z.boolean() }).strict();
+export type SetDemonstrationBody = z.infer<typeof setDemonstrationBody>;
 
 export const endPairingBody = z.object({ reason: humanText({ min: 2, max: 500, multiline: true }) }).strict();
 export type EndPairingBody = z.infer<typeof endPairingBody>;

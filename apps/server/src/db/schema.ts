@@ -262,6 +262,10 @@ export interface PairingTable {
   round_id: ColumnType<number | null, number | null | undefined, number | null>;
   end_reason: ColumnType<string | null, string | null | undefined, string | null>;
   ended_at: MaybeTimestamp;
+  /** pairing, contact_point (领导联点: a leader's member record → a village), unit_village (单位包村) (0015). */
+  kind: Generated<string>;
+  /** A demonstration site (示范点) (0015). */
+  demonstration: Generated<boolean>;
   created_by: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
@@ -277,6 +281,16 @@ export interface PairingEventTable {
   round_id: number | null;
   actor_id: number | null;
   at: Generated<Date>;
+}
+
+/** A visit to a contact point or a pairing's village (0015). */
+export interface PairingVisitTable {
+  id: Generated<number>;
+  pairing_id: number;
+  visited_on: string;
+  notes: string;
+  created_by: number;
+  created_at: Generated<Date>;
 }
 
 /** The agreement PDF made when a pairing is published or created (0013). */
@@ -546,6 +560,7 @@ export interface DB {
   org_path_copies: OrgPathCopiesTable;
   pairings: PairingTable;
   pairing_events: PairingEventTable;
+  pairing_visits: PairingVisitTable;
   pairing_agreements: PairingAgreementTable;
   pairing_rounds: PairingRoundTable;
   needs: NeedTable;

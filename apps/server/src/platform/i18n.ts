@@ -468,6 +468,11 @@ const messages: Catalog = {
     "zh-TW": "這兩個組織之間已有進行中的結對",
     en: "these two organizations are already paired",
   },
+  "pairing.notVillage": {
+    "zh-CN": "联系点应为村或社区",
+    "zh-TW": "聯繫點應為村或社區",
+    en: "must be a village or an urban community",
+  },
   "pairing.memberNotInScope": {
     "zh-CN": "党员不存在或不在您的管辖范围内",
     "zh-TW": "黨員不存在或不在您的管轄範圍內",
@@ -1058,6 +1063,11 @@ const fieldLabels: Catalog = {
   "pairing.reason": { "zh-CN": "原因", "zh-TW": "原因", en: "reason" },
   "pairing.helperMemberId": { "zh-CN": "帮扶党员", "zh-TW": "幫扶黨員", en: "helping member" },
   "pairing.recipientMemberId": { "zh-CN": "受扶党员", "zh-TW": "受扶黨員", en: "member helped" },
+  "pairing.kind": { "zh-CN": "类型", "zh-TW": "類型", en: "kind" },
+  "pairing.leaderMemberId": { "zh-CN": "联点领导", "zh-TW": "聯點領導", en: "leader" },
+  "pairing.demonstration": { "zh-CN": "示范点", "zh-TW": "示範點", en: "demonstration site" },
+  "pairing.visitedOn": { "zh-CN": "走访日期", "zh-TW": "走訪日期", en: "date of the visit" },
+  "pairing.notes": { "zh-CN": "走访情况", "zh-TW": "走訪情況", en: "notes" },
   // mutual help: needs, claims, resources, projects, activities, contributions
   "need.orgId": { "zh-CN": "需求组织", "zh-TW": "需求組織", en: "organization in need" },
   "need.category": { "zh-CN": "需求类别", "zh-TW": "需求類別", en: "need category" },

@@ -12,6 +12,7 @@ import { helpOwnerPaths } from "./0011_help_owner_paths.ts";
 import { projectEndings } from "./0012_project_endings.ts";
 import { pairingRounds } from "./0013_pairing_rounds.ts";
 import { venues } from "./0014_venues.ts";
+import { contactPoints } from "./0015_contact_points.ts";
 
 /**
  * Ordered migrations. Append only: never edit one that has shipped; add the next number.
@@ -32,4 +33,5 @@ export const migrations: ReadonlyArray<{ name: string; script: string }> = [
   { name: "0012_project_endings", script: projectEndings },
   { name: "0013_pairing_rounds", script: pairingRounds },
   { name: "0014_venues", script: venues },
+  { name: "0015_contact_points", script: contactPoints },
 ];

@@ -60,7 +60,7 @@ export const coordinatedMemberPolicy = definePolicy<MemberRow, "coordinate">(mem
 const current = (pairing: Pick<PairingRow, "status">) =>
   pairing.status === "active" || pairing.status === "proposed" || new AppError(409, "pairing.notActive");
 
-export const pairingPolicy = definePolicy<PairingRow, "read" | "conclude" | "dissolve">(
+export const pairingPolicy = definePolicy<PairingRow, "read" | "conclude" | "dissolve" | "recordVisit" | "demonstrate">(
   {
     name: "pairing",
     reach: pairingReach,
@@ -71,5 +71,9 @@ export const pairingPolicy = definePolicy<PairingRow, "read" | "conclude" | "dis
     read: { grant: "help.read" },
     conclude: { grant: "pairing.solve", reach: pairingOrgReach, rule: current },
     dissolve: { grant: "pairing.solve", reach: pairingOrgReach, rule: current },
+    /** Either side, or those above it, record a visit (a leader's to the contact point, a unit's to its village). */
+    recordVisit: { grant: "help.write", rule: current },
+    /** 示范点: the coordinators' recognition. */
+    demonstrate: { grant: "pairing.solve", reach: pairingOrgReach, rule: current },
   },
 );

@@ -10,7 +10,7 @@ import type {
 } from "@huzhu/contracts";
 import type { PairingExplanation, PairingResult } from "@huzhu/domain";
 import { translate } from "../../platform/i18n.ts";
-import type { PairingEventRow, PairingRow, RoundRow } from "./pairing-rounds.repository.ts";
+import type { PairingEventRow, PairingRow, PairingVisitRow, RoundRow } from "./pairing-rounds.repository.ts";
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
@@ -195,6 +195,8 @@ export function presentPairing(row: PairingRow, abilities: Record<string, boolea
     orgId !== null ? { type: "org" as const, id: orgId, name } : { type: "member" as const, id: memberId ?? 0, name };
   return {
     id: row.id,
+    kind: row.kind as Pairing["kind"],
+    demonstration: row.demonstration,
     helper: party(row.helper_org_id, row.helper_member_id, row.helper_name),
     recipient: party(row.recipient_org_id, row.recipient_member_id, row.recipient_name),
     form: row.form as Pairing["form"],
@@ -207,7 +209,12 @@ export function presentPairing(row: PairingRow, abilities: Record<string, boolea
     roundId: row.round_id,
     hasAgreement: row.has_agreement,
     createdAt: iso(row.created_at),
-    abilities: { conclude: !!abilities.conclude, dissolve: !!abilities.dissolve },
+    abilities: {
+      conclude: !!abilities.conclude,
+      dissolve: !!abilities.dissolve,
+      recordVisit: !!abilities.recordVisit,
+      demonstrate: !!abilities.demonstrate,
+    },
   };
 }
 
@@ -215,6 +222,7 @@ export function presentPairingDetail(
   row: PairingRow,
   abilities: Record<string, boolean>,
   events: PairingEventRow[],
+  visits: PairingVisitRow[],
 ): PairingDetail {
   return {
     ...presentPairing(row, abilities),
@@ -224,6 +232,13 @@ export function presentPairingDetail(
       status: e.status as Pairing["status"],
       reason: e.reason,
       roundId: e.round_id,
+    })),
+    visits: visits.map((v) => ({
+      id: v.id,
+      visitedOn: v.visited_on,
+      notes: v.notes,
+      recordedBy: v.recorded_by,
+      createdAt: iso(v.created_at),
     })),
   };
 }

@@ -48,6 +48,8 @@ export interface RoundRun {
 
 export interface PairingRow {
   id: number;
+  kind: string;
+  demonstration: boolean;
   helper_org_id: number | null;
   recipient_org_id: number | null;
   helper_member_id: number | null;
@@ -63,6 +65,14 @@ export interface PairingRow {
   origin: string;
   round_id: number | null;
   has_agreement: boolean;
+  created_at: Date;
+}
+
+export interface PairingVisitRow {
+  id: number;
+  visited_on: string;
+  notes: string;
+  recorded_by: string;
   created_at: Date;
 }
 
@@ -142,6 +152,8 @@ export function pairingRoundsRepository(db: Kysely<DB>) {
       .leftJoin("members as rm", "rm.id", "pairings.recipient_member_id")
       .select([
         "pairings.id",
+        "pairings.kind",
+        "pairings.demonstration",
         "pairings.helper_org_id",
         "pairings.recipient_org_id",
         "pairings.helper_member_id",
@@ -287,6 +299,7 @@ export function pairingRoundsRepository(db: Kysely<DB>) {
       let q = selectPairings().where(where);
       if (query.status) q = q.where("pairings.status", "=", query.status);
       if (query.roundId) q = q.where("pairings.round_id", "=", query.roundId);
+      if (query.kind) q = q.where("pairings.kind", "=", query.kind);
       if (query.orgId) {
         const orgId = query.orgId;
         q = q.where((eb) =>
@@ -413,7 +426,74 @@ export function pairingRoundsRepository(db: Kysely<DB>) {
       return row.id;
     },
 
+    /** A leader's contact point (领导联点): the leader's member record and the village. */
+    async insertContactPoint(values: {
+      helper_member_id: number;
+      recipient_org_id: number;
+      starts_on: string;
+      ends_on: string;
+      goals: string | null;
+      demonstration: boolean;
+      created_by: number;
+    }): Promise<number> {
+      const row = await db
+        .insertInto("pairings")
+        .values({ ...values, kind: "contact_point", form: "urban_rural", status: "active", origin: "manual" })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await db
+        .insertInto("pairing_events")
+        .values({
+          pairing_id: row.id,
+          event: "created",
+          status: "active",
+          reason: null,
+          round_id: null,
+          actor_id: values.created_by,
+        })
+        .execute();
+      return row.id;
+    },
+
+    async currentContactPoint(memberId: number, orgId: number): Promise<number | undefined> {
+      const row = await db
+        .selectFrom("pairings")
+        .select("id")
+        .where("kind", "=", "contact_point")
+        .where("helper_member_id", "=", memberId)
+        .where("recipient_org_id", "=", orgId)
+        .where("status", "in", ["proposed", "active"])
+        .executeTakeFirst();
+      return row?.id;
+    },
+
+    async insertVisit(values: { pairing_id: number; visited_on: string; notes: string; created_by: number }) {
+      await db.insertInto("pairing_visits").values(values).execute();
+    },
+
+    visitsOf(id: number): Promise<PairingVisitRow[]> {
+      return db
+        .selectFrom("pairing_visits")
+        .innerJoin("users", "users.id", "pairing_visits.created_by")
+        .select([
+          "pairing_visits.id",
+          sql<string>`pairing_visits.visited_on::text`.as("visited_on"),
+          "pairing_visits.notes",
+          "users.display_name as recorded_by",
+          "pairing_visits.created_at",
+        ])
+        .where("pairing_visits.pairing_id", "=", id)
+        .orderBy("pairing_visits.visited_on", "desc")
+        .orderBy("pairing_visits.id", "desc")
+        .execute();
+    },
+
+    async setDemonstration(id: number, demonstration: boolean): Promise<void> {
+      await db.updateTable("pairings").set({ demonstration, updated_at: sql`now()` }).where("id", "=", id).execute();
+    },
+
     async insertPairing(values: {
+      kind?: string;
       helper_org_id: number;
       recipient_org_id: number;
       form: string;

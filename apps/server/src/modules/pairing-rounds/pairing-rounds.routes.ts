@@ -1,4 +1,5 @@
 import {
+  createContactPointBody,
   createMemberPairingBody,
   createPairingBody,
   createPairingRoundBody,
@@ -18,8 +19,10 @@ import {
   pairingRoundResult,
   publishPairingRoundBody,
   publishPairingRoundResponse,
+  recordVisitBody,
   roundCapacityBody,
   roundDemandBody,
+  setDemonstrationBody,
   updatePairingRoundBody,
 } from "@huzhu/contracts";
 import type { FastifyInstance } from "fastify";
@@ -324,6 +327,49 @@ export function pairingRoundsRoutes(app: FastifyInstance, rounds: PairingRoundsS
         )
         .send(file.content);
     },
+  );
+  r.post(
+    "/api/contact-points",
+    {
+      config: { command: c.createContactPoint },
+      schema: {
+        tags,
+        summary: "A leader's contact point (领导联点): the leader's member record and a village, with its agreement",
+        body: createContactPointBody,
+        response: { 201: pairingDetail, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await rounds.createContactPoint(requireActor(request), request.body)),
+  );
+  r.post(
+    "/api/pairings/:id/visits",
+    {
+      config: { command: c.recordVisit },
+      schema: {
+        tags,
+        summary: "Record a visit (a leader's to the contact point, a unit's to its village)",
+        params: idParam,
+        body: recordVisitBody,
+        response: { 201: pairingDetail, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await rounds.recordVisit(requireActor(request), request.params.id, request.body)),
+  );
+  r.post(
+    "/api/pairings/:id/demonstration",
+    {
+      config: { command: c.setDemonstration },
+      schema: {
+        tags,
+        summary: "Mark (or unmark) a pairing or contact point as a demonstration site (示范点)",
+        params: idParam,
+        body: setDemonstrationBody,
+        response: { 200: pairingDetail, ...errorResponses },
+      },
+    },
+    async (request) => rounds.setDemonstration(requireActor(request), request.params.id, request.body),
   );
   r.post(
     "/api/pairings/:id/conclude",

@@ -1,4 +1,5 @@
 import {
+  type CreateContactPointBody,
   type CreateMemberPairingBody,
   type CreatePairingBody,
   type CreatePairingRoundBody,
@@ -14,8 +15,10 @@ import {
   type PairingRoundResult,
   type PublishPairingRoundBody,
   type PublishPairingRoundResponse,
+  type RecordVisitBody,
   type RoundParameters,
   roundParameters,
+  type SetDemonstrationBody,
   type UpdatePairingRoundBody,
 } from "@huzhu/contracts";
 import {
@@ -614,6 +617,7 @@ export function pairingRoundsService(
           "urban_urban";
         const goals = body.goals?.trim() || DEFAULT_GOALS;
         const pairingId = await r.insertPairing({
+          kind: body.kind ?? "pairing",
           helper_org_id: body.helperOrgId,
           recipient_org_id: body.recipientOrgId,
           form,
@@ -724,6 +728,82 @@ export function pairingRoundsService(
       present: (_db: Kysely<DB>, actor: Actor, id: number) => getPairing(actor, id),
     }),
 
+    createContactPoint: defineCommand({
+      name: "pairing.create",
+      ability: coordinatedOrgPolicy.coordinate,
+      targetType: "pairing",
+      targets: (input: { body: CreateContactPointBody }) => [input.body.orgId],
+      targetField: "orgId",
+      async run({ trx, actor, rows: [orgRow], input: { body } }) {
+        const village = orgRow as OrgRow;
+        if (village.category !== "village" && village.category !== "urban_community") {
+          throw invalidField("orgId", "pairing.notVillage");
+        }
+        const [leader] = (await authorizeField(
+          trx,
+          actor,
+          coordinatedMemberPolicy.coordinate,
+          [body.leaderMemberId],
+          "leaderMemberId",
+          "pairing.memberNotInScope",
+        )) as MemberRow[];
+        if (!leader) throw invalidField("leaderMemberId", "pairing.memberNotInScope");
+        if (body.endsOn < body.startsOn) throw invalidField("endsOn", "pairing.endsBeforeStart");
+        const r = pairingRoundsRepository(trx);
+        if ((await r.currentContactPoint(body.leaderMemberId, body.orgId)) !== undefined) {
+          throw invalidField("orgId", "pairing.exists");
+        }
+        const goals = body.goals?.trim() || DEFAULT_GOALS;
+        const pairingId = await r.insertContactPoint({
+          helper_member_id: body.leaderMemberId,
+          recipient_org_id: body.orgId,
+          starts_on: body.startsOn,
+          ends_on: body.endsOn,
+          goals,
+          demonstration: body.demonstration ?? false,
+          created_by: actor.userId,
+        });
+        const users = await contactsOfOrganizations(trx, [body.orgId], actor.userId);
+        await notifyUsers(trx, users, {
+          kind: "pairing.created",
+          params: { partner: leader.name },
+          link: `/pairings/${pairingId}`,
+        });
+        return { result: pairingId, targetId: pairingId, detail: { orgId: body.orgId, kind: "contact_point" } };
+      },
+      present: (_db: Kysely<DB>, actor: Actor, id: number) => getPairing(actor, id),
+    }),
+
+    recordVisit: defineCommand({
+      name: "pairing.visit",
+      ability: pairingPolicy.recordVisit,
+      targets: (input: { id: number; body: RecordVisitBody }) => [input.id],
+      async run({ trx, actor, input: { id, body } }) {
+        if (body.visitedOn > today()) throw invalidField("visitedOn", "date.future");
+        await pairingRoundsRepository(trx).insertVisit({
+          pairing_id: id,
+          visited_on: body.visitedOn,
+          notes: body.notes,
+          created_by: actor.userId,
+        });
+        return { result: id, targetId: id, detail: {} };
+      },
+      present: (_db: Kysely<DB>, actor: Actor, id: number) => getPairing(actor, id),
+    }),
+
+    setDemonstration: defineCommand({
+      name: "pairing.demonstrate",
+      ability: pairingPolicy.demonstrate,
+      lock: (trx, input: { id: number; body: SetDemonstrationBody }) =>
+        pairingRoundsRepository(trx).lockPairing(input.id),
+      targets: (input) => [input.id],
+      async run({ trx, input: { id, body } }) {
+        await pairingRoundsRepository(trx).setDemonstration(id, body.demonstration);
+        return { result: id, targetId: id, detail: { fields: ["demonstration"] } };
+      },
+      present: (_db: Kysely<DB>, actor: Actor, id: number) => getPairing(actor, id),
+    }),
+
     conclude: defineCommand({
       name: "pairing.conclude",
       ability: pairingPolicy.conclude,
@@ -752,11 +832,12 @@ export function pairingRoundsService(
   async function getPairing(actor: Actor, id: number): Promise<PairingDetail> {
     const [row] = await repo.findPairingsWhere(visibleWhere(actor, pairingPolicy.read), [id]);
     if (!row) throw notFound("pairing");
-    const [abilities, events] = await Promise.all([
+    const [abilities, events, visits] = await Promise.all([
       presentAbilities(db, actor, pairingPolicy, [row]),
       repo.eventsOf(id),
+      repo.visitsOf(id),
     ]);
-    return presentPairingDetail(row, abilities.get(id) ?? {}, events);
+    return presentPairingDetail(row, abilities.get(id) ?? {}, events, visits);
   }
 
   return {
@@ -819,6 +900,12 @@ export function pairingRoundsService(
     createPairing: (actor: Actor, body: CreatePairingBody) => execute(db, actor, commands.createPairing, { body }),
     createMemberPairing: (actor: Actor, body: CreateMemberPairingBody) =>
       execute(db, actor, commands.createMemberPairing, { body }),
+    createContactPoint: (actor: Actor, body: CreateContactPointBody) =>
+      execute(db, actor, commands.createContactPoint, { body }),
+    recordVisit: (actor: Actor, id: number, body: RecordVisitBody) =>
+      execute(db, actor, commands.recordVisit, { id, body }),
+    setDemonstration: (actor: Actor, id: number, body: SetDemonstrationBody) =>
+      execute(db, actor, commands.setDemonstration, { id, body }),
     conclude: (actor: Actor, id: number, body: EndPairingBody) => execute(db, actor, commands.conclude, { id, body }),
     dissolve: (actor: Actor, id: number, body: EndPairingBody) => execute(db, actor, commands.dissolve, { id, body }),
   };
