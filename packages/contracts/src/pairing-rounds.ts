@@ -11,6 +11,9 @@ import { pairingResult } from "./pairing.ts";
  * create, edit, run or publish it — someone else's round is 404, a field naming an organization
  * outside one's jurisdiction is 400 naming the field):
  *
+ * Organizations carry `flags` (软弱涣散 "weak", 经济薄弱 "poor"; `org.flags` in orgs.ts), set with
+ * `PATCH /api/orgs/{id}` `{ flags }`: a round's default recipients are villages so flagged or with open needs.
+ *
  * Rounds (结对轮次)
  * - `POST   /pairing-rounds` `createPairingRoundBody` `{ orgId, name, ...optional parameters }`
  *   → 201 `pairingRound` (every parameter has a default: see `defaultRoundParameters`).
