@@ -366,10 +366,10 @@ describe("a resource's own page, and a project's plan edited and the project end
       await page.getByTestId("project-end-form").waitFor();
       // A need's project completes with its need: here it can only be cancelled.
       expect(await page.getByRole("radio", { name: "已完成，结项" }).isDisabled()).toBe(true);
-      await page.locator("#project-end-confirm").click();
+      await page.getByTestId("project-end-confirm").click();
       await page.getByTestId("project-end-form").getByText("请填写此项").waitFor();
       await page.getByTestId("project-end-reason").fill("冷库已修好，双方商定本项目到此结束。");
-      await page.locator("#project-end-confirm").click();
+      await page.getByTestId("project-end-confirm").click();
       await page.getByTestId("project-ended").waitFor();
       expect(await page.getByTestId("project-status").textContent()).toBe("已取消");
       expect(await page.getByTestId("project-ended").textContent()).toContain("冷库已修好");

@@ -1,9 +1,10 @@
 import { activityTypes, type ProjectDetail, recordActivityBody } from "@huzhu/contracts";
-import { App, Form, Input, InputNumber, Modal, Select } from "antd";
+import { App, Form, Input, InputNumber, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { showApiError } from "../../../lib/form-errors.ts";
 import { setIssuesOnForm, zodRule } from "../../../lib/zod-rules.ts";
 import { useRecordActivity } from "../api/record-activity.ts";
+import { FormDialog } from "./FormDialog.tsx";
 import { chinaToday } from "./format.ts";
 import { OwnOrgSelect, useOwnOrgs } from "./OwnOrgSelect.tsx";
 import { PhotoInput, type UploadedPhoto } from "./PhotoInput.tsx";
@@ -51,17 +52,12 @@ export function ActivityModal(props: { project: ProjectDetail; onClose: () => vo
     );
   };
   return (
-    <Modal
-      open
+    <FormDialog
       title={t("help.projects.recordActivity")}
-      okText={t("common.save")}
-      cancelText={t("common.cancel")}
-      okButtonProps={{ size: "large", "data-testid": "activity-submit" } as never}
-      cancelButtonProps={{ size: "large" }}
+      okTestId="activity-submit"
       onOk={() => form.submit()}
-      onCancel={props.onClose}
-      confirmLoading={record.isPending}
-      style={{ top: 16, maxWidth: "calc(100vw - 16px)" }}
+      onClose={props.onClose}
+      pending={record.isPending}
     >
       <Form<Values>
         form={form}
@@ -108,6 +104,6 @@ export function ActivityModal(props: { project: ProjectDetail; onClose: () => vo
           <PhotoInput testId="activity-photo-input" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -1,5 +1,5 @@
 import { type Claim, declineClaimBody } from "@huzhu/contracts";
-import { App, Button, Card, Empty, Flex, Form, Input, List, Modal, Typography } from "antd";
+import { App, Button, Card, Empty, Flex, Form, Input, List, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -8,6 +8,7 @@ import { zodRule } from "../../../lib/zod-rules.ts";
 import { useAcceptClaim } from "../api/accept-claim.ts";
 import { useDeclineClaim } from "../api/decline-claim.ts";
 import { useWithdrawClaim } from "../api/withdraw-claim.ts";
+import { FormDialog } from "./FormDialog.tsx";
 import { formatChinaTime } from "./format.ts";
 import { ToneTag } from "./ToneTag.tsx";
 
@@ -19,14 +20,12 @@ function DeclineModal(props: { claim: Claim; onClose: () => void }) {
   const [form] = Form.useForm<{ reason: string }>();
   const decline = useDeclineClaim();
   return (
-    <Modal
-      open
+    <FormDialog
       title={t("help.claims.declineTitle")}
       okText={t("help.claims.decline")}
-      cancelText={t("common.cancel")}
       onOk={() => form.submit()}
-      onCancel={props.onClose}
-      confirmLoading={decline.isPending}
+      onClose={props.onClose}
+      pending={decline.isPending}
     >
       <Form
         form={form}
@@ -53,7 +52,7 @@ function DeclineModal(props: { claim: Claim; onClose: () => void }) {
           <Input.TextArea rows={3} maxLength={500} data-testid="decline-reason" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
 

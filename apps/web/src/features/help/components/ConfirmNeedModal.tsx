@@ -1,9 +1,10 @@
 import { confirmNeedBody, type Need } from "@huzhu/contracts";
-import { App, Form, Input, Modal, Rate } from "antd";
+import { App, Form, Input, Rate } from "antd";
 import { useTranslation } from "react-i18next";
 import { showApiError } from "../../../lib/form-errors.ts";
 import { setIssuesOnForm } from "../../../lib/zod-rules.ts";
 import { useConfirmNeed } from "../api/confirm-need.ts";
+import { FormDialog } from "./FormDialog.tsx";
 
 /** The recipient confirms the help it received and rates it 1–5, with a comment if it wishes. */
 export function ConfirmNeedModal(props: { need: Need; onClose: () => void }) {
@@ -12,15 +13,13 @@ export function ConfirmNeedModal(props: { need: Need; onClose: () => void }) {
   const [form] = Form.useForm<{ rating: number; comment: string }>();
   const confirm = useConfirmNeed();
   return (
-    <Modal
-      open
+    <FormDialog
       title={t("help.need.confirmTitle")}
       okText={t("help.need.actions.confirm")}
-      cancelText={t("common.cancel")}
-      okButtonProps={{ "data-testid": "confirm-need-submit" } as never}
+      okTestId="confirm-need-submit"
       onOk={() => form.submit()}
-      onCancel={props.onClose}
-      confirmLoading={confirm.isPending}
+      onClose={props.onClose}
+      pending={confirm.isPending}
     >
       <Form
         form={form}
@@ -53,6 +52,6 @@ export function ConfirmNeedModal(props: { need: Need; onClose: () => void }) {
           <Input.TextArea rows={3} maxLength={1000} data-testid="confirm-comment" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

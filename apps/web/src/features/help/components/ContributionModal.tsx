@@ -1,9 +1,10 @@
 import { contributionKinds, type ProjectDetail, recordContributionBody } from "@huzhu/contracts";
-import { App, Form, Input, InputNumber, Modal, Select } from "antd";
+import { App, Form, Input, InputNumber, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { showApiError } from "../../../lib/form-errors.ts";
 import { setIssuesOnForm } from "../../../lib/zod-rules.ts";
 import { useRecordContribution } from "../api/record-contribution.ts";
+import { FormDialog } from "./FormDialog.tsx";
 import { yuanToFen } from "./format.ts";
 import { OwnOrgSelect, useOwnOrgs } from "./OwnOrgSelect.tsx";
 
@@ -55,17 +56,12 @@ export function ContributionModal(props: { project: ProjectDetail; onClose: () =
   const firstGiver = own[0]?.id ?? null;
   const firstReceiver = parties.find((p) => p.id !== firstGiver)?.id ?? null;
   return (
-    <Modal
-      open
+    <FormDialog
       title={t("help.projects.recordContribution")}
-      okText={t("common.save")}
-      cancelText={t("common.cancel")}
-      okButtonProps={{ size: "large", "data-testid": "contribution-submit" } as never}
-      cancelButtonProps={{ size: "large" }}
+      okTestId="contribution-submit"
       onOk={() => form.submit()}
-      onCancel={props.onClose}
-      confirmLoading={record.isPending}
-      style={{ top: 16, maxWidth: "calc(100vw - 16px)" }}
+      onClose={props.onClose}
+      pending={record.isPending}
     >
       <Form<Values>
         form={form}
@@ -119,6 +115,6 @@ export function ContributionModal(props: { project: ProjectDetail; onClose: () =
           <Input.TextArea rows={2} maxLength={1000} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

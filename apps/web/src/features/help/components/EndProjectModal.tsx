@@ -1,9 +1,10 @@
 import { cancelProjectBody, type ProjectDetail } from "@huzhu/contracts";
-import { Alert, App, Flex, Form, Input, Modal, Radio } from "antd";
+import { Alert, App, Flex, Form, Input, Radio } from "antd";
 import { useTranslation } from "react-i18next";
 import { showApiError } from "../../../lib/form-errors.ts";
 import { setIssuesOnForm, zodRule } from "../../../lib/zod-rules.ts";
 import { useCancelProject } from "../api/cancel-project.ts";
+import { FormDialog } from "./FormDialog.tsx";
 
 interface Values {
   outcome: "cancelled" | "completed";
@@ -35,16 +36,14 @@ export function EndProjectModal(props: { project: ProjectDetail; onClose: () => 
     );
   };
   return (
-    <Modal
-      open
+    <FormDialog
       title={t("help.projects.end.title")}
       okText={t("help.projects.end.confirm")}
-      okButtonProps={{ danger: true, id: "project-end-confirm" }}
-      cancelText={t("common.cancel")}
+      danger
+      okTestId="project-end-confirm"
       onOk={() => form.submit()}
-      onCancel={props.onClose}
-      confirmLoading={end.isPending}
-      style={{ top: 16, maxWidth: "calc(100vw - 16px)" }}
+      onClose={props.onClose}
+      pending={end.isPending}
     >
       <Flex vertical gap={12}>
         <Alert type="warning" showIcon title={t("help.projects.end.intro")} />
@@ -85,6 +84,6 @@ export function EndProjectModal(props: { project: ProjectDetail; onClose: () => 
           </Form.Item>
         </Form>
       </Flex>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -1,9 +1,10 @@
 import { type ClaimNeedBody, claimNeedBody } from "@huzhu/contracts";
-import { App, Form, type FormInstance, Input, Modal } from "antd";
+import { App, Form, type FormInstance, Input } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { showApiError } from "../../../lib/form-errors.ts";
 import { setIssuesOnForm, zodRule } from "../../../lib/zod-rules.ts";
+import { FormDialog } from "./FormDialog.tsx";
 
 export interface OrgMessageValues {
   orgId: number | null;
@@ -98,21 +99,11 @@ export function OrgMessageModal(
     onClose: () => void;
   },
 ) {
-  const { t } = useTranslation();
   const [form] = Form.useForm<OrgMessageValues>();
   const { title, okText, pending, onClose, ...formProps } = props;
   return (
-    <Modal
-      open
-      title={title}
-      okText={okText}
-      cancelText={t("common.cancel")}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={pending}
-      style={{ top: 16, maxWidth: "calc(100vw - 16px)" }}
-    >
+    <FormDialog title={title} okText={okText} pending={pending} onOk={() => form.submit()} onClose={onClose}>
       <OrgMessageForm {...formProps} form={form} onSent={onClose} />
-    </Modal>
+    </FormDialog>
   );
 }

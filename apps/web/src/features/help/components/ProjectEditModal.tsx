@@ -1,9 +1,10 @@
 import { type ProjectDetail, parsePlanRule, updateProjectBody } from "@huzhu/contracts";
-import { App, Button, Flex, Form, Input, Modal, Typography } from "antd";
+import { App, Button, Flex, Form, Input, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { showApiError } from "../../../lib/form-errors.ts";
 import { setIssuesOnForm, zodRule } from "../../../lib/zod-rules.ts";
 import { useUpdateProject } from "../api/update-project.ts";
+import { FormDialog } from "./FormDialog.tsx";
 
 interface Values {
   title: string;
@@ -63,15 +64,12 @@ export function ProjectEditModal(props: { project: ProjectDetail; onClose: () =>
   };
   const meaning = words(rule.trim());
   return (
-    <Modal
-      open
+    <FormDialog
       title={t("help.projects.editTitle")}
-      okText={t("common.save")}
-      cancelText={t("common.cancel")}
       onOk={() => form.submit()}
-      onCancel={props.onClose}
-      confirmLoading={update.isPending}
-      style={{ top: 16, maxWidth: "calc(100vw - 16px)" }}
+      onClose={props.onClose}
+      pending={update.isPending}
+      okTestId="project-edit-submit"
     >
       <Form<Values>
         form={form}
@@ -124,6 +122,6 @@ export function ProjectEditModal(props: { project: ProjectDetail; onClose: () =>
           </Flex>
         </Flex>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -1,7 +1,7 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { createResourceBody, type Resource, resourceCategories, visibilities } from "@huzhu/contracts";
 import { useQuery } from "@tanstack/react-query";
-import { App, Button, Card, Col, Flex, Form, Input, Modal, Radio, Row, Select, Typography } from "antd";
+import { App, Button, Card, Col, Flex, Form, Input, Radio, Row, Select, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
@@ -13,6 +13,7 @@ import { useSearchUpdate } from "../../../lib/use-search-update.ts";
 import { setIssuesOnForm, zodRule } from "../../../lib/zod-rules.ts";
 import { useCreateResource } from "../api/create-resource.ts";
 import { helpQueries } from "../api/queries.ts";
+import { FormDialog } from "../components/FormDialog.tsx";
 import { OwnOrgSelect, useOwnOrgs } from "../components/OwnOrgSelect.tsx";
 import { RequestResourceModal } from "../components/RequestResourceModal.tsx";
 import { canSuggest, SuggestionsPanel } from "../components/Suggestions.tsx";
@@ -62,15 +63,11 @@ function ResourceFormModal(props: { onClose: () => void }) {
   };
   const f = (k: keyof Values) => t(`help.resources.fields.${k}`);
   return (
-    <Modal
-      open
+    <FormDialog
       title={t("help.resources.post")}
-      okText={t("common.save")}
-      cancelText={t("common.cancel")}
       onOk={() => form.submit()}
-      onCancel={props.onClose}
-      confirmLoading={create.isPending}
-      style={{ top: 16, maxWidth: "calc(100vw - 16px)" }}
+      onClose={props.onClose}
+      pending={create.isPending}
     >
       <Form<Values>
         form={form}
@@ -126,7 +123,7 @@ function ResourceFormModal(props: { onClose: () => void }) {
           </Radio.Group>
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
 
