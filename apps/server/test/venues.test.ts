@@ -282,6 +282,8 @@ describe(`shared venues and bookings (${testDatabaseKind})`, () => {
     const done = await post(village, `/api/bookings/${id}/check-in`, { token });
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json().status).toBe("checked_in");
+    const ownerTold = (await community.request({ method: "GET", url: "/api/notifications" })).json();
+    expect(JSON.stringify(ownerTold)).toContain("booking.checkedIn");
     // Three hours ahead: too early.
     const later = await book(village, {
       venueId: openVenue,

@@ -54,7 +54,8 @@ import { orgArea } from "./orgs.ts";
  * Home page: card `venues` (VenuesCard in home.ts): next bookings, requests awaiting approval.
  * Notifications (kind → link): booking.requested / booking.booked (to the venue's owner),
  * booking.approved / booking.declined (to the booking organization), booking.cancelled (to the
- * other side) → `/bookings/{id}`; course.assigned (to members assigned one by one) → `/study`.
+ * other side), booking.checkedIn (to the venue's owner) → `/bookings/{id}`; course.assigned (to
+ * members assigned one by one) → `/study`.
  *
  * Times: every date-time is ISO 8601 with an offset; the server answers in China time
  * (`+08:00`). Opening hours and blackout dates are China-time wall clock and dates.
@@ -350,7 +351,11 @@ export const createCourseBody = z
     /** An experience's write-up, or a document's text. */
     body: humanText({ min: 0, max: 50_000, multiline: true }).nullable().optional(),
     /** A video's or a link's address. */
-    url: z.url({ protocol: /^https?$/ }).max(500).nullable().optional(),
+    url: z
+      .url({ protocol: /^https?$/ })
+      .max(500)
+      .nullable()
+      .optional(),
     /** Study time the course counts for, in minutes. */
     minutes: z.number().int().min(1).max(6000),
     openTo: venueOpening,

@@ -922,6 +922,11 @@ const messages: Catalog = {
     "zh-TW": "「{venue}」的預約已取消（{org}，{time}）",
     en: "The booking of {venue} was cancelled ({org}, {time})",
   },
+  "notification.booking.checkedIn": {
+    "zh-CN": "“{org}”已在“{venue}”签到（{time}）",
+    "zh-TW": "「{org}」已在「{venue}」簽到（{time}）",
+    en: "{org} checked in at {venue} ({time})",
+  },
   "notification.course.assigned": {
     "zh-CN": "请学习课程“{title}”",
     "zh-TW": "請學習課程「{title}」",

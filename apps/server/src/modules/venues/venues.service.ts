@@ -368,6 +368,8 @@ export function venuesService(db: Kysely<DB>, clock: () => Date) {
           });
         }
         await venuesRepository(trx).setBookingStatus(id, { status: "checked_in", checked_in_by: actor.userId });
+        // The venue's owner learns that its guests arrived.
+        await tell(trx, actor, [booking.owner_id], "booking.checkedIn", booking);
         return { result: id, targetId: id, detail: { venueId: booking.venue_id, toStatus: "checked_in" } };
       },
       present: presentBookingId,
