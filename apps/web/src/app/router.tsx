@@ -30,6 +30,7 @@ const VenuesPage = lazy(() => import("../features/venues/pages/VenuesPage.tsx"))
 const VenuePage = lazy(() => import("../features/venues/pages/VenuePage.tsx"));
 const VenueFormPage = lazy(() => import("../features/venues/pages/VenueFormPage.tsx"));
 const BookingsPage = lazy(() => import("../features/venues/pages/BookingsPage.tsx"));
+const BookingPage = lazy(() => import("../features/venues/pages/BookingPage.tsx"));
 const CheckInPage = lazy(() => import("../features/venues/pages/CheckInPage.tsx"));
 const CoursesPage = lazy(() => import("../features/venues/pages/CoursesPage.tsx"));
 const CoursePage = lazy(() => import("../features/venues/pages/CoursePage.tsx"));
@@ -83,6 +84,7 @@ export const router = createBrowserRouter([
           { path: "venues/:id/edit", element: page("venues", <VenueFormPage />) },
           { path: "venues/:id", element: page("venues", <VenuePage />) },
           { path: "venues", element: page("venues", <VenuesPage />) },
+          { path: "bookings/:id", element: page("bookings", <BookingPage />) },
           { path: "bookings", element: page("bookings", <BookingsPage />) },
           { path: "courses/:id", element: page("courses", <CoursePage />) },
           { path: "courses", element: page("courses", <CoursesPage />) },

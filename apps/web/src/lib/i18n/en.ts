@@ -1066,6 +1066,8 @@ const en: Messages = {
       empty: "No bookings yet",
       noneAwaiting: "No bookings await your approval",
       noOrg: "You book for no organization",
+      one: "Booking",
+      back: "Back to my bookings",
     },
     checkIn: {
       title: "Check in",
@@ -1132,7 +1134,7 @@ const en: Messages = {
     usage: {
       title: "Venue usage",
       within: "Organization",
-      wholeJurisdiction: "Whole jurisdiction",
+      wholeJurisdiction: "(none chosen: the whole jurisdiction)",
       period: "Period: {{from}} to {{to}}",
       byDirection: "By urban/rural direction",
       direction: "Direction",

@@ -1054,6 +1054,8 @@ const zhCN = {
       empty: "还没有预约",
       noneAwaiting: "没有等待您审批的预约",
       noOrg: "您没有可以代表预约的组织",
+      one: "预约详情",
+      back: "返回我的预约",
     },
     checkIn: {
       title: "扫码签到",
@@ -1119,7 +1121,7 @@ const zhCN = {
     usage: {
       title: "阵地使用统计",
       within: "统计范围",
-      wholeJurisdiction: "整个辖区",
+      wholeJurisdiction: "（不选即整个辖区）",
       period: "统计期间：{{from}} 至 {{to}}",
       byDirection: "按城乡方向",
       direction: "方向",

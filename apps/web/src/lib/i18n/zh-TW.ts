@@ -1054,6 +1054,8 @@ const zhTW: Messages = {
       empty: "還沒有預約",
       noneAwaiting: "沒有等待您審批的預約",
       noOrg: "您沒有可以代表預約的組織",
+      one: "預約詳情",
+      back: "返回我的預約",
     },
     checkIn: {
       title: "掃碼簽到",
@@ -1119,7 +1121,7 @@ const zhTW: Messages = {
     usage: {
       title: "陣地使用統計",
       within: "統計範圍",
-      wholeJurisdiction: "整個轄區",
+      wholeJurisdiction: "（不選即整個轄區）",
       period: "統計期間：{{from}} 至 {{to}}",
       byDirection: "按城鄉方向",
       direction: "方向",

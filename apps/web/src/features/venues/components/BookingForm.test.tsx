@@ -58,7 +58,8 @@ function fill(values: { start?: string; end?: string; purpose?: string }) {
   if (values.purpose) fireEvent.change(field("用途"), { target: { value: values.purpose } });
 }
 
-describe("BookingForm", () => {
+// antd in happy-dom is slow on two shared cores.
+describe("BookingForm", { timeout: 20_000 }, () => {
   it("sends the organization and the China-time slot with its +08:00 offset", async () => {
     const fetch = stubApi(201, { id: 9, status: "requested" });
     const onBooked = renderForm();

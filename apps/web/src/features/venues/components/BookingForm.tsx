@@ -117,7 +117,7 @@ export function BookingForm(props: {
           style={{ flex: 1 }}
           rules={[{ required: true, message: t("validation.required") }]}
         >
-          <Input type="time" step={900} />
+          <Input type="time" />
         </Form.Item>
         <Form.Item
           name="end"
@@ -135,7 +135,7 @@ export function BookingForm(props: {
             }),
           ]}
         >
-          <Input type="time" step={900} />
+          <Input type="time" />
         </Form.Item>
       </div>
       <Form.Item

@@ -82,7 +82,6 @@ function MyBookings() {
         <Empty description={t("venues.bookings.empty")} />
       ) : (
         <>
-          <Typography.Text type="secondary">{t("common.total", { count: list.data.total })}</Typography.Text>
           <Row gutter={[12, 12]}>
             {list.data.items.map((b) => (
               <Col key={b.id} xs={24} md={12}>

@@ -45,12 +45,14 @@ export default function UsagePage() {
         </Col>
         <Col xs={24} md={12}>
           <label htmlFor="usage-within">{t("venues.usage.within")}</label>
+          <Typography.Text type="secondary"> {t("venues.usage.wholeJurisdiction")}</Typography.Text>
           <OrgSelect
             id="usage-within"
             value={within ?? null}
             onChange={(v) => update({ within: v })}
             allowClear
-            placeholder={t("venues.usage.wholeJurisdiction")}
+            // The label says what none means; antd's grey placeholder would fall under 4.5:1.
+            placeholder=""
             style={{ width: "100%" }}
           />
         </Col>
