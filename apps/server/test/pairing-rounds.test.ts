@@ -350,6 +350,20 @@ describe(`pairing rounds (${testDatabaseKind})`, () => {
       payload: { name: "改名" },
     });
     expect(patch.statusCode).toBe(409);
+
+    // …but it can be copied into a new draft, its parameters and what-if edits with it (next year's, or a second run).
+    const copied = await post(coordinator, `/api/pairing-rounds/${round.id}/copy`, {});
+    expect(copied.statusCode, copied.body).toBe(201);
+    const before = (await get(coordinator, `/api/pairing-rounds/${round.id}`)).json() as PairingRound;
+    expect(copied.json()).toMatchObject({
+      name: "2026年城乡结对（副本）",
+      status: "draft",
+      summary: null,
+      parameters: before.parameters,
+      locks: before.locks,
+      forbids: before.forbids,
+    });
+    expect((await post(secretary, `/api/pairing-rounds/${round.id}/copy`, {})).statusCode).toBe(403);
   }, 120_000);
 
   it("pairs two organizations by hand, refusing the same one twice or a period that ends first", async () => {

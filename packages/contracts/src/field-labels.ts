@@ -27,6 +27,7 @@ import { notificationListQuery, notificationStreamQuery } from "./notifications.
 import { createOrgBody, dissolveOrgBody, moveOrgBody, orgListQuery, orgLookupQuery, updateOrgBody } from "./orgs.ts";
 import { pairingSolveQuery } from "./pairing.ts";
 import {
+  copyPairingRoundBody,
   createContactPointBody,
   createMemberPairingBody,
   createPairingBody,
@@ -209,6 +210,7 @@ labelFields("notification", notificationStreamQuery);
 labelFields("alert", securityAlertListQuery);
 labelFields("pairing", pairingSolveQuery);
 for (const schema of [
+  copyPairingRoundBody,
   createPairingRoundBody,
   updatePairingRoundBody,
   pairingRoundListQuery,

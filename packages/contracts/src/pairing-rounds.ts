@@ -21,6 +21,9 @@ import { pairingResult } from "./pairing.ts";
  * - `GET    /pairing-rounds/{id}` → `pairingRound`.
  * - `PATCH  /pairing-rounds/{id}` `updatePairingRoundBody` (name, forms, weights, participants,
  *   capacities, demands, limits, period, goals) → `pairingRound`; 409 `pairingRound.published` once published.
+ * - `POST   /pairing-rounds/{id}/copy` `copyPairingRoundBody` `{ name? }` → 201 `pairingRound`: a new draft with the
+ *   same organization, parameters, locks and forbids (change its weights and run it: two runs side by side,
+ *   or next year's round from this one's).
  * - `GET    /pairing-rounds/{id}/preview` → `pairingRoundPreview`: the recipients, helpers and the size
  *   of the candidate set the parameters give, before solving.
  * - `POST   /pairing-rounds/{id}/run` → 202 `{ jobId }`; follow it with `GET /api/jobs/{jobId}` (progress
@@ -241,6 +244,9 @@ export const updatePairingRoundBody = z
   .object({ name: humanText({ max: 100 }).optional(), ...parameterFields })
   .strict();
 export type UpdatePairingRoundBody = z.infer<typeof updatePairingRoundBody>;
+
+export const copyPairingRoundBody = z.object({ name: humanText({ max: 100 }).optional() }).strict();
+export type CopyPairingRoundBody = z.infer<typeof copyPairingRoundBody>;
 
 export const pairingRoundListQuery = pageQuery
   .extend({

@@ -23,7 +23,7 @@ import {
 const notPublished = (round: Pick<RoundRow, "status">) =>
   round.status !== "published" || new AppError(409, "pairingRound.published");
 
-export const roundPolicy = definePolicy<RoundRow, "read" | "update" | "run" | "publish">(
+export const roundPolicy = definePolicy<RoundRow, "read" | "update" | "run" | "publish" | "copy">(
   {
     name: "pairing_round",
     reach: roundReach,
@@ -34,6 +34,8 @@ export const roundPolicy = definePolicy<RoundRow, "read" | "update" | "run" | "p
     read: { grant: "pairing.solve" },
     update: { grant: "pairing.solve", rule: notPublished },
     run: { grant: "pairing.solve", rule: notPublished },
+    /** A new draft from this one (a published round too: next year's round, or a second run to compare). */
+    copy: { grant: "pairing.solve" },
     publish: {
       grant: "pairing.solve",
       rule: (round) =>

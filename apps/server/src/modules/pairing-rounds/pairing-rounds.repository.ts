@@ -210,11 +210,18 @@ export function pairingRoundsRepository(db: Kysely<DB>) {
       org_id: number;
       name: string;
       parameters: unknown;
+      locks?: unknown;
+      forbids?: unknown;
       created_by: number;
     }): Promise<number> {
       const row = await db
         .insertInto("pairing_rounds")
-        .values({ ...values, parameters: json(values.parameters) })
+        .values({
+          ...values,
+          parameters: json(values.parameters),
+          locks: json(values.locks ?? []),
+          forbids: json(values.forbids ?? []),
+        })
         .returning("id")
         .executeTakeFirstOrThrow();
       return row.id;

@@ -1,4 +1,5 @@
 import {
+  copyPairingRoundBody,
   createContactPointBody,
   createMemberPairingBody,
   createPairingBody,
@@ -90,6 +91,21 @@ export function pairingRoundsRoutes(app: FastifyInstance, rounds: PairingRoundsS
       },
     },
     async (request) => rounds.update(requireActor(request), request.params.id, request.body),
+  );
+  r.post(
+    "/api/pairing-rounds/:id/copy",
+    {
+      config: { command: c.copy },
+      schema: {
+        tags,
+        summary: "A new draft round with this one's parameters, locks and forbids (to compare two runs)",
+        params: idParam,
+        body: copyPairingRoundBody.optional(),
+        response: { 201: pairingRound, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await rounds.copy(requireActor(request), request.params.id, request.body ?? {})),
   );
   r.get(
     "/api/pairing-rounds/:id/preview",

@@ -1,4 +1,5 @@
 import {
+  type CopyPairingRoundBody,
   type CreateContactPointBody,
   type CreateMemberPairingBody,
   type CreatePairingBody,
@@ -362,6 +363,25 @@ export function pairingRoundsService(
           created_by: actor.userId,
         });
         return { result: id, targetId: id, detail: { orgId } };
+      },
+      present: presentRoundId,
+    }),
+
+    copy: defineCommand({
+      name: "pairing_round.create",
+      ability: roundPolicy.copy,
+      targets: (input: { id: number; body: CopyPairingRoundBody }) => [input.id],
+      async run({ trx, actor, rows: [row], input: { id, body } }) {
+        const round = row as RoundRow;
+        const copy = await pairingRoundsRepository(trx).insertRound({
+          org_id: round.org_id,
+          name: body.name ?? `${round.name}（副本）`.slice(0, 100),
+          parameters: round.parameters,
+          locks: round.locks,
+          forbids: round.forbids,
+          created_by: actor.userId,
+        });
+        return { result: copy, targetId: copy, detail: { orgId: round.org_id, roundId: id } };
       },
       present: presentRoundId,
     }),
@@ -874,6 +894,7 @@ export function pairingRoundsService(
     },
     result: resultOf,
     create: (actor: Actor, body: CreatePairingRoundBody) => execute(db, actor, commands.create, { body }),
+    copy: (actor: Actor, id: number, body: CopyPairingRoundBody) => execute(db, actor, commands.copy, { id, body }),
     update: (actor: Actor, id: number, body: UpdatePairingRoundBody) =>
       execute(db, actor, commands.update, { id, body }),
     run: (actor: Actor, id: number, locale: Locale) => execute(db, actor, commands.run, { id, locale }),
