@@ -146,7 +146,7 @@ describe(`help projects: activities, contributions, photos (${testDatabaseKind})
   });
 
   it("ends a project early by a party, with the reason, telling the other side; 409 once it ended", async () => {
-    // A second need's project, to end without touching the first's.
+    // A need's project follows its need: it is not ended on its own (no button, 409).
     const need = await post(village, "/api/needs", {
       orgId: ids["village:a1"],
       category: "economy",
@@ -155,7 +155,27 @@ describe(`help projects: activities, contributions, photos (${testDatabaseKind})
       visibility: "region",
     });
     const claim = await post(community, `/api/needs/${need.json().id}/claims`, { orgId: ids["community:p"] });
-    const id = (await post(village, `/api/claims/${claim.json().id}/accept`)).json().projectId as number;
+    const needProject = (await post(village, `/api/claims/${claim.json().id}/accept`)).json().projectId as number;
+    expect(
+      (await community.request({ method: "GET", url: `/api/projects/${needProject}` })).json().abilities.cancel,
+    ).toBe(false);
+    for (const outcome of ["cancelled", "completed"]) {
+      expectError(await post(community, `/api/projects/${needProject}/cancel`, { reason: "不再需要", outcome }), 409, {
+        code: "project.endsWithNeed",
+      });
+    }
+    // A resource's project, ended by either side.
+    const resource = await post(community, "/api/resources", {
+      orgId: ids["community:p"],
+      category: "volunteers",
+      title: "社区团购渠道",
+      description: "帮助村里卖茶",
+      visibility: "region",
+    });
+    expect(resource.statusCode, resource.body).toBe(201);
+    const request = await post(village, `/api/resources/${resource.json().id}/requests`, { orgId: ids["village:a1"] });
+    expect(request.statusCode, request.body).toBe(201);
+    const id = (await post(community, `/api/claims/${request.json().id}/accept`)).json().projectId as number;
     const url = `/api/projects/${id}/cancel`;
     const before = (await community.request({ method: "GET", url: `/api/projects/${id}` })).json();
     expect(before).toMatchObject({ status: "active", endedAt: null, endReason: null });
@@ -163,11 +183,8 @@ describe(`help projects: activities, contributions, photos (${testDatabaseKind})
     expectError(await post(community, url, {}), 400, { field: "reason" });
     expectError(await post(community, url, { reason: "x" }), 400, { field: "reason" });
     expectError(await post(community, url, { reason: "不再需要", outcome: "paused" }), 400, { field: "outcome" });
-    // An outsider does not see it; a need's project is completed by its need, not concluded here.
+    // An outsider does not see it.
     expectError(await post(communityQ, url, { reason: "不再需要" }), 404);
-    expectError(await post(community, url, { reason: "已经完成", outcome: "completed" }), 409, {
-      code: "project.endsWithNeed",
-    });
     const ended = await post(community, url, { reason: "村里已另找销路" });
     expect(ended.statusCode, ended.body).toBe(200);
     expect(ended.json()).toMatchObject({ status: "cancelled", endReason: "村里已另找销路" });

@@ -148,7 +148,9 @@ export async function attachmentsOf(
     .select(["id", "name", "size", "content_type", "target_id"])
     .where("target_type", "=", targetType)
     .where("target_id", "in", ids.map(String))
+    // Linked together in one statement they share linked_at: then in the order they were uploaded.
     .orderBy("linked_at")
+    .orderBy("created_at")
     .orderBy("id")
     .execute();
   for (const r of rows) {

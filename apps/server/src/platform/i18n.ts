@@ -657,9 +657,9 @@ const messages: Catalog = {
     en: "The help project is no longer active",
   },
   "project.endsWithNeed": {
-    "zh-CN": "需求的帮扶项目随需求确认办结而完成，只能取消",
-    "zh-TW": "需求的幫扶項目隨需求確認辦結而完成，只能取消",
-    en: "A need's project is completed when its need is closed; it can only be cancelled",
+    "zh-CN": "需求的帮扶项目随需求办结而结束，不能单独结束",
+    "zh-TW": "需求的幫扶項目隨需求辦結而結束，不能單獨結束",
+    en: "A need's project ends when its need is closed, not on its own",
   },
   "project.notParty": {
     "zh-CN": "该组织不是此项目的参与方",

@@ -32,8 +32,18 @@ export const projectPolicy = definePolicy<
     update: { grant: "help.write", rule: active },
     recordActivity: { grant: "help.write", rule: active },
     recordContribution: { grant: "help.write", rule: active },
-    // Either party (or those above it) may end it early, cancelled or concluded, with a reason.
-    cancel: { grant: "help.write", rule: active },
+    /**
+     * Either party (or those above it) may end it early, cancelled or concluded, with a reason —
+     * unless it is a need's project: that one follows its need's lifecycle (completed when the
+     * need closes), so a need never stays "in progress" with its project gone.
+     */
+    cancel: {
+      grant: "help.write",
+      rule: (project) => {
+        const open = active(project);
+        return open !== true ? open : project.need_id === null || new AppError(409, "project.endsWithNeed");
+      },
+    },
   },
 );
 

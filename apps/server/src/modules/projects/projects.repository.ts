@@ -347,7 +347,6 @@ export function projectsRepository(db: Kysely<DB>) {
         .execute();
     },
 
-
     async lockContribution(id: number) {
       await sql`SELECT id FROM contributions WHERE id = ${id} FOR UPDATE`.execute(db);
     },

@@ -86,7 +86,10 @@ export function projectsService(db: Kysely<DB>, clock: () => Date) {
 
   const photosOf = async (activityIds: number[]) =>
     new Map(
-      [...(await attachmentsOf(db, ACTIVITY_ATTACHMENT, activityIds))].map(([id, files]) => [id, files.map((f) => f.id)]),
+      [...(await attachmentsOf(db, ACTIVITY_ATTACHMENT, activityIds))].map(([id, files]) => [
+        id,
+        files.map((f) => f.id),
+      ]),
     );
 
   /** A party of the project the caller acts for (help.write there), named in a request field. */
@@ -144,7 +147,6 @@ export function projectsService(db: Kysely<DB>, clock: () => Date) {
       async run({ trx, actor, rows: [row], input: { id, body } }) {
         const project = row as ProjectRow;
         const outcome = body.outcome ?? "cancelled";
-        if (outcome === "completed" && project.need_id !== null) throw new AppError(409, "project.endsWithNeed");
         const repo2 = projectsRepository(trx);
         await repo2.endProject(id, outcome, body.reason);
         const parties = await repo2.partiesOf([id]);

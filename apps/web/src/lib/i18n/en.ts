@@ -831,7 +831,6 @@ const en: Messages = {
         outcome: "How it ends",
         cancelled: "Cancel the project",
         completed: "Done: conclude it",
-        needNote: "A project that comes from a need completes when the need is closed; here it can only be cancelled.",
         reason: "Reason",
         reasonPlaceholder: "Say why it ends; the other parties will see it",
         confirm: "End it",

@@ -820,7 +820,6 @@ const zhCN = {
         outcome: "结束方式",
         cancelled: "取消项目",
         completed: "已完成，结项",
-        needNote: "来自需求的项目在需求确认办结后自动完成，这里只能取消。",
         reason: "原因",
         reasonPlaceholder: "写明为什么结束，其他参与方会看到",
         confirm: "确认结束",

@@ -820,7 +820,6 @@ const zhTW: Messages = {
         outcome: "結束方式",
         cancelled: "取消項目",
         completed: "已完成，結項",
-        needNote: "來自需求的項目在需求確認辦結後自動完成，這裡只能取消。",
         reason: "原因",
         reasonPlaceholder: "寫明為什麼結束，其他參與方會看到",
         confirm: "確認結束",

@@ -12,15 +12,15 @@ interface Values {
 }
 
 /**
- * 结束项目: a party ends the project early, with the reason the other parties are shown. A project of
- * its own (a resource's) may also be concluded as done; a need's completes with its need.
+ * 结束项目: a party ends the project early, with the reason the other parties are shown: cancelled,
+ * or concluded as done. Only projects of their own (a resource's) have it; a need's project ends
+ * with its need (the server's `cancel` ability is false there, so the page offers no button).
  */
 export function EndProjectModal(props: { project: ProjectDetail; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const end = useCancelProject();
-  const fromNeed = props.project.needId !== null;
   const onFinish = (v: Values) => {
     const parsed = cancelProjectBody.safeParse({ reason: v.reason?.trim(), outcome: v.outcome });
     if (!parsed.success) return setIssuesOnForm(form, parsed.error.issues, t);
@@ -55,17 +55,11 @@ export function EndProjectModal(props: { project: ProjectDetail; onClose: () => 
           initialValues={{ outcome: "cancelled", reason: "" }}
           data-testid="project-end-form"
         >
-          <Form.Item
-            name="outcome"
-            label={t("help.projects.end.outcome")}
-            extra={fromNeed ? t("help.projects.end.needNote") : undefined}
-          >
+          <Form.Item name="outcome" label={t("help.projects.end.outcome")}>
             <Radio.Group>
               <Flex vertical gap={8}>
                 <Radio value="cancelled">{t("help.projects.end.cancelled")}</Radio>
-                <Radio value="completed" disabled={fromNeed}>
-                  {t("help.projects.end.completed")}
-                </Radio>
+                <Radio value="completed">{t("help.projects.end.completed")}</Radio>
               </Flex>
             </Radio.Group>
           </Form.Item>
