@@ -90,6 +90,7 @@ const recordRoutes: Record<string, (ids: { org: (key: string) => number }) => un
   "POST /api/bookings/:id/check-in": () => ({ token: "matrix-token-0000000000" }),
   "GET /api/bookings/:id/qr.svg": () => undefined,
   "GET /api/courses/:id": () => undefined,
+  "PATCH /api/courses/:id": () => ({ title: "矩阵测试" }),
   "POST /api/courses/:id/assignments": (ids) => ({ orgIds: [ids.org("unit:organ")] }),
   "GET /api/pairing-rounds/:id": () => undefined,
   "PATCH /api/pairing-rounds/:id": () => ({ name: "矩阵测试" }),
@@ -170,6 +171,7 @@ const recordSetOf: Record<string, string> = {
   "POST /api/bookings/:id/check-in": "booking:confirmed",
   "GET /api/bookings/:id/qr.svg": "booking:confirmed",
   "GET /api/courses/:id": "course",
+  "PATCH /api/courses/:id": "course",
   "POST /api/courses/:id/assignments": "course",
   // Pairing rounds (issue 9): a round of each organization, in the state the route starts from; a
   // proposed pairing with each as the recipient (not active, so it makes nobody partners).

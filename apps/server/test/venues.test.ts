@@ -398,6 +398,18 @@ describe(`shared venues and bookings (${testDatabaseKind})`, () => {
     // The course's page for the village's secretary counts the completion.
     const detail = (await village.request({ method: "GET", url: `/api/courses/${courseId}` })).json();
     expect(detail.completions).toBe(1);
+    // Its owner's side edits it; a village that only reads it may not.
+    expect(
+      (await village.request({ method: "PATCH", url: `/api/courses/${courseId}`, payload: { minutes: 30 } }))
+        .statusCode,
+    ).toBe(403);
+    const edited = await coordinator.request({
+      method: "PATCH",
+      url: `/api/courses/${courseId}`,
+      payload: { summary: "县委宣讲团主讲" },
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({ summary: "县委宣讲团主讲", abilities: { update: true } });
     // An experience write-up assigned to the member by name: they are told, and it is on their page.
     const write = await post(community, "/api/courses", {
       orgId: ids["community:p"],

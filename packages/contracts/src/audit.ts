@@ -76,6 +76,7 @@ export const auditActions = [
   "booking.cancel",
   "booking.checkIn",
   "course.create",
+  "course.update",
   "course.assign",
   "course.study",
   "pairing_round.create",

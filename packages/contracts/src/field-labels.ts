@@ -56,6 +56,7 @@ import {
   createVenueBody,
   decideBookingBody,
   recordStudyBody,
+  updateCourseBody,
   updateVenueBody,
   venueListQuery,
   venueUsageQuery,
@@ -245,5 +246,6 @@ labelFields("contribution", recordContributionBody);
 for (const schema of [createVenueBody, updateVenueBody, venueListQuery, venueUsageQuery]) labelFields("venue", schema);
 for (const schema of [createBookingBody, decideBookingBody, checkInBody, bookingListQuery])
   labelFields("booking", schema);
-for (const schema of [createCourseBody, courseListQuery, assignCourseBody, recordStudyBody])
+for (const schema of [createCourseBody, updateCourseBody, courseListQuery, assignCourseBody, recordStudyBody]) {
   labelFields("course", schema);
+}

@@ -40,6 +40,7 @@ import { orgArea } from "./orgs.ts";
  * - GET   /courses?page&pageSize&q&kind&orgId&assigned → { items: Course[], total }
  * - POST  /courses           CreateCourseBody → 201 Course
  * - GET   /courses/{id}      → CourseDetail (the caller's own progress when they are a member)
+ * - PATCH /courses/{id}      UpdateCourseBody → CourseDetail (the owner's side)
  * - POST  /courses/{id}/assignments  AssignCourseBody → { assigned: number }
  * - GET   /courses/{id}/progress     → CourseProgress (the caller's, as a member)
  * - POST  /courses/{id}/progress     RecordStudyBody → CourseProgress (adds studied minutes;
@@ -364,6 +365,10 @@ export const createCourseBody = z
   })
   .strict();
 export type CreateCourseBody = z.infer<typeof createCourseBody>;
+
+/** Editing a course (its owner's side): any field but the owner. */
+export const updateCourseBody = createCourseBody.omit({ orgId: true }).partial().strict();
+export type UpdateCourseBody = z.infer<typeof updateCourseBody>;
 
 export const courseListQuery = pageQuery
   .extend({

@@ -1,5 +1,5 @@
 import type { CourseListQuery } from "@huzhu/contracts";
-import { type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
+import { type Kysely, type RawBuilder, type SqlBool, sql, type Updateable } from "kysely";
 import { countRows } from "../../db/count.ts";
 import type { DB } from "../../db/schema.ts";
 import { likePrefix, type Reach } from "../../platform/access.ts";
@@ -164,6 +164,18 @@ export function coursesRepository(db: Kysely<DB>) {
       created_by: number;
     }): Promise<number> {
       return (await db.insertInto("courses").values(values).returning("id").executeTakeFirstOrThrow()).id;
+    },
+
+    async updateCourse(id: number, values: Updateable<DB["courses"]>) {
+      await db
+        .updateTable("courses")
+        .set({ ...values, updated_at: sql`now()` })
+        .where("id", "=", id)
+        .execute();
+    },
+
+    async lockCourse(id: number) {
+      await sql`SELECT id FROM courses WHERE id = ${id} FOR UPDATE`.execute(db);
     },
 
     async assign(

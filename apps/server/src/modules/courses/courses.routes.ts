@@ -10,6 +10,7 @@ import {
   listOf,
   recordStudyBody,
   studyPage,
+  updateCourseBody,
 } from "@huzhu/contracts";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
@@ -63,6 +64,20 @@ export function coursesRoutes(app: FastifyInstance, courses: CoursesService) {
       },
     },
     async (request) => courses.get(requireActor(request), request.params.id),
+  );
+  r.patch(
+    "/api/courses/:id",
+    {
+      config: { command: c.update },
+      schema: {
+        tags,
+        summary: "Edit a course or write-up (its owner's side)",
+        params: idParam,
+        body: updateCourseBody,
+        response: { 200: courseDetail, ...errorResponses },
+      },
+    },
+    async (request) => courses.update(requireActor(request), request.params.id, request.body),
   );
   r.post(
     "/api/courses/:id/assignments",

@@ -7,13 +7,14 @@ import type {
   CreateCourseBody,
   RecordStudyBody,
   StudyPage,
+  UpdateCourseBody,
 } from "@huzhu/contracts";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { type Actor, isEmptyScope, reachSql, scopeFor } from "../../platform/access.ts";
 import { attachmentsOf, linkAttachments, registerAttachmentTarget } from "../../platform/attachments.ts";
 import { defineCommand, execute } from "../../platform/commands.ts";
-import { invalidField, notFound } from "../../platform/errors.ts";
+import { AppError, invalidField, notFound } from "../../platform/errors.ts";
 import { notifyUsers } from "../../platform/notifications.ts";
 import { type AnyAbility, authorizeField, presentAbilities, scopeOf, visibleWhere } from "../../platform/policy.ts";
 import { helpOrgPolicy } from "../needs/needs.policy.ts";
@@ -119,6 +120,36 @@ export function coursesService(db: Kysely<DB>) {
       present: (_db: Kysely<DB>, actor: Actor, id: number) => get(actor, id),
     }),
 
+    update: defineCommand({
+      name: "course.update",
+      ability: coursePolicy.update,
+      lock: (trx, input: { id: number; body: UpdateCourseBody }) => coursesRepository(trx).lockCourse(input.id),
+      targets: (input) => [input.id],
+      async run({ trx, actor, rows: [row], input: { id, body } }) {
+        const course = row as CourseRow;
+        if (Object.keys(body).length === 0) throw new AppError(400, "validation.emptyUpdate");
+        const kind = body.kind ?? course.kind;
+        const url = body.url === undefined ? course.url : body.url;
+        if ((kind === "video" || kind === "link") && !url) throw invalidField("url", "course.urlRequired");
+        const r = coursesRepository(trx);
+        await r.updateCourse(id, {
+          ...(body.kind !== undefined && { kind: body.kind }),
+          ...(body.title !== undefined && { title: body.title }),
+          ...(body.summary !== undefined && { summary: body.summary }),
+          ...(body.body !== undefined && { body: body.body }),
+          ...(body.url !== undefined && { url: body.url }),
+          ...(body.minutes !== undefined && { minutes: body.minutes }),
+          ...(body.openTo !== undefined && {
+            open_to: body.openTo,
+            published_org_id: body.openTo === "region" ? await r.regionOf(course.org_id) : null,
+          }),
+        });
+        await linkAttachments(trx, actor, body.attachmentIds ?? [], { type: COURSE_ATTACHMENT, id });
+        return { result: id, targetId: id, detail: { fields: Object.keys(body) } };
+      },
+      present: (_db: Kysely<DB>, actor: Actor, id: number) => get(actor, id),
+    }),
+
     assign: defineCommand({
       name: "course.assign",
       ability: coursePolicy.assign,
@@ -191,6 +222,7 @@ export function coursesService(db: Kysely<DB>) {
     },
     get,
     create: (actor: Actor, body: CreateCourseBody) => execute(db, actor, commands.create, { body }),
+    update: (actor: Actor, id: number, body: UpdateCourseBody) => execute(db, actor, commands.update, { id, body }),
     assign: (actor: Actor, id: number, body: AssignCourseBody) => execute(db, actor, commands.assign, { id, body }),
 
     /** A course as its member studies it (assigned to them): the detail without the jurisdiction's counts. */
