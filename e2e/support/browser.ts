@@ -163,8 +163,18 @@ export async function pick(page: Page, field: string, search: string, option: st
 }
 
 /** The menu entries the signed-in user sees, in order. */
-/** A branch secretary's menu (after everyone's 工作台): the roster's pages and mutual help's. */
-export const secretaryMenu = ["组织架构", "党员名册", "需求大厅", "我的需求", "帮扶项目", "资源清单"];
+/** A branch secretary's menu (after everyone's 工作台): the roster's pages, mutual help's and shared venues'. */
+export const secretaryMenu = [
+  "组织架构",
+  "党员名册",
+  "需求大厅",
+  "我的需求",
+  "帮扶项目",
+  "资源清单",
+  "阵地共享",
+  "我的预约",
+  "远程教育",
+];
 
 export function menuLabels(page: Page): Promise<string[]> {
   return page.locator("[data-testid^=nav-]").allTextContents();

@@ -1066,6 +1066,9 @@ const en: Messages = {
       noneAwaiting: "No bookings await your approval",
       noOrg: "You book for no organization",
       one: "Booking",
+      upcoming: "Not yet over",
+      all: "All",
+      when: "Which bookings",
       back: "Back to my bookings",
     },
     checkIn: {

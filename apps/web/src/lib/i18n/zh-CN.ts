@@ -1054,6 +1054,9 @@ const zhCN = {
       noneAwaiting: "没有等待您审批的预约",
       noOrg: "您没有可以代表预约的组织",
       one: "预约详情",
+      upcoming: "未结束的",
+      all: "全部",
+      when: "时间范围",
       back: "返回我的预约",
     },
     checkIn: {

@@ -1054,6 +1054,9 @@ const zhTW: Messages = {
       noneAwaiting: "沒有等待您審批的預約",
       noOrg: "您沒有可以代表預約的組織",
       one: "預約詳情",
+      upcoming: "未結束的",
+      all: "全部",
+      when: "時間範圍",
       back: "返回我的預約",
     },
     checkIn: {

@@ -40,8 +40,8 @@ function datesOf(b: Booking): string[] {
 
 /**
  * A light booking calendar (week and month, China time, Monday first) of one venue or of one
- * organization's bookings. FullCalendar does this with more, but costs a phone on a slow link
- * ~250 KB for what these few lines of text show; this stays a lazily loaded chunk of a few KB.
+ * organization's bookings. FullCalendar does this with more, but would bring a calendar engine and
+ * its styles down a slow link for what these few lines of text show; this is a lazily loaded chunk.
  * Every day is text (never colour alone): the bookings' times, organizations and statuses, and
  * days the venue is closed or blacked out.
  */

@@ -24,6 +24,7 @@ export function BookingItem(props: { booking: Booking }) {
   const cancel = useCancelBooking();
   const [asking, setAsking] = useState<"decline" | "cancel" | null>(null);
   const [qr, setQr] = useState(false);
+  // The code is for the door on the day: a booking that ended or was called off needs none.
   return (
     <Card size="small" data-testid="booking-item">
       <Flex vertical gap={6}>
@@ -79,7 +80,7 @@ export function BookingItem(props: { booking: Booking }) {
               <Button size="large">{t("venues.checkIn.open")}</Button>
             </Link>
           ) : null}
-          {b.abilities.qr ? (
+          {b.abilities.qr && (b.status === "confirmed" || b.status === "requested") ? (
             <Button size="large" onClick={() => setQr((v) => !v)} aria-expanded={qr} data-testid="booking-qr">
               {t(qr ? "venues.booking.hideQr" : "venues.booking.showQr")}
             </Button>

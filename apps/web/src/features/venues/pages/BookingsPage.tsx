@@ -1,7 +1,7 @@
 import { bookingStatuses } from "@huzhu/contracts";
 import { useQuery } from "@tanstack/react-query";
 import { Col, Empty, Flex, Row, Segmented, Select, Spin, Tabs, Typography } from "antd";
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { CardsPagination } from "../../../components/ListPagination.tsx";
@@ -25,8 +25,12 @@ function MyBookings() {
   const status = bookingStatuses.find((s) => s === statusParam);
   const page = Number(params.get("page") ?? 1) || 1;
   const view = params.get("view") === "calendar" ? "calendar" : "list";
+  const all = params.get("when") === "all";
+  // Upcoming by default (those not yet over, soonest first); the past year on asking. Taken once per
+  // visit, so the query key stays put while the page is open.
+  const [now] = useState(() => new Date().toISOString());
   const list = useQuery({
-    ...venuesQueries.bookingList({ orgId, status, page, pageSize: PAGE_SIZE }),
+    ...venuesQueries.bookingList({ orgId, status, from: all ? undefined : now, page, pageSize: PAGE_SIZE }),
     enabled: view === "list" && orgId !== undefined,
   });
   if (orgId === undefined) return <Empty description={t("venues.bookings.noOrg")} />;
@@ -54,6 +58,19 @@ function MyBookings() {
             aria-label={t("venues.calendar.view")}
           />
         </Col>
+        {view === "list" ? (
+          <Col xs={24} md={8}>
+            <Segmented
+              value={all ? "all" : "upcoming"}
+              onChange={(v) => update({ when: v === "all" ? "all" : null, page: null })}
+              options={[
+                { value: "upcoming", label: t("venues.bookings.upcoming") },
+                { value: "all", label: t("venues.bookings.all") },
+              ]}
+              aria-label={t("venues.bookings.when")}
+            />
+          </Col>
+        ) : null}
         {view === "list" ? (
           <Col xs={24} md={6}>
             <Select

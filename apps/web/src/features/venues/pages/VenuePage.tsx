@@ -1,6 +1,6 @@
 import { EditOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
-import { Button, Card, Col, Descriptions, Flex, Row, Spin, Typography } from "antd";
+import { Button, Card, Col, Descriptions, Flex, Row, Spin, Typography, theme } from "antd";
 import { lazy, Suspense, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
@@ -16,6 +16,7 @@ const BookingCalendar = lazy(() => import("../components/BookingCalendar.tsx"));
 /** A venue's page: its facts, photos, opening hours and blackout dates, its calendar, and booking it. */
 export default function VenuePage() {
   const { t } = useTranslation();
+  const { token } = theme.useToken();
   const id = Number(useParams().id);
   const venue = useQuery({ ...venuesQueries.detail(id), enabled: Number.isInteger(id) && id > 0 });
   const [date, setDate] = useState<string | undefined>(undefined);
@@ -52,7 +53,12 @@ export default function VenuePage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Card size="small">
-            <Descriptions column={1} size="small">
+            <Descriptions
+              column={1}
+              size="small"
+              // antd's tertiary label grey is 3.4:1 on white; the secondary text colour passes 4.5:1.
+              styles={{ label: { color: token.colorTextSecondary } }}
+            >
               <Descriptions.Item label={t("venues.fields.owner")}>
                 {v.owner.name} · {t(`venues.area.${v.ownerArea}`)}
               </Descriptions.Item>
