@@ -264,11 +264,13 @@ describe(`routes, OpenAPI, health and errors (${testDatabaseKind})`, () => {
       );
       expect(query("/api/orgs")).toEqual(expect.arrayContaining(["page", "pageSize", "parentId", "q", "within"]));
       expect(query("/api/audit")).toEqual(expect.arrayContaining(["action", "actor", "result", "from", "to"]));
-      // Lists answer { items, total }; errors have the one shape.
+      // Lists answer { items, total } (and totalCapped when the request capped the count); errors have the one shape.
       const list = doc.paths["/api/members"]?.get?.responses["200"] as {
         content: Record<string, { schema: JsonSchema }>;
       };
-      expect(Object.keys(list.content["application/json"]?.schema.properties ?? {}).sort()).toEqual(["items", "total"]);
+      const listSchema = list.content["application/json"]?.schema as JsonSchema & { required?: string[] };
+      expect(Object.keys(listSchema.properties ?? {}).sort()).toEqual(["items", "total", "totalCapped"]);
+      expect([...(listSchema.required ?? [])].sort()).toEqual(["items", "total"]);
       const error = doc.paths["/api/members"]?.post?.responses["400"] as {
         content: Record<string, { schema: JsonSchema }>;
       };
