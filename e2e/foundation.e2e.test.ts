@@ -48,11 +48,11 @@ describe("sign-in", () => {
 });
 
 describe("navigation follows the account", () => {
-  it("a party member sees only their own record", async () => {
+  it("a party member sees only their own record (and their own study page)", async () => {
     await withPage(desktop, async (page) => {
       await login(page, "member");
       await page.goto("/me");
-      await expect.poll(() => menuLabels(page)).toEqual(["我的信息"]);
+      await expect.poll(() => menuLabels(page)).toEqual(["我的信息", "我的学习"]);
       await page.getByTestId("masked-idNumber").waitFor();
       const me = await fetchMe(page);
       expect(await page.locator(".ant-descriptions").textContent()).toContain(me.roles[0]?.orgName);

@@ -48,7 +48,13 @@ describe("each role lands on its 工作台", () => {
       await login(page, "coordinator");
       expect(new URL(page.url()).pathname).toBe("/");
       await page.getByTestId("home-card-jurisdiction").waitFor();
-      expect(await cardIds(page)).toEqual(["home-card-jurisdiction", "home-card-todos", "home-card-help"]);
+      // The county's own venues (its red-education base, the vehicle) hold requests awaiting approval.
+      expect(await cardIds(page)).toEqual([
+        "home-card-jurisdiction",
+        "home-card-todos",
+        "home-card-help",
+        "home-card-venues",
+      ]);
       await page.getByRole("heading", { name: "工作台" }).waitFor();
       // 工作台 is the first menu entry, and the selected one.
       const home = page.getByTestId("menu-home");
