@@ -1081,6 +1081,7 @@ const en: Messages = {
       tooLate: "Check-in has closed",
       window: "Check-in is open from {{from}} to {{to}} (China time)",
       notConfirmed: "This booking still awaits approval; check-in opens once it is approved.",
+      notOpen: "This booking is {{status}}: it cannot be checked in.",
       notYours: "This booking cannot be shown to you",
       notYoursHint:
         "Only the booking organization's people can check in. Sign in with your organization's account, or ask the venue about the QR code.",

@@ -1069,6 +1069,7 @@ const zhCN = {
       tooLate: "签到时间已过",
       window: "可签到时间：{{from}} 至 {{to}}（北京时间）",
       notConfirmed: "这个预约还在等待审批，审批通过后才能签到。",
+      notOpen: "这个预约{{status}}，不能签到。",
       notYours: "无法查看这个预约",
       notYoursHint: "只有预约组织的人员可以签到。请用本组织的账号登录，或向场地方确认二维码。",
       badLink: "签到链接不完整",

@@ -1069,6 +1069,7 @@ const zhTW: Messages = {
       tooLate: "簽到時間已過",
       window: "可簽到時間：{{from}} 至 {{to}}（北京時間）",
       notConfirmed: "這個預約還在等待審批，審批通過後才能簽到。",
+      notOpen: "這個預約{{status}}，不能簽到。",
       notYours: "無法查看這個預約",
       notYoursHint: "只有預約組織的人員可以簽到。請用本組織的帳號登入，或向場地方確認二維碼。",
       badLink: "簽到連結不完整",
