@@ -57,6 +57,7 @@ import { pickLocale } from "./platform/i18n.ts";
 import { createJobRunner, type JobRunner } from "./platform/jobs.ts";
 import { createNotificationHub, notifyUsers } from "./platform/notifications.ts";
 import { requestSchemas } from "./platform/request-schemas.ts";
+import { registerSweep } from "./platform/sweeps.ts";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -225,14 +226,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   jobs.register(needsExport);
   needsRoutes(app, needs, { jobs, kind: needsExport });
   // Open needs past their deadline expire (the lifecycle's system step): at start, then hourly.
-  const sweepNeeds = () =>
-    needs.expireOverdue().catch((error: unknown) => app.log.error({ err: error }, "expiring overdue needs failed"));
-  const needsSweep = setInterval(sweepNeeds, 60 * 60_000);
-  needsSweep.unref();
-  app.addHook("onReady", async () => {
-    await sweepNeeds();
-  });
-  app.addHook("onClose", async () => clearInterval(needsSweep));
+  registerSweep(app, "expiring overdue needs", 60 * 60_000, () => needs.expireOverdue());
   const projects = projectsService(db, clock);
   projectsRoutes(app, projects);
   // Shared venues, bookings and remote education (issue 10).
@@ -240,6 +234,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   coursesRoutes(app, courses);
   const venues = venuesService(db, clock);
   venuesRoutes(app, venues, { coursesCompleted: courses.completions });
+  // Bookings starting within a day are reminded (once), hourly.
+  registerSweep(app, "reminding upcoming bookings", 60 * 60_000, () => venues.remindUpcoming());
   // Pairing rounds (issue 9): solved as a job kind with the owner's rights as they are when it runs.
   const pairingRounds = pairingRoundsService(db, clock, { jobs, actorOf: (userId, ip) => auth.actorOf(userId, ip) });
   jobs.register(pairingRounds.runJob);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { venuesService } from "../src/modules/venues/venues.service.ts";
 import { helpCounty } from "./help-fixture.ts";
 import { createTestContext, expectError, type Session, type TestContext, testDatabaseKind } from "./helpers.ts";
 
@@ -430,5 +431,32 @@ describe(`shared venues and bookings (${testDatabaseKind})`, () => {
     expect(JSON.stringify(told)).toContain("course.assigned");
     const studying = await member.request({ method: "GET", url: `/api/study/courses/${write.json().id}` });
     expect(studying.json()).toMatchObject({ body: "社区活动室向结对村开放……", myProgress: { minutesStudied: 0 } });
+  });
+  it("reminds a booking made ahead once, the day before, to the booking organization", async () => {
+    const made = await book(villageB, {
+      venueId: openVenue,
+      orgId: ids["village:b1"],
+      ...slot("2026-12-06", "19:00", "20:00"),
+      purpose: "党员冬训",
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const bookingId = made.json().id as number;
+    const reminders = async () =>
+      (
+        (await villageB.request({ method: "GET", url: "/api/notifications" })).json().items as Array<{
+          kind: string;
+          link: string;
+        }>
+      ).filter((n) => n.kind === "booking.reminder" && n.link === `/bookings/${bookingId}`);
+    // Two days ahead: not yet. The day before (23 hours ahead): once, however often the sweep runs.
+    const at = (iso: string) => venuesService(t.database.db, () => new Date(iso));
+    await at("2026-12-04T12:00:00+08:00").remindUpcoming();
+    expect(await reminders()).toHaveLength(0);
+    await at("2026-12-05T20:00:00+08:00").remindUpcoming();
+    await at("2026-12-05T21:00:00+08:00").remindUpcoming();
+    expect(await reminders()).toHaveLength(1);
+    // The venue's owner is not reminded of another organization's booking.
+    const owner = (await community.request({ method: "GET", url: "/api/notifications" })).json();
+    expect(JSON.stringify(owner.items)).not.toContain("booking.reminder");
   });
 });

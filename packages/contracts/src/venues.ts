@@ -55,7 +55,8 @@ import { orgArea } from "./orgs.ts";
  * Home page: card `venues` (VenuesCard in home.ts): next bookings, requests awaiting approval.
  * Notifications (kind → link): booking.requested / booking.booked (to the venue's owner),
  * booking.approved / booking.declined (to the booking organization), booking.cancelled (to the
- * other side), booking.checkedIn (to the venue's owner) → `/bookings/{id}`; course.assigned (to
+ * other side), booking.checkedIn (to the venue's owner), booking.reminder (to the booking
+ * organization, the day before a booking made earlier) → `/bookings/{id}`; course.assigned (to
  * members assigned one by one) → `/study`.
  *
  * Times: every date-time is ISO 8601 with an offset; the server answers in China time

@@ -496,6 +496,8 @@ export interface BookingTable {
   decided_at: MaybeTimestamp;
   decided_by: number | null;
   checked_in_at: MaybeTimestamp;
+  /** When its reminder went out (migration 0016); null while one is due. */
+  reminded_at: MaybeTimestamp;
   checked_in_by: number | null;
   check_in_token: string;
   created_by: number;

@@ -907,6 +907,11 @@ const messages: Catalog = {
     "zh-TW": "「{org}」預約了「{venue}」（{time}）",
     en: "{org} booked {venue} ({time})",
   },
+  "notification.booking.reminder": {
+    "zh-CN": "预约提醒：“{venue}”（{time}）",
+    "zh-TW": "預約提醒：「{venue}」（{time}）",
+    en: "Reminder: your booking of {venue} ({time})",
+  },
   "notification.booking.approved": {
     "zh-CN": "“{venue}”的预约已同意（{time}）",
     "zh-TW": "「{venue}」的預約已同意（{time}）",

@@ -13,6 +13,7 @@ import { projectEndings } from "./0012_project_endings.ts";
 import { pairingRounds } from "./0013_pairing_rounds.ts";
 import { venues } from "./0014_venues.ts";
 import { contactPoints } from "./0015_contact_points.ts";
+import { bookingReminders } from "./0016_booking_reminders.ts";
 
 /**
  * Ordered migrations. Append only: never edit one that has shipped; add the next number.
@@ -34,4 +35,5 @@ export const migrations: ReadonlyArray<{ name: string; script: string }> = [
   { name: "0013_pairing_rounds", script: pairingRounds },
   { name: "0014_venues", script: venues },
   { name: "0015_contact_points", script: contactPoints },
+  { name: "0016_booking_reminders", script: bookingReminders },
 ];

@@ -241,6 +241,29 @@ export function venuesRepository(db: Kysely<DB>) {
 
     // ---- bookings ----
 
+    /**
+     * Confirmed bookings starting within (now, until] that were made more than a day ahead and not
+     * yet reminded, claimed (rows another process holds are skipped) and marked reminded.
+     */
+    async claimDueReminders(now: Date, until: Date, limit: number): Promise<number[]> {
+      const rows = await db
+        .selectFrom("bookings")
+        .select("id")
+        .where("status", "=", "confirmed")
+        .where("reminded_at", "is", null)
+        .where("starts_at", ">", now)
+        .where("starts_at", "<=", until)
+        .where(sql<SqlBool>`bookings.created_at <= bookings.starts_at - interval '1 day'`)
+        .orderBy("starts_at")
+        .limit(limit)
+        .forUpdate()
+        .skipLocked()
+        .execute();
+      const ids = rows.map((r) => r.id);
+      if (ids.length) await db.updateTable("bookings").set({ reminded_at: now }).where("id", "in", ids).execute();
+      return ids;
+    },
+
     async findBookingsWhere(where: RawBuilder<SqlBool>, ids: readonly number[]): Promise<BookingRow[]> {
       if (ids.length === 0) return [];
       return (await selectBookings().where("bookings.id", "in", ids).where(where).execute()) as BookingRow[];

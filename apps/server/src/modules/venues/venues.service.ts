@@ -427,6 +427,32 @@ export function venuesService(db: Kysely<DB>, clock: () => Date) {
     },
 
     /** The caller's organizations' next bookings (as the booking organization), soonest first. */
+    /**
+     * 预约提醒: each confirmed booking made more than a day ahead is reminded once, the day before,
+     * to the booking organization's contacts (a sweep, platform/sweeps.ts). A booking made within
+     * the day needs no reminder: its people just made it.
+     */
+    async remindUpcoming(): Promise<number> {
+      return db.transaction().execute(async (trx) => {
+        const now = clock();
+        const r = venuesRepository(trx);
+        const ids = await r.claimDueReminders(now, new Date(now.getTime() + 24 * 3600_000), 500);
+        for (const row of await r.findBookingsWhere(sql<SqlBool>`true`, ids)) {
+          const users = await contactsOfOrganizations(trx, [row.org_id]);
+          await notifyUsers(trx, users, {
+            kind: "booking.reminder",
+            params: {
+              venue: row.venue_name,
+              org: row.org_name,
+              time: chinaRange(new Date(row.starts_at), new Date(row.ends_at)),
+            },
+            link: `/bookings/${row.id}`,
+          });
+        }
+        return ids.length;
+      });
+    },
+
     async nextBookings(actor: Actor, limit: number) {
       const now = clock();
       const scope = scopeFor(actor, "help.write");
