@@ -1159,6 +1159,9 @@ const en: Messages = {
       bookingsHosted: "Bookings hosted",
       hoursHosted: "Hours hosted",
       coursesCompletedShort: "Courses completed",
+      madeLine: "Bookings made elsewhere: {{count}}, {{hours}}",
+      hostedLine: "Bookings hosted: {{count}}, {{hours}}",
+      coursesLine: "Courses completed by members: {{count}}",
     },
     home: {
       title: "Venue bookings",

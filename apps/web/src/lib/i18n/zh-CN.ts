@@ -1146,6 +1146,9 @@ const zhCN = {
       bookingsHosted: "接待预约",
       hoursHosted: "接待时长",
       coursesCompletedShort: "课程完成",
+      madeLine: "预约别处 {{count}} 次，{{hours}}",
+      hostedLine: "接待预约 {{count}} 次，{{hours}}",
+      coursesLine: "党员完成课程 {{count}} 人次",
     },
     home: {
       title: "阵地预约",

@@ -1146,6 +1146,9 @@ const zhTW: Messages = {
       bookingsHosted: "接待預約",
       hoursHosted: "接待時長",
       coursesCompletedShort: "課程完成",
+      madeLine: "預約別處 {{count}} 次，{{hours}}",
+      hostedLine: "接待預約 {{count}} 次，{{hours}}",
+      coursesLine: "黨員完成課程 {{count}} 人次",
     },
     home: {
       title: "陣地預約",

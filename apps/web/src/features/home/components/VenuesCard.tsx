@@ -6,6 +6,7 @@ import { Link } from "react-router";
 
 const chinaTime = new Intl.DateTimeFormat("sv-SE", {
   timeZone: "Asia/Shanghai",
+  year: "numeric",
   month: "2-digit",
   day: "2-digit",
   hour: "2-digit",
@@ -14,7 +15,7 @@ const chinaTime = new Intl.DateTimeFormat("sv-SE", {
 });
 
 /** A booking's start in China time (12-01 09:00), wherever the browser is. */
-const when = (b: Booking) => chinaTime.format(new Date(b.start));
+const when = (b: Booking) => chinaTime.format(new Date(b.start)).slice(5);
 
 function Section(props: { id: string; title: string; children: ReactNode; testId: string }) {
   return (

@@ -1,10 +1,11 @@
 import type { VenueUsage } from "@huzhu/contracts";
 import { useQuery } from "@tanstack/react-query";
-import { Card, Col, Flex, Input, Row, Table, Typography } from "antd";
+import { Card, Col, Flex, Input, List, Row, Table, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { OrgSelect } from "../../../components/org-pickers/OrgSelect.tsx";
 import { PageError, PageLoading } from "../../../components/PageStates.tsx";
+import { useIsPhone } from "../../../lib/use-screen.ts";
 import { useSearchUpdate } from "../../../lib/use-search-update.ts";
 import { venuesQueries } from "../api/queries.ts";
 
@@ -24,6 +25,7 @@ export default function UsagePage() {
   const within = Number(params.get("within")) || undefined;
   const usage = useQuery(venuesQueries.usage({ from, to, within }));
   const hours = (n: number) => t("venues.usage.hoursValue", { count: n });
+  const phone = useIsPhone();
   return (
     <Flex vertical gap={12} data-testid="usage-page">
       <Typography.Title level={3} style={{ margin: 0 }}>
@@ -86,23 +88,49 @@ export default function UsagePage() {
             </Typography.Paragraph>
           </Card>
           <Card size="small" title={t("venues.usage.byOrganization")}>
-            <Table<OrgRow>
-              size="small"
-              rowKey={(r) => r.org.id}
-              dataSource={usage.data.organizations}
-              scroll={{ x: 720 }}
-              pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-              data-testid="usage-orgs"
-              columns={[
-                { title: t("venues.usage.org"), render: (_, r) => r.org.name, fixed: "left", width: 180 },
-                { title: t("venues.usage.area"), render: (_, r) => t(`venues.area.${r.area}`) },
-                { title: t("venues.usage.bookingsMade"), dataIndex: "bookingsMade", align: "end" },
-                { title: t("venues.usage.hoursBooked"), dataIndex: "hoursBooked", align: "end", render: hours },
-                { title: t("venues.usage.bookingsHosted"), dataIndex: "bookingsHosted", align: "end" },
-                { title: t("venues.usage.hoursHosted"), dataIndex: "hoursHosted", align: "end", render: hours },
-                { title: t("venues.usage.coursesCompletedShort"), dataIndex: "coursesCompleted", align: "end" },
-              ]}
-            />
+            {phone ? (
+              // On a phone each organization is a short paragraph of figures, not a wide table.
+              <List<OrgRow>
+                dataSource={usage.data.organizations}
+                rowKey={(r) => r.org.id}
+                pagination={{ pageSize: 20, hideOnSinglePage: true, simple: true, align: "center" }}
+                data-testid="usage-orgs"
+                renderItem={(r) => (
+                  <List.Item>
+                    <Flex vertical gap={2}>
+                      <Typography.Text strong>
+                        {r.org.name} · {t(`venues.area.${r.area}`)}
+                      </Typography.Text>
+                      <Typography.Text>
+                        {t("venues.usage.madeLine", { count: r.bookingsMade, hours: hours(r.hoursBooked) })}
+                      </Typography.Text>
+                      <Typography.Text>
+                        {t("venues.usage.hostedLine", { count: r.bookingsHosted, hours: hours(r.hoursHosted) })}
+                      </Typography.Text>
+                      <Typography.Text>{t("venues.usage.coursesLine", { count: r.coursesCompleted })}</Typography.Text>
+                    </Flex>
+                  </List.Item>
+                )}
+              />
+            ) : (
+              <Table<OrgRow>
+                size="small"
+                rowKey={(r) => r.org.id}
+                dataSource={usage.data.organizations}
+                scroll={{ x: 720 }}
+                pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+                data-testid="usage-orgs"
+                columns={[
+                  { title: t("venues.usage.org"), render: (_, r) => r.org.name, fixed: "left", width: 180 },
+                  { title: t("venues.usage.area"), render: (_, r) => t(`venues.area.${r.area}`) },
+                  { title: t("venues.usage.bookingsMade"), dataIndex: "bookingsMade", align: "end" },
+                  { title: t("venues.usage.hoursBooked"), dataIndex: "hoursBooked", align: "end", render: hours },
+                  { title: t("venues.usage.bookingsHosted"), dataIndex: "bookingsHosted", align: "end" },
+                  { title: t("venues.usage.hoursHosted"), dataIndex: "hoursHosted", align: "end", render: hours },
+                  { title: t("venues.usage.coursesCompletedShort"), dataIndex: "coursesCompleted", align: "end" },
+                ]}
+              />
+            )}
           </Card>
         </>
       )}
