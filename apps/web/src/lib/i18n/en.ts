@@ -1105,7 +1105,7 @@ const en: Messages = {
       assignments: "Assignments",
       assignedTo: "Assigned to: {{orgs}}",
       notAssigned: "Not assigned yet",
-      completions: "Assigned to {{members}} members; {{completed}} completed",
+      completions: "Also assigned to {{members}} members by name; completed by {{completed}}",
       back: "Back to courses",
     },
     courseKind: {

@@ -1092,7 +1092,7 @@ const zhCN = {
       assignments: "分配情况",
       assignedTo: "已分配给：{{orgs}}",
       notAssigned: "尚未分配",
-      completions: "分配 {{members}} 名党员，已完成 {{completed}} 名",
+      completions: "另单独分配给 {{members}} 名党员；已完成 {{completed}} 人",
       back: "返回课程列表",
     },
     courseKind: {

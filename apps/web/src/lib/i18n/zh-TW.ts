@@ -1092,7 +1092,7 @@ const zhTW: Messages = {
       assignments: "分配情況",
       assignedTo: "已分配給：{{orgs}}",
       notAssigned: "尚未分配",
-      completions: "分配 {{members}} 名黨員，已完成 {{completed}} 名",
+      completions: "另單獨分配給 {{members}} 名黨員；已完成 {{completed}} 人",
       back: "返回課程列表",
     },
     courseKind: {
