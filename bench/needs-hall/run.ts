@@ -281,11 +281,7 @@ async function captureListSql(visible: ReturnType<typeof visibleWhere>, q: strin
       createQueryCompiler: () => new PostgresQueryCompiler(),
     },
   });
-  await needsRepository(recorder as never).listNeeds(
-    visible,
-    { ...HALL, q: q || undefined } as never,
-    null,
-  );
+  await needsRepository(recorder as never).listNeeds(visible, { ...HALL, q: q || undefined } as never, null);
   return { items: seen[0] as (typeof seen)[number], count: seen[1] as (typeof seen)[number] };
 }
 

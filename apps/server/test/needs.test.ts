@@ -249,7 +249,9 @@ describe(`needs, claims and help projects (${testDatabaseKind})`, () => {
     // The hall's order and count: newest first for a keyword too, and a count that stops where
     // asked and says so (a lower bound), while the default count is exact.
     const newer = await postNeed(village, { visibility: "region", title: "服务中心培训", description: "新的需求" });
-    const hall = (await get(communityQ, `/api/needs?q=${encodeURIComponent("服务中心")}&sort=newest&totalUpTo=1`)).json();
+    const hall = (
+      await get(communityQ, `/api/needs?q=${encodeURIComponent("服务中心")}&sort=newest&totalUpTo=1`)
+    ).json();
     expect(hall.items[0].id).toBe(newer.id);
     expect(hall.items.map((n: { id: number }) => n.id)).toContain(repair.id);
     expect({ total: hall.total, totalCapped: hall.totalCapped }).toEqual({ total: 1, totalCapped: true });
@@ -505,7 +507,10 @@ describe(`needs, claims and help projects (${testDatabaseKind})`, () => {
         .png()
         .toBuffer(),
     );
-    const withFiles = (await postNeed(village, { title: "村史馆布展", attachmentIds: [pdf, second] })) as unknown as Need;
+    const withFiles = (await postNeed(village, {
+      title: "村史馆布展",
+      attachmentIds: [pdf, second],
+    })) as unknown as Need;
     expect(withFiles.attachmentIds).toEqual([pdf, second]);
     expect(withFiles.attachments.map((a) => [a.contentType, a.name])).toEqual([
       ["application/pdf", "a.pdf"],

@@ -478,7 +478,11 @@ const messages: Catalog = {
     "zh-TW": "黨員不存在或不在您的管轄範圍內",
     en: "no such member in your jurisdiction",
   },
-  "pairing.sameOrg": { "zh-CN": "帮扶方和受扶方不能相同", "zh-TW": "幫扶方和受扶方不能相同", en: "must differ from the helper" },
+  "pairing.sameOrg": {
+    "zh-CN": "帮扶方和受扶方不能相同",
+    "zh-TW": "幫扶方和受扶方不能相同",
+    en: "must differ from the helper",
+  },
   "pairing.endsBeforeStart": {
     "zh-CN": "不能早于开始日期",
     "zh-TW": "不能早於開始日期",

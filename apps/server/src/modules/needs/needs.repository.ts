@@ -723,7 +723,6 @@ export function needsRepository(db: Kysely<DB>) {
       const row = await db.selectFrom("organizations").select("category").where("id", "=", orgId).executeTakeFirst();
       return row?.category ?? "";
     },
-
   };
 }
 
