@@ -50,6 +50,7 @@ const en: Messages = {
     loading: "Loading…",
     total: "Total: {{count}}",
     totalAtLeast: "More than {{count}}",
+    photos: { add: "Take or choose photos", remove: "Remove photo {{name}}", uploading: "Uploading photos…" },
     none: "—",
     back: "Back",
     filters: "Filters",
@@ -650,9 +651,6 @@ const en: Messages = {
       orgHint: "The party organization that posts it",
       budgetHint: "In yuan; optional",
       photos: "Photos",
-      addPhoto: "Take or choose a photo",
-      removePhoto: "Remove photo {{name}}",
-      uploading: "Uploading the photo…",
       draft: "Save as a draft, do not publish yet",
       submit: "Publish",
       saveDraft: "Save draft",
@@ -969,9 +967,6 @@ const en: Messages = {
       removeBlackout: "Remove date {{date}}",
     },
     photos: {
-      add: "Take or choose photos",
-      uploading: "Uploading photos…",
-      remove: "Remove photo {{name}}",
       alt: "{{name}}, photo {{n}}",
     },
     weekday: {

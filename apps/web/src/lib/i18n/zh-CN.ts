@@ -51,6 +51,7 @@ const zhCN = {
     loading: "加载中…",
     total: "共 {{count}} 条",
     totalAtLeast: "{{count}} 条以上",
+    photos: { add: "拍照或选择照片", remove: "删除照片 {{name}}", uploading: "正在上传照片…" },
     none: "—",
     back: "返回",
     filters: "筛选",
@@ -640,9 +641,6 @@ const zhCN = {
       orgHint: "以哪个党组织的名义发布",
       budgetHint: "单位：元，可不填",
       photos: "照片",
-      addPhoto: "拍照或选择照片",
-      removePhoto: "删除照片 {{name}}",
-      uploading: "正在上传照片…",
       draft: "先存为草稿，暂不发布",
       submit: "发布",
       saveDraft: "保存草稿",
@@ -957,9 +955,6 @@ const zhCN = {
       removeBlackout: "删除日期 {{date}}",
     },
     photos: {
-      add: "拍照或选择照片",
-      uploading: "正在上传照片…",
-      remove: "删除照片 {{name}}",
       alt: "{{name}} 照片 {{n}}",
     },
     weekday: {

@@ -50,6 +50,7 @@ const zhTW: Messages = {
     loading: "載入中…",
     total: "共 {{count}} 筆",
     totalAtLeast: "{{count}} 筆以上",
+    photos: { add: "拍照或選擇照片", remove: "刪除照片 {{name}}", uploading: "正在上傳照片…" },
     none: "—",
     back: "返回",
     filters: "篩選",
@@ -640,9 +641,6 @@ const zhTW: Messages = {
       orgHint: "以哪個黨組織的名義發佈",
       budgetHint: "單位：元，可不填",
       photos: "照片",
-      addPhoto: "拍照或選擇照片",
-      removePhoto: "刪除照片 {{name}}",
-      uploading: "正在上傳照片…",
       draft: "先存為草稿，暫不發佈",
       submit: "發佈",
       saveDraft: "保存草稿",
@@ -957,9 +955,6 @@ const zhTW: Messages = {
       removeBlackout: "刪除日期 {{date}}",
     },
     photos: {
-      add: "拍照或選擇照片",
-      uploading: "正在上傳照片…",
-      remove: "刪除照片 {{name}}",
       alt: "{{name}} 照片 {{n}}",
     },
     weekday: {

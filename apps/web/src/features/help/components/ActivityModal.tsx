@@ -1,13 +1,13 @@
 import { activityTypes, type ProjectDetail, recordActivityBody } from "@huzhu/contracts";
 import { App, Form, Input, InputNumber, Select } from "antd";
 import { useTranslation } from "react-i18next";
+import { OwnOrgSelect, useOwnOrgs } from "../../../components/OwnOrgSelect.tsx";
+import { PhotoInput, type UploadedPhoto } from "../../../components/PhotoInput.tsx";
 import { showApiError } from "../../../lib/form-errors.ts";
 import { setIssuesOnForm, zodRule } from "../../../lib/zod-rules.ts";
 import { useRecordActivity } from "../api/record-activity.ts";
 import { FormDialog } from "./FormDialog.tsx";
 import { chinaToday } from "./format.ts";
-import { OwnOrgSelect, useOwnOrgs } from "./OwnOrgSelect.tsx";
-import { PhotoInput, type UploadedPhoto } from "./PhotoInput.tsx";
 
 interface Values {
   occurredOn: string;

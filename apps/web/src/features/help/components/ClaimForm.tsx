@@ -1,9 +1,9 @@
 import type { Need } from "@huzhu/contracts";
 import { App, Button, Card, Form } from "antd";
 import { useTranslation } from "react-i18next";
+import { OwnOrgSelect, useOwnOrgs } from "../../../components/OwnOrgSelect.tsx";
 import { useClaimNeed } from "../api/claim-need.ts";
 import { OrgMessageForm, type OrgMessageValues } from "./OrgMessageForm.tsx";
-import { OwnOrgSelect, useOwnOrgs } from "./OwnOrgSelect.tsx";
 
 /** 我要认领: one of the user's own organizations offers to help, with a word to the other side. */
 export function ClaimForm(props: { need: Need }) {

@@ -3,6 +3,7 @@ import { App, Button, Card, Empty, Flex, Form, Input, List, Typography } from "a
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { ToneTag } from "../../../components/ToneTag.tsx";
 import { showApiError } from "../../../lib/form-errors.ts";
 import { zodRule } from "../../../lib/zod-rules.ts";
 import { useAcceptClaim } from "../api/accept-claim.ts";
@@ -10,7 +11,6 @@ import { useDeclineClaim } from "../api/decline-claim.ts";
 import { useWithdrawClaim } from "../api/withdraw-claim.ts";
 import { FormDialog } from "./FormDialog.tsx";
 import { formatChinaTime } from "./format.ts";
-import { ToneTag } from "./ToneTag.tsx";
 
 const statusTone = { pending: "gold", accepted: "green", declined: "neutral", withdrawn: "neutral" } as const;
 

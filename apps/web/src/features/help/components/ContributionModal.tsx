@@ -1,12 +1,12 @@
 import { contributionKinds, type ProjectDetail, recordContributionBody } from "@huzhu/contracts";
 import { App, Form, Input, InputNumber, Select } from "antd";
 import { useTranslation } from "react-i18next";
+import { OwnOrgSelect, useOwnOrgs } from "../../../components/OwnOrgSelect.tsx";
 import { showApiError } from "../../../lib/form-errors.ts";
 import { setIssuesOnForm } from "../../../lib/zod-rules.ts";
 import { useRecordContribution } from "../api/record-contribution.ts";
 import { FormDialog } from "./FormDialog.tsx";
 import { yuanToFen } from "./format.ts";
-import { OwnOrgSelect, useOwnOrgs } from "./OwnOrgSelect.tsx";
 
 type Kind = (typeof contributionKinds)[number];
 

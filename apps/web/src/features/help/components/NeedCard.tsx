@@ -2,10 +2,10 @@ import type { Need } from "@huzhu/contracts";
 import { Card, Flex, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { Photo } from "../../../components/Photo.tsx";
+import { ToneTag } from "../../../components/ToneTag.tsx";
 import { formatFen } from "./format.ts";
 import { NeedStatusTag } from "./NeedStatusTag.tsx";
-import { Photo } from "./Photo.tsx";
-import { ToneTag } from "./ToneTag.tsx";
 
 const urgencyTone = { low: "neutral", normal: "neutral", high: "orange", urgent: "red" } as const;
 

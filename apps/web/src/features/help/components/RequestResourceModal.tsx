@@ -1,9 +1,9 @@
 import type { Resource } from "@huzhu/contracts";
 import { App } from "antd";
 import { useTranslation } from "react-i18next";
+import { OwnOrgSelect, useOwnOrgs } from "../../../components/OwnOrgSelect.tsx";
 import { useRequestResource } from "../api/request-resource.ts";
 import { OrgMessageModal } from "./OrgMessageForm.tsx";
-import { OwnOrgSelect, useOwnOrgs } from "./OwnOrgSelect.tsx";
 
 /** 申请资源: one of the user's own organizations asks for a resource, with a word to its owner. */
 export function RequestResourceModal(props: { resource: Pick<Resource, "id" | "org">; onClose: () => void }) {

@@ -5,9 +5,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageError, PageLoading } from "../../../components/PageStates.tsx";
+import { type Tone, ToneTag } from "../../../components/ToneTag.tsx";
 import { can } from "../../../lib/auth/abilities.ts";
 import { helpQueries } from "../api/queries.ts";
-import { type Tone, ToneTag } from "./ToneTag.tsx";
 
 /**
  * Suggestions are for those who may help or assign (the server's need.suggest / resource.suggest:

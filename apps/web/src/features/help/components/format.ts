@@ -36,6 +36,3 @@ export function formatChinaTime(iso: string): string {
 export function chinaToday(): string {
   return chinaDate.format(new Date());
 }
-
-/** The URL a stored attachment (a photo) is read from. */
-export const attachmentUrl = (id: string) => `/api/attachments/${id}`;

@@ -8,7 +8,9 @@ import { Link, useSearchParams } from "react-router";
 import { CardGrid } from "../../../components/CardGrid.tsx";
 import { JobProgressModal } from "../../../components/JobProgressModal.tsx";
 import { CardsPagination } from "../../../components/ListPagination.tsx";
+import { useOwnOrgs } from "../../../components/OwnOrgSelect.tsx";
 import { PageError, PageLoading } from "../../../components/PageStates.tsx";
+import { ToneTag } from "../../../components/ToneTag.tsx";
 import { can } from "../../../lib/auth/abilities.ts";
 import { useMe } from "../../../lib/auth/me.ts";
 import { useSearchUpdate } from "../../../lib/use-search-update.ts";
@@ -16,8 +18,6 @@ import { useStartNeedExport } from "../api/export-needs.ts";
 import { helpQueries } from "../api/queries.ts";
 import { formatChinaTime } from "../components/format.ts";
 import { NeedCard } from "../components/NeedCard.tsx";
-import { useOwnOrgs } from "../components/OwnOrgSelect.tsx";
-import { ToneTag } from "../components/ToneTag.tsx";
 
 const PAGE_SIZE = 12;
 

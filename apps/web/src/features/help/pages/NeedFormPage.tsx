@@ -3,15 +3,15 @@ import { useQuery } from "@tanstack/react-query";
 import { App, Button, Card, Checkbox, Flex, Form, Input, InputNumber, Radio, Select, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
+import { OwnOrgSelect, useOwnOrgs } from "../../../components/OwnOrgSelect.tsx";
 import { PageError, PageLoading } from "../../../components/PageStates.tsx";
+import { PhotoInput, type UploadedPhoto } from "../../../components/PhotoInput.tsx";
 import { showApiError } from "../../../lib/form-errors.ts";
 import { setIssuesOnForm, zodRule } from "../../../lib/zod-rules.ts";
 import { useCreateNeed } from "../api/create-need.ts";
 import { helpQueries } from "../api/queries.ts";
 import { useUpdateNeed } from "../api/update-need.ts";
 import { chinaToday, yuanToFen } from "../components/format.ts";
-import { OwnOrgSelect, useOwnOrgs } from "../components/OwnOrgSelect.tsx";
-import { PhotoInput, type UploadedPhoto } from "../components/PhotoInput.tsx";
 
 interface Values {
   orgId: number | null;

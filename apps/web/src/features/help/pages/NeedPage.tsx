@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { NotFound, PageError, PageLoading } from "../../../components/PageStates.tsx";
+import { Photo } from "../../../components/Photo.tsx";
 import { useMe } from "../../../lib/auth/me.ts";
 import { showApiError } from "../../../lib/form-errors.ts";
 import { type NeedStep, useNeedStep } from "../api/need-step.ts";
@@ -15,7 +16,6 @@ import { ClaimList } from "../components/ClaimList.tsx";
 import { ConfirmNeedModal } from "../components/ConfirmNeedModal.tsx";
 import { formatChinaTime, formatFen } from "../components/format.ts";
 import { NeedStatusTag } from "../components/NeedStatusTag.tsx";
-import { Photo } from "../components/Photo.tsx";
 import { canSuggest, SuggestionsPanel } from "../components/Suggestions.tsx";
 
 /** antd's description labels are 0.45 black (3.4:1); these read at 5.7:1. */

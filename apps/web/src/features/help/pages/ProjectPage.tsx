@@ -6,6 +6,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { NotFound, PageError, PageLoading } from "../../../components/PageStates.tsx";
+import { Photo } from "../../../components/Photo.tsx";
+import { ToneTag } from "../../../components/ToneTag.tsx";
 import { showApiError } from "../../../lib/form-errors.ts";
 import { useConfirmContribution } from "../api/confirm-contribution.ts";
 import { helpQueries } from "../api/queries.ts";
@@ -13,9 +15,7 @@ import { ActivityModal } from "../components/ActivityModal.tsx";
 import { ContributionModal } from "../components/ContributionModal.tsx";
 import { EndProjectModal } from "../components/EndProjectModal.tsx";
 import { formatChinaTime, formatFen } from "../components/format.ts";
-import { Photo } from "../components/Photo.tsx";
 import { ProjectEditModal } from "../components/ProjectEditModal.tsx";
-import { ToneTag } from "../components/ToneTag.tsx";
 
 /** antd's description labels are 0.45 black (3.4:1); these read at 5.7:1. */
 const labelStyle = { color: "rgba(0, 0, 0, 0.6)" };

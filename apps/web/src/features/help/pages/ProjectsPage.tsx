@@ -4,9 +4,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { CardGrid } from "../../../components/CardGrid.tsx";
+import { ToneTag } from "../../../components/ToneTag.tsx";
 import { useSearchUpdate } from "../../../lib/use-search-update.ts";
 import { helpQueries } from "../api/queries.ts";
-import { ToneTag } from "../components/ToneTag.tsx";
 
 const PAGE_SIZE = 12;
 

@@ -4,13 +4,13 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { NotFound, PageError, PageLoading } from "../../../components/PageStates.tsx";
+import { ToneTag } from "../../../components/ToneTag.tsx";
 import { useMe } from "../../../lib/auth/me.ts";
 import { helpQueries } from "../api/queries.ts";
 import { ClaimList } from "../components/ClaimList.tsx";
 import { formatChinaTime } from "../components/format.ts";
 import { RequestResourceModal } from "../components/RequestResourceModal.tsx";
 import { canSuggest, SuggestionsPanel } from "../components/Suggestions.tsx";
-import { ToneTag } from "../components/ToneTag.tsx";
 
 /** antd's description labels are 0.45 black (3.4:1); these read at 5.7:1. */
 const labelStyle = { color: "rgba(0, 0, 0, 0.6)" };

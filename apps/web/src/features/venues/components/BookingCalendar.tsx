@@ -5,6 +5,7 @@ import { Button, Flex, Segmented, Spin, Typography, theme } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PageError } from "../../../components/PageStates.tsx";
+import { type Tone, ToneTag } from "../../../components/ToneTag.tsx";
 import { useIsPhone } from "../../../lib/use-screen.ts";
 import { venuesQueries } from "../api/queries.ts";
 import {
@@ -19,7 +20,6 @@ import {
   weekdayOf,
   weekStart,
 } from "./china-time.ts";
-import { type Tone, ToneTag } from "./ToneTag.tsx";
 
 export type CalendarView = "week" | "month";
 

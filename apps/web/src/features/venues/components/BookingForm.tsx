@@ -2,11 +2,11 @@ import { type CreateBookingResponse, createBookingBody, type Venue } from "@huzh
 import { Alert, App, Button, Form, Input, InputNumber } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { OwnOrgSelect, useOwnOrgs } from "../../../components/OwnOrgSelect.tsx";
 import { isApiError } from "../../../lib/api/client.ts";
 import { zodRule } from "../../../lib/zod-rules.ts";
 import { useCreateBooking } from "../api/create-booking.ts";
 import { chinaIso, chinaToday } from "./china-time.ts";
-import { OwnOrgSelect, useOwnOrgs } from "./OwnOrgSelect.tsx";
 
 interface Values {
   orgId: number | null;

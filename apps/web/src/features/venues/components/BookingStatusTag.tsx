@@ -1,6 +1,6 @@
 import type { BookingStatus } from "@huzhu/contracts";
 import { useTranslation } from "react-i18next";
-import { type Tone, ToneTag } from "./ToneTag.tsx";
+import { type Tone, ToneTag } from "../../../components/ToneTag.tsx";
 
 const tones: Record<BookingStatus, Tone> = {
   requested: "gold",

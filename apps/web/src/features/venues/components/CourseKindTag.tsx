@@ -1,6 +1,6 @@
 import type { CourseKind } from "@huzhu/contracts";
 import { useTranslation } from "react-i18next";
-import { type Tone, ToneTag } from "./ToneTag.tsx";
+import { type Tone, ToneTag } from "../../../components/ToneTag.tsx";
 
 const tones: Record<CourseKind, Tone> = { video: "blue", document: "cyan", link: "purple", experience: "gold" };
 

@@ -2,8 +2,8 @@ import type { Venue } from "@huzhu/contracts";
 import { Card, Flex, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { Photo } from "./Photo.tsx";
-import { ToneTag } from "./ToneTag.tsx";
+import { Photo } from "../../../components/Photo.tsx";
+import { ToneTag } from "../../../components/ToneTag.tsx";
 
 /** One venue or facility in the catalogue: what, whose, where, how many, who may book, approval. */
 export function VenueCard(props: { venue: Venue }) {

@@ -5,11 +5,11 @@ import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { CardsPagination } from "../../../components/ListPagination.tsx";
+import { OwnOrgSelect, useOwnOrgs } from "../../../components/OwnOrgSelect.tsx";
 import { PageError, PageLoading } from "../../../components/PageStates.tsx";
 import { useSearchUpdate } from "../../../lib/use-search-update.ts";
 import { venuesQueries } from "../api/queries.ts";
 import { BookingItem } from "../components/BookingItem.tsx";
-import { OwnOrgSelect, useOwnOrgs } from "../components/OwnOrgSelect.tsx";
 
 const BookingCalendar = lazy(() => import("../components/BookingCalendar.tsx"));
 const PAGE_SIZE = 10;

@@ -13,14 +13,14 @@ import { App, Button, Card, Flex, Form, Input, InputNumber, Radio, Select, Switc
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
+import { OwnOrgSelect, useOwnOrgs } from "../../../components/OwnOrgSelect.tsx";
 import { PageError, PageLoading } from "../../../components/PageStates.tsx";
+import { PhotoInput, type UploadedPhoto } from "../../../components/PhotoInput.tsx";
 import { showApiError } from "../../../lib/form-errors.ts";
 import { setIssuesOnForm, zodRule } from "../../../lib/zod-rules.ts";
 import { useCreateVenue } from "../api/create-venue.ts";
 import { venuesQueries } from "../api/queries.ts";
 import { useUpdateVenue } from "../api/update-venue.ts";
-import { OwnOrgSelect, useOwnOrgs } from "../components/OwnOrgSelect.tsx";
-import { PhotoInput, type UploadedPhoto } from "../components/PhotoInput.tsx";
 
 interface Values {
   orgId: number | null;

@@ -5,10 +5,10 @@ import { lazy, Suspense, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { NotFound, PageError, PageLoading } from "../../../components/PageStates.tsx";
+import { Photo } from "../../../components/Photo.tsx";
+import { ToneTag } from "../../../components/ToneTag.tsx";
 import { venuesQueries } from "../api/queries.ts";
 import { BookingForm } from "../components/BookingForm.tsx";
-import { Photo } from "../components/Photo.tsx";
-import { ToneTag } from "../components/ToneTag.tsx";
 
 // The calendar is its own chunk: the venue's facts and the booking form show before it arrives.
 const BookingCalendar = lazy(() => import("../components/BookingCalendar.tsx"));

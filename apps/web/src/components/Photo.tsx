@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { attachmentUrl } from "./format.ts";
+import { attachmentUrl } from "../lib/api/upload-attachment.ts";
 
 /** A stored photo; a document (or a photo that cannot be read) is left out rather than shown broken. */
 export function Photo(props: { id: string; alt: string; size: number; cover?: boolean }) {

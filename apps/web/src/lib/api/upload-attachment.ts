@@ -1,12 +1,15 @@
 import type { ApiError as ApiErrorBody, Attachment, Me } from "@huzhu/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { ApiError } from "../../../lib/api/client.ts";
-import { authQueries } from "../../../lib/auth/me.ts";
-import { currentLanguage, i18n } from "../../../lib/i18n/index.ts";
+import { authQueries } from "../auth/me.ts";
+import { currentLanguage, i18n } from "../i18n/index.ts";
+import { ApiError } from "./client.ts";
+
+/** The URL a stored attachment (a photo) is read from. */
+export const attachmentUrl = (id: string) => `/api/attachments/${id}`;
 
 /**
- * POST /api/attachments (multipart, field `file`): a photo is uploaded first and linked to the venue
- * or activity by its id. The JSON client sends JSON only, so this one request is made here, with the
+ * POST /api/attachments (multipart, field `file`): a photo is uploaded first and linked to the record
+ * (a need, an activity, a venue) by its id. The JSON client sends JSON only, so this one request is made here, with the
  * session's CSRF token from /api/me.
  */
 export async function uploadAttachment(file: File, csrfToken: string | undefined): Promise<Attachment> {

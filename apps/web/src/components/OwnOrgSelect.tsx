@@ -1,6 +1,6 @@
 import { Select } from "antd";
 import { useMemo } from "react";
-import { useMe } from "../../../lib/auth/me.ts";
+import { useMe } from "../lib/auth/me.ts";
 
 /**
  * The organizations the user acts for (their roles' organizations): a secretary's own branch, a

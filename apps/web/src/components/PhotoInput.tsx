@@ -2,8 +2,8 @@ import { CameraOutlined, DeleteOutlined } from "@ant-design/icons";
 import { App, Button, Flex, Spin, Typography } from "antd";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { showApiError } from "../../../lib/form-errors.ts";
-import { useUploadAttachment } from "../api/upload-attachment.ts";
+import { useUploadAttachment } from "../lib/api/upload-attachment.ts";
+import { showApiError } from "../lib/form-errors.ts";
 import { Photo } from "./Photo.tsx";
 
 export interface UploadedPhoto {
@@ -58,7 +58,7 @@ export function PhotoInput(props: {
               <Button
                 size="middle"
                 icon={<DeleteOutlined />}
-                aria-label={t("venues.photos.remove", { name: p.name })}
+                aria-label={t("common.photos.remove", { name: p.name })}
                 onClick={() => props.onChange?.(photos.filter((x) => x.id !== p.id))}
               />
             </Flex>
@@ -68,7 +68,7 @@ export function PhotoInput(props: {
       {busy ? (
         <Flex gap={8} align="center">
           <Spin size="small" />
-          <Typography.Text>{t("venues.photos.uploading")}</Typography.Text>
+          <Typography.Text>{t("common.photos.uploading")}</Typography.Text>
         </Flex>
       ) : null}
       {photos.length < max ? (
@@ -81,7 +81,7 @@ export function PhotoInput(props: {
           block
           style={{ height: 56 }}
         >
-          {t("venues.photos.add")}
+          {t("common.photos.add")}
         </Button>
       ) : null}
       <input
