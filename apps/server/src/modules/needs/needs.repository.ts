@@ -280,12 +280,19 @@ export function needsRepository(db: Kysely<DB>) {
       const { q, search } = filteredNeeds(where, query, withinPath);
       // The most relevant first, unless the caller asks for the newest (the hall does).
       const ranked = search && query.sort !== "newest";
+      // The page's ids first, from needs alone; the organization's name and the project are joined
+      // for those rows only, not for every hit before the sort (bench/README.md, 需求大厅).
+      const pageIds = (ranked ? q.orderBy(search.rank("needs.search"), "desc") : q)
+        .select("needs.id")
+        .orderBy("needs.created_at", "desc")
+        .orderBy("needs.id", "desc")
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize);
+      const page = needColumns(db.selectFrom("needs")).where("needs.id", "in", pageIds);
       const [items, count] = await Promise.all([
-        needColumns(ranked ? q.orderBy(search.rank("needs.search"), "desc") : q)
+        (ranked ? page.orderBy(search.rank("needs.search"), "desc") : page)
           .orderBy("needs.created_at", "desc")
           .orderBy("needs.id", "desc")
-          .limit(query.pageSize)
-          .offset((query.page - 1) * query.pageSize)
           .execute(),
         countRowsUpTo(db, q, query.totalUpTo),
       ]);
