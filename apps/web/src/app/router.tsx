@@ -33,6 +33,7 @@ const BookingsPage = lazy(() => import("../features/venues/pages/BookingsPage.ts
 const BookingPage = lazy(() => import("../features/venues/pages/BookingPage.tsx"));
 const CheckInPage = lazy(() => import("../features/venues/pages/CheckInPage.tsx"));
 const CoursesPage = lazy(() => import("../features/venues/pages/CoursesPage.tsx"));
+const CourseFormPage = lazy(() => import("../features/venues/pages/CourseFormPage.tsx"));
 const CoursePage = lazy(() => import("../features/venues/pages/CoursePage.tsx"));
 const StudyPage = lazy(() => import("../features/venues/pages/StudyPage.tsx"));
 const UsagePage = lazy(() => import("../features/venues/pages/UsagePage.tsx"));
@@ -86,6 +87,8 @@ export const router = createBrowserRouter([
           { path: "venues", element: page("venues", <VenuesPage />) },
           { path: "bookings/:id", element: page("bookings", <BookingPage />) },
           { path: "bookings", element: page("bookings", <BookingsPage />) },
+          { path: "courses/new", element: page("courses", <CourseFormPage />) },
+          { path: "courses/:id/edit", element: page("courses", <CourseFormPage />) },
           { path: "courses/:id", element: page("courses", <CoursePage />) },
           { path: "courses", element: page("courses", <CoursesPage />) },
           { path: "usage", element: page("usage", <UsagePage />) },

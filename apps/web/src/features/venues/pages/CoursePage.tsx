@@ -1,9 +1,12 @@
+import { EditOutlined, TeamOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
-import { Card, Flex, Typography } from "antd";
+import { Button, Card, Flex, Typography } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
 import { NotFound, PageError, PageLoading } from "../../../components/PageStates.tsx";
 import { venuesQueries } from "../api/queries.ts";
+import { AssignCourseDialog } from "../components/AssignCourseDialog.tsx";
 import { CourseKindTag } from "../components/CourseKindTag.tsx";
 import { StudyPanel } from "../components/StudyPanel.tsx";
 
@@ -19,6 +22,7 @@ export default function CoursePage() {
   const id = Number(useParams().id);
   const asMember = useLocation().pathname.startsWith("/study/");
   const valid = Number.isInteger(id) && id > 0;
+  const [assigning, setAssigning] = useState(false);
   const course = useQuery({
     ...venuesQueries.course(id, asMember ? "member" : "reader"),
     enabled: valid,
@@ -38,6 +42,27 @@ export default function CoursePage() {
         <Typography.Text>{t("venues.courses.minutes", { count: c.minutes })}</Typography.Text>
         <Typography.Text type="secondary">{c.owner.name}</Typography.Text>
       </Flex>
+      {!asMember && (c.abilities.update || c.abilities.assign) ? (
+        <Flex wrap gap={8}>
+          {c.abilities.update ? (
+            <Link to={`/courses/${c.id}/edit`}>
+              <Button icon={<EditOutlined />} data-testid="course-edit">
+                {t("venues.courses.edit")}
+              </Button>
+            </Link>
+          ) : null}
+          {c.abilities.assign ? (
+            <Button
+              type="primary"
+              icon={<TeamOutlined />}
+              onClick={() => setAssigning(true)}
+              data-testid="course-assign"
+            >
+              {t("venues.assign.title")}
+            </Button>
+          ) : null}
+        </Flex>
+      ) : null}
       {c.summary ? <Typography.Paragraph style={{ margin: 0 }}>{c.summary}</Typography.Paragraph> : null}
       <Card size="small" title={t("venues.courses.content")}>
         <Flex vertical gap={8}>
@@ -91,6 +116,9 @@ export default function CoursePage() {
             </Typography.Text>
           </Flex>
         </Card>
+      ) : null}
+      {c.abilities.assign && !asMember ? (
+        <AssignCourseDialog courseId={c.id} open={assigning} onClose={() => setAssigning(false)} />
       ) : null}
     </Flex>
   );

@@ -1,10 +1,13 @@
+import { PlusOutlined } from "@ant-design/icons";
 import { type CourseKind, courseKinds } from "@huzhu/contracts";
 import { useQuery } from "@tanstack/react-query";
-import { Card, Checkbox, Col, Flex, Input, Row, Select, Typography } from "antd";
+import { Button, Card, Checkbox, Col, Flex, Input, Row, Select, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { CardGrid } from "../../../components/CardGrid.tsx";
+import { can } from "../../../lib/auth/abilities.ts";
+import { useMe } from "../../../lib/auth/me.ts";
 import { useSearchUpdate } from "../../../lib/use-search-update.ts";
 import { venuesQueries } from "../api/queries.ts";
 import { CourseKindTag } from "../components/CourseKindTag.tsx";
@@ -14,6 +17,7 @@ const PAGE_SIZE = 12;
 /** 远程教育: courses and party-affairs experience organizations share (互学共享). */
 export default function CoursesPage() {
   const { t } = useTranslation();
+  const { data: me } = useMe();
   const [params] = useSearchParams();
   const update = useSearchUpdate();
   const q = params.get("q") ?? "";
@@ -27,9 +31,18 @@ export default function CoursesPage() {
   );
   return (
     <Flex vertical gap={12} data-testid="courses">
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t("venues.courses.title")}
-      </Typography.Title>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t("venues.courses.title")}
+        </Typography.Title>
+        {can(me, "help.write") ? (
+          <Link to="/courses/new">
+            <Button type="primary" size="large" icon={<PlusOutlined />} data-testid="course-new">
+              {t("venues.courses.new")}
+            </Button>
+          </Link>
+        ) : null}
+      </Flex>
       <Row gutter={[8, 8]} align="middle">
         <Col xs={24} md={10}>
           <Input.Search
