@@ -20,6 +20,13 @@ const { withPage } = browserScenarios();
 
 const cardIds = (page: Page) =>
   page.locator("[data-testid^=home-card-]").evaluateAll((els) => els.map((e) => e.getAttribute("data-testid")));
+/**
+ * The venues card (next bookings, requests awaiting approval) comes and goes with the bookings that
+ * other specs make on the shared server (venues.e2e books for the village and its town), which run
+ * in no fixed order; it is checked where it is certain (the coordinator's requests) and in
+ * venues.e2e, and left out of the other roles' comparisons.
+ */
+const withoutVenues = (ids: (string | null)[]) => ids.filter((id) => id !== "home-card-venues");
 
 /** The bell's unread count, as its data attribute and as the words of its label. */
 async function bell(page: Page): Promise<{ count: number; label: string | null }> {
@@ -112,7 +119,11 @@ describe("each role lands on its 工作台", () => {
       await login(page, "secretary");
       expect(new URL(page.url()).pathname).toBe("/");
       await page.getByTestId("home-card-jurisdiction").waitFor();
-      expect(await cardIds(page)).toEqual(["home-card-jurisdiction", "home-card-todos", "home-card-help"]);
+      expect(withoutVenues(await cardIds(page))).toEqual([
+        "home-card-jurisdiction",
+        "home-card-todos",
+        "home-card-help",
+      ]);
       // One branch: far fewer members than the county, and the same count as their roster.
       const roster = await api<{ total: number }>(page, "GET", "/api/members?pageSize=1");
       const members = Number(await page.getByTestId("home-stat-members").getAttribute("data-value"));
@@ -157,7 +168,7 @@ describe("each role lands on its 工作台", () => {
         await login(page, username);
         expect(new URL(page.url()).pathname, username).toBe("/");
         await page.getByTestId("home-card-todos").waitFor();
-        await expect.poll(() => cardIds(page), { message: username }).toEqual(cards);
+        await expect.poll(async () => withoutVenues(await cardIds(page)), { message: username }).toEqual(cards);
       });
     }
   });

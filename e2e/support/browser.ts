@@ -153,13 +153,25 @@ export async function pick(page: Page, field: string, search: string, option: st
   await input.waitFor();
   // A dialog that is still zooming in moves its fields under the pointer.
   await settle(page);
-  await input.click();
-  if (await input.isEditable()) await input.fill(search);
-  await page
-    .locator(".ant-select-dropdown:visible .ant-select-item-option")
-    .filter({ hasText: option })
-    .first()
-    .click();
+  const chosen = page.locator(".ant-select", { has: input }).locator(".ant-select-selection-item", { hasText: option });
+  // Twice at most: on a loaded machine a form that re-renders (the ID number filling in the birth
+  // date) can swallow the first choice, which then shows as an empty field.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    await input.click();
+    if (await input.isEditable()) await input.fill(search);
+    await page
+      .locator(".ant-select-dropdown:visible .ant-select-item-option")
+      .filter({ hasText: option })
+      .first()
+      .click();
+    if (
+      await chosen.waitFor({ timeout: 3000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
+  }
 }
 
 /** The menu entries the signed-in user sees, in order. */
