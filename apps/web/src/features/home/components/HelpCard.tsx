@@ -1,21 +1,8 @@
 import type { HelpCard as Help } from "@huzhu/contracts";
 import { Card, Typography } from "antd";
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-
-function Section(props: { id: string; title: string; children: ReactNode; testId: string }) {
-  return (
-    <section aria-labelledby={props.id} style={{ marginBottom: 16 }} data-testid={props.testId}>
-      <Typography.Title level={5} id={props.id} style={{ marginTop: 0 }}>
-        {props.title}
-      </Typography.Title>
-      <ul style={{ margin: 0, padding: 0 }}>{props.children}</ul>
-    </section>
-  );
-}
-
-const item = { listStyle: "none", marginBottom: 8 } as const;
+import { CardSection, cardItem } from "./CardSection.tsx";
 
 /**
  * Mutual help on the 工作台 (issue 8): open needs of others nearby, claims waiting for the user's
@@ -31,13 +18,13 @@ export function HelpCard(props: { card: Help }) {
       extra={<Link to="/needs/hall">{t("help.home.hall")}</Link>}
     >
       {awaitingAnswer.total > 0 ? (
-        <Section
+        <CardSection
           id="home-help-awaiting"
           title={t("help.home.awaiting", { count: awaitingAnswer.total })}
           testId="home-help-awaiting"
         >
           {awaitingAnswer.items.map((c) => (
-            <li key={c.id} style={item}>
+            <li key={c.id} style={cardItem}>
               <Link to={c.needId ? `/needs/${c.needId}` : `/resources/${c.resourceId}`}>{c.subjectTitle}</Link>
               <Typography.Text type="secondary">
                 {" · "}
@@ -48,30 +35,30 @@ export function HelpCard(props: { card: Help }) {
               </Typography.Text>
             </li>
           ))}
-        </Section>
+        </CardSection>
       ) : null}
       {openNeeds.total > 0 ? (
-        <Section
+        <CardSection
           id="home-help-open"
           title={t("help.home.openNeeds", { count: openNeeds.total })}
           testId="home-help-open"
         >
           {openNeeds.items.map((n) => (
-            <li key={n.id} style={item}>
+            <li key={n.id} style={cardItem}>
               <Link to={`/needs/${n.id}`}>{n.title}</Link>
               <Typography.Text type="secondary"> · {n.org.name}</Typography.Text>
             </li>
           ))}
-        </Section>
+        </CardSection>
       ) : null}
       {lapsedProjects.total > 0 ? (
-        <Section
+        <CardSection
           id="home-help-lapsed"
           title={t("help.home.lapsed", { count: lapsedProjects.total })}
           testId="home-help-lapsed"
         >
           {lapsedProjects.items.map((p) => (
-            <li key={p.id} style={item}>
+            <li key={p.id} style={cardItem}>
               <Link to={`/projects/${p.id}`}>{p.title}</Link>
               {p.daysSinceLastActivity !== null ? (
                 <Typography.Text type="secondary">
@@ -81,7 +68,7 @@ export function HelpCard(props: { card: Help }) {
               ) : null}
             </li>
           ))}
-        </Section>
+        </CardSection>
       ) : null}
     </Card>
   );

@@ -1,8 +1,8 @@
 import type { Booking, VenuesCard as Venues } from "@huzhu/contracts";
 import { Card, Typography } from "antd";
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { CardSection, cardItem } from "./CardSection.tsx";
 
 const chinaTime = new Intl.DateTimeFormat("sv-SE", {
   timeZone: "Asia/Shanghai",
@@ -17,19 +17,6 @@ const chinaTime = new Intl.DateTimeFormat("sv-SE", {
 /** A booking's start in China time (12-01 09:00), wherever the browser is. */
 const when = (b: Booking) => chinaTime.format(new Date(b.start)).slice(5);
 
-function Section(props: { id: string; title: string; children: ReactNode; testId: string }) {
-  return (
-    <section aria-labelledby={props.id} style={{ marginBottom: 16 }} data-testid={props.testId}>
-      <Typography.Title level={5} id={props.id} style={{ marginTop: 0 }}>
-        {props.title}
-      </Typography.Title>
-      <ul style={{ margin: 0, padding: 0 }}>{props.children}</ul>
-    </section>
-  );
-}
-
-const item = { listStyle: "none", marginBottom: 8 } as const;
-
 /** Shared venues on the 工作台 (issue 10): requests awaiting the user's approval, and their next bookings. */
 export function VenuesCard(props: { card: Venues }) {
   const { t } = useTranslation();
@@ -41,13 +28,13 @@ export function VenuesCard(props: { card: Venues }) {
       extra={<Link to="/bookings">{t("venues.home.all")}</Link>}
     >
       {awaitingApproval.total > 0 ? (
-        <Section
+        <CardSection
           id="home-venues-awaiting"
           title={t("venues.home.awaiting", { count: awaitingApproval.total })}
           testId="home-venues-awaiting"
         >
           {awaitingApproval.items.map((b) => (
-            <li key={b.id} style={item}>
+            <li key={b.id} style={cardItem}>
               <Link to="/bookings?tab=awaiting">{b.venue.name}</Link>
               <Typography.Text type="secondary">
                 {" · "}
@@ -55,16 +42,16 @@ export function VenuesCard(props: { card: Venues }) {
               </Typography.Text>
             </li>
           ))}
-        </Section>
+        </CardSection>
       ) : null}
       {nextBookings.total > 0 ? (
-        <Section
+        <CardSection
           id="home-venues-next"
           title={t("venues.home.next", { count: nextBookings.total })}
           testId="home-venues-next"
         >
           {nextBookings.items.map((b) => (
-            <li key={b.id} style={item}>
+            <li key={b.id} style={cardItem}>
               <Link to={`/venues/${b.venue.id}`}>{b.venue.name}</Link>
               <Typography.Text type="secondary">
                 {" · "}
@@ -72,7 +59,7 @@ export function VenuesCard(props: { card: Venues }) {
               </Typography.Text>
             </li>
           ))}
-        </Section>
+        </CardSection>
       ) : null}
     </Card>
   );
