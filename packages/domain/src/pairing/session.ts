@@ -4,6 +4,7 @@
  */
 import { explainModel } from "./explain.ts";
 import { PairingModel } from "./model.ts";
+import { presolvePairing } from "./presolve.ts";
 import type { ObjectiveDelta, PairingExplanation, PairingResult } from "./types.ts";
 import {
   type CompiledPairing,
@@ -20,9 +21,12 @@ function compile(input: PairingInput): CompiledPairing {
   return typeof input === "string" ? parsePairingProblem(input) : compilePairingProblem(input);
 }
 
-/** Solves a problem exactly. Throws PairingInputError (one line, `where: what`) on bad input. */
+/**
+ * Solves a problem exactly. Throws PairingInputError (one line, `where: what`) on bad input.
+ * The network holds only the candidates that can still be chosen (see `presolve.ts`).
+ */
 export function solvePairing(input: PairingInput): PairingResult {
-  const model = new PairingModel(compile(input));
+  const model = new PairingModel(presolvePairing(compile(input)).problem);
   model.solve();
   return model.result();
 }
