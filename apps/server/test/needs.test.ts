@@ -1,7 +1,10 @@
 import type { Need } from "@huzhu/contracts";
+import { sql } from "kysely";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newestMatches } from "../src/db/count.ts";
 import { needsService } from "../src/modules/needs/needs.service.ts";
+import { textSearch } from "../src/platform/text-search.ts";
 import { helpCounty } from "./help-fixture.ts";
 import { createTestContext, expectError, type Session, type TestContext, testDatabaseKind } from "./helpers.ts";
 
@@ -284,6 +287,51 @@ describe(`needs, claims and help projects (${testDatabaseKind})`, () => {
     expect(resources.items.map((r: { title: string }) => r.title)).toContain("电商直播培训课程");
     const projects = (await get(village, `/api/projects?q=${encodeURIComponent("茶叶")}`)).json();
     expect(projects.total).toBeGreaterThan(0);
+  });
+
+  it("finds a keyword's newest page among the newest rows exactly as the index does, or says it cannot", async () => {
+    // newestMatches (db/count.ts) looks for a page of hits among the newest `window` rows; whatever
+    // the window, page and page size, its answer is the general query's or null (then the caller
+    // asks the index). Checked against the plain ORDER BY … LIMIT on the needs this file posted.
+    for (let i = 0; i < 9; i++) {
+      await postNeed(village, { visibility: "region", title: i % 3 === 0 ? `六堡茶销售${i}` : `道路硬化${i}` });
+    }
+    const db = t.database.db;
+    const unfiltered = db.selectFrom("needs").where("needs.status", "=", "open");
+    const search = textSearch("六堡茶");
+    if (!search) throw new Error("no words");
+    const hits = (
+      await unfiltered
+        .where(search.matches("needs.search"))
+        .select("needs.id")
+        .orderBy("needs.created_at", "desc")
+        .orderBy("needs.id", "desc")
+        .execute()
+    ).map((r) => r.id);
+    const rows = (await unfiltered.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow()).n;
+    expect(hits.length).toBeGreaterThanOrEqual(3);
+    let answered = 0;
+    let declined = 0;
+    for (const window of [1, 2, 3, 5, 8, 13, rows, rows + 1])
+      for (const pageSize of [1, 2, 3])
+        for (const page of [1, 2, 3, 4]) {
+          const found = await newestMatches(db, unfiltered, "needs", search.matches, { page, pageSize }, window);
+          const expected = hits.slice((page - 1) * pageSize, page * pageSize);
+          const label = `window ${window}, page ${page} of ${pageSize}`;
+          if (found === null) {
+            declined++;
+            // Only when the window was full of rows (there may be more) and short of hits for this
+            // page, or the page lies beyond the window.
+            expect(window <= rows || page * pageSize > window, label).toBe(true);
+            continue;
+          }
+          answered++;
+          expect(found.ids, label).toEqual(expected);
+          // The total only when the window held every row.
+          expect(found.total, label).toBe(window > rows ? hits.length : null);
+        }
+    expect(answered).toBeGreaterThan(0);
+    expect(declined).toBeGreaterThan(0);
   });
 
   it("expires open needs past their deadline (the system's step): out of the region, owner told, audited", async () => {

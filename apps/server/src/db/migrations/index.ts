@@ -14,6 +14,7 @@ import { pairingRounds } from "./0013_pairing_rounds.ts";
 import { venues } from "./0014_venues.ts";
 import { contactPoints } from "./0015_contact_points.ts";
 import { bookingReminders } from "./0016_booking_reminders.ts";
+import { needsOpenSearch } from "./0018_needs_open_search.ts";
 
 /**
  * Ordered migrations. Append only: never edit one that has shipped; add the next number.
@@ -36,4 +37,5 @@ export const migrations: ReadonlyArray<{ name: string; script: string }> = [
   { name: "0014_venues", script: venues },
   { name: "0015_contact_points", script: contactPoints },
   { name: "0016_booking_reminders", script: bookingReminders },
+  { name: "0018_needs_open_search", script: needsOpenSearch },
 ];

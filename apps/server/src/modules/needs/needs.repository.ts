@@ -1,6 +1,6 @@
 import type { ClaimListQuery, NeedExportQuery, NeedListQuery, ResourceListQuery } from "@huzhu/contracts";
 import { type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool, sql, type Updateable } from "kysely";
-import { countRows, countRowsUpTo } from "../../db/count.ts";
+import { capCount, countRows, countRowsUpTo, newestMatches } from "../../db/count.ts";
 import type { DB } from "../../db/schema.ts";
 import { likePrefix, type Reach } from "../../platform/access.ts";
 import { conflict } from "../../platform/errors.ts";
@@ -288,13 +288,19 @@ export function needsRepository(db: Kysely<DB>) {
         .orderBy("needs.id", "desc")
         .limit(query.pageSize)
         .offset((query.page - 1) * query.pageSize);
-      const page = needColumns(db.selectFrom("needs")).where("needs.id", "in", pageIds);
-      const [items, count] = await Promise.all([
-        (ranked ? page.orderBy(search.rank("needs.search"), "desc") : page)
+      const rowsOf = (ids: typeof pageIds | readonly number[]) => {
+        const page = needColumns(db.selectFrom("needs")).where("needs.id", "in", ids);
+        return (ranked ? page.orderBy(search.rank("needs.search"), "desc") : page)
           .orderBy("needs.created_at", "desc")
           .orderBy("needs.id", "desc")
-          .execute(),
-        countRowsUpTo(db, q, query.totalUpTo),
+          .execute();
+      };
+      // A keyword, newest first: looked for among the newest rows first (newestMatches says why).
+      const unfiltered = filteredNeeds(where, { ...query, q: undefined }, withinPath).q;
+      const found = search && !ranked ? await newestMatches(db, unfiltered, "needs", search.matches, query) : null;
+      const [items, count] = await Promise.all([
+        found ? (found.ids.length ? rowsOf(found.ids) : []) : rowsOf(pageIds),
+        found?.total != null ? capCount(found.total, query.totalUpTo) : countRowsUpTo(db, q, query.totalUpTo),
       ]);
       return { items, total: count.total, totalCapped: count.capped };
     },
