@@ -1,5 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  pairingFormOf,
+  type ScoredCandidate,
   type ScoringHelper,
   type ScoringOptions,
   type ScoringRecipient,
@@ -91,5 +94,138 @@ describe("scoreCandidates", () => {
   it("refuses weights that are all zero", () => {
     const zero = { fit: 0, proximity: 0, priority: 0, effectiveness: 0, continuity: 0, strength: 0 };
     expect(() => scoreCandidates([], [], { ...options, weights: zero })).toThrow(/weights/);
+  });
+});
+
+/**
+ * The plain definition: every helper against every recipient (what scoreCandidates did before it
+ * grouped helpers by path prefix), to check the grouping changes nothing.
+ */
+function scoreEveryPair(
+  recipients: readonly ScoringRecipient[],
+  helpers: readonly ScoringHelper[],
+  options: ScoringOptions,
+): ScoredCandidate[] {
+  const factorNames = ["fit", "proximity", "priority", "effectiveness", "continuity", "strength"] as const;
+  const totalWeight = factorNames.reduce((sum, f) => sum + options.weights[f], 0);
+  const keep = options.keep ?? new Set<string>();
+  const out: ScoredCandidate[] = [];
+  for (const r of recipients) {
+    const needs = Object.entries(r.openNeeds);
+    const needTotal = needs.reduce((sum, [, n]) => sum + n, 0);
+    const weak = r.flags.includes("weak");
+    const poor = r.flags.includes("poor");
+    const priority = weak && poor ? 1 : weak || poor ? 0.7 : needTotal > 0 ? 0.4 : 0.2;
+    const mine: ScoredCandidate[] = [];
+    for (const h of helpers) {
+      if (h.id === r.id) continue;
+      const form = pairingFormOf(h, r);
+      if (!form || !options.forms.includes(form)) continue;
+      const hops = treeHops(h.path, r.path);
+      const key = `${h.id}:${r.id}`;
+      if (hops > options.maxHops && !keep.has(key)) continue;
+      let matched = 0;
+      for (const [category, count] of needs) {
+        const fit = options.fitTable[category];
+        if (fit && (fit.orgs.includes(h.category) || fit.resources.some((c) => h.resources.includes(c)))) {
+          matched += count;
+        }
+      }
+      const values = {
+        fit: needTotal > 0 ? matched / needTotal : 0,
+        proximity: Math.max(0, 1 - (hops - 1) / Math.max(1, options.maxHops)),
+        priority,
+        effectiveness: h.rating && h.rating.count > 0 ? (h.rating.average - 1) / 4 : 0.5,
+        continuity: options.activePairs.has(key) ? 1 : 0,
+        strength: Math.min(1, Math.log1p(h.members) / Math.log1p(100)),
+      };
+      let weighted = 0;
+      for (const code of factorNames) weighted += options.weights[code] * values[code];
+      const score = Math.max(0, Math.min(10000, Math.round((weighted / totalWeight) * 10000)));
+      if (score < options.minScore && !keep.has(key)) continue;
+      const factors = factorNames.map((code) => ({
+        code,
+        value: Math.round(values[code] * 10000) / 10000,
+        points: Math.round(((options.weights[code] * values[code]) / totalWeight) * 10000),
+      }));
+      mine.push({ helper: h.id, recipient: r.id, score, form, hops, matchedNeeds: matched, factors });
+    }
+    mine.sort((a, b) => b.score - a.score || a.helper - b.helper);
+    mine.forEach((c, i) => {
+      if (i < options.maxCandidatesPerRecipient || keep.has(`${c.helper}:${c.recipient}`)) out.push(c);
+    });
+  }
+  return out;
+}
+
+describe("scoreCandidates on random trees", () => {
+  it("gives exactly the candidates of the every-pair definition, with locks near and far", () => {
+    // A random tree of up to 60 organizations (ids 1..n, each under an earlier one or a root).
+    const tree = fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 60 }).map((parents) => {
+      const paths: string[] = [];
+      parents.forEach((p, i) => {
+        const parent = i === 0 || p % 7 === 0 ? null : p % i;
+        paths.push(`${parent === null ? "/" : paths[parent]}${i + 1}/`);
+      });
+      return paths;
+    });
+    const input = tree.chain((paths) => {
+      const id = fc.integer({ min: 1, max: paths.length });
+      const org = fc.record({
+        id,
+        area: fc.constantFrom<"urban" | "rural">("urban", "rural"),
+        category: fc.constantFrom("village", "urban_community", "government_organ", "school"),
+        flags: fc.subarray(["weak", "poor"]),
+        members: fc.integer({ min: 0, max: 200 }),
+        needs: fc.dictionary(fc.constantFrom("funds", "venue", "other"), fc.integer({ min: 1, max: 3 })),
+        resources: fc.subarray(["funds", "venue"]),
+        rating: fc.option(
+          fc.record({ average: fc.integer({ min: 1, max: 5 }), count: fc.integer({ min: 0, max: 3 }) }),
+        ),
+      });
+      return fc.record({
+        recipients: fc.uniqueArray(org, { selector: (o) => o.id, maxLength: 15 }),
+        helpers: fc.uniqueArray(org, { selector: (o) => o.id, maxLength: 25 }),
+        maxHops: fc.integer({ min: 0, max: 7 }),
+        cut: fc.integer({ min: 1, max: 6 }),
+        minScore: fc.constantFrom(0, 3000, 6000),
+        forms: fc.subarray(["urban_rural", "rural_rural", "urban_urban"] as const, { minLength: 1 }),
+        pairs: fc.array(fc.tuple(id, id, fc.boolean()), { maxLength: 20 }),
+        paths: fc.constant(paths),
+      });
+    });
+    fc.assert(
+      fc.property(input, (x) => {
+        const recipients: ScoringRecipient[] = x.recipients.map((o) => ({
+          id: o.id,
+          path: x.paths[o.id - 1] as string,
+          category: o.category,
+          area: o.area,
+          flags: o.flags,
+          openNeeds: o.needs,
+        }));
+        const helpers: ScoringHelper[] = x.helpers.map((o) => ({
+          id: o.id,
+          path: x.paths[o.id - 1] as string,
+          category: o.category,
+          area: o.area,
+          flags: o.flags,
+          members: o.members,
+          resources: o.resources,
+          rating: o.rating,
+        }));
+        const opts: ScoringOptions = {
+          ...options,
+          forms: x.forms,
+          maxHops: x.maxHops,
+          maxCandidatesPerRecipient: x.cut,
+          minScore: x.minScore,
+          activePairs: new Set(x.pairs.filter(([, , keep]) => !keep).map(([h, r]) => `${h}:${r}`)),
+          keep: new Set(x.pairs.filter(([, , keep]) => keep).map(([h, r]) => `${h}:${r}`)),
+        };
+        expect(scoreCandidates(recipients, helpers, opts)).toEqual(scoreEveryPair(recipients, helpers, opts));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -98,9 +98,15 @@ function hopsBetween(a: readonly string[], b: readonly string[]): number {
 }
 
 /**
- * The candidates of a round, each with its score and factors, best first per recipient. Paths are
- * split once per organization and a pair is only built once it passes the form and distance
- * filters, so a province's recipients × helpers costs integer comparisons, not allocations.
+ * The candidates of a round, each with its score and factors, best first per recipient.
+ *
+ * Only helpers that can be within `maxHops` are looked at: hops = len(r) + len(h) − 2·common for
+ * paths of len(r) and len(h) ids sharing `common` leading ids, so a helper whose path has len(h)
+ * ids must share the recipient's first ceil((len(r) + len(h) − maxHops) / 2) ids. Helpers are
+ * grouped by (path length, that prefix) once, and each recipient visits its few groups instead of
+ * every helper of the province (what made a 广西 round score 58 million pairs). Kept pairs (locks)
+ * farther away are scored on their own. The order helpers are visited in does not matter: a
+ * recipient's candidates are sorted by score, then helper id.
  */
 export function scoreCandidates(
   recipients: readonly ScoringRecipient[],
@@ -114,6 +120,50 @@ export function scoreCandidates(
   const helperPaths = helpers.map((h) => h.path.split("/").filter(Boolean));
   const strength = helpers.map((h) => Math.min(1, Math.log1p(h.members) / Math.log1p(100)));
   const effectiveness = helpers.map((h) => (h.rating && h.rating.count > 0 ? (h.rating.average - 1) / 4 : 0.5));
+  const helperIndex = new Map<number, number[]>();
+  helpers.forEach((h, i) => {
+    const list = helperIndex.get(h.id);
+    if (list) list.push(i);
+    else helperIndex.set(h.id, [i]);
+  });
+  const pairsByRecipient = (pairs: ReadonlySet<string>) => {
+    const by = new Map<number, Set<number>>();
+    for (const key of pairs) {
+      const [helper, recipient] = key.split(":").map(Number) as [number, number];
+      const set = by.get(recipient);
+      if (set) set.add(helper);
+      else by.set(recipient, new Set([helper]));
+    }
+    return by;
+  };
+  const activeBy = pairsByRecipient(options.activePairs);
+  const keepBy = pairsByRecipient(keep);
+  const none = new Set<number>();
+
+  // Helper indices by path length, then by their first `common` ids (built on first use).
+  const byLength = new Map<number, number[]>();
+  helperPaths.forEach((path, i) => {
+    const list = byLength.get(path.length);
+    if (list) list.push(i);
+    else byLength.set(path.length, [i]);
+  });
+  const groups = new Map<string, Map<string, number[]>>();
+  const groupOf = (length: number, common: number): Map<string, number[]> => {
+    const id = `${length}:${common}`;
+    let group = groups.get(id);
+    if (!group) {
+      group = new Map();
+      for (const i of byLength.get(length) ?? []) {
+        const prefix = (helperPaths[i] as string[]).slice(0, common).join("/");
+        const list = group.get(prefix);
+        if (list) list.push(i);
+        else group.set(prefix, [i]);
+      }
+      groups.set(id, group);
+    }
+    return group;
+  };
+
   const out: ScoredCandidate[] = [];
   for (const r of recipients) {
     const rPath = r.path.split("/").filter(Boolean);
@@ -122,16 +172,18 @@ export function scoreCandidates(
     const weak = r.flags.includes("weak");
     const poor = r.flags.includes("poor");
     const priority = weak && poor ? 1 : weak || poor ? 0.7 : needTotal > 0 ? 0.4 : 0.2;
+    const active = activeBy.get(r.id) ?? none;
+    const kept = keepBy.get(r.id) ?? none;
     const mine: ScoredCandidate[] = [];
-    for (let i = 0; i < helpers.length; i++) {
+    const visited = kept.size > 0 ? new Set<number>() : null;
+
+    const consider = (i: number, isKept: boolean) => {
       const h = helpers[i] as ScoringHelper;
-      if (h.id === r.id) continue;
+      if (h.id === r.id) return;
       const form = pairingFormOf(h, r);
-      if (!form || !forms.has(form)) continue;
+      if (!form || !forms.has(form)) return;
       const hops = hopsBetween(helperPaths[i] as string[], rPath);
-      const key = `${h.id}:${r.id}`;
-      const kept = keep.has(key);
-      if (hops > options.maxHops && !kept) continue;
+      if (hops > options.maxHops && !isKept) return;
       let matched = 0;
       for (const [category, count] of needs) {
         const fit = options.fitTable[category];
@@ -144,26 +196,41 @@ export function scoreCandidates(
         proximity: Math.max(0, 1 - (hops - 1) / Math.max(1, options.maxHops)),
         priority,
         effectiveness: effectiveness[i] as number,
-        continuity: options.activePairs.has(key) ? 1 : 0,
+        continuity: active.has(h.id) ? 1 : 0,
         strength: strength[i] as number,
       };
       let weighted = 0;
       for (const code of SCORE_FACTORS) weighted += options.weights[code] * values[code];
       const score = Math.max(0, Math.min(10000, Math.round((weighted / totalWeight) * 10000)));
-      if (score < options.minScore && !kept) continue;
+      if (score < options.minScore && !isKept) return;
       const factors: ScoredFactor[] = SCORE_FACTORS.map((code) => ({
         code,
         value: round4(values[code]),
         points: Math.round(((options.weights[code] * values[code]) / totalWeight) * 10000),
       }));
       mine.push({ helper: h.id, recipient: r.id, score, form, hops, matchedNeeds: matched, factors });
+    };
+
+    for (const length of byLength.keys()) {
+      const common = Math.max(0, Math.ceil((rPath.length + length - options.maxHops) / 2));
+      if (common > Math.min(rPath.length, length)) continue;
+      const near = groupOf(length, common).get(rPath.slice(0, common).join("/"));
+      if (!near) continue;
+      for (const i of near) {
+        visited?.add(i);
+        consider(i, kept.has((helpers[i] as ScoringHelper).id));
+      }
+    }
+    // Kept pairs beyond the distance limit.
+    for (const helperId of kept) {
+      for (const i of helperIndex.get(helperId) ?? []) if (!visited?.has(i)) consider(i, true);
     }
     // Best first; ties by helper id, so the same inputs give the same candidates.
     mine.sort((a, b) => b.score - a.score || a.helper - b.helper);
     const cut = options.maxCandidatesPerRecipient;
     for (let i = 0; i < mine.length; i++) {
       const c = mine[i] as ScoredCandidate;
-      if (i < cut || keep.has(`${c.helper}:${c.recipient}`)) out.push(c);
+      if (i < cut || kept.has(c.helper)) out.push(c);
     }
   }
   return out;
