@@ -38,6 +38,7 @@ import {
   type PairingSolver,
   type SolverPoolOptions,
 } from "./modules/pairing/solve-in-worker.ts";
+import { pairingsCard } from "./modules/pairing-rounds/pairing-rounds.home.ts";
 import { pairingRoundsRoutes } from "./modules/pairing-rounds/pairing-rounds.routes.ts";
 import { pairingRoundsService } from "./modules/pairing-rounds/pairing-rounds.service.ts";
 import { projectsRoutes } from "./modules/projects/projects.routes.ts";
@@ -248,6 +249,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   home.register(todosCard(db));
   home.register(helpCard(needs, projects));
   home.register(venuesCard(venues));
+  home.register(pairingsCard(pairingRounds));
   homeRoutes(app, home);
   auditRoutes(app, auditService(db, { exportMaxRows: deps.auditExportMaxRows }));
   securityAlertsRoutes(app, securityAlertsService(db, clock));

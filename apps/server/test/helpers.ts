@@ -150,6 +150,8 @@ export interface TestContext {
   app: FastifyInstance;
   database: Database;
   cipher: PersonalDataCipher;
+  /** The personal-data key of this context's cipher (a child process that must read the same data). */
+  dataKey: Buffer;
   /** The audit chain's keys of this test file (a fresh secret per context). */
   auditKeys: AuditChainKeys;
   /** Ids of the fixture organizations by key. */
@@ -182,7 +184,8 @@ export async function createTestContext(
   } = {},
 ): Promise<TestContext> {
   const { database, drop } = await openTestDatabase();
-  const cipher = createCipher(crypto.randomBytes(32));
+  const dataKey = crypto.randomBytes(32);
+  const cipher = createCipher(dataKey);
   const auditKeys = useAuditKey(crypto.randomBytes(32));
   const county = options.county ?? fixtureCounty();
   const names = new Map<string, string | null>();
@@ -207,6 +210,7 @@ export async function createTestContext(
     app,
     database,
     cipher,
+    dataKey,
     auditKeys,
     async orgId(key) {
       if (!orgIds.size) {

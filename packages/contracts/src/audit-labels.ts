@@ -124,6 +124,9 @@ const zhCN: AuditLabels = {
     "pairing.dissolve": "解除结对",
     "pairing.visit": "记录联点走访",
     "pairing.demonstrate": "设定示范点",
+    "import.upload": "上传导入文件",
+    "import.read": "查看导入结果",
+    "import.commit": "确认导入",
   },
   targetTypes: {
     organization: "党组织",
@@ -142,6 +145,7 @@ const zhCN: AuditLabels = {
     course: "课程",
     pairing_round: "结对轮次",
     pairing: "结对",
+    import: "数据导入",
   },
   results: { success: "成功", failure: "失败", denied: "拒绝" },
   detailKeys: {
@@ -196,6 +200,8 @@ const zhCN: AuditLabels = {
     courseId: "课程",
     roundId: "结对轮次",
     pairings: "结对数",
+    created: "新增条数",
+    updated: "更新条数",
   },
   fieldNames: {
     name: "名称/姓名",
@@ -375,6 +381,9 @@ const zhTW: AuditLabels = {
     "pairing.dissolve": "解除結對",
     "pairing.visit": "記錄聯點走訪",
     "pairing.demonstrate": "設定示範點",
+    "import.upload": "上傳匯入檔案",
+    "import.read": "查看匯入結果",
+    "import.commit": "確認匯入",
   },
   targetTypes: {
     organization: "黨組織",
@@ -393,6 +402,7 @@ const zhTW: AuditLabels = {
     course: "課程",
     pairing_round: "結對輪次",
     pairing: "結對",
+    import: "資料匯入",
   },
   results: { success: "成功", failure: "失敗", denied: "拒絕" },
   detailKeys: {
@@ -447,6 +457,8 @@ const zhTW: AuditLabels = {
     courseId: "課程",
     roundId: "結對輪次",
     pairings: "結對數",
+    created: "新增筆數",
+    updated: "更新筆數",
   },
   fieldNames: {
     name: "名稱/姓名",
@@ -626,6 +638,9 @@ const en: AuditLabels = {
     "pairing.dissolve": "Dissolved a pairing",
     "pairing.visit": "Recorded a visit",
     "pairing.demonstrate": "Marked a demonstration site",
+    "import.upload": "Uploaded an import file",
+    "import.read": "Read an import's results",
+    "import.commit": "Committed an import",
   },
   targetTypes: {
     organization: "Organization",
@@ -644,6 +659,7 @@ const en: AuditLabels = {
     course: "Course",
     pairing_round: "Pairing round",
     pairing: "Pairing",
+    import: "Data import",
   },
   results: { success: "Success", failure: "Failure", denied: "Denied" },
   detailKeys: {
@@ -698,6 +714,8 @@ const en: AuditLabels = {
     courseId: "Course",
     roundId: "Pairing round",
     pairings: "Pairings",
+    created: "Added",
+    updated: "Updated",
   },
   fieldNames: {
     name: "Name",

@@ -89,6 +89,9 @@ export const auditActions = [
   "pairing.dissolve",
   "pairing.visit",
   "pairing.demonstrate",
+  "import.upload",
+  "import.read",
+  "import.commit",
 ] as const;
 export const auditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditAction>;
@@ -110,6 +113,7 @@ export const auditTargetTypes = [
   "course",
   "pairing_round",
   "pairing",
+  "import",
 ] as const;
 export const auditTargetType = z.enum(auditTargetTypes);
 export type AuditTargetType = z.infer<typeof auditTargetType>;
@@ -199,6 +203,9 @@ export const auditDetail = z
     // Pairing rounds: the round a run, an edit or a pairing belongs to, and the pairings it made.
     roundId: id.optional(),
     pairings: count.optional(),
+    // An import (issue 13): the members it added and updated when it committed.
+    created: count.optional(),
+    updated: count.optional(),
     // The demo load.
     orgs: count.optional(),
     members: count.optional(),

@@ -3,6 +3,7 @@ import { claim, need, project } from "./help.ts";
 import { job } from "./jobs.ts";
 import { member } from "./members.ts";
 import { notification } from "./notifications.ts";
+import { pairing, pairingParty, pairingRhythm } from "./pairing-rounds.ts";
 import { booking } from "./venues.ts";
 
 /**
@@ -70,7 +71,28 @@ export const venuesCard = z.object({
 });
 export type VenuesCard = z.infer<typeof venuesCard>;
 
-export const homeCard = z.discriminatedUnion("id", [jurisdictionCard, todosCard, myRecordCard, helpCard, venuesCard]);
+/**
+ * Pairings (issue 9), for either side of one: the active (or proposed) pairings of the caller's own
+ * organizations (and the caller's own member pairings), each with the partner and its rhythm; the
+ * newest few with the total. Not shown when there is none.
+ */
+export const pairingsCard = z.object({
+  id: z.literal("pairings"),
+  total: z.number().int(),
+  items: z.array(
+    pairing.extend({ side: z.enum(["helper", "recipient"]), partner: pairingParty, rhythm: pairingRhythm }),
+  ),
+});
+export type PairingsCard = z.infer<typeof pairingsCard>;
+
+export const homeCard = z.discriminatedUnion("id", [
+  jurisdictionCard,
+  todosCard,
+  myRecordCard,
+  helpCard,
+  venuesCard,
+  pairingsCard,
+]);
 export type HomeCard = z.infer<typeof homeCard>;
 export type HomeCardId = HomeCard["id"];
 

@@ -6,6 +6,7 @@ export * from "./common.ts";
 export * from "./field-labels.ts";
 export * from "./help.ts";
 export * from "./home.ts";
+export * from "./imports.ts";
 export * from "./jobs.ts";
 export * from "./members.ts";
 export * from "./notifications.ts";

@@ -462,7 +462,41 @@ export const pairingVisit = z.object({
   createdAt: z.string(),
 });
 
-export const pairingDetail = pairing.extend({ history: z.array(pairingEvent), visits: z.array(pairingVisit) });
+/** A pairing lapses (its rhythm) after this many days without a joint activity (a quarter): 常态化. */
+export const PAIRING_LAPSE_DAYS = 90;
+
+/**
+ * The rhythm of a pairing: its last joint activity (a visit recorded on the pairing, or an activity
+ * of a help project the two sides run together, since the pairing began), the days since it (or
+ * since the start, while there is none), and whether an active pairing lapsed (more than
+ * `PAIRING_LAPSE_DAYS` days without one).
+ */
+export const pairingRhythm = z.object({
+  lastActivityOn: z.string().nullable(),
+  daysSinceLastActivity: z.number().int().nullable(),
+  /** Days since the start when there has been no activity yet (null before the start). */
+  daysSinceStart: z.number().int().nullable(),
+  lapsed: z.boolean(),
+  lapseAfterDays: z.number().int(),
+});
+export type PairingRhythm = z.infer<typeof pairingRhythm>;
+
+/** A help project the two organizations run together (helper on the helper side, recipient on the recipient side), with its need. */
+export const pairingLinkedProject = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  status: z.string(),
+  need: z.object({ id: z.number().int(), title: z.string() }).nullable(),
+  lastActivityOn: z.string().nullable(),
+});
+export type PairingLinkedProject = z.infer<typeof pairingLinkedProject>;
+
+export const pairingDetail = pairing.extend({
+  history: z.array(pairingEvent),
+  visits: z.array(pairingVisit),
+  rhythm: pairingRhythm,
+  projects: z.array(pairingLinkedProject),
+});
 export type PairingDetail = z.infer<typeof pairingDetail>;
 
 export const pairingListQuery = pageQuery

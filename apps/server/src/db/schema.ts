@@ -577,4 +577,45 @@ export interface DB {
   courses: CourseTable;
   course_assignments: CourseAssignmentTable;
   course_progress: CourseProgressTable;
+  imports: ImportTable;
+  import_rows: ImportRowTable;
+}
+
+/** An Excel import (migration 0019): the owner's, with the uploaded workbook encrypted. */
+export interface ImportTable {
+  id: Generated<number>;
+  kind: string;
+  owner_id: number;
+  file_name: string;
+  /** The workbook as base64, encrypted with the personal-data cipher (ENCRYPTED_COLUMNS). */
+  file_enc: Uint8Array;
+  status: ColumnType<string, string | undefined, string>;
+  total: ColumnType<number, number | undefined, number>;
+  new_count: ColumnType<number, number | undefined, number>;
+  changed_count: ColumnType<number, number | undefined, number>;
+  unchanged_count: ColumnType<number, number | undefined, number>;
+  bad_count: ColumnType<number, number | undefined, number>;
+  message: string | null;
+  message_params: ColumnType<Record<string, string | number>, string | undefined, string>;
+  job_id: string | null;
+  created_at: Timestamp;
+  committed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface ImportRowTable {
+  import_id: number;
+  row_number: number;
+  outcome: string;
+  name: ColumnType<string, string | undefined, string>;
+  id_number_masked: ColumnType<string, string | undefined, string>;
+  org_name: ColumnType<string, string | undefined, string>;
+  changes: ColumnType<string[], string[] | undefined, string[]>;
+  errors: ColumnType<ImportRowProblem[], string | undefined, string>;
+}
+
+/** A problem of an imported row: the column's key, a message key and its parameters. */
+export interface ImportRowProblem {
+  column: string;
+  code: string;
+  params?: Record<string, string | number>;
 }

@@ -209,6 +209,8 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: "members", column: "id_number_enc", blindIndex: "id_number_hash" },
   { table: "members", column: "phone_enc" },
   { table: "users", column: "totp_secret_enc" },
+  // An uploaded import workbook (base64): it holds ID numbers and phones in the clear.
+  { table: "imports", column: "file_enc" },
 ];
 
 export function parseKey(text: string, source: string): Buffer {

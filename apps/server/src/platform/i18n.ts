@@ -376,6 +376,131 @@ const messages: Catalog = {
     en: "{done} of {total} members written",
   },
   "job.kind.member.export": { "zh-CN": "党员名册导出", "zh-TW": "黨員名冊匯出", en: "Roster export" },
+  // Excel imports (issue 13): the file's problems, a row's problems, the steps of its jobs
+  "job.kind.import.validate": { "zh-CN": "导入文件校验", "zh-TW": "匯入檔案校驗", en: "Import check" },
+  "job.kind.import.commit": { "zh-CN": "确认导入", "zh-TW": "確認匯入", en: "Import commit" },
+  "job.import.validate.reading": {
+    "zh-CN": "正在读取文件（已读 {done} 行）",
+    "zh-TW": "正在讀取檔案（已讀 {done} 列）",
+    en: "Reading the file ({done} rows so far)",
+  },
+  "job.import.validate.checking": {
+    "zh-CN": "正在逐行校验 {total} 行",
+    "zh-TW": "正在逐列校驗 {total} 列",
+    en: "Checking {total} rows",
+  },
+  "job.import.commit.reading": { "zh-CN": "正在读取文件", "zh-TW": "正在讀取檔案", en: "Reading the file" },
+  "job.import.commit.checking": { "zh-CN": "正在再次校验", "zh-TW": "正在再次校驗", en: "Checking again" },
+  "job.import.commit.writing": {
+    "zh-CN": "正在写入（{done}/{total}）",
+    "zh-TW": "正在寫入（{done}/{total}）",
+    en: "Writing ({done}/{total})",
+  },
+  "import.notWorkbook": {
+    "zh-CN": "不是 Excel 工作簿（.xlsx），请使用下载的模板填写后上传",
+    "zh-TW": "不是 Excel 活頁簿（.xlsx），請使用下載的範本填寫後上傳",
+    en: "is not an Excel workbook (.xlsx); fill in the downloaded template and upload it",
+  },
+  "import.noSheet": { "zh-CN": "工作簿中没有工作表", "zh-TW": "活頁簿中沒有工作表", en: "has no worksheet" },
+  "import.noHeader": {
+    "zh-CN": "第 1 行应为表头，请使用下载的模板",
+    "zh-TW": "第 1 列應為表頭，請使用下載的範本",
+    en: "row 1 must be the header row; use the downloaded template",
+  },
+  "import.wrongHeaders": {
+    "zh-CN": "表头与模板不一致：第 {column} 列应为“{expected}”，实际为“{found}”，请使用下载的模板",
+    "zh-TW": "表頭與範本不一致：第 {column} 欄應為「{expected}」，實際為「{found}」，請使用下載的範本",
+    en: "the headers are not the template's: column {column} should be “{expected}” but is “{found}”; use the downloaded template",
+  },
+  "import.empty": {
+    "zh-CN": "第一张工作表没有数据行",
+    "zh-TW": "第一張工作表沒有資料列",
+    en: "the first worksheet has no data rows",
+  },
+  "import.tooManyRows": {
+    "zh-CN": "超过网页导入的上限 {max} 行，请拆分文件，或使用命令行 huzhu import 导入",
+    "zh-TW": "超過網頁匯入的上限 {max} 列，請分割檔案，或使用命令列 huzhu import 匯入",
+    en: "has more than the {max} rows the web accepts; split the file or use the command line (huzhu import)",
+  },
+  "import.tooLarge": {
+    "zh-CN": "文件超过 {max} MB",
+    "zh-TW": "檔案超過 {max} MB",
+    en: "is larger than {max} MB",
+  },
+  "import.oneFile": { "zh-CN": "一次只能上传一个文件", "zh-TW": "一次只能上傳一個檔案", en: "only one file at a time" },
+  "import.kindNotImportable": {
+    "zh-CN": "目前只能导入党员信息（其他模板可下载填写）",
+    "zh-TW": "目前只能匯入黨員資料（其他範本可下載填寫）",
+    en: "only members can be imported for now (the other templates can be downloaded)",
+  },
+  "import.invalidValue": { "zh-CN": "内容无效", "zh-TW": "內容無效", en: "is not valid" },
+  "import.dateFormat": {
+    "zh-CN": "应为 YYYY-MM-DD 格式的日期或 Excel 日期",
+    "zh-TW": "應為 YYYY-MM-DD 格式的日期或 Excel 日期",
+    en: "must be a date as YYYY-MM-DD or an Excel date",
+  },
+  "import.notInList": {
+    "zh-CN": "应为以下之一：{allowed}",
+    "zh-TW": "應為以下之一：{allowed}",
+    en: "must be one of: {allowed}",
+  },
+  "import.idNumberAsNumber": {
+    "zh-CN": "被 Excel 存成了数字，末几位可能已丢失，请将该列设为文本后重新填写",
+    "zh-TW": "被 Excel 存成了數字，末幾位可能已遺失，請將該欄設為文字後重新填寫",
+    en: "was stored by Excel as a number and may have lost its last digits; format the column as text and type it again",
+  },
+  "import.orgNotFound": {
+    "zh-CN": "找不到该党组织（请填写 12 位行政区划代码或党组织全称）",
+    "zh-TW": "找不到該黨組織（請填寫 12 位行政區劃代碼或黨組織全稱）",
+    en: "no such organization (give its 12-digit division code or its full name)",
+  },
+  "import.orgAmbiguous": {
+    "zh-CN": "有多个同名党组织，请改填 12 位行政区划代码",
+    "zh-TW": "有多個同名黨組織，請改填 12 位行政區劃代碼",
+    en: "several organizations have this name; give its 12-digit division code",
+  },
+  "import.orgOutsideJurisdiction": {
+    "zh-CN": "不在您的管辖范围内",
+    "zh-TW": "不在您的管轄範圍內",
+    en: "is outside your jurisdiction",
+  },
+  "import.duplicateInFile": {
+    "zh-CN": "与第 {row} 行重复",
+    "zh-TW": "與第 {row} 列重複",
+    en: "repeats row {row}",
+  },
+  "import.idNumberElsewhere": {
+    "zh-CN": "已是其他党组织的党员（冲突），请办理组织关系转接，导入不会移动党员",
+    "zh-TW": "已是其他黨組織的黨員（衝突），請辦理組織關係轉接，匯入不會移動黨員",
+    en: "belongs to a member of another organization (a conflict): transfer the member; an import never moves anyone",
+  },
+  "import.hasErrors": {
+    "zh-CN": "文件中还有错误行，请改正后重新上传",
+    "zh-TW": "檔案中還有錯誤列，請改正後重新上傳",
+    en: "the file still has rows with errors; correct them and upload it again",
+  },
+  "import.notReady": {
+    "zh-CN": "该导入尚未校验完成或正在导入",
+    "zh-TW": "該匯入尚未校驗完成或正在匯入",
+    en: "this import is still being checked or committed",
+  },
+  "import.alreadyCommitted": {
+    "zh-CN": "该导入已完成",
+    "zh-TW": "該匯入已完成",
+    en: "this import was already committed",
+  },
+  "import.changedSinceValidation": {
+    "zh-CN": "校验后名册已有变化，{bad} 行现在有误，未写入任何数据，请重新上传",
+    "zh-TW": "校驗後名冊已有變化，{bad} 列現在有誤，未寫入任何資料，請重新上傳",
+    en: "the roster changed since the check: {bad} rows are now wrong; nothing was written, upload the file again",
+  },
+  "import.failed": {
+    "zh-CN": "导入失败，未写入任何数据",
+    "zh-TW": "匯入失敗，未寫入任何資料",
+    en: "the import failed; nothing was written",
+  },
+  "import.errorColumn": { "zh-CN": "错误说明", "zh-TW": "錯誤說明", en: "Errors" },
+  "import.cellProblem": { "zh-CN": "{column}：{message}", "zh-TW": "{column}：{message}", en: "{column}: {message}" },
   "job.need.export.reading": { "zh-CN": "正在查询需求", "zh-TW": "正在查詢需求", en: "Reading the needs" },
   "job.need.export.writing": {
     "zh-CN": "已写入 {done} / {total} 条需求",
@@ -955,6 +1080,11 @@ const fieldLabels: Catalog = {
   "list.pageSize": { "zh-CN": "每页条数", "zh-TW": "每頁筆數", en: "page size" },
   "record.id": { "zh-CN": "编号", "zh-TW": "編號", en: "id" },
   "input.file": { "zh-CN": "文件", "zh-TW": "檔案", en: "file" },
+  "input.kind": { "zh-CN": "导入类型", "zh-TW": "匯入類型", en: "import kind" },
+  // imports (issue 13)
+  "import.kind": { "zh-CN": "模板类型", "zh-TW": "範本類型", en: "template kind" },
+  "import.status": { "zh-CN": "导入状态", "zh-TW": "匯入狀態", en: "import status" },
+  "import.only": { "zh-CN": "筛选", "zh-TW": "篩選", en: "filter" },
   // sign-in and one's own password and second factor
   "auth.username": { "zh-CN": "用户名", "zh-TW": "使用者名稱", en: "username" },
   "auth.password": { "zh-CN": "密码", "zh-TW": "密碼", en: "password" },
@@ -1195,6 +1325,7 @@ const genericFieldLabel: Record<Locale, string> = { "zh-CN": "此项", "zh-TW": 
 const nouns: Catalog = {
   organization: { "zh-CN": "组织", "zh-TW": "組織", en: "Organization" },
   member: { "zh-CN": "党员", "zh-TW": "黨員", en: "Member" },
+  import: { "zh-CN": "导入记录", "zh-TW": "匯入記錄", en: "Import" },
   user: { "zh-CN": "账号", "zh-TW": "帳號", en: "Account" },
   role: { "zh-CN": "角色", "zh-TW": "角色", en: "Role assignment" },
   job: { "zh-CN": "任务", "zh-TW": "任務", en: "Job" },

@@ -37,6 +37,11 @@ const CourseFormPage = lazy(() => import("../features/venues/pages/CourseFormPag
 const CoursePage = lazy(() => import("../features/venues/pages/CoursePage.tsx"));
 const StudyPage = lazy(() => import("../features/venues/pages/StudyPage.tsx"));
 const UsagePage = lazy(() => import("../features/venues/pages/UsagePage.tsx"));
+const RoundsPage = lazy(() => import("../features/pairing/pages/RoundsPage.tsx"));
+const RoundNewPage = lazy(() => import("../features/pairing/pages/RoundNewPage.tsx"));
+const RoundPage = lazy(() => import("../features/pairing/pages/RoundPage.tsx"));
+const PairingsPage = lazy(() => import("../features/pairing/pages/PairingsPage.tsx"));
+const PairingPage = lazy(() => import("../features/pairing/pages/PairingPage.tsx"));
 
 function page(nav: NavKey, element: ReactNode) {
   return <RequireNav nav={nav}>{element}</RequireNav>;
@@ -94,6 +99,12 @@ export const router = createBrowserRouter([
           { path: "usage", element: page("usage", <UsagePage />) },
           { path: "study/courses/:id", element: page("study", <CoursePage />) },
           { path: "study", element: page("study", <StudyPage />) },
+          // Pairing rounds and pairings (issue 9).
+          { path: "pairing-rounds/new", element: page("rounds", <RoundNewPage />) },
+          { path: "pairing-rounds/:id", element: page("rounds", <RoundPage />) },
+          { path: "pairing-rounds", element: page("rounds", <RoundsPage />) },
+          { path: "pairings/:id", element: page("pairings", <PairingPage />) },
+          { path: "pairings", element: page("pairings", <PairingsPage />) },
           // The booking's QR code opens this (checkInPath): any signed-in user; the server decides.
           { path: "check-in/:bookingId", element: <CheckInPage /> },
           // Every signed-in user's own password and two-factor sign-in: no menu entry, no permission.

@@ -15,6 +15,7 @@ import { venues } from "./0014_venues.ts";
 import { contactPoints } from "./0015_contact_points.ts";
 import { bookingReminders } from "./0016_booking_reminders.ts";
 import { needsOpenSearch } from "./0018_needs_open_search.ts";
+import { imports } from "./0019_imports.ts";
 
 /**
  * Ordered migrations. Append only: never edit one that has shipped; add the next number.
@@ -38,4 +39,5 @@ export const migrations: ReadonlyArray<{ name: string; script: string }> = [
   { name: "0015_contact_points", script: contactPoints },
   { name: "0016_booking_reminders", script: bookingReminders },
   { name: "0018_needs_open_search", script: needsOpenSearch },
+  { name: "0019_imports", script: imports },
 ];

@@ -1,4 +1,4 @@
-import type { HomeCard, HomePage, JurisdictionCard, TodosCard } from "@huzhu/contracts";
+import type { HomeCard, HomePage, JurisdictionCard, PairingDetail, PairingsCard, TodosCard } from "@huzhu/contracts";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -220,5 +220,70 @@ describe(`home page (${testDatabaseKind})`, () => {
     // Read all: nothing left to do but the job.
     await town.request({ method: "POST", url: "/api/notifications/read-all" });
     expect(card(await home(town), "todos")).toMatchObject({ unread: 0, notifications: [], jobs: [{ id: jobId }] });
+  });
+  // Last in the file: the pairing stays, and the cards above are compared without it.
+  it("shows either side of a pairing its pairing, with the partner and the rhythm; not the coordinator", async () => {
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const coordinator = await t.login("coordinator");
+    const organId = await t.orgId("unit:organ");
+    const villageId = await t.orgId("village:a1");
+    const created = await coordinator.request({
+      method: "POST",
+      url: "/api/pairings",
+      payload: {
+        helperOrgId: organId,
+        recipientOrgId: villageId,
+        startsOn: day(-120),
+        endsOn: day(900),
+        goals: "共建",
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = (created.json() as PairingDetail).id;
+
+    // The village: the organ is its partner; 120 days without a joint activity is past the 90 the rhythm allows.
+    const secretary = await t.login("secretary");
+    const village = card(await home(secretary), "pairings") as PairingsCard;
+    expect(village).toMatchObject({ id: "pairings", total: 1 });
+    expect(village.items[0]).toMatchObject({
+      id,
+      side: "recipient",
+      partner: { type: "org", id: organId },
+      status: "active",
+      rhythm: {
+        lastActivityOn: null,
+        daysSinceLastActivity: null,
+        daysSinceStart: 120,
+        lapsed: true,
+        lapseAfterDays: 90,
+      },
+    });
+    // The organ: the village is its partner.
+    const organ = card(await home(await t.login("organsec")), "pairings") as PairingsCard;
+    expect(organ.items.map((p) => [p.id, p.side, p.partner.id])).toEqual([[id, "helper", villageId]]);
+    // The coordinator above both is no side of it.
+    expect(card(await home(coordinator), "pairings")).toBeUndefined();
+
+    // A visit yesterday: the rhythm is back, on the card and on the pairing's page alike.
+    const visit = await secretary.request({
+      method: "POST",
+      url: `/api/pairings/${id}/visits`,
+      payload: { visitedOn: day(-1), notes: "联合主题党日" },
+    });
+    expect(visit.statusCode, visit.body).toBe(201);
+    const rhythm = { lastActivityOn: day(-1), daysSinceLastActivity: 1, daysSinceStart: 120, lapsed: false };
+    expect((card(await home(secretary), "pairings") as PairingsCard).items[0]?.rhythm).toMatchObject(rhythm);
+    const detail = (await secretary.request({ method: "GET", url: `/api/pairings/${id}` })).json() as PairingDetail;
+    expect(detail.rhythm).toMatchObject(rhythm);
+    expect(detail.projects).toEqual([]);
+
+    // A dissolved pairing leaves the card.
+    const dissolved = await coordinator.request({
+      method: "POST",
+      url: `/api/pairings/${id}/dissolve`,
+      payload: { reason: "测试结束" },
+    });
+    expect(dissolved.statusCode, dissolved.body).toBe(200);
+    expect(card(await home(secretary), "pairings")).toBeUndefined();
   });
 });

@@ -197,6 +197,39 @@ export function membersRepository(db: Kysely<DB>) {
       return (await q.executeTakeFirst()) !== undefined;
     },
 
+    /** Members under these blind indexes with the fields an import compares (issue 13). */
+    findForImport(hashes: readonly Buffer[]) {
+      if (hashes.length === 0) return Promise.resolve([]);
+      return db
+        .selectFrom("members")
+        .select([
+          "id",
+          "id_number_hash",
+          "name",
+          "gender",
+          "ethnicity",
+          "birth_year",
+          "phone_enc",
+          "education",
+          "join_date",
+          "status",
+          "primary_org_id",
+          "co_org_id",
+        ])
+        .where("id_number_hash", "in", hashes)
+        .execute();
+    },
+
+    /** Many members in one statement (an import's batch); a duplicate ID number is the same 409. */
+    async insertMany(values: readonly MemberWrite[]): Promise<void> {
+      if (values.length === 0) return;
+      await db
+        .insertInto("members")
+        .values([...values])
+        .execute()
+        .catch(duplicateIdNumber);
+    },
+
     async insert(values: MemberWrite): Promise<number> {
       const row = await db
         .insertInto("members")

@@ -7,7 +7,7 @@ import type {
   RevealBody,
   UpdateMemberBody,
 } from "@huzhu/contracts";
-import { idNumberBirthDate, idNumberGender, idNumberProblem, maskIdNumber, maskPhone } from "@huzhu/domain";
+import { idNumberBirthDate, maskIdNumber, maskPhone } from "@huzhu/domain";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { type Actor, scopeFor } from "../../platform/access.ts";
@@ -23,6 +23,7 @@ import { checkRateLimit, type RateLimit, recordRateEvent } from "../../platform/
 import { orgPolicy } from "../orgs/orgs.policy.ts";
 import { orgDirectory } from "../orgs/orgs.service.ts";
 import { exportFileName, writeRosterWorkbook } from "./members.export.ts";
+import { memberProblems } from "./members.import.ts";
 import { memberPolicy } from "./members.policy.ts";
 import { presentMember } from "./members.presenter.ts";
 import {
@@ -34,13 +35,6 @@ import {
 } from "./members.repository.ts";
 
 const ID_NUMBER_QUERY = /^\d{17}[\dXx]$/;
-
-/** The date 18 years after a birth date (29 Feb birthdays turn 18 on 1 Mar in common years). */
-function eighteenthBirthday(birthDate: string): string {
-  const d = new Date(`${birthDate}T00:00:00Z`);
-  d.setUTCFullYear(d.getUTCFullYear() + 18);
-  return d.toISOString().slice(0, 10);
-}
 
 /** The year of a YYYY-MM-DD date. */
 function birthYearOf(birthDate: string): number {
@@ -151,13 +145,9 @@ export function membersService(
 
   /** Checks the fields of a member as a whole (ID number against birth date and gender, dates). */
   function checkConsistency(m: { idNumber: string; birthDate: string; gender: string; joinDate: string }) {
-    const problem = idNumberProblem(m.idNumber);
-    if (problem) throw invalidField("idNumber", `idNumber.${problem}`);
-    if (idNumberBirthDate(m.idNumber) !== m.birthDate) throw invalidField("idNumber", "idNumber.birthDateMismatch");
-    if (idNumberGender(m.idNumber) !== m.gender) throw invalidField("idNumber", "idNumber.genderMismatch");
-    if (m.birthDate > today()) throw invalidField("birthDate", "date.future");
-    if (m.joinDate > today()) throw invalidField("joinDate", "date.future");
-    if (m.joinDate < eighteenthBirthday(m.birthDate)) throw invalidField("joinDate", "joinDate.tooYoung");
+    // The same rules an import applies to each of its rows (members.import.ts); the first one answers.
+    const [problem] = memberProblems(m, today());
+    if (problem) throw invalidField(problem.field, problem.code);
   }
 
   /**

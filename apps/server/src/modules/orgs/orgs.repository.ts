@@ -114,6 +114,22 @@ export function orgsRepository(db: Kysely<DB>) {
       return selectOrgs().where("organizations.id", "in", ids).where(where).execute();
     },
 
+    /**
+     * Organizations named by a 12-digit division code or a full name, in any scope (an import names
+     * them so; whether the caller may use them is the policy's to say afterwards).
+     */
+    findByCodesOrNames(codes: readonly string[], names: readonly string[]): Promise<OrgRow[]> {
+      if (codes.length === 0 && names.length === 0) return Promise.resolve([]);
+      return selectOrgs()
+        .where((eb) =>
+          eb.or([
+            ...(codes.length ? [eb("organizations.division_code", "in", codes)] : []),
+            ...(names.length ? [eb("organizations.name", "in", names)] : []),
+          ]),
+        )
+        .execute();
+    },
+
     findById(scope: Scope, id: number): Promise<OrgRow | undefined> {
       return selectOrgs()
         .where("organizations.id", "=", id)

@@ -224,6 +224,17 @@ export function orgDirectory(db: Kysely<DB>) {
     lockForAttach: () => orgsRepository(db).lockTree("attach"),
     /** The active organizations under one the caller reaches (a pairing round's jurisdiction). */
     subtreeForPairing: (path: string) => orgsRepository(db).subtreeForPairing(path),
+    /** Organizations by division code or full name, unscoped: the caller authorizes what it found (imports). */
+    async findByCodesOrNames(codes: readonly string[], names: readonly string[]) {
+      const rows = await orgsRepository(db).findByCodesOrNames(codes, names);
+      return rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        path: r.path,
+        status: r.status,
+        divisionCode: r.division_code,
+      }));
+    },
     async find(
       scope: Scope,
       id: number,

@@ -1,12 +1,15 @@
-import type {
-  Locale,
-  Pairing,
-  PairingDetail,
-  PairingRound,
-  PairingRoundResult,
-  RoundOrg,
-  RoundParameters,
-  ScoreFactor,
+import {
+  type Locale,
+  PAIRING_LAPSE_DAYS,
+  type Pairing,
+  type PairingDetail,
+  type PairingLinkedProject,
+  type PairingRhythm,
+  type PairingRound,
+  type PairingRoundResult,
+  type RoundOrg,
+  type RoundParameters,
+  type ScoreFactor,
 } from "@huzhu/contracts";
 import type { PairingExplanation, PairingResult } from "@huzhu/domain";
 import { translate } from "../../platform/i18n.ts";
@@ -218,14 +221,44 @@ export function presentPairing(row: PairingRow, abilities: Record<string, boolea
   };
 }
 
+const DAY_MS = 86_400_000;
+const daysBetween = (from: string, today: string) =>
+  Math.floor((new Date(`${today}T00:00:00Z`).getTime() - new Date(`${from}T00:00:00Z`).getTime()) / DAY_MS);
+
+/**
+ * The rhythm of a pairing (常态化): days since its last joint activity, or since its start while
+ * there is none; an active pairing lapses after `PAIRING_LAPSE_DAYS` days without one. `today` is
+ * the China date (YYYY-MM-DD).
+ */
+export function pairingRhythm(
+  row: Pick<PairingRow, "status" | "starts_on">,
+  lastActivityOn: string | null,
+  today: string,
+): PairingRhythm {
+  const sinceActivity = lastActivityOn ? Math.max(0, daysBetween(lastActivityOn, today)) : null;
+  const sinceStart = row.starts_on && row.starts_on <= today ? daysBetween(row.starts_on, today) : null;
+  const silent = sinceActivity ?? sinceStart;
+  return {
+    lastActivityOn,
+    daysSinceLastActivity: sinceActivity,
+    daysSinceStart: sinceStart,
+    lapsed: row.status === "active" && silent !== null && silent > PAIRING_LAPSE_DAYS,
+    lapseAfterDays: PAIRING_LAPSE_DAYS,
+  };
+}
+
 export function presentPairingDetail(
   row: PairingRow,
   abilities: Record<string, boolean>,
   events: PairingEventRow[],
   visits: PairingVisitRow[],
+  rhythm: PairingRhythm,
+  projects: PairingLinkedProject[],
 ): PairingDetail {
   return {
     ...presentPairing(row, abilities),
+    rhythm,
+    projects,
     history: events.map((e) => ({
       at: iso(e.at),
       event: e.event,

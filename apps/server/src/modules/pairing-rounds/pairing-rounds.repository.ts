@@ -3,6 +3,8 @@ import { type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
 import { countRows } from "../../db/count.ts";
 import type { DB } from "../../db/schema.ts";
 import type { Reach } from "../../platform/access.ts";
+import { decodeDetails, encodeDetails } from "./pairing-rounds.details.ts";
+import type { RoundDetails } from "./pairing-rounds.presenter.ts";
 
 /**
  * The only SQL of pairing rounds and pairings (issue 9). Rounds and pairings name organizations
@@ -194,11 +196,12 @@ export function pairingRoundsRepository(db: Kysely<DB>) {
     },
 
     async runOf(id: number): Promise<RoundRun | undefined> {
-      return db
+      const row = await db
         .selectFrom("pairing_rounds")
         .select(["problem", "result", "details"])
         .where("id", "=", id)
         .executeTakeFirst();
+      return row && { ...row, details: row.details === null ? null : decodeDetails(row.details) };
     },
 
     /** Serializes the writes of one round (runs, edits, publishing). */
@@ -262,7 +265,7 @@ export function pairingRoundsRepository(db: Kysely<DB>) {
           status: "solved",
           problem: json(run.problem),
           result: json(run.result),
-          details: json(run.details),
+          details: json(encodeDetails(run.details as RoundDetails)),
           solve_ms: Math.round(run.solveMs),
           incremental: run.incremental,
           solved_at: run.solvedAt,
@@ -476,6 +479,56 @@ export function pairingRoundsRepository(db: Kysely<DB>) {
 
     async insertVisit(values: { pairing_id: number; visited_on: string; notes: string; created_by: number }) {
       await db.insertInto("pairing_visits").values(values).execute();
+    },
+
+    /**
+     * The last joint activity of each pairing: its latest visit, or the latest activity (since the
+     * pairing began) of a help project its helper runs for its recipient, whichever is later.
+     */
+    async lastActivities(ids: readonly number[]): Promise<Map<number, string | null>> {
+      if (ids.length === 0) return new Map();
+      const rows = await sql<{ id: number; last: string | null }>`
+        SELECT p.id,
+               GREATEST(
+                 (SELECT max(v.visited_on) FROM pairing_visits v WHERE v.pairing_id = p.id),
+                 (SELECT max(a.occurred_on)
+                    FROM project_activities a
+                    JOIN project_parties h ON h.project_id = a.project_id AND h.side = 'helper'
+                    JOIN project_parties r ON r.project_id = a.project_id AND r.side = 'recipient'
+                   WHERE h.org_id = p.helper_org_id AND r.org_id = p.recipient_org_id
+                     AND (p.starts_on IS NULL OR a.occurred_on >= p.starts_on))
+               )::text AS last
+          FROM pairings p
+         WHERE p.id IN (${sql.join(ids.map((id) => sql`${id}`))})`.execute(db);
+      return new Map(rows.rows.map((r) => [Number(r.id), r.last]));
+    },
+
+    /** The help projects the helper runs for the recipient (organization pairings), with their needs. */
+    async linkedProjects(helperOrgId: number | null, recipientOrgId: number | null) {
+      if (helperOrgId === null || recipientOrgId === null) return [];
+      const rows = await sql<{
+        id: number;
+        title: string;
+        status: string;
+        need_id: number | null;
+        need_title: string | null;
+        last: string | null;
+      }>`
+        SELECT pr.id, pr.title, pr.status, n.id AS need_id, n.title AS need_title,
+               (SELECT max(a.occurred_on) FROM project_activities a WHERE a.project_id = pr.id)::text AS last
+          FROM projects pr
+          JOIN project_parties h ON h.project_id = pr.id AND h.side = 'helper' AND h.org_id = ${helperOrgId}
+          JOIN project_parties r ON r.project_id = pr.id AND r.side = 'recipient' AND r.org_id = ${recipientOrgId}
+          LEFT JOIN needs n ON n.id = pr.need_id
+         ORDER BY pr.id DESC
+         LIMIT 50`.execute(db);
+      return rows.rows.map((r) => ({
+        id: Number(r.id),
+        title: r.title,
+        status: r.status,
+        need: r.need_id === null ? null : { id: Number(r.need_id), title: r.need_title ?? "" },
+        lastActivityOn: r.last,
+      }));
     },
 
     visitsOf(id: number): Promise<PairingVisitRow[]> {

@@ -29,7 +29,7 @@ import {
   type PairingSession,
   pairingFormOf,
 } from "@huzhu/domain";
-import type { Kysely } from "kysely";
+import { type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { Actor } from "../../platform/access.ts";
 import { recordAudit } from "../../platform/audit.ts";
@@ -47,6 +47,7 @@ import { coordinatedMemberPolicy, coordinatedOrgPolicy, pairingPolicy, roundPoli
 import {
   orgIdOf,
   orgKey,
+  pairingRhythm,
   presentPairing,
   presentPairingDetail,
   presentResult,
@@ -852,12 +853,62 @@ export function pairingRoundsService(
   async function getPairing(actor: Actor, id: number): Promise<PairingDetail> {
     const [row] = await repo.findPairingsWhere(visibleWhere(actor, pairingPolicy.read), [id]);
     if (!row) throw notFound("pairing");
-    const [abilities, events, visits] = await Promise.all([
+    const [abilities, events, visits, last, projects] = await Promise.all([
       presentAbilities(db, actor, pairingPolicy, [row]),
       repo.eventsOf(id),
       repo.visitsOf(id),
+      repo.lastActivities([id]),
+      repo.linkedProjects(row.helper_org_id, row.recipient_org_id),
     ]);
-    return presentPairingDetail(row, abilities.get(id) ?? {}, events, visits);
+    const rhythm = pairingRhythm(row, last.get(id) ?? null, today());
+    return presentPairingDetail(row, abilities.get(id) ?? {}, events, visits, rhythm, projects);
+  }
+
+  /**
+   * The current (active or proposed) pairings of the caller's own organizations — the ones their
+   * roles are held in — and their own member pairings, newest first: the home page's card for
+   * either side. Within what the caller may read, so nothing the pairings list would not show.
+   */
+  async function myPairings(actor: Actor, limit: number) {
+    const orgIds = [...new Set(actor.roles.flatMap((r) => (r.orgId === null ? [] : [r.orgId])))];
+    const memberId = actor.memberId;
+    const sides: RawBuilder<SqlBool>[] = [];
+    if (orgIds.length > 0) {
+      const list = sql.join(orgIds.map((id) => sql`${id}`));
+      sides.push(
+        sql<SqlBool>`pairings.helper_org_id IN (${list})`,
+        sql<SqlBool>`pairings.recipient_org_id IN (${list})`,
+      );
+    }
+    if (memberId !== null) {
+      sides.push(
+        sql<SqlBool>`pairings.helper_member_id = ${memberId}`,
+        sql<SqlBool>`pairings.recipient_member_id = ${memberId}`,
+      );
+    }
+    if (sides.length === 0) return { items: [], total: 0 };
+    const where = sql<SqlBool>`(${visibleWhere(actor, pairingPolicy.read)}) AND (${sql.join(sides, sql` OR `)}) AND pairings.status IN ('active', 'proposed')`;
+    const { items, total } = await repo.listPairings(where, { page: 1, pageSize: limit });
+    const [abilities, last] = await Promise.all([
+      presentAbilities(db, actor, pairingPolicy, items),
+      repo.lastActivities(items.map((r) => r.id)),
+    ]);
+    const own = new Set(orgIds);
+    return {
+      total,
+      items: items.map((row) => {
+        const pairing = presentPairing(row, abilities.get(row.id) ?? {});
+        const helperSide =
+          (row.helper_org_id !== null && own.has(row.helper_org_id)) ||
+          (memberId !== null && row.helper_member_id === memberId);
+        return {
+          ...pairing,
+          side: helperSide ? ("helper" as const) : ("recipient" as const),
+          partner: helperSide ? pairing.recipient : pairing.helper,
+          rhythm: pairingRhythm(row, last.get(row.id) ?? null, today()),
+        };
+      }),
+    };
   }
 
   return {
@@ -911,6 +962,7 @@ export function pairingRoundsService(
       return { items: result.items.map((p) => presentPairing(p, abilities.get(p.id) ?? {})), total: result.total };
     },
     getPairing,
+    myPairings,
     async agreement(actor: Actor, id: number): Promise<{ fileName: string; content: Buffer }> {
       const [row] = await repo.findPairingsWhere(visibleWhere(actor, pairingPolicy.read), [id]);
       if (!row) throw notFound("pairing");

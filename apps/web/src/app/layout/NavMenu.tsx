@@ -6,10 +6,12 @@ import {
   BarChartOutlined,
   BookOutlined,
   CalendarOutlined,
+  ClusterOutlined,
   FileSearchOutlined,
   GiftOutlined,
   HomeOutlined,
   IdcardOutlined,
+  LinkOutlined,
   ProfileOutlined,
   ReadOutlined,
   SafetyCertificateOutlined,
@@ -41,6 +43,8 @@ const icons: Record<NavKey, ReactNode> = {
   audit: <AuditOutlined />,
   me: <IdcardOutlined />,
   study: <BookOutlined />,
+  rounds: <ClusterOutlined />,
+  pairings: <LinkOutlined />,
 };
 
 /** The menu shows only what the user's permissions allow. */

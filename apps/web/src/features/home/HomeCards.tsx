@@ -7,6 +7,7 @@ import { homeQueries } from "./api/queries.ts";
 import { HelpCard } from "./components/HelpCard.tsx";
 import { JurisdictionCard } from "./components/JurisdictionCard.tsx";
 import { MyRecordCard } from "./components/MyRecordCard.tsx";
+import { PairingsCard } from "./components/PairingsCard.tsx";
 import { TodosCard } from "./components/TodosCard.tsx";
 import { VenuesCard } from "./components/VenuesCard.tsx";
 
@@ -24,6 +25,8 @@ function renderCard(card: HomeCard): { wide: boolean; node: ReactNode } | null {
       return { wide: true, node: <HelpCard card={card} /> };
     case "venues":
       return { wide: true, node: <VenuesCard card={card} /> };
+    case "pairings":
+      return { wide: true, node: <PairingsCard card={card} /> };
     case "todos":
       return { wide: false, node: <TodosCard card={card} /> };
     default:

@@ -24,7 +24,9 @@ export type NavKey =
   | "alerts"
   | "audit"
   | "me"
-  | "study";
+  | "study"
+  | "rounds"
+  | "pairings";
 
 /** Menu entries the user may open, in menu order; the server still checks every request. */
 export function navKeys(me: Me | undefined): NavKey[] {
@@ -37,6 +39,9 @@ export function navKeys(me: Me | undefined): NavKey[] {
   // Shared venues and remote education (issue 10); the usage figures are the coordinators' assessment.
   if (can(me, "help.read")) keys.push("venues", "bookings", "courses");
   if (can(me, "help.read") && hasRole(me, "coordinator")) keys.push("usage");
+  // Pairings (issue 9): the rounds are the coordinators' (pairing.solve); every organization reads its pairings.
+  if (can(me, "pairing.solve")) keys.push("rounds");
+  if (can(me, "help.read")) keys.push("pairings");
   // 三权分立: accounts for the system administrator, roles for the security administrator.
   if (can(me, "user.manage")) keys.push("accounts");
   if (can(me, "role.manage")) keys.push("roles");
@@ -64,4 +69,6 @@ export const navPaths: Record<NavKey, string> = {
   audit: "/audit",
   me: "/me",
   study: "/study",
+  rounds: "/pairing-rounds",
+  pairings: "/pairings",
 };

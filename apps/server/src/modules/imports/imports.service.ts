@@ -1,0 +1,425 @@
+import type {
+  ImportDetail,
+  ImportKind,
+  ImportListQuery,
+  ImportRow,
+  ImportRowsQuery,
+  ImportSummary,
+  Locale,
+} from "@huzhu/contracts";
+import ExcelJS from "exceljs";
+import type { Kysely } from "kysely";
+import type { DB } from "../../db/schema.ts";
+import type { Actor } from "../../platform/access.ts";
+import { recordAudit } from "../../platform/audit.ts";
+import { defineCommand, execute } from "../../platform/commands.ts";
+import type { PersonalDataCipher } from "../../platform/crypto.ts";
+import { AppError, notFound } from "../../platform/errors.ts";
+import type { JobContext, JobKind, JobRunner } from "../../platform/jobs.ts";
+import { scopeOf } from "../../platform/policy.ts";
+import { spreadsheetText } from "../../platform/spreadsheet.ts";
+import { memberImportDirectory } from "../members/members.import.ts";
+import {
+  type CheckedMemberRow,
+  checkMemberRows,
+  memberColumns,
+  memberHeaderProblem,
+  type ParsedMemberRow,
+  parseMemberRow,
+} from "./imports.members.ts";
+import { importPolicy } from "./imports.policy.ts";
+import { presentImportDetail, presentImportRow, presentImportSummary, problemMessage } from "./imports.presenter.ts";
+import { readFirstSheet } from "./imports.reader.ts";
+import { importsRepository } from "./imports.repository.ts";
+import { writeTemplate } from "./imports.templates.ts";
+
+/** The most data rows one file may hold on the web (the command line has no such limit). */
+export const IMPORT_MAX_ROWS = 50_000;
+/** The largest file the web accepts. */
+export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+const WRITE_BATCH = 1000;
+
+export interface ImportJobParams {
+  importId: number;
+  ip: string | null;
+}
+
+export interface ImportsOptions {
+  /** Data rows one file may hold (default IMPORT_MAX_ROWS; the CLI passes Infinity). */
+  maxRows?: number;
+  /** Members written per INSERT (default 1,000). */
+  writeBatchSize?: number;
+  /**
+   * Whether the commit may report progress while its transaction is open: on PostgreSQL yes (another
+   * connection of the pool writes it); PGlite has one connection, which the transaction holds.
+   */
+  progressInTransaction?: boolean;
+  /** Heard before each write batch inside the commit's transaction (tests fail one, or stall one to be killed). */
+  beforeWriteBatch?: (index: number, batches: number) => Promise<void>;
+  /** Who acts in a job: the owner's rights as they are when it runs. */
+  actorOf: (userId: number, ip: string | null) => Promise<Actor | null>;
+}
+
+/** The result of reading and checking a file's rows. */
+export interface CheckResult {
+  rows: CheckedMemberRow[];
+  counts: { total: number; new: number; changed: number; unchanged: number; bad: number };
+}
+
+const countsOf = (rows: readonly CheckedMemberRow[]): CheckResult["counts"] => {
+  const counts = { total: rows.length, new: 0, changed: 0, unchanged: 0, bad: 0 };
+  for (const r of rows) counts[r.outcome] += 1;
+  return counts;
+};
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export function importsService(db: Kysely<DB>, cipher: PersonalDataCipher, clock: () => Date, options: ImportsOptions) {
+  const maxRows = options.maxRows ?? IMPORT_MAX_ROWS;
+  const batchSize = options.writeBatchSize ?? WRITE_BATCH;
+  const today = () => clock().toISOString().slice(0, 10);
+  const repo = importsRepository(db);
+
+  /**
+   * Reads a members workbook row by row (the streaming reader) and checks each row on its own;
+   * the file's own problems (not a workbook, wrong headers, no data, too many rows) are 400s.
+   */
+  async function parseMembers(
+    content: Buffer,
+    onRows?: (done: number) => Promise<void>,
+    limit = maxRows,
+  ): Promise<ParsedMemberRow[]> {
+    const parsed: ParsedMemberRow[] = [];
+    let header = false;
+    const day = today();
+    for await (const row of readFirstSheet(content)) {
+      if (!header) {
+        const problem = row.number === 1 ? memberHeaderProblem(row.cells) : { code: "import.noHeader", params: {} };
+        if (problem) throw new AppError(400, problem.code, { field: "file", params: problem.params });
+        header = true;
+        continue;
+      }
+      if (parsed.length >= limit)
+        throw new AppError(400, "import.tooManyRows", { field: "file", params: { max: limit } });
+      parsed.push(parseMemberRow(row, day));
+      if (parsed.length % 1000 === 0) {
+        await onRows?.(parsed.length);
+        // Parsing is CPU work on the event loop: let requests in between thousands of rows.
+        await yieldToEventLoop();
+      }
+    }
+    if (!header) throw new AppError(400, "import.empty", { field: "file" });
+    if (parsed.length === 0) throw new AppError(400, "import.empty", { field: "file" });
+    return parsed;
+  }
+
+  /** Every check of every row, against the database `on` (a transaction when committing). */
+  async function checkMembers(on: Kysely<DB>, actor: Actor, parsed: readonly ParsedMemberRow[]): Promise<CheckResult> {
+    const rows = await checkMemberRows(memberImportDirectory(on, cipher), actor, parsed);
+    return { rows, counts: countsOf(rows) };
+  }
+
+  /** The whole check of a file, as the CLI runs it: read, check, and the report. */
+  async function checkFile(actor: Actor, content: Buffer): Promise<CheckResult> {
+    scopeOf(actor, importPolicy.members);
+    return checkMembers(db, actor, await parseMembers(content));
+  }
+
+  async function decryptedFile(id: number): Promise<Buffer> {
+    return Buffer.from(cipher.decrypt(await repo.fileOf(id)), "base64");
+  }
+
+  async function ownImport(actor: Actor, id: number) {
+    const record = await repo.findOwn(actor.userId, id);
+    if (!record) throw notFound("import");
+    return record;
+  }
+
+  /** Writes the checked rows inside a transaction: all of them or, on any error, none. */
+  async function writeRows(trx: Kysely<DB>, rows: readonly CheckedMemberRow[], ctx?: JobContext<ImportJobParams>) {
+    const inserts = rows
+      .filter((r) => r.outcome === "new")
+      .map((r) => r.write?.fields as NonNullable<typeof r.write>["fields"]);
+    const updates = rows
+      .filter((r) => r.outcome === "changed")
+      .map((r) => ({ id: r.write?.id as number, fields: r.write?.fields as NonNullable<typeof r.write>["fields"] }));
+    const batches = Math.ceil(inserts.length / batchSize) + Math.ceil(updates.length / batchSize);
+    let index = 0;
+    await memberImportDirectory(trx, cipher).write(inserts, updates, batchSize, async (done, total) => {
+      await options.beforeWriteBatch?.(index, batches);
+      index += 1;
+      if (ctx && options.progressInTransaction) {
+        await ctx.progress(0.4 + (0.6 * done) / Math.max(1, total), "job.import.commit.writing", { done, total });
+      }
+    });
+    return { created: inserts.length, updated: updates.length };
+  }
+
+  const commands = {
+    /**
+     * The commit: in one transaction, the tree lock, every row checked again against the roster as
+     * it is now (a member added by hand since the preview makes the row bad: nothing is written),
+     * then every batch, the import marked committed and the audit record. A failure anywhere, or
+     * the process dying, leaves none of the rows.
+     */
+    commit: defineCommand({
+      name: "import.commit",
+      ability: importPolicy.members,
+      targetType: "import",
+      lock: (trx) => memberImportDirectory(trx, cipher).lockForWrite(),
+      targets: () => [],
+      async run({
+        trx,
+        actor,
+        input,
+      }: {
+        trx: Kysely<DB>;
+        actor: Actor;
+        input: { importId: number; parsed: ParsedMemberRow[]; ctx?: JobContext<ImportJobParams> };
+      }) {
+        const r = importsRepository(trx);
+        const locked = await r.lockOwn(actor.userId, input.importId);
+        if (!locked) throw notFound("import");
+        if (locked.status !== "committing") throw new AppError(409, "import.notReady");
+        const checked = await checkMembers(trx, actor, input.parsed);
+        if (checked.counts.bad > 0) {
+          throw new AppError(409, "import.changedSinceValidation", { params: { bad: checked.counts.bad } });
+        }
+        if (options.progressInTransaction) {
+          await input.ctx?.progress(0.4, "job.import.commit.writing", { done: 0, total: checked.rows.length });
+        }
+        const written = await writeRows(trx, checked.rows, input.ctx);
+        await r.saveOutcome(
+          input.importId,
+          "committed",
+          checked.counts,
+          checked.rows.map((row) => ({
+            row_number: row.row,
+            outcome: row.outcome,
+            name: row.name,
+            id_number_masked: row.idNumberMasked,
+            org_name: row.orgName,
+            changes: row.changes,
+            errors: [],
+          })),
+        );
+        await r.setStatus(input.importId, "committed", { committed: true });
+        return {
+          result: { ...checked.counts, ...written },
+          targetId: input.importId,
+          detail: { kind: "members", rowCount: checked.counts.total, ...written },
+        };
+      },
+      present: async (_db, _actor, result: CheckResult["counts"] & { created: number; updated: number }) => result,
+    }),
+  };
+
+  /** The validation job: reads the stored file, checks every row, saves the outcomes with its success. */
+  const validateJob: JobKind<ImportJobParams> = {
+    kind: "import.validate",
+    heavy: true,
+    async run(ctx) {
+      const actor = await options.actorOf(ctx.ownerId, ctx.params.ip);
+      if (!actor) throw new AppError(403, "forbidden");
+      const id = ctx.params.importId;
+      try {
+        await ctx.progress(0, "job.import.validate.reading", { done: 0 });
+        const content = await decryptedFile(id);
+        const parsed = await parseMembers(content, (done) =>
+          ctx.progress(Math.min(0.5, done / (2 * maxRows)), "job.import.validate.reading", { done }),
+        );
+        await ctx.progress(0.6, "job.import.validate.checking", { total: parsed.length });
+        const checked = await checkMembers(db, actor, parsed);
+        const status = checked.counts.bad > 0 ? "invalid" : "validated";
+        return {
+          result: { importId: id, ...checked.counts },
+          commit: (trx) =>
+            importsRepository(trx).saveOutcome(
+              id,
+              status,
+              checked.counts,
+              checked.rows.map((row) => ({
+                row_number: row.row,
+                outcome: row.outcome,
+                name: row.name,
+                id_number_masked: row.idNumberMasked,
+                org_name: row.orgName,
+                changes: row.changes,
+                errors: row.problems,
+              })),
+            ),
+        };
+      } catch (error) {
+        // The file's own problems make the import invalid with the reason; anything else fails it.
+        if (error instanceof AppError && error.status === 400) {
+          await repo.setStatus(id, "invalid", { message: error.code, params: error.options.params ?? {} });
+          return { result: { importId: id } };
+        }
+        await repo.setStatus(id, "failed", { message: error instanceof AppError ? error.code : "import.failed" });
+        throw error;
+      }
+    },
+  };
+
+  const commitJob: JobKind<ImportJobParams> = {
+    kind: "import.commit",
+    heavy: true,
+    async run(ctx) {
+      const actor = await options.actorOf(ctx.ownerId, ctx.params.ip);
+      if (!actor) throw new AppError(403, "forbidden");
+      const id = ctx.params.importId;
+      try {
+        await ctx.progress(0, "job.import.commit.reading");
+        const parsed = await parseMembers(await decryptedFile(id));
+        await ctx.progress(0.3, "job.import.commit.checking");
+        const result = await execute(db, actor, commands.commit, { importId: id, parsed, ctx });
+        return { result: { importId: id, ...result } };
+      } catch (error) {
+        const code = error instanceof AppError ? error.code : "import.failed";
+        await repo.setStatus(id, "failed", {
+          message: code,
+          params: error instanceof AppError ? (error.options.params ?? {}) : {},
+        });
+        throw error;
+      }
+    },
+  };
+
+  return {
+    commands,
+    validateJob,
+    commitJob,
+    parseMembers,
+    checkFile,
+    writeRows,
+
+    /** A template workbook, watermarked with who downloaded it and when. */
+    async template(actor: Actor, kind: ImportKind): Promise<Buffer> {
+      scopeOf(actor, importPolicy.template);
+      const at = clock().toISOString().replace("T", " ").slice(0, 19);
+      return writeTemplate(kind, `${actor.username ?? actor.userId} · ${at} UTC`);
+    },
+
+    /**
+     * Takes an uploaded workbook: its header and first row are read at once (a file that is not a
+     * workbook, has other headers or no data is refused now, 400 naming the reason), then it is
+     * stored encrypted and a validation job checks every row.
+     */
+    async upload(
+      actor: Actor,
+      input: { kind: "members"; fileName: string; content: Buffer; locale: Locale },
+      jobs: JobRunner,
+    ): Promise<{ id: number; jobId: string }> {
+      scopeOf(actor, importPolicy.members);
+      await parseMembers(input.content, undefined, 1).catch((error: unknown) => {
+        // One row was enough to see the file is readable; the rest is the job's.
+        if (error instanceof AppError && error.code === "import.tooManyRows") return;
+        throw error;
+      });
+      return db.transaction().execute(async (trx) => {
+        const r = importsRepository(trx);
+        const id = await r.create({
+          kind: input.kind,
+          ownerId: actor.userId,
+          fileName: input.fileName,
+          fileEnc: cipher.encrypt(input.content.toString("base64")),
+        });
+        const jobId = await jobs.enqueue(trx, validateJob, {
+          ownerId: actor.userId,
+          params: { importId: id, ip: actor.ip },
+          locale: input.locale,
+        });
+        await r.setStatus(id, "validating", { jobId });
+        await recordAudit(trx, actor, {
+          action: "import.upload",
+          result: "success",
+          targetType: "import",
+          targetId: id,
+          detail: { kind: input.kind, size: input.content.length },
+        });
+        return { id, jobId };
+      });
+    },
+
+    async list(
+      actor: Actor,
+      query: ImportListQuery,
+      locale: Locale,
+    ): Promise<{ items: ImportSummary[]; total: number }> {
+      scopeOf(actor, importPolicy.members);
+      const { items, total } = await repo.listOwn(actor.userId, query);
+      return { items: items.map((r) => presentImportSummary(r, locale)), total };
+    },
+
+    async get(
+      actor: Actor,
+      id: number,
+      page: { page: number; pageSize: number },
+      locale: Locale,
+    ): Promise<ImportDetail> {
+      const record = await ownImport(actor, id);
+      const errors = await repo.errorsPage(id, page.page, page.pageSize);
+      return presentImportDetail(record, errors, locale);
+    },
+
+    async rows(
+      actor: Actor,
+      id: number,
+      query: ImportRowsQuery,
+      locale: Locale,
+    ): Promise<{ items: ImportRow[]; total: number }> {
+      await ownImport(actor, id);
+      const { items, total } = await repo.rows(id, query);
+      return { items: items.map((r) => presentImportRow(r, locale)), total };
+    },
+
+    /** The uploaded workbook again, with a column saying what is wrong with each bad row. */
+    async errorWorkbook(actor: Actor, id: number, locale: Locale): Promise<{ buffer: Buffer; fileName: string }> {
+      const record = await ownImport(actor, id);
+      const problems = await repo.allErrors(id);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await decryptedFile(id)) as unknown as ArrayBuffer);
+      const sheet = workbook.worksheets[0];
+      if (!sheet) throw new AppError(409, "import.notReady");
+      const column = memberColumns.length + 1;
+      sheet.getRow(1).getCell(column).value = spreadsheetText(problemMessage(locale, "import.errorColumn"));
+      sheet.getRow(1).getCell(column).font = { bold: true, color: { argb: "FFC00000" } };
+      sheet.getColumn(column).width = 60;
+      for (const [rowNumber, list] of problems) {
+        const cell = sheet.getRow(rowNumber).getCell(column);
+        cell.value = spreadsheetText(list.map((p) => problemMessage(locale, "import.cellProblem", p)).join("；"));
+        cell.font = { color: { argb: "FFC00000" } };
+      }
+      await recordAudit(db, actor, {
+        action: "import.read",
+        result: "success",
+        targetType: "import",
+        targetId: id,
+        detail: { kind: record.kind, rowCount: problems.size },
+      });
+      const stem = record.file_name.replace(/\.xlsx$/i, "");
+      return { buffer: Buffer.from(await workbook.xlsx.writeBuffer()), fileName: `${stem}-错误说明.xlsx` };
+    },
+
+    /** Starts the commit: 409 while any row is bad or the import is not validated; the job does the rest. */
+    async startCommit(actor: Actor, id: number, locale: Locale, jobs: JobRunner): Promise<string> {
+      scopeOf(actor, importPolicy.members);
+      return db.transaction().execute(async (trx) => {
+        const r = importsRepository(trx);
+        const locked = await r.lockOwn(actor.userId, id);
+        if (!locked) throw notFound("import");
+        if (locked.status === "invalid") throw new AppError(409, "import.hasErrors");
+        if (locked.status === "committed") throw new AppError(409, "import.alreadyCommitted");
+        if (locked.status !== "validated") throw new AppError(409, "import.notReady");
+        const jobId = await jobs.enqueue(trx, commitJob, {
+          ownerId: actor.userId,
+          params: { importId: id, ip: actor.ip },
+          locale,
+        });
+        await r.setStatus(id, "committing", { jobId, message: null });
+        return jobId;
+      });
+    },
+  };
+}
+export type ImportsService = ReturnType<typeof importsService>;
