@@ -21,6 +21,8 @@ import { healthRoutes } from "./modules/health/health.routes.ts";
 import { homeCards } from "./modules/home/home.cards.ts";
 import { homeRoutes } from "./modules/home/home.routes.ts";
 import { jurisdictionCard, myRecordCard, todosCard } from "./modules/home/home.service.ts";
+import { importsRoutes } from "./modules/imports/imports.routes.ts";
+import { importsService } from "./modules/imports/imports.service.ts";
 import { jobsRoutes } from "./modules/jobs/jobs.routes.ts";
 import { membersRoutes } from "./modules/members/members.routes.ts";
 import { memberExportJob, membersService } from "./modules/members/members.service.ts";
@@ -221,6 +223,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const exportJob = memberExportJob(members, (userId, ip) => auth.actorOf(userId, ip));
   jobs.register(exportJob);
   membersRoutes(app, members, { jobs, kind: exportJob });
+  // Excel imports (issue 13): a validation job, then a commit job writing all rows or none.
+  const imports = importsService(db, deps.cipher, clock, {
+    actorOf: (userId, ip) => auth.actorOf(userId, ip),
+    progressInTransaction: deps.database.kind === "postgres",
+  });
+  jobs.register(imports.validateJob);
+  jobs.register(imports.commitJob);
+  importsRoutes(app, imports, jobs);
   // The roster's cap on an export's rows is the needs list's too.
   const needs = needsService(db, clock, { exportMaxRows: deps.exportMaxRows });
   const needsExport = needExportJob(needs, (userId, ip) => auth.actorOf(userId, ip));
