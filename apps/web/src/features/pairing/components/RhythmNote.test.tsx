@@ -8,14 +8,18 @@ beforeAll(async () => {
 });
 afterEach(cleanup);
 
-const base = { lapseAfterDays: 90, lapsed: false, lastActivityOn: null, daysSinceLastActivity: null, daysSinceStart: null };
+const base = {
+  lapseAfterDays: 90,
+  lapsed: false,
+  lastActivityOn: null,
+  daysSinceLastActivity: null,
+  daysSinceStart: null,
+};
 
 describe("RhythmNote", { timeout: 20_000 }, () => {
   it("counts the days since the last joint activity", () => {
     render(
-      <RhythmNote
-        rhythm={{ ...base, lastActivityOn: "2026-11-20", daysSinceLastActivity: 10, daysSinceStart: 200 }}
-      />,
+      <RhythmNote rhythm={{ ...base, lastActivityOn: "2026-11-20", daysSinceLastActivity: 10, daysSinceStart: 200 }} />,
     );
     const note = screen.getByTestId("pairing-rhythm");
     expect(note.getAttribute("data-lapsed")).toBe("false");
