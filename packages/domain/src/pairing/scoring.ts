@@ -174,7 +174,15 @@ export function scoreCandidates(
     const priority = weak && poor ? 1 : weak || poor ? 0.7 : needTotal > 0 ? 0.4 : 0.2;
     const active = activeBy.get(r.id) ?? none;
     const kept = keepBy.get(r.id) ?? none;
-    const mine: ScoredCandidate[] = [];
+    // The factors are written out only for the candidates that survive the cut below.
+    const mine: Array<{
+      helper: number;
+      score: number;
+      form: PairingFormCode;
+      hops: number;
+      matched: number;
+      values: Record<ScoreFactorName, number>;
+    }> = [];
     const visited = kept.size > 0 ? new Set<number>() : null;
 
     const consider = (i: number, isKept: boolean) => {
@@ -203,12 +211,7 @@ export function scoreCandidates(
       for (const code of SCORE_FACTORS) weighted += options.weights[code] * values[code];
       const score = Math.max(0, Math.min(10000, Math.round((weighted / totalWeight) * 10000)));
       if (score < options.minScore && !isKept) return;
-      const factors: ScoredFactor[] = SCORE_FACTORS.map((code) => ({
-        code,
-        value: round4(values[code]),
-        points: Math.round(((options.weights[code] * values[code]) / totalWeight) * 10000),
-      }));
-      mine.push({ helper: h.id, recipient: r.id, score, form, hops, matchedNeeds: matched, factors });
+      mine.push({ helper: h.id, score, form, hops, matched, values });
     };
 
     for (const length of byLength.keys()) {
@@ -229,8 +232,22 @@ export function scoreCandidates(
     mine.sort((a, b) => b.score - a.score || a.helper - b.helper);
     const cut = options.maxCandidatesPerRecipient;
     for (let i = 0; i < mine.length; i++) {
-      const c = mine[i] as ScoredCandidate;
-      if (i < cut || kept.has(c.helper)) out.push(c);
+      const c = mine[i] as (typeof mine)[number];
+      if (i >= cut && !kept.has(c.helper)) continue;
+      const factors: ScoredFactor[] = SCORE_FACTORS.map((code) => ({
+        code,
+        value: round4(c.values[code]),
+        points: Math.round(((options.weights[code] * c.values[code]) / totalWeight) * 10000),
+      }));
+      out.push({
+        helper: c.helper,
+        recipient: r.id,
+        score: c.score,
+        form: c.form,
+        hops: c.hops,
+        matchedNeeds: c.matched,
+        factors,
+      });
     }
   }
   return out;
