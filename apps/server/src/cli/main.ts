@@ -22,6 +22,10 @@ const commands: Record<string, Command> = {
     summary: "check the audit log's MAC chain; exit 1 naming the first changed, removed or reordered record",
     run: async (args) => (await import("./audit-verify.ts")).runAuditVerify(args),
   },
+  "import members": {
+    summary: "check (and with --commit write) a members workbook: huzhu import members FILE --org CODE [--commit]",
+    run: async (args) => (await import("./import.ts")).runImportMembers(args),
+  },
   "pairing solve": {
     summary: "solve a huzhu.pairing.v1 problem: huzhu pairing solve FILE|-",
     run: async (args) => (await import("./pairing-solve.ts")).runPairingSolve(args),

@@ -119,10 +119,10 @@ export function importsService(db: Kysely<DB>, cipher: PersonalDataCipher, clock
     return { rows, counts: countsOf(rows) };
   }
 
-  /** The whole check of a file, as the CLI runs it: read, check, and the report. */
-  async function checkFile(actor: Actor, content: Buffer): Promise<CheckResult> {
+  /** The checks against the database of rows already read (the CLI's report, the benchmark). */
+  async function checkParsed(actor: Actor, parsed: readonly ParsedMemberRow[]): Promise<CheckResult> {
     scopeOf(actor, importPolicy.members);
-    return checkMembers(db, actor, await parseMembers(content));
+    return checkMembers(db, actor, parsed);
   }
 
   async function decryptedFile(id: number): Promise<Buffer> {
@@ -290,8 +290,38 @@ export function importsService(db: Kysely<DB>, cipher: PersonalDataCipher, clock
     validateJob,
     commitJob,
     parseMembers,
-    checkFile,
+    checkParsed,
     writeRows,
+
+    /**
+     * The command line's commit (`huzhu import members FILE --org CODE --commit`): the same checks
+     * again inside one transaction, then every row or none, audited under the operator's name.
+     */
+    async commitRows(
+      actor: Actor,
+      parsed: readonly ParsedMemberRow[],
+      operator: { username: string },
+    ): Promise<CheckResult["counts"] & { created: number; updated: number }> {
+      scopeOf(actor, importPolicy.members);
+      return db.transaction().execute(async (trx) => {
+        await memberImportDirectory(trx, cipher).lockForWrite();
+        const checked = await checkMembers(trx, actor, parsed);
+        if (checked.counts.bad > 0) {
+          throw new AppError(409, "import.changedSinceValidation", { params: { bad: checked.counts.bad } });
+        }
+        const written = await writeRows(trx, checked.rows);
+        await recordAudit(
+          trx,
+          { userId: null, username: operator.username, ip: null },
+          {
+            action: "import.commit",
+            result: "success",
+            detail: { kind: "members", rowCount: checked.counts.total, ...written },
+          },
+        );
+        return { ...checked.counts, ...written };
+      });
+    },
 
     /** A template workbook, watermarked with who downloaded it and when. */
     async template(actor: Actor, kind: ImportKind): Promise<Buffer> {

@@ -86,6 +86,9 @@ export async function allowedIds<Row>(
   actor: Actor,
   ability: Ability<Row>,
   ids: readonly number[],
+  /** The resource's loader, or a lighter one returning what the ability's rule reads. */
+  load: (where: ReturnType<typeof reachSql>, ids: readonly number[]) => Promise<Row[]> = (where, part) =>
+    ability.resource.load(db, where, part),
 ): Promise<Set<number>> {
   const allowed = new Set<number>();
   if (ids.length === 0) return allowed;
@@ -97,7 +100,7 @@ export async function allowedIds<Row>(
   }
   const where = reachSql(scope, ability.reach);
   for (const part of chunks([...new Set(ids)], CHUNK)) {
-    for (const row of await ability.resource.load(db, where, part)) {
+    for (const row of await load(where, part)) {
       const verdict = ability.rule ? ability.rule(row, { scope, actor }) : true;
       if (verdict === true) allowed.add(ability.resource.id(row));
     }
@@ -114,9 +117,10 @@ export function memberImportDirectory(db: Kysely<DB>, cipher: PersonalDataCipher
     async resolveOrgs(actor: Actor, codes: readonly string[], names: readonly string[]) {
       const found = await orgDirectory(db).findByCodesOrNames(codes, names);
       const ids = found.map((o) => o.id);
+      const load = orgDirectory(db).loadForRules;
       const [addable, readable] = await Promise.all([
-        allowedIds(db, actor, orgPolicy.addMembers, ids),
-        allowedIds(db, actor, orgPolicy.read, ids),
+        allowedIds(db, actor, orgPolicy.addMembers, ids, load),
+        allowedIds(db, actor, orgPolicy.read, ids, load),
       ]);
       return found.map((o) => ({ ...o, addable: addable.has(o.id), readable: readable.has(o.id) }));
     },

@@ -118,15 +118,31 @@ export function orgsRepository(db: Kysely<DB>) {
      * Organizations named by a 12-digit division code or a full name, in any scope (an import names
      * them so; whether the caller may use them is the policy's to say afterwards).
      */
-    findByCodesOrNames(codes: readonly string[], names: readonly string[]): Promise<OrgRow[]> {
+    findByCodesOrNames(codes: readonly string[], names: readonly string[]) {
       if (codes.length === 0 && names.length === 0) return Promise.resolve([]);
-      return selectOrgs()
+      return db
+        .selectFrom("organizations")
+        .select(["id", "name", "path", "status", "division_code"])
         .where((eb) =>
           eb.or([
             ...(codes.length ? [eb("organizations.division_code", "in", codes)] : []),
             ...(names.length ? [eb("organizations.name", "in", names)] : []),
           ]),
         )
+        .execute();
+    },
+
+    /**
+     * The rows among ids that satisfy a reach condition, with only the columns the policy's rules
+     * read (path and status; no counts): many organizations authorized at once (an import's).
+     */
+    findWhereForRules(where: RawBuilder<SqlBool>, ids: readonly number[]) {
+      if (ids.length === 0) return Promise.resolve([]);
+      return db
+        .selectFrom("organizations")
+        .select(["id", "path", "status"])
+        .where("organizations.id", "in", ids)
+        .where(where)
         .execute();
     },
 

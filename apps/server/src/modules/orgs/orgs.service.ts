@@ -8,7 +8,7 @@ import type {
   OrgOption,
   UpdateOrgBody,
 } from "@huzhu/contracts";
-import type { Kysely } from "kysely";
+import type { Kysely, RawBuilder, SqlBool } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { Actor, Scope } from "../../platform/access.ts";
 import { defineCommand, execute } from "../../platform/commands.ts";
@@ -235,6 +235,9 @@ export function orgDirectory(db: Kysely<DB>) {
         divisionCode: r.division_code,
       }));
     },
+    /** orgPolicy's loader without the counts, for authorizing many organizations at once (allowedIds). */
+    loadForRules: (where: RawBuilder<SqlBool>, ids: readonly number[]) =>
+      orgsRepository(db).findWhereForRules(where, ids) as Promise<OrgRow[]>,
     async find(
       scope: Scope,
       id: number,
