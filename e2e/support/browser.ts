@@ -175,7 +175,7 @@ export async function pick(page: Page, field: string, search: string, option: st
 }
 
 /** The menu entries the signed-in user sees, in order. */
-/** A branch secretary's menu (after everyone's 工作台): the roster's pages, mutual help's and shared venues'. */
+/** A branch secretary's menu (after everyone's 工作台): the roster's pages, mutual help's, shared venues' and their pairings. */
 export const secretaryMenu = [
   "组织架构",
   "党员名册",
@@ -186,6 +186,7 @@ export const secretaryMenu = [
   "阵地共享",
   "我的预约",
   "远程教育",
+  "结对帮扶",
 ];
 
 export function menuLabels(page: Page): Promise<string[]> {

@@ -91,7 +91,7 @@ export function RoundForm(props: { onCreated: (round: PairingRound) => void; onC
         <OrgSelect id="orgId" current={first} style={{ width: "100%" }} data-testid="round-org" />
       </Form.Item>
       <Form.Item name="name" label={t("pairing.round.fields.name")} required rules={[zodRule(shape.name, t)]}>
-        <Input maxLength={100} placeholder={t("pairing.round.fields.namePlaceholder")} data-testid="round-name" />
+        <Input maxLength={100} placeholder={t("pairing.round.fields.namePlaceholder")} data-testid="round-name-input" />
       </Form.Item>
       <Collapse
         ghost

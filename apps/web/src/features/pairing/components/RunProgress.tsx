@@ -23,7 +23,7 @@ export function RunProgress(props: { jobId: string; onFinished: (ok: boolean) =>
   const percent = Math.round((data?.progress ?? 0) * 100);
   const status = data?.status === "failed" ? "exception" : data?.status === "succeeded" ? "success" : "active";
   return (
-    <div data-testid="round-run" data-status={data?.status ?? "queued"}>
+    <div data-testid="round-run" data-job={props.jobId} data-percent={percent} data-status={data?.status ?? "queued"}>
       <Progress
         percent={percent}
         status={status}
