@@ -23,7 +23,7 @@
  *   sets off. Target: under 10 s on PostgreSQL.
  */
 import crypto from "node:crypto";
-import { defaultRoundParameters, type RoundParameters } from "@huzhu/contracts";
+import type { RoundParameters } from "@huzhu/contracts";
 import { createPairingSession } from "@huzhu/domain";
 import { type Database, openDatabase } from "../../apps/server/src/db/client.ts";
 import { migrate } from "../../apps/server/src/db/migrate.ts";

@@ -13,7 +13,7 @@ const bin = join(repoRoot, "apps/server/bin/huzhu.mjs");
 const examplesDir = pairingExamplesDir();
 const example = (name: string) => join(examplesDir, name);
 
-// Each run starts node and tsx (~1 s on a loaded machine).
+// Each run starts node and the CLI bundle (or tsx, when the bundle cannot be built): ~1 s on a loaded machine.
 const CLI_TIMEOUT = 60_000;
 
 function run(args: string[], input?: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
