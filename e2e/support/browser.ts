@@ -179,6 +179,7 @@ export async function pick(page: Page, field: string, search: string, option: st
 export const secretaryMenu = [
   "组织架构",
   "党员名册",
+  "数据导入",
   "需求大厅",
   "我的需求",
   "帮扶项目",

@@ -12,6 +12,7 @@ const LoginPage = lazy(() => import("../features/auth/pages/LoginPage.tsx"));
 const OrgsPage = lazy(() => import("../features/orgs/pages/OrgsPage.tsx"));
 const MembersPage = lazy(() => import("../features/members/pages/MembersPage.tsx"));
 const MyRecordPage = lazy(() => import("../features/members/pages/MyRecordPage.tsx"));
+const ImportsPage = lazy(() => import("../features/imports/pages/ImportsPage.tsx"));
 const AccountsPage = lazy(() => import("../features/users/pages/AccountsPage.tsx"));
 const RolesPage = lazy(() => import("../features/users/pages/RolesPage.tsx"));
 const AuditPage = lazy(() => import("../features/audit/pages/AuditPage.tsx"));
@@ -70,6 +71,7 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: "orgs", element: page("orgs", <OrgsPage />) },
           { path: "members", element: page("members", <MembersPage />) },
+          { path: "imports", element: page("imports", <ImportsPage />) },
           { path: "accounts", element: page("accounts", <AccountsPage />) },
           { path: "roles", element: page("roles", <RolesPage />) },
           { path: "security/alerts", element: page("alerts", <SecurityAlertsPage />) },

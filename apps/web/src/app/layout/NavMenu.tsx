@@ -11,6 +11,7 @@ import {
   GiftOutlined,
   HomeOutlined,
   IdcardOutlined,
+  ImportOutlined,
   LinkOutlined,
   ProfileOutlined,
   ReadOutlined,
@@ -45,6 +46,7 @@ const icons: Record<NavKey, ReactNode> = {
   study: <BookOutlined />,
   rounds: <ClusterOutlined />,
   pairings: <LinkOutlined />,
+  imports: <ImportOutlined />,
 };
 
 /** The menu shows only what the user's permissions allow. */

@@ -26,7 +26,8 @@ export type NavKey =
   | "me"
   | "study"
   | "rounds"
-  | "pairings";
+  | "pairings"
+  | "imports";
 
 /** Menu entries the user may open, in menu order; the server still checks every request. */
 export function navKeys(me: Me | undefined): NavKey[] {
@@ -34,6 +35,8 @@ export function navKeys(me: Me | undefined): NavKey[] {
   if (can(me, "org.read")) keys.push("orgs");
   // A plain member's read permission covers only their own record: "My record" shows it.
   if (can(me, "member.read") && me?.roles.some((r) => r.role !== "member")) keys.push("members");
+  // 数据导入 (issue 13): whoever keeps a roster brings their workbooks in.
+  if (can(me, "member.write")) keys.push("imports");
   // Mutual help (需求大厅 first: /needs/hall is matched before /needs, the own lists).
   if (can(me, "help.read")) keys.push("hall", "needs", "projects", "resources");
   // Shared venues and remote education (issue 10); the usage figures are the coordinators' assessment.
@@ -71,4 +74,5 @@ export const navPaths: Record<NavKey, string> = {
   study: "/study",
   rounds: "/pairing-rounds",
   pairings: "/pairings",
+  imports: "/imports",
 };

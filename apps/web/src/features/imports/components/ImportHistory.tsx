@@ -1,0 +1,58 @@
+import type { ImportSummary } from "@huzhu/contracts";
+import { useQuery } from "@tanstack/react-query";
+import { Button, Table, Tag } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { importsQueries } from "../api/queries.ts";
+import { countsText, statusColor } from "./ImportPreview.tsx";
+
+/** 导入记录: who, when, which file, the counts and the result; a row opens its preview. */
+export function ImportHistory(props: { selected: number | null; onOpen: (id: number) => void }) {
+  const { t, i18n } = useTranslation();
+  const [page, setPage] = useState(1);
+  const list = useQuery(importsQueries.list({ page, pageSize: 10 }));
+  const time = (iso: string) =>
+    new Date(iso).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" });
+  return (
+    <Table<ImportSummary>
+      rowKey="id"
+      size="small"
+      loading={list.isFetching}
+      dataSource={list.data?.items ?? []}
+      scroll={{ x: true }}
+      data-testid="import-history"
+      pagination={{
+        current: page,
+        pageSize: 10,
+        total: list.data?.total ?? 0,
+        onChange: setPage,
+        showSizeChanger: false,
+      }}
+      rowClassName={(r) => (r.id === props.selected ? "ant-table-row-selected" : "")}
+      columns={[
+        { title: t("imports.when"), dataIndex: "createdAt", render: time },
+        { title: t("imports.who"), dataIndex: "createdBy" },
+        { title: t("imports.file"), dataIndex: "fileName" },
+        { title: t("imports.counts"), key: "counts", render: (_: unknown, r: ImportSummary) => countsText(t, r) },
+        {
+          title: t("imports.statusLabel"),
+          dataIndex: "status",
+          render: (s: ImportSummary["status"]) => <Tag color={statusColor[s]}>{t(`imports.status.${s}`)}</Tag>,
+        },
+        {
+          title: t("imports.open"),
+          key: "open",
+          render: (_: unknown, r: ImportSummary) => (
+            <Button
+              size="small"
+              onClick={() => props.onOpen(r.id)}
+              aria-label={t("imports.openOne", { file: r.fileName })}
+            >
+              {t("imports.open")}
+            </Button>
+          ),
+        },
+      ]}
+    />
+  );
+}
