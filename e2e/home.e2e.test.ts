@@ -119,11 +119,14 @@ describe("each role lands on its 工作台", () => {
       await login(page, "secretary");
       expect(new URL(page.url()).pathname).toBe("/");
       await page.getByTestId("home-card-jurisdiction").waitFor();
+      // The demo county pairs 三联村 with another village (issue 9): both sides see their pairing.
       expect(withoutVenues(await cardIds(page))).toEqual([
         "home-card-jurisdiction",
         "home-card-todos",
         "home-card-help",
+        "home-card-pairings",
       ]);
+      await page.getByTestId("home-card-pairings").getByTestId("home-pairing").first().getByRole("link").waitFor();
       // One branch: far fewer members than the county, and the same count as their roster.
       const roster = await api<{ total: number }>(page, "GET", "/api/members?pageSize=1");
       const members = Number(await page.getByTestId("home-stat-members").getAttribute("data-value"));
