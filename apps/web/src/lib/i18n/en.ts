@@ -1429,6 +1429,7 @@ const en: Messages = {
     },
   },
   validation: {
+    pairingRound: { weightsAllZero: "The weights cannot all be 0: at least one must be above 0" },
     required: "Required",
     tooShort: "At least {{min}} characters",
     tooLong: "At most {{max}} characters",

@@ -1406,6 +1406,7 @@ const zhCN = {
     },
   },
   validation: {
+    pairingRound: { weightsAllZero: "评分权重不能全为 0，至少一项大于 0" },
     required: "请填写此项",
     tooShort: "至少 {{min}} 个字符",
     tooLong: "最多 {{max}} 个字符",

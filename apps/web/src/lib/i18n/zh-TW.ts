@@ -1406,6 +1406,7 @@ const zhTW: Messages = {
     },
   },
   validation: {
+    pairingRound: { weightsAllZero: "評分權重不能全為 0，至少一項大於 0" },
     required: "請填寫此欄位",
     tooShort: "至少 {{min}} 個字元",
     tooLong: "最多 {{max}} 個字元",
