@@ -334,6 +334,33 @@ describe("imports (issue 13)", () => {
     expect(detail.errors.find((e: { row: number }) => e.row === 5).message).toBe("与第 2 行重复");
   });
 
+  it("counts conflict rows against the ID-number probing limit, and past it hides which rows conflict", async () => {
+    // The test above reported one conflict (林五): four more reach the limit of five an hour.
+    const elsewhere = async (name: string, gender: "男" | "女", birth: string) => {
+      const p = await t.personal(name);
+      return [name, gender, "汉族", birth, p.idNumber, null, "高中", "2012-07-01", "正式党员", VILLAGE_A1, null];
+    };
+    const four = [
+      await elsewhere("王四", "男", "1980-05-06"),
+      await elsewhere("陈六", "男", "1980-05-06"),
+      await elsewhere("练七", "男", "1980-05-06"),
+      await elsewhere("林五", "女", "1990-09-09"),
+    ];
+    const first = await uploadAndValidate(await workbook(four));
+    expect(first.detail.status).toBe("invalid");
+    expect(first.detail.errors.map((e: { code: string }) => e.code)).toEqual(Array(4).fill("import.idNumberElsewhere"));
+    const alerts = await t.database.db
+      .selectFrom("security_alerts")
+      .select(["kind", "detail"])
+      .where("kind", "=", "member.idNumberProbing")
+      .execute();
+    expect(alerts).toMatchObject([{ detail: { via: "import", attempts: 5 } }]);
+    // One more: the file is refused as a whole, naming no row.
+    const second = await uploadAndValidate(await workbook([four[0] as Cell[]]));
+    expect(second.detail).toMatchObject({ status: "invalid", errors: [], counts: { total: 0 } });
+    expect(second.detail.message).toContain("探查");
+  });
+
   it("answers bad files with a clear 400, never a 500", async () => {
     const notWorkbook = await upload(secretary, Buffer.from("姓名,性别\n张三,男\n"), "zh-CN", "a.csv");
     expect(expectError(notWorkbook, 400, { code: "import.notWorkbook", field: "file" }).message).toContain("Excel");

@@ -474,6 +474,13 @@ const messages: Catalog = {
     "zh-TW": "已是其他黨組織的黨員（衝突），請辦理組織關係轉接，匯入不會移動黨員",
     en: "belongs to a member of another organization (a conflict): transfer the member; an import never moves anyone",
   },
+  "import.conflictLimit": {
+    "zh-CN":
+      "一小时内已有 {max} 个身份证号被报为已是其他党组织的党员，为防止借此探查他人信息，该文件未予校验，请 {minutes} 分钟后再试；这些党员请办理组织关系转接，或请上级组织导入",
+    "zh-TW":
+      "一小時內已有 {max} 個身分證號被報為已是其他黨組織的黨員，為防止藉此探查他人資料，該檔案未予校驗，請 {minutes} 分鐘後再試；這些黨員請辦理組織關係轉接，或請上級組織匯入",
+    en: "{max} ID numbers within an hour were already members elsewhere; to keep anyone from probing for other people's numbers this file was not checked — try again in {minutes} minutes, transfer those members, or ask the superior organization to import them",
+  },
   "import.hasErrors": {
     "zh-CN": "文件中还有错误行，请改正后重新上传",
     "zh-TW": "檔案中還有錯誤列，請改正後重新上傳",

@@ -11,14 +11,17 @@ import ExcelJS from "exceljs";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { Actor } from "../../platform/access.ts";
+import { raiseSecurityAlert } from "../../platform/alerts.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { defineCommand, execute } from "../../platform/commands.ts";
 import type { PersonalDataCipher } from "../../platform/crypto.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
 import type { JobContext, JobKind, JobRunner } from "../../platform/jobs.ts";
 import { scopeOf } from "../../platform/policy.ts";
+import { recordRateEvent } from "../../platform/rate-limit.ts";
 import { spreadsheetText } from "../../platform/spreadsheet.ts";
 import { memberImportDirectory } from "../members/members.import.ts";
+import { ID_NUMBER_DUPLICATE_LIMIT } from "../members/members.service.ts";
 import {
   type CheckedMemberRow,
   checkMemberRows,
@@ -123,6 +126,39 @@ export function importsService(db: Kysely<DB>, cipher: PersonalDataCipher, clock
   async function checkParsed(actor: Actor, parsed: readonly ParsedMemberRow[]): Promise<CheckResult> {
     scopeOf(actor, importPolicy.members);
     return checkMembers(db, actor, parsed);
+  }
+
+  /**
+   * A conflict row says that an ID number is someone else's member: the same answer as POST
+   * /api/members' 409 idNumber.duplicate, so it counts against the same hourly limit (the members
+   * service's ID_NUMBER_DUPLICATE_LIMIT) and reaching it raises the same alert. Past the limit the
+   * file is refused as a whole, without saying which rows conflict: otherwise a file of guessed
+   * numbers would be a free oracle for rebuilding masked ones.
+   */
+  async function countConflicts(actor: Actor, rows: readonly CheckedMemberRow[]): Promise<void> {
+    const conflicts = rows.filter((r) => r.problems.some((p) => p.code === "import.idNumberElsewhere")).length;
+    const limit = ID_NUMBER_DUPLICATE_LIMIT;
+    for (let i = 0; i < conflicts; i++) {
+      let count: number;
+      try {
+        count = (await recordRateEvent(db, actor.userId, limit, clock())).count;
+      } catch (error) {
+        if (error instanceof AppError && error.status === 429) {
+          throw new AppError(400, "import.conflictLimit", {
+            field: "file",
+            params: { max: limit.max, minutes: limit.windowMs / 60_000 },
+          });
+        }
+        throw error;
+      }
+      if (count === limit.max) {
+        await raiseSecurityAlert(db, {
+          kind: "member.idNumberProbing",
+          userId: actor.userId,
+          detail: { via: "import", attempts: count, windowMinutes: limit.windowMs / 60_000 },
+        });
+      }
+    }
   }
 
   async function decryptedFile(id: number): Promise<Buffer> {
@@ -230,6 +266,7 @@ export function importsService(db: Kysely<DB>, cipher: PersonalDataCipher, clock
         );
         await ctx.progress(0.6, "job.import.validate.checking", { total: parsed.length });
         const checked = await checkMembers(db, actor, parsed);
+        await countConflicts(actor, checked.rows);
         const status = checked.counts.bad > 0 ? "invalid" : "validated";
         return {
           result: { importId: id, ...checked.counts },
