@@ -86,5 +86,12 @@ export async function buildCli({ quiet = false } = {}) {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  await buildCli({ quiet: process.argv.includes("--quiet") });
+  try {
+    await buildCli({ quiet: process.argv.includes("--quiet") });
+  } catch (error) {
+    // Never fail `npm ci` / `npm install` (this is their `prepare`) for it: the command still
+    // works, through tsx, and tries to build again on its next run.
+    const reason = error instanceof Error ? error.message.split("\n").slice(0, 2).join(" ") : String(error);
+    process.stderr.write(`huzhu CLI not built (${reason}); \`huzhu\` will run through tsx until it can be\n`);
+  }
 }
