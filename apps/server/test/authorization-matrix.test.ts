@@ -493,6 +493,7 @@ describe(`the authorization matrix (${testDatabaseKind})`, () => {
           .insertInto("bookings")
           .values({
             venue_id: venue.id,
+            owner_org_id: o.id,
             org_id: o.id,
             starts_at: start,
             ends_at: new Date(start.getTime() + 3_600_000),

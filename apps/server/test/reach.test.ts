@@ -148,6 +148,25 @@ describe(`relationship reach as SQL (${testDatabaseKind})`, () => {
     expect(await of("secretary", "unit:organ")).toEqual(["village:a1"]);
     expect(await of("coordinator", "county")).toEqual(["village:a1"]);
     expect(await of("secretary", "village:a2")).toEqual([]);
+    // With the party's path on the through-table (a registered copy), the same answer without the
+    // join through organizations: organizations reached through their members' primary organization.
+    const throughMembers = (partyPath?: string): Reach => [
+      {
+        kind: "partyThrough",
+        column: "organizations.id",
+        through: { table: "members", key: "primary_org_id", party: "primary_org_id", partyPath },
+      },
+    ];
+    for (const [role, key] of [
+      ["coordinator", "town:a"],
+      ["secretary", "village:a1"],
+      ["coordinator", "county"],
+    ] as const) {
+      const scope = scopeFor(actor(role, key), "org.read");
+      const joined = await orgsWhere(reachSql(scope, throughMembers()));
+      expect(joined.length, key).toBeGreaterThan(0);
+      expect(await orgsWhere(reachSql(scope, throughMembers("primary_org_path"))), key).toEqual(joined);
+    }
   });
 
   it("when: a relation counts only for rows that share that way", async () => {

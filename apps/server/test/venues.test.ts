@@ -129,6 +129,7 @@ describe(`shared venues and bookings (${testDatabaseKind})`, () => {
     if (!first) throw new Error("no confirmed booking");
     const overlapping = {
       venue_id: openVenue,
+      owner_org_id: first.owner_org_id,
       org_id: first.org_id,
       starts_at: new Date(first.starts_at.getTime() + 30 * 60_000),
       ends_at: new Date(first.ends_at.getTime() + 30 * 60_000),

@@ -487,6 +487,11 @@ export interface BookingTable {
   id: Generated<number>;
   venue_id: number;
   org_id: number;
+  /** The booking organization's path, a registered copy (migration 0020). */
+  org_path: OrgPathCopy<string>;
+  /** The venue's owner (equal to venues.org_id by a foreign key) and its path (migration 0020). */
+  owner_org_id: number;
+  owner_path: OrgPathCopy<string>;
   starts_at: ColumnType<Date, Date | string, Date | string>;
   ends_at: ColumnType<Date, Date | string, Date | string>;
   purpose: string;

@@ -389,6 +389,7 @@ export async function insertDemoVenues(
       .values(
         demo.bookings.map((b, i) => ({
           venue_id: venueIds[b.venue] as number,
+          owner_org_id: orgId((demo.venues[b.venue] as (typeof demo.venues)[number]).orgKey),
           org_id: orgId(b.orgKey),
           starts_at: b.start,
           ends_at: b.end,

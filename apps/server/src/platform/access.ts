@@ -197,7 +197,11 @@ export type Relation =
        */
       kind: "partyThrough";
       column: string;
-      through: { table: string; key: string; party: string; when?: RawBuilder<SqlBool> };
+      /**
+       * `partyPath`: a registered copy of the party's path on the through-table (migration 0008), so
+       * that the scope is a prefix range of its index instead of a join through organizations.
+       */
+      through: { table: string; key: string; party: string; partyPath?: string; when?: RawBuilder<SqlBool> };
       when?: RawBuilder<SqlBool>;
     };
 export type Reach = readonly Relation[];
@@ -245,12 +249,16 @@ function relationSql(scope: Scope, relation: Relation): RawBuilder<SqlBool> | nu
     }
     case "partyThrough": {
       if (!scope.paths.length) return null;
-      // Uncorrelated like `partner`: the keys of the through-rows whose party is in scope, once.
-      const { table, key, party, when } = relation.through;
-      return sql<SqlBool>`${column} = ANY(ARRAY(SELECT reach_t.${sql.ref(key)} FROM ${sql.table(table)} reach_t
-          JOIN organizations reach_o ON reach_o.id = reach_t.${sql.ref(party)}
+      // Uncorrelated like `partner`: the keys of the through-rows whose party is in scope, once,
+      // each once (DISTINCT: `= ANY` compares an array element by element for every row it filters,
+      // and a county's bookings name the same venues many times over — bench/venues).
+      const { table, key, party, partyPath, when } = relation.through;
+      const parties = partyPath ? sql`` : sql`JOIN organizations reach_o ON reach_o.id = reach_t.${sql.ref(party)}`;
+      const path = sql.ref(partyPath ? `reach_t.${partyPath}` : "reach_o.path");
+      return sql<SqlBool>`${column} = ANY(ARRAY(SELECT DISTINCT reach_t.${sql.ref(key)} FROM ${sql.table(table)} reach_t
+          ${parties}
           WHERE reach_t.${sql.ref(key)} IS NOT NULL${when ? sql` AND ${when}` : sql``}
-            AND ${underPaths(sql.ref("reach_o.path"), scope.paths)}))`;
+            AND ${underPaths(path, scope.paths)}))`;
     }
     case "selfMember":
       return scope.selfMemberId === null ? null : sql<SqlBool>`${column} = ${scope.selfMemberId}`;

@@ -16,6 +16,7 @@ import { contactPoints } from "./0015_contact_points.ts";
 import { bookingReminders } from "./0016_booking_reminders.ts";
 import { needsOpenSearch } from "./0018_needs_open_search.ts";
 import { imports } from "./0019_imports.ts";
+import { bookingPaths } from "./0020_booking_paths.ts";
 
 /**
  * Ordered migrations. Append only: never edit one that has shipped; add the next number.
@@ -40,4 +41,5 @@ export const migrations: ReadonlyArray<{ name: string; script: string }> = [
   { name: "0016_booking_reminders", script: bookingReminders },
   { name: "0018_needs_open_search", script: needsOpenSearch },
   { name: "0019_imports", script: imports },
+  { name: "0020_booking_paths", script: bookingPaths },
 ];

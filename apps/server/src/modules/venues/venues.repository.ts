@@ -70,16 +70,24 @@ export const venueBookReach: Reach = [
 /** Who sees a venue: whoever may book it, and the organizations that booked it. */
 export const venueReadReach: Reach = [
   ...venueBookReach,
-  { kind: "partyThrough", column: "venues.id", through: { table: "bookings", key: "venue_id", party: "org_id" } },
+  {
+    kind: "partyThrough",
+    column: "venues.id",
+    through: { table: "bookings", key: "venue_id", party: "org_id", partyPath: "org_path" },
+  },
 ];
 
-/** The venue's owner side of a booking (approves, declines, shows the QR code). */
-export const bookingOwnerReach: Reach = [
-  { kind: "partyThrough", column: "bookings.venue_id", through: { table: "venues", key: "id", party: "org_id" } },
-];
-/** The booking organization and its superiors. */
-export const bookingOrgReach: Reach = [{ kind: "party", column: "bookings.org_id" }];
-export const bookingReadReach: Reach = [...bookingOwnerReach, ...bookingOrgReach];
+/**
+ * The venue's owner side of a booking (approves, declines, shows the QR code): the owner and its
+ * superiors, by the owner's path each booking carries (migration 0020, bench/venues).
+ */
+export const bookingOwnerReach: Reach = [{ kind: "subtree", column: "bookings.owner_path" }];
+/** The booking organization and its superiors, by its path on the booking. */
+export const bookingOrgReach: Reach = [{ kind: "subtree", column: "bookings.org_path" }];
+export const bookingReadReach: Reach = [...bookingOrgReach, ...bookingOwnerReach];
+
+/** The longest booking (the service's rule and the table's CHECK, migration 0020). */
+export const MAX_BOOKING_DAYS = 31;
 
 /** Statuses that hold a slot (the exclusion constraint's WHERE). */
 export const HOLDING = ["confirmed", "checked_in"] as const;
@@ -124,7 +132,7 @@ export function venuesRepository(db: Kysely<DB>) {
         "vo.name as owner_name",
         "bookings.org_id",
         "bo.name as org_name",
-        "bo.path as org_path",
+        "bookings.org_path",
         "bookings.starts_at",
         "bookings.ends_at",
         "bookings.purpose",
@@ -280,7 +288,14 @@ export function venuesRepository(db: Kysely<DB>) {
       if (extra) q = q.where(extra);
       if (query.venueId) q = q.where("bookings.venue_id", "=", query.venueId);
       if (query.orgId) q = q.where("bookings.org_id", "=", query.orgId);
-      if (query.from) q = q.where("bookings.ends_at", ">", new Date(query.from));
+      if (query.from) {
+        const from = new Date(query.from);
+        // Overlapping [from, …) is ending after from; no booking is longer than MAX_BOOKING_DAYS, so
+        // it also starts after from − that: a range of the start's index, in the calendar's order.
+        q = q
+          .where("bookings.ends_at", ">", from)
+          .where("bookings.starts_at", ">", new Date(from.getTime() - MAX_BOOKING_DAYS * 86_400_000));
+      }
       if (query.to) q = q.where("bookings.starts_at", "<", new Date(query.to));
       if (query.status) q = q.where(statusIs(query.status, now));
       const [items, total] = await Promise.all([
@@ -297,6 +312,8 @@ export function venuesRepository(db: Kysely<DB>) {
 
     async insertBooking(values: {
       venue_id: number;
+      /** The venue's owner (a foreign key holds it equal to the venue's). */
+      owner_org_id: number;
       org_id: number;
       starts_at: Date;
       ends_at: Date;

@@ -33,7 +33,7 @@ import {
 import { helpOrgPolicy } from "../needs/needs.policy.ts";
 import { bookingPolicy, venuePolicy } from "./venues.policy.ts";
 import { inCheckInWindow, presentBooking, presentVenue } from "./venues.presenter.ts";
-import { type BookingRow, venuesRepository } from "./venues.repository.ts";
+import { type BookingRow, bookingOrgReach, MAX_BOOKING_DAYS, venuesRepository } from "./venues.repository.ts";
 import { chinaDates, chinaIso, chinaRange, withinOpeningHours } from "./venues.time.ts";
 
 export const VENUE_ATTACHMENT = "venue";
@@ -240,7 +240,8 @@ export function venuesService(db: Kysely<DB>, clock: () => Date) {
         const end = new Date(body.end);
         if (end.getTime() <= start.getTime()) throw invalidField("end", "booking.endBeforeStart");
         if (end.getTime() <= clock().getTime()) throw invalidField("end", "booking.past");
-        if (end.getTime() - start.getTime() > 31 * 24 * 60 * 60_000) throw invalidField("end", "booking.tooLong");
+        if (end.getTime() - start.getTime() > MAX_BOOKING_DAYS * 86_400_000)
+          throw invalidField("end", "booking.tooLong");
         await authorizeField(trx, actor, helpOrgPolicy.actFor, [body.orgId], "orgId");
         const r = venuesRepository(trx);
         if (!(await r.openToOrg(venue.id, body.orgId))) {
@@ -260,6 +261,7 @@ export function venuesService(db: Kysely<DB>, clock: () => Date) {
         const status: CreateBookingResponse["status"] = venue.requires_approval ? "requested" : "confirmed";
         const id = await r.insertBooking({
           venue_id: venue.id,
+          owner_org_id: venue.org_id,
           org_id: body.orgId,
           starts_at: start,
           ends_at: end,
@@ -457,7 +459,7 @@ export function venuesService(db: Kysely<DB>, clock: () => Date) {
       const now = clock();
       const scope = scopeFor(actor, "help.write");
       if (isEmptyScope(scope)) return { items: [], total: 0 };
-      const mine = reachSql(scope, [{ kind: "party", column: "bookings.org_id" }]);
+      const mine = reachSql(scope, bookingOrgReach);
       const result = await repo.listBookings(
         visibleWhere(actor, bookingPolicy.read),
         { page: 1, pageSize: limit },
