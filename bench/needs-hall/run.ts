@@ -16,22 +16,19 @@
  * postgres://postgres@127.0.0.1:5432/test), dropped at the end (bench/foundation/databases.ts).
  */
 import crypto from "node:crypto";
-import type { Role } from "@huzhu/contracts";
-import { Kysely, PostgresAdapter, PostgresQueryCompiler, sql } from "kysely";
+import { sql } from "kysely";
 import { type Database, openDatabase } from "../../apps/server/src/db/client.ts";
-import { migrate } from "../../apps/server/src/db/migrate.ts";
-import { insertDemoCounty } from "../../apps/server/src/demo/load.ts";
 import { needPolicy } from "../../apps/server/src/modules/needs/needs.policy.ts";
 import { needsRepository } from "../../apps/server/src/modules/needs/needs.repository.ts";
 import { needsService } from "../../apps/server/src/modules/needs/needs.service.ts";
 import type { Actor } from "../../apps/server/src/platform/access.ts";
 import { useAuditKey } from "../../apps/server/src/platform/audit.ts";
-import { createCipher } from "../../apps/server/src/platform/crypto.ts";
 import { visibleWhere } from "../../apps/server/src/platform/policy.ts";
 import { searchDocument } from "../../apps/server/src/platform/text-search.ts";
-import { onEachDatabase, percentile } from "../foundation/databases.ts";
-import { province } from "../foundation/province.ts";
-import { generateNeeds, keywords, type Org, pick, rng } from "../search/generate.ts";
+import { onEachDatabase } from "../foundation/databases.ts";
+import { explainAnalyze, type RecordedQuery, recordingKysely } from "../foundation/explain.ts";
+import { actorFor, loadProvince, type ProvinceOrg, stats } from "../foundation/province-db.ts";
+import { generateNeeds, keywords, pick, rng } from "../search/generate.ts";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name);
@@ -46,7 +43,6 @@ const sort = sortIndex >= 0 ? (process.argv[sortIndex + 1] as "newest" | "releva
 /** What NeedHallPage asks for (20 rows here, as the issue says; the page shows 12). */
 const HALL = { status: "open", sort, totalUpTo: 1000, page: 1, pageSize: 20 } as const;
 
-const tree = province("45");
 /** bench/search's categories → the needs table's. */
 const CATEGORY: Record<string, string> = { planning: "diagnosis", team: "leadership", relief: "poverty_relief" };
 const VISIBILITY: ReadonlyArray<[string, number]> = [
@@ -55,26 +51,6 @@ const VISIBILITY: ReadonlyArray<[string, number]> = [
   ["partners", 15],
 ];
 const URGENCY = ["low", "normal", "normal", "normal", "high", "urgent"];
-const LEVELS = ["province", "city", "county", "town", "village"] as const;
-
-interface DbOrg extends Org {
-  category: string;
-  /** What `regionOf` answers: the deepest county or city at or above it. */
-  region: number;
-}
-
-const actorFor = (role: Role, org: DbOrg): Actor => ({
-  userId: 1,
-  username: "bench",
-  displayName: "bench",
-  memberId: null,
-  roles: [{ id: 1, role, orgId: org.id, orgName: org.name, orgPath: org.path }],
-  sessionId: "s",
-  csrfToken: "c",
-  ip: null,
-  gates: [],
-  secondFactor: false,
-});
 
 interface Sample {
   who: string;
@@ -85,42 +61,10 @@ interface Sample {
   refMs: number;
 }
 const results: Array<{ label: string; samples: Sample[] }> = [];
-const stats = (values: number[]) => {
-  const s = [...values].sort((a, b) => a - b);
-  return { p50: percentile(s, 50), p95: percentile(s, 95), max: s[s.length - 1] as number };
-};
 
 async function bench(label: string, database: Database) {
+  const { orgs, byId, userId } = await loadProvince(label, database);
   let t0 = performance.now();
-  await migrate(database);
-  const cipher = createCipher(crypto.randomBytes(32));
-  await database.db.transaction().execute((trx) => insertDemoCounty(trx, tree, new Map(), cipher, "bench-password-1"));
-  const rows = await database.db
-    .selectFrom("organizations")
-    .select(["id", "path", "depth", "name", "category"])
-    .orderBy("depth")
-    .execute();
-  const byId = new Map<number, DbOrg>();
-  const orgs: DbOrg[] = [];
-  for (const r of rows) {
-    const parentId = Number(r.path.split("/").filter(Boolean).at(-2));
-    const parent = byId.get(parentId);
-    const isRegion = r.category === "county" || r.category === "city";
-    const org: DbOrg = {
-      id: r.id,
-      path: r.path,
-      level: LEVELS[Math.min(r.depth, 4)] as Org["level"],
-      name: r.name.replace(/^中共/, "").replace(/(支部委员会|委员会)$/, ""),
-      category: r.category,
-      region: isRegion ? r.id : (parent?.region ?? r.id),
-    };
-    byId.set(r.id, org);
-    orgs.push(org);
-  }
-  const userId = (await database.db.selectFrom("users").select("id").executeTakeFirstOrThrow()).id;
-  console.log(`${label}: migrated, ${orgs.length} organizations in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-
-  t0 = performance.now();
   const needs = generateNeeds(orgs, rowCount);
   const random = rng(80);
   const batch = 5_000;
@@ -136,7 +80,7 @@ async function bench(label: string, database: Database) {
       })();
       const published =
         visibility === "region" && !["draft", "withdrawn", "expired"].includes(n.status)
-          ? (byId.get(n.orgId) as DbOrg).region
+          ? (byId.get(n.orgId) as ProvinceOrg).region
           : null;
       const rated = n.status === "confirmed" || n.status === "closed";
       const outcome = random() < 0.5 ? null : "问题得到解决，群众满意";
@@ -177,10 +121,10 @@ async function bench(label: string, database: Database) {
 
   const service = needsService(database.db, () => new Date(Date.UTC(2026, 10, 30)));
   const counties = orgs.filter((o) => o.category === "county");
-  const root = orgs[0] as DbOrg;
+  const root = orgs[0] as ProvinceOrg;
   const keyword = keywords(orgs, rng(45));
   const whoRandom = rng(7);
-  const caller = (): [string, Actor, DbOrg] => {
+  const caller = (): [string, Actor, ProvinceOrg] => {
     if (whoRandom() < 0.5) return ["coordinator", actorFor("coordinator", root), root];
     const county = pick(whoRandom, counties);
     return ["secretary", actorFor("secretary", county), county];
@@ -241,59 +185,21 @@ async function bench(label: string, database: Database) {
         ["page", items],
         ["count", count],
       ] as const) {
-        const plan = await sql<{ "QUERY PLAN": string }>`EXPLAIN (ANALYZE, BUFFERS) ${sql.raw(inline(c))}`.execute(
-          database.db,
-        );
+        const plan = await explainAnalyze(database, c);
         console.log(
           `\n${label} — ${what} — «${s.keyword || "(reference)"}» ${s.who} (${s.keyword ? s.total : s.refTotal} rows):`,
         );
-        console.log(plan.rows.map((r) => r["QUERY PLAN"]).join("\n"));
+        console.log(plan);
       }
     }
   }
 }
 
-/** The SQL the repository's listNeeds sends (captured through a logging Kysely), for EXPLAIN. */
+/** The SQL the repository's listNeeds sends (captured through a recording Kysely), for EXPLAIN. */
 async function captureListSql(visible: ReturnType<typeof visibleWhere>, q: string) {
-  const seen: Array<{ sql: string; parameters: readonly unknown[] }> = [];
-  // A Kysely that records what it would send: the repository's own listNeeds builds the SQL.
-  const recorder = new Kysely<never>({
-    dialect: {
-      createAdapter: () => new PostgresAdapter(),
-      createDriver: () => ({
-        init: async () => {},
-        acquireConnection: async () => ({
-          executeQuery: async (c: { sql: string; parameters: readonly unknown[] }) => {
-            seen.push({ sql: c.sql, parameters: c.parameters });
-            return { rows: [{ n: 0 }] } as never;
-          },
-          streamQuery: () => {
-            throw new Error("not streamed");
-          },
-        }),
-        beginTransaction: async () => {},
-        commitTransaction: async () => {},
-        rollbackTransaction: async () => {},
-        releaseConnection: async () => {},
-        destroy: async () => {},
-      }),
-      createIntrospector: () => ({}) as never,
-      createQueryCompiler: () => new PostgresQueryCompiler(),
-    },
-  });
-  await needsRepository(recorder as never).listNeeds(visible, { ...HALL, q: q || undefined } as never, null);
-  return { items: seen[0] as (typeof seen)[number], count: seen[1] as (typeof seen)[number] };
-}
-
-/** The statement with its parameters written in, for EXPLAIN. */
-function inline(c: { sql: string; parameters: readonly unknown[] }): string {
-  return c.sql.replace(/\$(\d+)/g, (_, i) => {
-    const v = c.parameters[Number(i) - 1];
-    if (typeof v === "number") return String(v);
-    if (Array.isArray(v))
-      return `ARRAY[${v.map((x) => (typeof x === "number" ? x : `'${String(x).replaceAll("'", "''")}'`)).join(",")}]`;
-    return `'${String(v).replaceAll("'", "''")}'`;
-  });
+  const recorder = recordingKysely();
+  await needsRepository(recorder.db as never).listNeeds(visible, { ...HALL, q: q || undefined } as never, null);
+  return { items: recorder.seen[0] as RecordedQuery, count: recorder.seen.at(-1) as RecordedQuery };
 }
 
 console.log(
