@@ -10,15 +10,21 @@ import { solvePairing, solvePairingExplained } from "./session.ts";
 import { pairingExamplesDir, repoRoot } from "./testing/examples-dir.ts";
 
 const bin = join(repoRoot, "apps/server/bin/huzhu.mjs");
+const bundle = join(repoRoot, "apps/server/dist/cli/huzhu.mjs");
 const examplesDir = pairingExamplesDir();
 const example = (name: string) => join(examplesDir, name);
 
 // Each run starts node and the CLI bundle (or tsx, when the bundle cannot be built): ~1 s on a loaded machine.
 const CLI_TIMEOUT = 60_000;
 
-function run(args: string[], input?: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function run(
+  args: string[],
+  input?: string,
+  env: NodeJS.ProcessEnv = process.env,
+  program: string = bin,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: repoRoot, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [program, ...args], { cwd: repoRoot, env, stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
@@ -43,6 +49,24 @@ function expectOneErrorLine(out: { status: number | null; stdout: string; stderr
 }
 
 describe("huzhu pairing solve", () => {
+  it(
+    "is built into JavaScript, and the bundle, the command and tsx give the same answer",
+    async () => {
+      const build = await run([], undefined, process.env, join(repoRoot, "apps/server/scripts/build-cli.mjs"));
+      expect(build.status).toBe(0);
+      expect(build.stderr).toMatch(/^huzhu CLI built into /);
+      const file = example("11-longyan-city.json");
+      const bundled = await run(["pairing", "solve", file], undefined, process.env, bundle);
+      expect(bundled.status).toBe(0);
+      const viaBin = await run(["pairing", "solve", file]);
+      const viaTsx = await run(["pairing", "solve", file], undefined, { ...process.env, HUZHU_CLI_TSX: "1" });
+      expect(viaBin.stdout).toBe(bundled.stdout);
+      expect(viaTsx.stdout).toBe(bundled.stdout);
+      expect(JSON.parse(bundled.stdout)).toMatchObject({ covered: 1336, assigned: 1349, score: 9755784 });
+    },
+    CLI_TIMEOUT,
+  );
+
   it(
     "prints the result of a problem file and exits 0",
     async () => {
