@@ -361,6 +361,36 @@ describe("imports (issue 13)", () => {
     expect(second.detail.message).toContain("探查");
   });
 
+  it("exports the roster in the template's column order, masked, with a notes sheet naming who and when", async () => {
+    const res = await secretary.request({ method: "GET", url: "/api/members/export" });
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const [data, notes] = wb.worksheets;
+    const header = (data?.getRow(1).values as string[]).slice(1);
+    // The import's columns in its order, masked where the screen masks (the birth date as its year).
+    expect(header).toEqual([
+      "姓名",
+      "性别",
+      "民族",
+      "出生年份",
+      "身份证号（已脱敏）",
+      "手机号（已脱敏）",
+      "学历",
+      "入党日期",
+      "党员类别",
+      "所在党组织",
+      "共管党组织",
+    ]);
+    expect(notes?.name).toBe("说明");
+    const lines: string[] = [];
+    notes?.eachRow((row) => {
+      lines.push(String(row.getCell(1).value));
+    });
+    expect(lines.join("\n")).toMatch(/导出人：secretary（secretary）　导出时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    expect(lines.join("\n")).toContain("已脱敏");
+  });
+
   it("answers bad files with a clear 400, never a 500", async () => {
     const notWorkbook = await upload(secretary, Buffer.from("姓名,性别\n张三,男\n"), "zh-CN", "a.csv");
     expect(expectError(notWorkbook, 400, { code: "import.notWorkbook", field: "file" }).message).toContain("Excel");

@@ -47,6 +47,8 @@ export async function writeWorkbook<Row>(
   sheetName: string,
   columns: ReadonlyArray<SheetColumn<Row>>,
   locale: Locale,
+  /** A second sheet of plain lines after the data (an export's notes and its watermark: who, when). */
+  notes?: { sheetName: string; lines: readonly string[] },
 ): Promise<{ buffer: Buffer; rowCount: number }> {
   const output = new PassThrough();
   const chunks: Buffer[] = [];
@@ -83,6 +85,12 @@ export async function writeWorkbook<Row>(
     await yieldToEventLoop();
   }
   sheet.commit();
+  if (notes) {
+    const notesSheet = workbook.addWorksheet(notes.sheetName);
+    notesSheet.getColumn(1).width = 100;
+    for (const line of notes.lines) notesSheet.addRow([spreadsheetText(line)]).commit();
+    notesSheet.commit();
+  }
   await workbook.commit();
   await finished;
   return { buffer: Buffer.concat(chunks), rowCount };

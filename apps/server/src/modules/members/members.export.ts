@@ -89,6 +89,37 @@ export function exportContentDisposition(locale: Locale, date: string): string {
   return `attachment; filename="member-roster-${date}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-/** Writes the rows with the shared streaming writer (platform/spreadsheet.ts). */
-export const writeRosterWorkbook = (rows: AsyncIterable<MemberRow[]>, locale: Locale) =>
-  writeWorkbook(rows, titles[locale], columns, locale);
+const notesTitles: Labels = { "zh-CN": "说明", "zh-TW": "說明", en: "Notes" };
+const notesText: Record<Locale, (who: string, at: string) => string[]> = {
+  "zh-CN": (who, at) => [
+    "本表由互助平台导出。身份证号和手机号已脱敏，与页面显示一致；出生日期只给出年份。",
+    "列的顺序与“党员信息导入模板”一致：改回导入时，请补全出生日期、公民身份号码和手机号码。",
+    `导出人：${who}　导出时间：${at}（北京时间）。本表含党员个人信息，请妥善保管，勿外传。`,
+  ],
+  "zh-TW": (who, at) => [
+    "本表由互助平台匯出。身分證號和手機號碼已遮罩，與頁面顯示一致；出生日期只提供年份。",
+    "欄的順序與「黨員資料匯入範本」一致：改回匯入時，請補全出生日期、公民身分號碼和手機號碼。",
+    `匯出人：${who}　匯出時間：${at}（北京時間）。本表含黨員個人資料，請妥善保管，勿外傳。`,
+  ],
+  en: (who, at) => [
+    "Exported from Huzhu. ID numbers and phones are masked as on screen; of the birth date only the year is given.",
+    "The columns follow the members import template: to import the file back, fill in the birth date, ID number and phone.",
+    `Exported by ${who} at ${at} (China time). This file holds members' personal data: keep it safe and do not pass it on.`,
+  ],
+};
+
+/**
+ * Writes the rows with the shared streaming writer (platform/spreadsheet.ts), then the notes sheet
+ * with the watermark: who exported it and when (issue 13).
+ */
+export const writeRosterWorkbook = (
+  rows: AsyncIterable<MemberRow[]>,
+  locale: Locale,
+  watermark: { who: string; at: Date },
+) => {
+  const at = new Date(watermark.at.getTime() + 8 * 3600_000).toISOString().replace("T", " ").slice(0, 16);
+  return writeWorkbook(rows, titles[locale], columns, locale, {
+    sheetName: notesTitles[locale],
+    lines: notesText[locale](watermark.who, at),
+  });
+};

@@ -339,7 +339,10 @@ export function membersService(
         }
       }
       const rows = reporting(capped(repo.batches(scope, filters, resolved, EXPORT_BATCH_SIZE), exportMaxRows));
-      const { buffer, rowCount } = await writeRosterWorkbook(rows, locale);
+      const { buffer, rowCount } = await writeRosterWorkbook(rows, locale, {
+        who: `${actor.displayName}（${actor.username}）`,
+        at: clock(),
+      });
       const audit: AuditRecord = {
         action: "member.export",
         result: "success",

@@ -2,7 +2,7 @@ import { DownloadOutlined, UploadOutlined } from "@ant-design/icons";
 import type { ImportKind } from "@huzhu/contracts";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Card, Dropdown, Flex, Typography, Upload } from "antd";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { JobProgressModal } from "../../../components/JobProgressModal.tsx";
@@ -32,6 +32,11 @@ export default function ImportsPage() {
   const commit = useCommitImport();
   const [commitJob, setCommitJob] = useState<string | null>(null);
   const detail = useQuery({ ...importsQueries.detail(selected ?? 0, 1), enabled: selected !== null });
+  // The history shows the same import: when its status moves on, so does its row there.
+  const status = detail.data?.status;
+  useEffect(() => {
+    if (status) void queryClient.invalidateQueries({ queryKey: importsQueries.lists() });
+  }, [status, queryClient]);
 
   const template = (kind: ImportKind) =>
     void apiDownload(`/api/imports/templates/${kind}`, {}, `${t(`imports.kinds.${kind}`)}.xlsx`).catch((e: Error) =>
