@@ -87,9 +87,11 @@ export class NetworkSimplex {
     this.succNum = new Int32Array(nodes);
     this.lastSucc = new Int32Array(nodes);
     this.buffer = new Int32Array(nodes);
-    // Block search pricing: scan about sqrt(m) arcs and take the best of them; a good compromise
-    // between Dantzig's rule (full scans) and first-eligible (many poor pivots).
-    this.blockSize = Math.max(10, Math.ceil(Math.sqrt(arcCount)));
+    // Block search pricing: scan about sqrt(m)/2 arcs and take the best of them; a good compromise
+    // between Dantzig's rule (full scans) and first-eligible (many poor pivots). Half of sqrt(m)
+    // rather than sqrt(m): more pivots (53,589 instead of 43,459 on guangxi-normal) but fewer arcs
+    // priced, 10–35 % faster on the 广西 benchmark cases (bench/pairing).
+    this.blockSize = Math.max(10, Math.ceil(Math.sqrt(arcCount) / 2));
     this.reset();
   }
 
