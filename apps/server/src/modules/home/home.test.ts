@@ -223,7 +223,9 @@ describe(`home page (${testDatabaseKind})`, () => {
   });
   // Last in the file: the pairing stays, and the cards above are compared without it.
   it("shows either side of a pairing its pairing, with the partner and the rhythm; not the coordinator", async () => {
-    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    // China dates (the server's "today" is China's), whatever the hour in UTC.
+    const day = (offset: number) =>
+      new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
     const coordinator = await t.login("coordinator");
     const organId = await t.orgId("unit:organ");
     const villageId = await t.orgId("village:a1");

@@ -99,7 +99,8 @@ export function pairingRoundsService(
   deps: { jobs: JobRunner; actorOf: (userId: number, ip: string | null) => Promise<Actor | null> },
 ) {
   const repo = pairingRoundsRepository(db);
-  const today = () => clock().toISOString().slice(0, 10);
+  /** Today's date in China (UTC+8): a pairing's first day, the latest a visit may be, the rhythm's "today". */
+  const today = () => new Date(clock().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
   const sessions = new Map<number, { session: PairingSession; solvedAt: string }>();
 
   function keepSession(roundId: number, session: PairingSession, solvedAt: Date) {
