@@ -75,6 +75,8 @@ const en: Messages = {
     kind: {
       member_export: "Roster export",
       need_export: "Needs list export",
+      import_validate: "Import check",
+      import_commit: "Import commit",
       other: "Background job",
     },
     status: {
@@ -161,6 +163,8 @@ const en: Messages = {
       jobKind: {
         member_export: "Roster export",
         need_export: "Needs list export",
+        import_validate: "Import check",
+        import_commit: "Import commit",
         other: "Background job",
       },
     },

@@ -76,6 +76,8 @@ const zhCN = {
     kind: {
       member_export: "党员名册导出",
       need_export: "需求清单导出",
+      import_validate: "导入文件校验",
+      import_commit: "确认导入",
       other: "后台任务",
     },
     status: {
@@ -162,6 +164,8 @@ const zhCN = {
       jobKind: {
         member_export: "党员名册导出",
         need_export: "需求清单导出",
+        import_validate: "导入文件校验",
+        import_commit: "确认导入",
         other: "后台任务",
       },
     },

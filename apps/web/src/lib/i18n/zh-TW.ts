@@ -75,6 +75,8 @@ const zhTW: Messages = {
     kind: {
       member_export: "黨員名冊匯出",
       need_export: "需求清單匯出",
+      import_validate: "匯入檔案校驗",
+      import_commit: "確認匯入",
       other: "背景任務",
     },
     status: {
@@ -161,6 +163,8 @@ const zhTW: Messages = {
       jobKind: {
         member_export: "黨員名冊匯出",
         need_export: "需求清單匯出",
+        import_validate: "匯入檔案校驗",
+        import_commit: "確認匯入",
         other: "背景任務",
       },
     },

@@ -13,6 +13,8 @@ function jobTitle(t: TFunction, kind: string): string {
   // Named per kind (a dot in a key would read as nesting); kinds this page does not know yet are "a job".
   if (kind === "member.export") return t("home.todos.jobKind.member_export");
   if (kind === "need.export") return t("home.todos.jobKind.need_export");
+  if (kind === "import.validate") return t("home.todos.jobKind.import_validate");
+  if (kind === "import.commit") return t("home.todos.jobKind.import_commit");
   return t("home.todos.jobKind.other");
 }
 

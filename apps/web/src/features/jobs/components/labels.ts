@@ -7,6 +7,8 @@ export function jobKindLabel(t: TFunction, kind: string): string {
   // Named per kind with "_" for the kind's dot (a dot in a key would read as nesting).
   if (kind === "member.export") return t("jobs.kind.member_export");
   if (kind === "need.export") return t("jobs.kind.need_export");
+  if (kind === "import.validate") return t("jobs.kind.import_validate");
+  if (kind === "import.commit") return t("jobs.kind.import_commit");
   return t("jobs.kind.other");
 }
 
