@@ -10,7 +10,15 @@ import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { browserScenarios, contrastProblems, desktop, login, screenshot } from "./support/browser.ts";
+import {
+  browserScenarios,
+  contrastProblems,
+  desktop,
+  expectNoHorizontalOverflow,
+  login,
+  phone,
+  screenshot,
+} from "./support/browser.ts";
 
 const { withPage } = browserScenarios();
 
@@ -18,6 +26,8 @@ const secretary = "s350824103207";
 const OWN_VILLAGE = "350824103207";
 const NEIGHBOUR = "350824103208";
 const run = Date.now().toString(36).slice(-5);
+/** The committed import's page, for the phone scenario. */
+let committedUrl = "";
 
 const HEADERS = [
   "姓名",
@@ -129,6 +139,7 @@ describe("数据导入 (issue 13)", () => {
       await page.getByRole("button", { name: "关闭" }).click();
       await expect.poll(() => preview.getAttribute("data-status"), { timeout: 30_000 }).toBe("committed");
       await page.getByTestId("import-done").waitFor();
+      committedUrl = new URL(page.url()).pathname + new URL(page.url()).search;
       // The history lists both files.
       const history = page.getByTestId("import-history");
       await history.getByText(`党员-${run}.xlsx`).waitFor();
@@ -139,6 +150,18 @@ describe("数据导入 (issue 13)", () => {
       const table = page.locator("[data-testid=member-table] tbody tr.ant-table-row");
       await expect.poll(() => table.count()).toBe(4);
       expect(await page.locator("[data-testid=member-table]").textContent()).toContain(`导入${run}甲`);
+    });
+  });
+
+  it("the same pages hold on a 390-px phone: no sideways scrolling, the preview and history readable", async () => {
+    expect(committedUrl).toMatch(/^\/imports\?id=\d+$/);
+    await withPage(phone, async (page) => {
+      await login(page, secretary);
+      await page.goto(committedUrl);
+      await page.getByTestId("import-done").waitFor();
+      await page.getByTestId("import-history").waitFor();
+      await expectNoHorizontalOverflow(page);
+      await screenshot(page, "imports-committed-390", { fullPage: true });
     });
   });
 });

@@ -1400,6 +1400,7 @@ const en: Messages = {
     commit: "Commit ({{n}} rows to write)",
     committing: "Importing",
     row: "Row",
+    rowN: "Row {{n}}",
     outcome: "Outcome",
     name: "Name",
     idNumber: "ID number",

@@ -1377,6 +1377,7 @@ const zhCN = {
     commit: "确认导入（写入 {{n}} 行）",
     committing: "正在导入",
     row: "行号",
+    rowN: "第 {{n}} 行",
     outcome: "结果",
     name: "姓名",
     idNumber: "公民身份号码",

@@ -1377,6 +1377,7 @@ const zhTW: Messages = {
     commit: "確認匯入（寫入 {{n}} 列）",
     committing: "正在匯入",
     row: "列號",
+    rowN: "第 {{n}} 列",
     outcome: "結果",
     name: "姓名",
     idNumber: "公民身分號碼",

@@ -1,8 +1,9 @@
 import type { ImportSummary } from "@huzhu/contracts";
 import { useQuery } from "@tanstack/react-query";
-import { Button, Table, Tag } from "antd";
+import { Button, Flex, List, Pagination, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useIsPhone } from "../../../lib/use-screen.ts";
 import { importsQueries } from "../api/queries.ts";
 import { countsText, statusColor } from "./ImportPreview.tsx";
 
@@ -13,6 +14,52 @@ export function ImportHistory(props: { selected: number | null; onOpen: (id: num
   const list = useQuery(importsQueries.list({ page, pageSize: 10 }));
   const time = (iso: string) =>
     new Date(iso).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" });
+  const phone = useIsPhone();
+  if (phone) {
+    return (
+      <Flex vertical gap={8} data-testid="import-history">
+        <List<ImportSummary>
+          loading={list.isFetching}
+          dataSource={list.data?.items ?? []}
+          rowKey="id"
+          renderItem={(r) => (
+            <List.Item
+              actions={[
+                <Button
+                  key="open"
+                  size="small"
+                  onClick={() => props.onOpen(r.id)}
+                  aria-label={t("imports.openOne", { file: r.fileName })}
+                >
+                  {t("imports.open")}
+                </Button>,
+              ]}
+            >
+              <Flex vertical gap={2}>
+                <Flex gap={8} wrap align="center">
+                  <Typography.Text strong>{r.fileName}</Typography.Text>
+                  <Tag color={statusColor[r.status]}>{t(`imports.status.${r.status}`)}</Tag>
+                </Flex>
+                <Typography.Text type="secondary">
+                  {time(r.createdAt)} · {r.createdBy}
+                </Typography.Text>
+                <span>{countsText(t, r)}</span>
+              </Flex>
+            </List.Item>
+          )}
+        />
+        <Pagination
+          simple
+          size="small"
+          current={page}
+          pageSize={10}
+          total={list.data?.total ?? 0}
+          onChange={setPage}
+          align="center"
+        />
+      </Flex>
+    );
+  }
   return (
     <Table<ImportSummary>
       rowKey="id"

@@ -1,11 +1,12 @@
 import { CheckOutlined, DownloadOutlined } from "@ant-design/icons";
 import type { ImportDetail, ImportRow } from "@huzhu/contracts";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, App, Button, Descriptions, Flex, Segmented, Table, Tag, Typography } from "antd";
+import { Alert, App, Button, Descriptions, Flex, List, Pagination, Segmented, Table, Tag, Typography } from "antd";
 import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { apiDownload } from "../../../lib/api/client.ts";
+import { useIsPhone } from "../../../lib/use-screen.ts";
 import { importsQueries } from "../api/queries.ts";
 
 type Only = "all" | "errors" | "changes";
@@ -26,6 +27,69 @@ export const statusColor: Record<ImportDetail["status"], string> = {
   failed: "red",
 };
 
+/** A row's problems, or what it changes. */
+function RowNotes(props: { row: ImportRow }) {
+  const { t } = useTranslation();
+  const r = props.row;
+  if (r.errors.length) {
+    return (
+      <ul style={{ margin: 0, paddingInlineStart: 16 }}>
+        {r.errors.map((e) => (
+          <li key={`${e.column}-${e.code}`} data-testid="import-error">
+            <Typography.Text strong>{e.column}</Typography.Text>
+            {t("imports.colon")}
+            <Typography.Text type="danger">{e.message}</Typography.Text>
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  return r.changes.length ? <span>{t("imports.changes", { columns: r.changes.join("、") })}</span> : null;
+}
+
+/** On a phone the preview's rows read as short entries, not a table scrolling sideways. */
+function PhoneRows(props: {
+  rows: ImportRow[];
+  loading: boolean;
+  page: number;
+  total: number;
+  onPage: (page: number) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Flex vertical gap={8} data-testid="import-rows-phone">
+      <List<ImportRow>
+        loading={props.loading}
+        dataSource={props.rows}
+        rowKey="row"
+        renderItem={(r) => (
+          <List.Item>
+            <Flex vertical gap={2} style={{ width: "100%" }}>
+              <Flex gap={8} wrap align="center">
+                <Typography.Text strong>{t("imports.rowN", { n: r.row })}</Typography.Text>
+                <Tag color={outcomeColor[r.outcome]}>{t(`imports.outcomes.${r.outcome}`)}</Tag>
+                <span>{r.name}</span>
+                <Typography.Text type="secondary">{r.idNumberMasked}</Typography.Text>
+              </Flex>
+              {r.orgName ? <Typography.Text type="secondary">{r.orgName}</Typography.Text> : null}
+              <RowNotes row={r} />
+            </Flex>
+          </List.Item>
+        )}
+      />
+      <Pagination
+        simple
+        size="small"
+        current={props.page}
+        pageSize={20}
+        total={props.total}
+        onChange={props.onPage}
+        align="center"
+      />
+    </Flex>
+  );
+}
+
 /** Counts in words, for the history and the preview. */
 export const countsText = (t: TFunction, d: Pick<ImportDetail, "counts">) => t("imports.countsText", { ...d.counts });
 
@@ -38,6 +102,7 @@ export function ImportPreview(props: { detail: ImportDetail; committing: boolean
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { detail } = props;
+  const phone = useIsPhone();
   const [only, setOnly] = useState<Only>(detail.counts.bad > 0 ? "errors" : "all");
   const [page, setPage] = useState(1);
   const ready = detail.status !== "validating";
@@ -117,51 +182,48 @@ export function ImportPreview(props: { detail: ImportDetail; committing: boolean
               ) : null}
             </Flex>
           </Flex>
-          <Table<ImportRow>
-            rowKey="row"
-            size="small"
-            loading={rows.isFetching}
-            dataSource={rows.data?.items ?? []}
-            scroll={{ x: true }}
-            data-testid="import-rows"
-            pagination={{
-              current: page,
-              pageSize: 20,
-              total: rows.data?.total ?? 0,
-              showSizeChanger: false,
-              onChange: setPage,
-            }}
-            columns={[
-              { title: t("imports.row"), dataIndex: "row", width: 64 },
-              {
-                title: t("imports.outcome"),
-                dataIndex: "outcome",
-                width: 90,
-                render: (o: ImportRow["outcome"]) => <Tag color={outcomeColor[o]}>{t(`imports.outcomes.${o}`)}</Tag>,
-              },
-              { title: t("imports.name"), dataIndex: "name" },
-              { title: t("imports.idNumber"), dataIndex: "idNumberMasked" },
-              { title: t("imports.org"), dataIndex: "orgName" },
-              {
-                title: t("imports.problems"),
-                key: "problems",
-                render: (_: unknown, r: ImportRow) =>
-                  r.errors.length ? (
-                    <ul style={{ margin: 0, paddingInlineStart: 16 }}>
-                      {r.errors.map((e) => (
-                        <li key={`${e.column}-${e.code}`} data-testid="import-error">
-                          <Typography.Text strong>{e.column}</Typography.Text>
-                          {t("imports.colon")}
-                          <Typography.Text type="danger">{e.message}</Typography.Text>
-                        </li>
-                      ))}
-                    </ul>
-                  ) : r.changes.length ? (
-                    t("imports.changes", { columns: r.changes.join("、") })
-                  ) : null,
-              },
-            ]}
-          />
+          {phone ? (
+            <PhoneRows
+              rows={rows.data?.items ?? []}
+              loading={rows.isFetching}
+              page={page}
+              total={rows.data?.total ?? 0}
+              onPage={setPage}
+            />
+          ) : (
+            <Table<ImportRow>
+              rowKey="row"
+              size="small"
+              loading={rows.isFetching}
+              dataSource={rows.data?.items ?? []}
+              scroll={{ x: true }}
+              data-testid="import-rows"
+              pagination={{
+                current: page,
+                pageSize: 20,
+                total: rows.data?.total ?? 0,
+                showSizeChanger: false,
+                onChange: setPage,
+              }}
+              columns={[
+                { title: t("imports.row"), dataIndex: "row", width: 64 },
+                {
+                  title: t("imports.outcome"),
+                  dataIndex: "outcome",
+                  width: 90,
+                  render: (o: ImportRow["outcome"]) => <Tag color={outcomeColor[o]}>{t(`imports.outcomes.${o}`)}</Tag>,
+                },
+                { title: t("imports.name"), dataIndex: "name" },
+                { title: t("imports.idNumber"), dataIndex: "idNumberMasked" },
+                { title: t("imports.org"), dataIndex: "orgName" },
+                {
+                  title: t("imports.problems"),
+                  key: "problems",
+                  render: (_: unknown, r: ImportRow) => <RowNotes row={r} />,
+                },
+              ]}
+            />
+          )}
         </>
       ) : null}
     </Flex>
