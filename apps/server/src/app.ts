@@ -24,6 +24,8 @@ import { jurisdictionCard, myRecordCard, todosCard } from "./modules/home/home.s
 import { importsRoutes } from "./modules/imports/imports.routes.ts";
 import { importsService } from "./modules/imports/imports.service.ts";
 import { jobsRoutes } from "./modules/jobs/jobs.routes.ts";
+import { jointBranchesRoutes } from "./modules/joint-branches/joint-branches.routes.ts";
+import { jointBranchesService } from "./modules/joint-branches/joint-branches.service.ts";
 import { membersRoutes } from "./modules/members/members.routes.ts";
 import { memberExportJob, membersService } from "./modules/members/members.service.ts";
 import { helpCard } from "./modules/needs/needs.home.ts";
@@ -252,6 +254,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   jobs.register(pairingRounds.runJob);
   jobs.register(pairingRounds.agreementsJob);
   pairingRoundsRoutes(app, pairingRounds);
+  // Joint branches (联建) formed from pairings (issue 9).
+  jointBranchesRoutes(app, jointBranchesService(db));
   // The home page (工作台): modules contribute cards, shown in this order.
   const home = homeCards();
   home.register(jurisdictionCard(db, clock));

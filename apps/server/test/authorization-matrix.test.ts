@@ -118,6 +118,8 @@ const recordRoutes: Record<string, (ids: { org: (key: string) => number }) => un
   "POST /api/pairings/:id/dissolve": () => ({ reason: "矩阵测试" }),
   "POST /api/pairings/:id/visits": () => ({ visitedOn: "2024-01-02", notes: "矩阵测试" }),
   "POST /api/pairings/:id/demonstration": () => ({ demonstration: true }),
+  "POST /api/pairings/:id/joint-branch": () => ({ name: "矩阵联建党支部", kind: "village_community" }),
+  "GET /api/pairings/:id/joint-branch": () => undefined,
 };
 
 /** Query strings of record routes that take their input there (lifting a what-if lock or forbid). */
@@ -195,6 +197,8 @@ const recordSetOf: Record<string, string> = {
   "POST /api/pairings/:id/dissolve": "pairing",
   "POST /api/pairings/:id/visits": "pairing",
   "POST /api/pairings/:id/demonstration": "pairing",
+  "POST /api/pairings/:id/joint-branch": "pairing",
+  "GET /api/pairings/:id/joint-branch": "pairing",
 };
 /** The resources whose routes the matrix places by relationship (beside organizations and members). */
 const placedResources = new Set([

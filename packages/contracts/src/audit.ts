@@ -89,6 +89,7 @@ export const auditActions = [
   "pairing.dissolve",
   "pairing.visit",
   "pairing.demonstrate",
+  "jointBranch.create",
   "import.upload",
   "import.read",
   "import.commit",

@@ -22,6 +22,7 @@ import {
   updateResourceBody,
 } from "./help.ts";
 import { jobListQuery, uuidParam } from "./jobs.ts";
+import { createJointBranchBody } from "./joint-branches.ts";
 import { createMemberBody, memberExportQuery, memberListQuery, revealBody, updateMemberBody } from "./members.ts";
 import { notificationListQuery, notificationStreamQuery } from "./notifications.ts";
 import { createOrgBody, dissolveOrgBody, moveOrgBody, orgListQuery, orgLookupQuery, updateOrgBody } from "./orgs.ts";
@@ -234,6 +235,7 @@ for (const schema of [
 ]) {
   labelFields("pairing", schema);
 }
+labelFields("jointBranch", createJointBranchBody);
 for (const schema of [createNeedBody, updateNeedBody, needListQuery, needExportQuery, confirmNeedBody]) {
   labelFields("need", schema);
 }

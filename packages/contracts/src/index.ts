@@ -8,6 +8,7 @@ export * from "./help.ts";
 export * from "./home.ts";
 export * from "./imports.ts";
 export * from "./jobs.ts";
+export * from "./joint-branches.ts";
 export * from "./members.ts";
 export * from "./notifications.ts";
 export * from "./orgs.ts";

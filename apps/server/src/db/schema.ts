@@ -245,6 +245,15 @@ export interface AttachmentTable {
   linked_at: MaybeTimestamp;
 }
 
+/** A joint branch (联建) formed from a pairing (migration 0021); the organization is in organizations. */
+export interface JointBranchTable {
+  org_id: number;
+  pairing_id: number;
+  kind: string;
+  created_by: number;
+  created_at: Timestamp;
+}
+
 export interface PairingTable {
   id: Generated<number>;
   /** Organization–organization pairings name the organizations; member–member ones the members (0013). */
@@ -566,6 +575,7 @@ export interface DB {
   audit_chain_head: AuditChainHeadTable;
   org_path_copies: OrgPathCopiesTable;
   pairings: PairingTable;
+  joint_branches: JointBranchTable;
   pairing_events: PairingEventTable;
   pairing_visits: PairingVisitTable;
   pairing_agreements: PairingAgreementTable;

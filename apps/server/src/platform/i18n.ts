@@ -615,6 +615,31 @@ const messages: Catalog = {
     "zh-TW": "幫扶方和受扶方不能相同",
     en: "must differ from the helper",
   },
+  "jointBranch.exists": {
+    "zh-CN": "该结对已组建联建党组织",
+    "zh-TW": "該結對已組建聯建黨組織",
+    en: "this pairing already has a joint branch",
+  },
+  "jointBranch.notOrgPairing": {
+    "zh-CN": "联建党组织只能由组织之间的结对组建",
+    "zh-TW": "聯建黨組織只能由組織之間的結對組建",
+    en: "a joint branch is formed from a pairing of two organizations",
+  },
+  "jointBranch.outsideJurisdiction": {
+    "zh-CN": "结对双方须都在您的管辖范围内",
+    "zh-TW": "結對雙方須都在您的管轄範圍內",
+    en: "both sides of the pairing must be in your jurisdiction",
+  },
+  "jointBranch.memberNotOfSides": {
+    "zh-CN": "党员{names}不属于结对双方",
+    "zh-TW": "黨員{names}不屬於結對雙方",
+    en: "{names}: not a member of either side",
+  },
+  "jointBranch.memberCoManaged": {
+    "zh-CN": "党员{names}已有共管党组织",
+    "zh-TW": "黨員{names}已有共管黨組織",
+    en: "{names}: already co-managed by another organization",
+  },
   "pairing.endsBeforeStart": {
     "zh-CN": "不能早于开始日期",
     "zh-TW": "不能早於開始日期",
@@ -1212,6 +1237,9 @@ const fieldLabels: Catalog = {
   "pairing.endsOn": { "zh-CN": "结束日期", "zh-TW": "結束日期", en: "end date" },
   "pairing.goals": { "zh-CN": "帮扶目标", "zh-TW": "幫扶目標", en: "goals" },
   "pairing.reason": { "zh-CN": "原因", "zh-TW": "原因", en: "reason" },
+  "jointBranch.name": { "zh-CN": "名称", "zh-TW": "名稱", en: "name" },
+  "jointBranch.kind": { "zh-CN": "联建类型", "zh-TW": "聯建類型", en: "kind" },
+  "jointBranch.memberIds": { "zh-CN": "党员", "zh-TW": "黨員", en: "members" },
   "pairing.helperMemberId": { "zh-CN": "帮扶党员", "zh-TW": "幫扶黨員", en: "helping member" },
   "pairing.recipientMemberId": { "zh-CN": "受扶党员", "zh-TW": "受扶黨員", en: "member helped" },
   "pairing.kind": { "zh-CN": "类型", "zh-TW": "類型", en: "kind" },

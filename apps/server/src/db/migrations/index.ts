@@ -17,6 +17,7 @@ import { bookingReminders } from "./0016_booking_reminders.ts";
 import { needsOpenSearch } from "./0018_needs_open_search.ts";
 import { imports } from "./0019_imports.ts";
 import { bookingPaths } from "./0020_booking_paths.ts";
+import { jointBranches } from "./0021_joint_branches.ts";
 
 /**
  * Ordered migrations. Append only: never edit one that has shipped; add the next number.
@@ -42,4 +43,5 @@ export const migrations: ReadonlyArray<{ name: string; script: string }> = [
   { name: "0018_needs_open_search", script: needsOpenSearch },
   { name: "0019_imports", script: imports },
   { name: "0020_booking_paths", script: bookingPaths },
+  { name: "0021_joint_branches", script: jointBranches },
 ];

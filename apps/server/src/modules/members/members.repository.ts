@@ -121,6 +121,33 @@ export function membersRepository(db: Kysely<DB>) {
   };
 
   return {
+    /** Members by id with their primary organization's path and co-managing organization, locked (joint branches). */
+    lockForCoManagement(ids: readonly number[]) {
+      if (ids.length === 0) return Promise.resolve([]);
+      return db
+        .selectFrom("members")
+        .select(["id", "name", "primary_org_path", "co_org_id"])
+        .where("id", "in", ids)
+        .orderBy("id")
+        .forUpdate()
+        .execute();
+    },
+
+    async setCoOrg(ids: readonly number[], coOrgId: number) {
+      if (ids.length === 0) return;
+      await db
+        .updateTable("members")
+        .set({ co_org_id: coOrgId, updated_at: new Date() })
+        .where("id", "in", ids)
+        .execute();
+    },
+
+    /** How many members an organization co-manages whose primary organization lies under each path. */
+    async countCoManagedUnder(coOrgId: number, paths: readonly string[]): Promise<number[]> {
+      const rows = await db.selectFrom("members").select("primary_org_path").where("co_org_id", "=", coOrgId).execute();
+      return paths.map((p) => rows.filter((r) => r.primary_org_path.startsWith(p)).length);
+    },
+
     async list(
       scope: Scope,
       query: MemberListQuery,

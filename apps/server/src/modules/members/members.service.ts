@@ -416,3 +416,36 @@ export const memberExportJob = (
     write: (actor, filters, locale, onBatch) => members.export(actor, filters, locale, onBatch),
     fileName: exportFileName,
   });
+
+/**
+ * What other modules may ask of members. A joint branch (联建, modules/joint-branches) co-manages
+ * members of its pairing's two sides: each must belong to one of them (their primary organization
+ * at or under a side) and have no co-managing organization yet — a member has one.
+ */
+export function memberDirectory(db: Kysely<DB>) {
+  const repo = membersRepository(db);
+  return {
+    /** Sets `coOrgId` on the members, or answers the problem (a code and the names) and changes nothing. */
+    async coManage(
+      ids: readonly number[],
+      coOrgId: number,
+      sidePaths: readonly string[],
+    ): Promise<{ code: string; names: string[] } | null> {
+      const unique = [...new Set(ids)];
+      const rows = await repo.lockForCoManagement(unique);
+      const found = new Map(rows.map((r) => [r.id, r]));
+      // Named by number, not by name, and an id that does not exist alike: nothing here may tell
+      // who a member outside the two sides is, or whether they exist.
+      const outside = unique.filter((id) => {
+        const m = found.get(id);
+        return !m || !sidePaths.some((p) => m.primary_org_path.startsWith(p));
+      });
+      if (outside.length) return { code: "jointBranch.memberNotOfSides", names: outside.map((id) => `#${id}`) };
+      const taken = rows.filter((r) => r.co_org_id !== null);
+      if (taken.length) return { code: "jointBranch.memberCoManaged", names: taken.map((r) => r.name) };
+      await repo.setCoOrg(unique, coOrgId);
+      return null;
+    },
+    countCoManagedUnder: (coOrgId: number, paths: readonly string[]) => repo.countCoManagedUnder(coOrgId, paths),
+  };
+}

@@ -118,6 +118,16 @@ export function orgsRepository(db: Kysely<DB>) {
      * Organizations named by a 12-digit division code or a full name, in any scope (an import names
      * them so; whether the caller may use them is the policy's to say afterwards).
      */
+    /** Organizations by id with their place in the tree, unscoped: the caller authorizes (joint branches). */
+    findPlaces(ids: readonly number[]) {
+      if (ids.length === 0) return Promise.resolve([]);
+      return db
+        .selectFrom("organizations")
+        .select(["id", "name", "path", "depth", "category", "area", "status"])
+        .where("id", "in", ids)
+        .execute();
+    },
+
     findByCodesOrNames(codes: readonly string[], names: readonly string[]) {
       if (codes.length === 0 && names.length === 0) return Promise.resolve([]);
       return db

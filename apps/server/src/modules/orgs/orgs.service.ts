@@ -235,6 +235,36 @@ export function orgDirectory(db: Kysely<DB>) {
         divisionCode: r.division_code,
       }));
     },
+    /**
+     * Organizations by id (in the order asked) with their place in the tree, unscoped: the caller
+     * authorizes what it found (a joint branch's two sides and their common superior).
+     */
+    async places(ids: readonly number[]) {
+      const rows = await orgsRepository(db).findPlaces(ids);
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id));
+    },
+    /**
+     * A joint branch (联建) under `parent`: the joint-branches module's organization, created inside
+     * its command's transaction after lockForAttach, as org.create inserts one.
+     */
+    insertJointBranch: (
+      parent: { id: number; path: string; depth: number },
+      org: { name: string; category: string; area: string },
+    ) =>
+      orgsRepository(db).insert({
+        parentId: parent.id,
+        parentPath: parent.path,
+        parentDepth: parent.depth,
+        name: org.name,
+        kind: "joint_branch",
+        category: org.category,
+        area: org.area,
+        divisionCode: null,
+        divisionName: null,
+        secretaryName: null,
+        units: [],
+      }),
     /** orgPolicy's loader without the counts, for authorizing many organizations at once (allowedIds). */
     loadForRules: (where: RawBuilder<SqlBool>, ids: readonly number[]) =>
       orgsRepository(db).findWhereForRules(where, ids) as Promise<OrgRow[]>,
