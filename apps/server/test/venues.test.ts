@@ -352,6 +352,19 @@ describe(`shared venues and bookings (${testDatabaseKind})`, () => {
     const body = res.json();
     expect(body.total).toBe(2);
     expect(body.items[0]).toMatchObject({ start: "2026-12-02T09:00:00+08:00", end: "2026-12-02T11:00:00+08:00" });
+    // A calendar counts no further than it shows, and is told when there are more.
+    const capped = await community.request({
+      method: "GET",
+      url: `/api/bookings?venueId=${openVenue}&pageSize=1&totalUpTo=1`,
+    });
+    expect(capped.json()).toMatchObject({ total: 1, totalCapped: true });
+    expect(capped.json().items).toHaveLength(1);
+    // A booking that started before the range and runs into it is in it (the 31-day bound of the start).
+    const overlapping = await community.request({
+      method: "GET",
+      url: `/api/bookings?venueId=${openVenue}&from=${encodeURIComponent("2026-12-02T10:00:00+08:00")}&to=${encodeURIComponent("2026-12-02T10:30:00+08:00")}`,
+    });
+    expect(overlapping.json().items.map((b: { start: string }) => b.start)).toContain("2026-12-02T09:00:00+08:00");
   });
 
   it("counts usage by direction (rural → urban here) for the coordinator's jurisdiction", async () => {

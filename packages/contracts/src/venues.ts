@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { humanText, isoDate, pageQuery } from "./common.ts";
+import { humanText, isoDate, pageQuery, totalUpTo } from "./common.ts";
 import { orgArea } from "./orgs.ts";
 
 /**
@@ -253,6 +253,8 @@ export const bookingListQuery = pageQuery
     from: offsetDateTime.optional(),
     to: offsetDateTime.optional(),
     status: bookingStatus.optional(),
+    /** Count no further than this (`totalCapped` says it stopped): a calendar shows what it fetched. */
+    totalUpTo: totalUpTo.optional(),
   })
   .strict();
 export type BookingListQuery = z.infer<typeof bookingListQuery>;

@@ -1,6 +1,6 @@
 import type { BookingListQuery, VenueListQuery } from "@huzhu/contracts";
 import { type Kysely, type RawBuilder, type SqlBool, sql, type Updateable } from "kysely";
-import { countRows } from "../../db/count.ts";
+import { countRows, countRowsUpTo } from "../../db/count.ts";
 import type { DB } from "../../db/schema.ts";
 import { likePrefix, type Reach } from "../../platform/access.ts";
 
@@ -283,7 +283,7 @@ export function venuesRepository(db: Kysely<DB>) {
       now: Date,
       extra?: RawBuilder<SqlBool>,
       order: "asc" | "desc" = "asc",
-    ): Promise<{ items: BookingRow[]; total: number }> {
+    ): Promise<{ items: BookingRow[]; total: number; totalCapped: boolean }> {
       let q = selectBookings().where(where);
       if (extra) q = q.where(extra);
       if (query.venueId) q = q.where("bookings.venue_id", "=", query.venueId);
@@ -305,9 +305,9 @@ export function venuesRepository(db: Kysely<DB>) {
           .limit(query.pageSize)
           .offset((query.page - 1) * query.pageSize)
           .execute(),
-        countRows(q),
+        countRowsUpTo(db, q, query.totalUpTo),
       ]);
-      return { items: items as BookingRow[], total };
+      return { items: items as BookingRow[], total: total.total, totalCapped: total.capped };
     },
 
     async insertBooking(values: {

@@ -398,7 +398,11 @@ export function venuesService(db: Kysely<DB>, clock: () => Date) {
 
     listBookings: async (actor: Actor, query: BookingListQuery) => {
       const result = await repo.listBookings(visibleWhere(actor, bookingPolicy.read), query, clock());
-      return { items: await presentBookings(actor, result.items), total: result.total };
+      return {
+        items: await presentBookings(actor, result.items),
+        total: result.total,
+        ...(result.totalCapped && { totalCapped: true }),
+      };
     },
     getBooking,
     createBooking: (actor: Actor, body: CreateBookingBody) =>

@@ -1004,6 +1004,7 @@ const en: Messages = {
       today: "Today",
       weekOf: "{{from}} to {{to}}",
       monthOf: "{{month}}",
+      more: "Only the first {{shown}} bookings are shown here; there are more: choose an organization or a venue to see them all.",
       blackout: "Closed (closed date)",
       closed: "Closed",
       opens: "Open {{hours}}",

@@ -992,6 +992,7 @@ const zhCN = {
       today: "今天",
       weekOf: "{{from}} 至 {{to}}",
       monthOf: "{{month}}",
+      more: "此视图只显示前 {{shown}} 条预约，还有更多：请选择一个组织或场地查看。",
       blackout: "不开放（停用日）",
       closed: "不开放",
       opens: "开放 {{hours}}",

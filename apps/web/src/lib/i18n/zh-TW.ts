@@ -992,6 +992,7 @@ const zhTW: Messages = {
       today: "今天",
       weekOf: "{{from}} 至 {{to}}",
       monthOf: "{{month}}",
+      more: "此視圖只顯示前 {{shown}} 條預約，還有更多：請選擇一個組織或場地查看。",
       blackout: "不開放（停用日）",
       closed: "不開放",
       opens: "開放 {{hours}}",

@@ -21,6 +21,8 @@ export type UsageParams = Partial<VenueUsageQuery>;
 export interface Page<T> {
   items: T[];
   total: number;
+  /** The count stopped at the request's totalUpTo. */
+  totalCapped?: boolean;
 }
 
 /** GET /api/venues: venues and facilities the caller sees (`bookable`: only those they may book). */

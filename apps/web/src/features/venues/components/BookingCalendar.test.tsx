@@ -37,10 +37,10 @@ function booking(id: number, date: string, from: string, to: string, status: str
   };
 }
 
-function renderCalendar(items: unknown[]) {
+function renderCalendar(items: unknown[], more: { totalCapped?: boolean } = {}) {
   const fetch = vi.fn(
     async (_url: string) =>
-      new Response(JSON.stringify({ items, total: items.length }), {
+      new Response(JSON.stringify({ items, total: items.length, ...more }), {
         status: 200,
         headers: { "content-type": "application/json" },
       }),
@@ -80,6 +80,16 @@ describe("BookingCalendar", { timeout: 20_000 }, () => {
     expect(url.searchParams.get("venueId")).toBe("1");
     expect(url.searchParams.get("from")).toBe(`${monday}T00:00:00+08:00`);
     expect(url.searchParams.get("to")).toBe(`${addDays(monday, 7)}T00:00:00+08:00`);
+    // It counts no further than it shows, and says nothing about more when there are none.
+    expect(url.searchParams.get("totalUpTo")).toBe(url.searchParams.get("pageSize"));
+    expect(screen.queryByTestId("calendar-more")).toBeNull();
+  });
+
+  it("says when there are more bookings than it shows", async () => {
+    renderCalendar([booking(1, wednesday, "14:00", "16:00", "confirmed", "中共三联村支部委员会")], {
+      totalCapped: true,
+    });
+    expect((await screen.findByTestId("calendar-more")).textContent).toContain("只显示前 1 条预约");
   });
 
   it("shows a month as whole weeks with each day's count, and a day opens its week", async () => {

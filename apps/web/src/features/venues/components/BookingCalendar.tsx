@@ -1,7 +1,7 @@
 import { LeftOutlined, RightOutlined } from "@ant-design/icons";
 import type { Booking, Venue } from "@huzhu/contracts";
 import { useQuery } from "@tanstack/react-query";
-import { Button, Flex, Segmented, Spin, Typography, theme } from "antd";
+import { Alert, Button, Flex, Segmented, Spin, Typography, theme } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PageError } from "../../../components/PageStates.tsx";
@@ -45,6 +45,9 @@ function datesOf(b: Booking): string[] {
  * Every day is text (never colour alone): the bookings' times, organizations and statuses, and
  * days the venue is closed or blacked out.
  */
+/** The most bookings one calendar view fetches (a week or month of a county is far fewer). */
+const CALENDAR_LIMIT = 200;
+
 export default function BookingCalendar(props: {
   venueId?: number;
   orgId?: number;
@@ -69,9 +72,13 @@ export default function BookingCalendar(props: {
       from: chinaIso(first, "00:00"),
       to: chinaIso(addDays(last, 1), "00:00"),
       page: 1,
-      pageSize: 200,
+      pageSize: CALENDAR_LIMIT,
+      // The calendar shows what it fetched; counting a province's month beyond it is wasted work.
+      totalUpTo: CALENDAR_LIMIT,
     }),
   );
+  const fetched = bookings.data?.items.length ?? 0;
+  const more = bookings.data ? bookings.data.totalCapped === true || bookings.data.total > fetched : false;
   const byDay = new Map<string, Booking[]>();
   for (const b of (bookings.data?.items ?? []).filter(shown)) {
     for (const d of datesOf(b)) byDay.set(d, [...(byDay.get(d) ?? []), b]);
@@ -132,6 +139,15 @@ export default function BookingCalendar(props: {
         {bookings.isFetching ? <Spin size="small" /> : null}
       </Flex>
       {bookings.isError ? <PageError error={bookings.error} onRetry={() => void bookings.refetch()} /> : null}
+      {more ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 8 }}
+          message={t("venues.calendar.more", { shown: fetched })}
+          data-testid="calendar-more"
+        />
+      ) : null}
       {view === "week" ? (
         <div
           style={{
