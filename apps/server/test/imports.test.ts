@@ -186,6 +186,9 @@ describe("imports (issue 13)", () => {
       await secretary.request({ method: "GET", url: `/api/imports/${id}`, headers: { "accept-language": "en" } })
     ).json();
     expect(en.errors[0].message).toBe("has a wrong check digit");
+    // Errors are paged.
+    const page2 = (await secretary.request({ method: "GET", url: `/api/imports/${id}?page=2&pageSize=2` })).json();
+    expect(page2).toMatchObject({ errorTotal: 3, errors: [{ row: 31, column: "所在党组织" }] });
     // The preview's filters.
     const bad = (await secretary.request({ method: "GET", url: `/api/imports/${id}/rows?only=errors` })).json();
     expect(bad.items.map((r: { row: number }) => r.row)).toEqual([5, 13, 31]);

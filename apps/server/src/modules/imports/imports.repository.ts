@@ -170,17 +170,23 @@ export function importsRepository(db: Kysely<DB>) {
         .execute();
     },
 
-    /** The bad rows' problems, in row order, one page (each row may have several). */
+    /** The bad rows' problems, in row order, one page (each row may have several), paged in SQL. */
     async errorsPage(id: number, page: number, pageSize: number) {
-      const all = await db
-        .selectFrom("import_rows")
-        .select(["row_number", "errors"])
-        .where("import_id", "=", id)
-        .where("outcome", "=", "bad")
-        .orderBy("row_number")
-        .execute();
-      const flat = all.flatMap((r) => r.errors.map((e) => ({ row: r.row_number, ...e })));
-      return { items: flat.slice((page - 1) * pageSize, page * pageSize), total: flat.length };
+      const [items, total] = await Promise.all([
+        sql<{ row: number; problem: ImportRowProblem }>`
+          SELECT r.row_number AS row, e.value AS problem
+          FROM import_rows r CROSS JOIN LATERAL jsonb_array_elements(r.errors) WITH ORDINALITY AS e(value, n)
+          WHERE r.import_id = ${id} AND r.outcome = 'bad'
+          ORDER BY r.row_number, e.n
+          LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`.execute(db),
+        sql<{ n: number }>`
+          SELECT coalesce(sum(jsonb_array_length(errors)), 0)::int AS n
+          FROM import_rows WHERE import_id = ${id} AND outcome = 'bad'`.execute(db),
+      ]);
+      return {
+        items: items.rows.map((r) => ({ row: r.row, ...r.problem })),
+        total: total.rows[0]?.n ?? 0,
+      };
     },
 
     /** Every bad row's problems by row number (the error workbook). */
