@@ -248,6 +248,16 @@ describe("imports (issue 13)", () => {
       .orderBy("id")
       .execute();
     expect(audit.at(-1)?.detail).toMatchObject({ kind: "members", created: 50, updated: 0 });
+    // The upload is not kept once committed (its personal data is the roster's now).
+    const stored2 = await t.database.db
+      .selectFrom("imports")
+      .select("file_enc")
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
+    expect(t.cipher.decrypt(stored2.file_enc)).toBe("");
+    expectError(await secretary.request({ method: "GET", url: `/api/imports/${id}/errors.xlsx` }), 409, {
+      code: "import.fileForgotten",
+    });
     // A second commit is refused.
     expectError(await secretary.request({ method: "POST", url: `/api/imports/${id}/commit` }), 409, {
       code: "import.alreadyCommitted",

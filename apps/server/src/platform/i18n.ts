@@ -491,6 +491,11 @@ const messages: Catalog = {
     "zh-TW": "該匯入尚未校驗完成或正在匯入",
     en: "this import is still being checked or committed",
   },
+  "import.fileForgotten": {
+    "zh-CN": "该导入已完成，上传的文件已删除",
+    "zh-TW": "該匯入已完成，上傳的檔案已刪除",
+    en: "this import was committed and its uploaded file is no longer kept",
+  },
   "import.alreadyCommitted": {
     "zh-CN": "该导入已完成",
     "zh-TW": "該匯入已完成",

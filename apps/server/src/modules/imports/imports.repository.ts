@@ -87,6 +87,11 @@ export function importsRepository(db: Kysely<DB>) {
         .executeTakeFirst();
     },
 
+    /** Replaces the stored workbook (its personal data) once nothing needs it any more. */
+    async forgetFile(id: number, emptyEnc: Buffer): Promise<void> {
+      await db.updateTable("imports").set({ file_enc: emptyEnc }).where("id", "=", id).execute();
+    },
+
     async fileOf(id: number): Promise<Uint8Array> {
       return (await db.selectFrom("imports").select("file_enc").where("id", "=", id).executeTakeFirstOrThrow())
         .file_enc;

@@ -240,6 +240,9 @@ export function importsService(db: Kysely<DB>, cipher: PersonalDataCipher, clock
           })),
         );
         await r.setStatus(input.importId, "committed", { committed: true });
+        // The workbook's ID numbers and phones are now the roster's, encrypted there: the upload
+        // itself is not kept (an encrypted empty value, so key rotation reads it like any other).
+        await r.forgetFile(input.importId, cipher.encrypt(""));
         return {
           result: { ...checked.counts, ...written },
           targetId: input.importId,
@@ -305,6 +308,10 @@ export function importsService(db: Kysely<DB>, cipher: PersonalDataCipher, clock
       const actor = await options.actorOf(ctx.ownerId, ctx.params.ip);
       if (!actor) throw new AppError(403, "forbidden");
       const id = ctx.params.importId;
+      // Taken up again after its transaction committed (the process died before the job was marked
+      // done): the import is committed and its file forgotten; there is nothing left to do.
+      const current = await repo.findOwn(ctx.ownerId, id);
+      if (current?.status === "committed") return { result: { importId: id } };
       try {
         await ctx.progress(0, "job.import.commit.reading");
         const parsed = await parseMembers(await decryptedFile(id));
@@ -443,6 +450,8 @@ export function importsService(db: Kysely<DB>, cipher: PersonalDataCipher, clock
     /** The uploaded workbook again, with a column saying what is wrong with each bad row. */
     async errorWorkbook(actor: Actor, id: number, locale: Locale): Promise<{ buffer: Buffer; fileName: string }> {
       const record = await ownImport(actor, id);
+      // A committed import had no wrong rows, and its upload is no longer kept.
+      if (record.status === "committed") throw new AppError(409, "import.fileForgotten");
       const problems = await repo.allErrors(id);
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load((await decryptedFile(id)) as unknown as ArrayBuffer);
