@@ -233,6 +233,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   jobs.register(imports.validateJob);
   jobs.register(imports.commitJob);
   importsRoutes(app, imports, jobs);
+  // The workbooks of imports never committed are kept for their preview for 30 days, then forgotten.
+  registerSweep(app, "forgetting old import files", 60 * 60_000, () => imports.forgetStale());
   // The roster's cap on an export's rows is the needs list's too.
   const needs = needsService(db, clock, { exportMaxRows: deps.exportMaxRows });
   const needsExport = needExportJob(needs, (userId, ip) => auth.actorOf(userId, ip));

@@ -475,6 +475,32 @@ describe("imports (issue 13)", () => {
     expect(detail.message).toContain("60 行");
   });
 
+  it("forgets the workbook of an import left uncommitted for 30 days", async () => {
+    const rows = memberRows(2, 700);
+    (rows[0] as Cell[])[1] = "未知";
+    const { id } = await uploadAndValidate(await workbook(rows));
+    const fresh = importsService(t.database.db, t.cipher, () => new Date(), { actorOf: async () => null });
+    expect(await fresh.forgetStale()).toBe(0);
+    expect((await secretary.request({ method: "GET", url: `/api/imports/${id}/errors.xlsx` })).statusCode).toBe(200);
+    await t.database.db
+      .updateTable("imports")
+      .set({ created_at: sql`now() - interval '31 days'` })
+      .where("id", "=", id)
+      .execute();
+    expect(await fresh.forgetStale()).toBeGreaterThanOrEqual(1);
+    const stored = await t.database.db
+      .selectFrom("imports")
+      .select("file_enc")
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
+    expect(t.cipher.decrypt(stored.file_enc)).toBe("");
+    expectError(await secretary.request({ method: "GET", url: `/api/imports/${id}/errors.xlsx` }), 409, {
+      code: "import.fileForgotten",
+    });
+    // Its preview stays.
+    expect((await secretary.request({ method: "GET", url: `/api/imports/${id}` })).json().errorTotal).toBe(1);
+  });
+
   it("leaves none of the rows when the commit fails on its last batch", async () => {
     const before = await memberCount();
     const auth = authService(t.database.db, t.cipher, () => new Date(), {

@@ -492,9 +492,9 @@ const messages: Catalog = {
     en: "this import is still being checked or committed",
   },
   "import.fileForgotten": {
-    "zh-CN": "该导入已完成，上传的文件已删除",
-    "zh-TW": "該匯入已完成，上傳的檔案已刪除",
-    en: "this import was committed and its uploaded file is no longer kept",
+    "zh-CN": "该导入已完成或已过保留期，上传的文件已删除，请重新上传",
+    "zh-TW": "該匯入已完成或已過保留期，上傳的檔案已刪除，請重新上傳",
+    en: "this import was committed or is past its retention time: its uploaded file is no longer kept; upload it again",
   },
   "import.alreadyCommitted": {
     "zh-CN": "该导入已完成",

@@ -92,6 +92,24 @@ export function importsRepository(db: Kysely<DB>) {
       await db.updateTable("imports").set({ file_enc: emptyEnc }).where("id", "=", id).execute();
     },
 
+    /**
+     * Forgets the workbooks of imports left uncommitted since `before`. An encrypted empty value is
+     * a few dozen bytes and any workbook far more, so the length tells which are still kept.
+     */
+    async forgetStale(before: Date, emptyEnc: () => Buffer): Promise<number> {
+      const stale = await db
+        .selectFrom("imports")
+        .select("id")
+        .where("status", "in", ["validated", "invalid", "failed"])
+        .where("created_at", "<", before)
+        .where(sql<boolean>`octet_length(file_enc) > 200`)
+        .execute();
+      for (const { id } of stale) {
+        await db.updateTable("imports").set({ file_enc: emptyEnc() }).where("id", "=", id).execute();
+      }
+      return stale.length;
+    },
+
     async fileOf(id: number): Promise<Uint8Array> {
       return (await db.selectFrom("imports").select("file_enc").where("id", "=", id).executeTakeFirstOrThrow())
         .file_enc;

@@ -36,6 +36,8 @@ import { readFirstSheet } from "./imports.reader.ts";
 import { importsRepository } from "./imports.repository.ts";
 import { writeTemplate } from "./imports.templates.ts";
 
+/** How long the workbook of an import never committed is kept (encrypted) for its preview. */
+export const IMPORT_FILE_DAYS = 30;
 /** The most data rows one file may hold on the web (the command line has no such limit). */
 export const IMPORT_MAX_ROWS = 50_000;
 /** The largest file the web accepts. */
@@ -162,7 +164,9 @@ export function importsService(db: Kysely<DB>, cipher: PersonalDataCipher, clock
   }
 
   async function decryptedFile(id: number): Promise<Buffer> {
-    return Buffer.from(cipher.decrypt(await repo.fileOf(id)), "base64");
+    const file = Buffer.from(cipher.decrypt(await repo.fileOf(id)), "base64");
+    if (file.length === 0) throw new AppError(409, "import.fileForgotten");
+    return file;
   }
 
   async function ownImport(actor: Actor, id: number) {
@@ -367,6 +371,10 @@ export function importsService(db: Kysely<DB>, cipher: PersonalDataCipher, clock
       });
     },
 
+    /** Forgets the workbooks of imports left uncommitted for IMPORT_FILE_DAYS (an hourly sweep). */
+    forgetStale: () =>
+      repo.forgetStale(new Date(clock().getTime() - IMPORT_FILE_DAYS * 86_400_000), () => cipher.encrypt("")),
+
     /** A template workbook, watermarked with who downloaded it and when. */
     async template(actor: Actor, kind: ImportKind): Promise<Buffer> {
       scopeOf(actor, importPolicy.template);
@@ -486,6 +494,7 @@ export function importsService(db: Kysely<DB>, cipher: PersonalDataCipher, clock
         if (!locked) throw notFound("import");
         if (locked.status === "invalid") throw new AppError(409, "import.hasErrors");
         if (locked.status === "committed") throw new AppError(409, "import.alreadyCommitted");
+        if ((await r.fileOf(id)).length <= 200) throw new AppError(409, "import.fileForgotten");
         if (locked.status !== "validated") throw new AppError(409, "import.notReady");
         const jobId = await jobs.enqueue(trx, commitJob, {
           ownerId: actor.userId,
