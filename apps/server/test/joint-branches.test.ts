@@ -107,6 +107,10 @@ describe(`joint branches (${testDatabaseKind})`, () => {
   });
 
   it("forms one under the common superior, co-managing members of both sides, audited, once", async () => {
+    // Before: the county's coordinator may form one, the village's secretary may not.
+    const before = (s: Session) => s.request({ method: "GET", url: `/api/pairings/${pairingId}/joint-branch` });
+    expect((await before(coordinator)).json()).toEqual({ jointBranch: null, abilities: { form: true } });
+    expect((await before(village)).json()).toEqual({ jointBranch: null, abilities: { form: false } });
     const 钟一 = await t.memberId("钟一");
     const 刘二 = await t.memberId("刘二");
     const res = await form(coordinator, pairingId, {
@@ -137,6 +141,7 @@ describe(`joint branches (${testDatabaseKind})`, () => {
     // Both sides' people see it through the pairing; once only.
     expect((await village.request({ method: "GET", url: `/api/pairings/${pairingId}/joint-branch` })).json()).toEqual({
       jointBranch: made,
+      abilities: { form: false },
     });
     expect((await village.request({ method: "GET", url: `/api/pairings/${proposedId}/joint-branch` })).statusCode).toBe(
       404,

@@ -14,7 +14,7 @@ import { humanText } from "./common.ts";
  *
  * - `POST /pairings/{id}/joint-branch` `createJointBranchBody` → 201 `jointBranch`, by a coordinator
  *   whose jurisdiction holds both sides (pairing.solve); one per pairing; audited `jointBranch.create`.
- * - `GET  /pairings/{id}/joint-branch` → `pairingJointBranch` `{ jointBranch }` (null while none), for
+ * - `GET  /pairings/{id}/joint-branch` → `pairingJointBranch` `{ jointBranch, abilities }` (null while none), for
  *   whoever sees the pairing.
  */
 export const jointBranchKinds = [
@@ -51,5 +51,9 @@ export const jointBranch = z.object({
 });
 export type JointBranch = z.infer<typeof jointBranch>;
 
-export const pairingJointBranch = z.object({ jointBranch: jointBranch.nullable() });
+export const pairingJointBranch = z.object({
+  jointBranch: jointBranch.nullable(),
+  /** Whether the caller may form one now (a coordinator above a side of an active pairing that has none). */
+  abilities: z.object({ form: z.boolean() }),
+});
 export type PairingJointBranch = z.infer<typeof pairingJointBranch>;

@@ -18,5 +18,5 @@ const activeOrgPairing = (pairing: Pick<PairingRow, "status" | "helper_org_id" |
 
 export const jointBranchPolicy = definePolicy<PairingRow, "read" | "form">(pairingPolicy.resource, {
   read: { grant: "help.read", presented: false },
-  form: { grant: "pairing.solve", reach: pairingOrgReach, rule: activeOrgPairing, presented: false },
+  form: { grant: "pairing.solve", reach: pairingOrgReach, rule: activeOrgPairing },
 });

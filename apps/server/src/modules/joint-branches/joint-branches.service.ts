@@ -4,7 +4,7 @@ import type { DB } from "../../db/schema.ts";
 import { type Actor, scopeFor } from "../../platform/access.ts";
 import { defineCommand, execute } from "../../platform/commands.ts";
 import { AppError, invalidField, notFound } from "../../platform/errors.ts";
-import { authorizeOne } from "../../platform/policy.ts";
+import { authorizeOne, presentAbilities } from "../../platform/policy.ts";
 import { memberDirectory } from "../members/members.service.ts";
 import { orgDirectory } from "../orgs/orgs.service.ts";
 import type { PairingRow } from "../pairing-rounds/pairing-rounds.repository.ts";
@@ -93,7 +93,9 @@ export function jointBranchesService(db: Kysely<DB>) {
       execute(db, actor, commands.create, { pairingId, body }),
     async get(actor: Actor, pairingId: number): Promise<PairingJointBranch> {
       const pairing = await authorizeOne(db, actor, jointBranchPolicy.read, pairingId);
-      return { jointBranch: await present(db, pairing) };
+      const made = await present(db, pairing);
+      const abilities = (await presentAbilities(db, actor, jointBranchPolicy, [pairing])).get(pairing.id);
+      return { jointBranch: made, abilities: { form: made === null && abilities?.form === true } };
     },
   };
 }

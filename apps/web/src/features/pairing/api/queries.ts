@@ -1,8 +1,11 @@
 import type {
+  CreateJointBranchBody,
   CreatePairingRoundBody,
   JobAccepted,
+  JointBranch,
   Pairing,
   PairingDetail,
+  PairingJointBranch,
   PairingListQuery,
   PairingPairBody,
   PairingRound,
@@ -72,6 +75,12 @@ export const getPairing = (id: number, signal?: AbortSignal) =>
 export const recordVisit = (id: number, body: RecordVisitBody) =>
   api.post<PairingDetail>(`/api/pairings/${id}/visits`, body);
 
+/** A pairing's joint branch (联建) and whether the caller may form one; forming it. */
+export const getJointBranch = (id: number, signal?: AbortSignal) =>
+  api.get<PairingJointBranch>(`/api/pairings/${id}/joint-branch`, undefined, signal);
+export const formJointBranch = (id: number, body: CreateJointBranchBody) =>
+  api.post<JointBranch>(`/api/pairings/${id}/joint-branch`, body);
+
 export const problemPath = (id: number) => `/api/pairing-rounds/${id}/problem`;
 export const agreementPath = (id: number) => `/api/pairings/${id}/agreement`;
 
@@ -110,5 +119,10 @@ export const pairingQueries = {
     queryOptions({
       queryKey: [...pairingQueries.pairings(), "detail", id] as const,
       queryFn: ({ signal }) => getPairing(id, signal),
+    }),
+  jointBranch: (id: number) =>
+    queryOptions({
+      queryKey: [...pairingQueries.pairings(), "joint-branch", id] as const,
+      queryFn: ({ signal }) => getJointBranch(id, signal),
     }),
 };

@@ -10,9 +10,13 @@ import { ToneTag } from "../../../components/ToneTag.tsx";
 import { apiDownload } from "../../../lib/api/client.ts";
 import { useMe } from "../../../lib/auth/me.ts";
 import { agreementPath, pairingQueries } from "../api/queries.ts";
+import { JointBranchCard } from "../components/JointBranchCard.tsx";
 import { RhythmNote } from "../components/RhythmNote.tsx";
 import { statusTone } from "../components/status.ts";
 import { VisitForm } from "../components/VisitForm.tsx";
+
+/** 中共城关社区委员会 → 城关社区: an organization's name inside another's. */
+const shortName = (name: string) => name.replace(/^中共/, "").replace(/(党?总?支部委员会|委员会|党总?支部|党委)$/, "");
 
 /**
  * A pairing's page, for either side and those above them: the partner (the other side, from the
@@ -116,6 +120,15 @@ export default function PairingPage() {
           </Card>
         </Col>
       </Row>
+      {p.helper.type === "org" ? (
+        <JointBranchCard
+          pairingId={p.id}
+          defaultName={t("pairing.jointBranch.defaultName", {
+            helper: shortName(p.helper.name),
+            recipient: shortName(p.recipient.name),
+          })}
+        />
+      ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Card
