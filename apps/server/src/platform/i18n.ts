@@ -1341,6 +1341,7 @@ const fieldLabels: Catalog = {
   "booking.reason": { "zh-CN": "原因", "zh-TW": "原因", en: "reason" },
   "booking.token": { "zh-CN": "签到码", "zh-TW": "簽到碼", en: "check-in code" },
   "booking.from": { "zh-CN": "开始时间", "zh-TW": "開始時間", en: "from" },
+  "booking.totalUpTo": { "zh-CN": "计数上限", "zh-TW": "計數上限", en: "count up to" },
   "booking.to": { "zh-CN": "结束时间", "zh-TW": "結束時間", en: "to" },
   "booking.status": { "zh-CN": "预约状态", "zh-TW": "預約狀態", en: "booking status" },
   "course.orgId": { "zh-CN": "所属组织", "zh-TW": "所屬組織", en: "organization" },
