@@ -15,11 +15,19 @@ export const attachmentUrl = (id: string) => `/api/attachments/${id}`;
 export async function uploadAttachment(file: File, csrfToken: string | undefined): Promise<Attachment> {
   const body = new FormData();
   body.append("file", file, file.name);
+  return postForm<Attachment>("/api/attachments", body, csrfToken);
+}
+
+/**
+ * POSTs a multipart form (uploads: attachments, import workbooks) with the session's CSRF token and
+ * the UI's language, and answers the JSON reply or throws the API's error as the JSON client does.
+ */
+export async function postForm<T>(url: string, body: FormData, csrfToken: string | undefined): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": currentLanguage() };
   if (csrfToken) headers["x-csrf-token"] = csrfToken;
   let response: Response;
   try {
-    response = await fetch("/api/attachments", { method: "POST", body, headers, credentials: "same-origin" });
+    response = await fetch(url, { method: "POST", body, headers, credentials: "same-origin" });
   } catch {
     throw new ApiError(0, "network", i18n.t("errors.network"));
   }
@@ -30,7 +38,7 @@ export async function uploadAttachment(file: File, csrfToken: string | undefined
       ? new ApiError(response.status, error.code, error.message, error.field)
       : new ApiError(response.status, `http_${response.status}`, i18n.t("errors.status", { status: response.status }));
   }
-  return data as Attachment;
+  return data as T;
 }
 
 export function useUploadAttachment() {
