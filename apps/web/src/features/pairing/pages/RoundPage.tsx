@@ -125,6 +125,7 @@ export default function RoundPage() {
   if (round.isError) return <PageError error={round.error} onRetry={() => void round.refetch()} />;
   const r = round.data;
   const editable = r.abilities.update && r.status !== "published";
+  const shownJob = jobId ?? (!solved && r.lastJobId ? r.lastJobId : null);
 
   const onPair = (action: PairAction, pair: RoundPair) => {
     const ref = { helperOrgId: pair.helperOrg.id, recipientOrgId: pair.recipientOrg.id };
@@ -234,7 +235,8 @@ export default function RoundPage() {
           .join(t("common.listSeparator"))}
       </Typography.Paragraph>
 
-      {jobId ? <RunProgress key={jobId} jobId={jobId} onFinished={onFinished} /> : null}
+      {/* This page's run, or (opened again while it runs) the round's last one before it is solved. */}
+      {shownJob ? <RunProgress key={shownJob} jobId={shownJob} onFinished={onFinished} /> : null}
 
       {solved ? (
         result.isPending ? (
