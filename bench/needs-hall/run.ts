@@ -17,7 +17,7 @@
  */
 import crypto from "node:crypto";
 import { sql } from "kysely";
-import { type Database, openDatabase } from "../../apps/server/src/db/client.ts";
+import type { Database } from "../../apps/server/src/db/client.ts";
 import { needPolicy } from "../../apps/server/src/modules/needs/needs.policy.ts";
 import { needsRepository } from "../../apps/server/src/modules/needs/needs.repository.ts";
 import { needsService } from "../../apps/server/src/modules/needs/needs.service.ts";
@@ -63,6 +63,10 @@ interface Sample {
 const results: Array<{ label: string; samples: Sample[] }> = [];
 
 async function bench(label: string, database: Database) {
+  if (label === "PostgreSQL") {
+    const jit = await sql<{ jit: string }>`SELECT current_setting('jit') AS jit`.execute(database.db);
+    console.log(`PostgreSQL jit = ${jit.rows[0]?.jit}`);
+  }
   const { orgs, byId, userId } = await loadProvince(label, database);
   let t0 = performance.now();
   const needs = generateNeeds(orgs, rowCount);
@@ -209,23 +213,8 @@ console.log(
     .join(" ")}`,
 );
 useAuditKey(crypto.randomBytes(32));
-if (process.argv.includes("--postgres-only")) {
-  // onEachDatabase's PostgreSQL half alone (e.g. with TEST_DATABASE_URL=...?options=-c%20jit%3Doff).
-  const url = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-  const schema = `bench_${crypto.randomBytes(4).toString("hex")}`;
-  const admin = await openDatabase({ url, poolSize: 1 });
-  await admin.execScript(`CREATE SCHEMA ${schema}`);
-  const pg = await openDatabase({ url, schema });
-  try {
-    const jit = await sql<{ jit: string }>`SELECT current_setting('jit') AS jit`.execute(pg.db);
-    console.log(`PostgreSQL jit = ${jit.rows[0]?.jit}`);
-    await bench("PostgreSQL", pg);
-  } finally {
-    await pg.close();
-    await admin.execScript(`DROP SCHEMA ${schema} CASCADE`);
-    await admin.close();
-  }
-} else await onEachDatabase(bench);
+// --postgres-only: onEachDatabase's PostgreSQL half alone (e.g. with TEST_DATABASE_URL=...?options=-c%20jit%3Doff).
+await onEachDatabase(bench, process.argv.includes("--postgres-only") ? "postgres" : undefined);
 console.log(
   `load average ${(await import("node:os"))
     .loadavg()

@@ -25,7 +25,7 @@
 import crypto from "node:crypto";
 import type { RoundParameters } from "@huzhu/contracts";
 import { createPairingSession } from "@huzhu/domain";
-import { type Database, openDatabase } from "../../apps/server/src/db/client.ts";
+import type { Database } from "../../apps/server/src/db/client.ts";
 import { migrate } from "../../apps/server/src/db/migrate.ts";
 import type { DemoCounty } from "../../apps/server/src/demo/generate.ts";
 import { insertDemoCounty } from "../../apps/server/src/demo/load.ts";
@@ -41,6 +41,7 @@ import { useAuditKey } from "../../apps/server/src/platform/audit.ts";
 import { execute } from "../../apps/server/src/platform/commands.ts";
 import { createCipher } from "../../apps/server/src/platform/crypto.ts";
 import { createJobRunner } from "../../apps/server/src/platform/jobs.ts";
+import { onEachDatabase } from "../foundation/databases.ts";
 import { province } from "../foundation/province.ts";
 
 const arg = (name: string, fallback: number) => {
@@ -219,24 +220,5 @@ async function bench(label: string, database: Database) {
 
 useAuditKey(crypto.randomBytes(32));
 
-if (process.argv.includes("--pglite")) {
-  const embedded = await openDatabase({});
-  try {
-    await bench("PGlite", embedded);
-  } finally {
-    await embedded.close();
-  }
-}
-
-const url = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const schema = `bench_${crypto.randomBytes(4).toString("hex")}`;
-const admin = await openDatabase({ url, poolSize: 1 });
-await admin.execScript(`CREATE SCHEMA ${schema}`);
-const pg = await openDatabase({ url, schema });
-try {
-  await bench("PostgreSQL", pg);
-} finally {
-  await pg.close();
-  await admin.execScript(`DROP SCHEMA ${schema} CASCADE`);
-  await admin.close();
-}
+// PostgreSQL, and PGlite first with --pglite.
+await onEachDatabase(bench, process.argv.includes("--pglite") ? undefined : "postgres");

@@ -25,7 +25,7 @@
 import crypto from "node:crypto";
 import type { BookingListQuery, VenueListQuery } from "@huzhu/contracts";
 import { type Kysely, type SqlBool, sql } from "kysely";
-import { type Database, openDatabase } from "../../apps/server/src/db/client.ts";
+import type { Database } from "../../apps/server/src/db/client.ts";
 import type { DB } from "../../apps/server/src/db/schema.ts";
 import { bookingPolicy, venuePolicy } from "../../apps/server/src/modules/venues/venues.policy.ts";
 import { venuesRepository } from "../../apps/server/src/modules/venues/venues.repository.ts";
@@ -282,20 +282,7 @@ const loadavg = async () =>
     .map((l) => l.toFixed(2))
     .join(" ");
 console.log(`load average ${await loadavg()}`);
-if (process.argv.includes("--postgres-only")) {
-  const url = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-  const schema = `bench_${crypto.randomBytes(4).toString("hex")}`;
-  const admin = await openDatabase({ url, poolSize: 1 });
-  await admin.execScript(`CREATE SCHEMA ${schema}`);
-  const pg = await openDatabase({ url, schema });
-  try {
-    await bench("PostgreSQL", pg);
-  } finally {
-    await pg.close();
-    await admin.execScript(`DROP SCHEMA ${schema} CASCADE`);
-    await admin.close();
-  }
-} else await onEachDatabase(bench);
+await onEachDatabase(bench, process.argv.includes("--postgres-only") ? "postgres" : undefined);
 console.log(`load average ${await loadavg()}`);
 console.log(
   "\n| database | caller | list | rows seen (median) | p50 | p95 | max | reference p50 | reference p95 | p95 ÷ reference |\n|---|---|---|---|---|---|---|---|---|---|",
