@@ -8,6 +8,7 @@ import type { Database } from "../db/client.ts";
 import type { DB } from "../db/schema.ts";
 import type { DivisionDirectory } from "../modules/divisions/divisions.ts";
 import { recordAudit } from "../platform/audit.ts";
+import { chinaDate } from "../platform/china-time.ts";
 import type { PersonalDataCipher } from "../platform/crypto.ts";
 import { hashPassword } from "../platform/passwords.ts";
 import { demoOrgFlags } from "./flags.ts";
@@ -36,7 +37,7 @@ export async function loadDemoIfEmpty(deps: {
   if (existing.n > 0) return false;
 
   const started = Date.now();
-  const today = deps.today ?? new Date().toISOString().slice(0, 10);
+  const today = deps.today ?? chinaDate(new Date());
   const county = await generateDemoCounty({ seed: 350824, today });
   // Two years of mutual help in the county: needs, resources, claims, projects (issue 8).
   const help = generateDemoHelp(county, { seed: 350824, today });

@@ -12,6 +12,7 @@
 import type { OpeningWindow } from "@huzhu/contracts";
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.ts";
+import { chinaDate } from "../platform/china-time.ts";
 import type { DemoCounty, DemoOrg } from "./generate.ts";
 import { hashString, mulberry32, pick, randInt } from "./random.ts";
 
@@ -332,7 +333,7 @@ export function generateDemoVenues(county: DemoCounty, options: { seed: number; 
 
 const toMinutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
 /** The China-time date of an instant. */
-const isoDay = (t: number) => new Date(t + 8 * 3600_000).toISOString().slice(0, 10);
+const isoDay = (t: number) => chinaDate(new Date(t));
 
 export interface DemoVenueCounts {
   venues: number;

@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { Actor } from "../../platform/access.ts";
 import { describeFilters, recordAudit } from "../../platform/audit.ts";
+import { chinaDate } from "../../platform/china-time.ts";
 import { AppError } from "../../platform/errors.ts";
 import { scopeOf } from "../../platform/policy.ts";
 import { auditExportContentDisposition, writeAuditWorkbook } from "./audit.export.ts";
@@ -63,7 +64,7 @@ export function auditService(db: Kysely<DB>, options: { exportMaxRows?: number }
         result: "success",
         detail: { ...describeFilters(filters, FREE_TEXT_FILTERS), rowCount, locale },
       });
-      const date = new Date().toISOString().slice(0, 10);
+      const date = chinaDate(new Date());
       return { workbook: buffer, rowCount, contentDisposition: auditExportContentDisposition(locale, date) };
     },
   };

@@ -13,6 +13,7 @@ import type { DB } from "../../db/schema.ts";
 import type { Actor } from "../../platform/access.ts";
 import { raiseSecurityAlert } from "../../platform/alerts.ts";
 import { recordAudit } from "../../platform/audit.ts";
+import { chinaDate } from "../../platform/china-time.ts";
 import { defineCommand, execute } from "../../platform/commands.ts";
 import type { PersonalDataCipher } from "../../platform/crypto.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
@@ -82,7 +83,7 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 export function importsService(db: Kysely<DB>, cipher: PersonalDataCipher, clock: () => Date, options: ImportsOptions) {
   const maxRows = options.maxRows ?? IMPORT_MAX_ROWS;
   const batchSize = options.writeBatchSize ?? WRITE_BATCH;
-  const today = () => clock().toISOString().slice(0, 10);
+  const today = () => chinaDate(clock());
   const repo = importsRepository(db);
 
   /**

@@ -13,6 +13,7 @@ import type { DB } from "../../db/schema.ts";
 import { type Actor, scopeFor } from "../../platform/access.ts";
 import { raiseSecurityAlert } from "../../platform/alerts.ts";
 import { type AuditRecord, describeFilters, recordAudit } from "../../platform/audit.ts";
+import { chinaDate } from "../../platform/china-time.ts";
 import { defineCommand, execute } from "../../platform/commands.ts";
 import type { PersonalDataCipher } from "../../platform/crypto.ts";
 import { AppError, conflict, invalidField, notFound } from "../../platform/errors.ts";
@@ -79,7 +80,7 @@ export function membersService(
   options: { exportMaxRows?: number } = {},
 ) {
   const repo = membersRepository(db);
-  const today = () => clock().toISOString().slice(0, 10);
+  const today = () => chinaDate(clock());
   const exportMaxRows = options.exportMaxRows ?? EXPORT_MAX_ROWS;
 
   /** Turns the roster filters into SQL inputs: an organization (inside org.read scope) and an exact ID number. */

@@ -22,6 +22,7 @@ import type { DB } from "../../db/schema.ts";
 import { type Actor, reachSql, scopeFor } from "../../platform/access.ts";
 import { attachmentsOf, linkAttachments, registerAttachmentTarget } from "../../platform/attachments.ts";
 import { type AuditRecord, describeFilters, recordAudit } from "../../platform/audit.ts";
+import { chinaDate } from "../../platform/china-time.ts";
 import { defineCommand, execute } from "../../platform/commands.ts";
 import { AppError, invalidField, notFound } from "../../platform/errors.ts";
 import { type ExportJobParams, exportJob } from "../../platform/export-job.ts";
@@ -69,7 +70,7 @@ export function needsService(db: Kysely<DB>, clock: () => Date, options: { expor
   const repo = needsRepository(db);
   const suggestions = needSuggestionsService(db, clock);
   const exportMaxRows = options.exportMaxRows ?? NEEDS_EXPORT_MAX_ROWS;
-  const today = () => clock().toISOString().slice(0, 10);
+  const today = () => chinaDate(clock());
 
   registerAttachmentTarget(NEED_ATTACHMENT, async (db2, actor, targetId) => {
     const where = safeWhere(actor, needPolicy.read);

@@ -11,6 +11,7 @@ import type {
 import { type Kysely, type SqlBool, sql } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { Actor } from "../../platform/access.ts";
+import { chinaDate } from "../../platform/china-time.ts";
 import { translate } from "../../platform/i18n.ts";
 import { type AnyAbility, authorize, visibleWhere } from "../../platform/policy.ts";
 import { orgPolicy } from "../orgs/orgs.policy.ts";
@@ -181,7 +182,7 @@ export function reasonLine(factors: readonly SuggestionFactor[], locale: Locale)
 
 export function needSuggestionsService(db: Kysely<DB>, clock: () => Date) {
   const repo = needsRepository(db);
-  const today = () => clock().toISOString().slice(0, 10);
+  const today = () => chinaDate(clock());
 
   return {
     /** Helper organizations and resources for a need the caller sees and may act on. */

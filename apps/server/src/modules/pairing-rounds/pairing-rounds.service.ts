@@ -33,6 +33,7 @@ import { type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { Actor } from "../../platform/access.ts";
 import { recordAudit } from "../../platform/audit.ts";
+import { chinaDate } from "../../platform/china-time.ts";
 import { defineCommand, execute } from "../../platform/commands.ts";
 import { AppError, invalidField, notFound } from "../../platform/errors.ts";
 import type { JobKind, JobRunner } from "../../platform/jobs.ts";
@@ -100,7 +101,7 @@ export function pairingRoundsService(
 ) {
   const repo = pairingRoundsRepository(db);
   /** Today's date in China (UTC+8): a pairing's first day, the latest a visit may be, the rhythm's "today". */
-  const today = () => new Date(clock().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const today = () => chinaDate(clock());
   const sessions = new Map<number, { session: PairingSession; solvedAt: string }>();
 
   function keepSession(roundId: number, session: PairingSession, solvedAt: Date) {

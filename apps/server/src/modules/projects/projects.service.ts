@@ -13,6 +13,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { Actor } from "../../platform/access.ts";
 import { attachmentsOf, linkAttachments, registerAttachmentTarget } from "../../platform/attachments.ts";
+import { chinaDate } from "../../platform/china-time.ts";
 import { defineCommand, execute } from "../../platform/commands.ts";
 import { AppError, invalidField, notFound } from "../../platform/errors.ts";
 import { contactsOfOrganizations, notifyUsers } from "../../platform/notifications.ts";
@@ -48,7 +49,7 @@ export function projectDirectory(trx: Kysely<DB>) {
 
 export function projectsService(db: Kysely<DB>, clock: () => Date) {
   const repo = projectsRepository(db);
-  const today = () => clock().toISOString().slice(0, 10);
+  const today = () => chinaDate(clock());
 
   registerAttachmentTarget(ACTIVITY_ATTACHMENT, async (db2, actor, targetId) => {
     const projectId = await projectsRepository(db2).projectOfActivity(Number(targetId));

@@ -1,11 +1,12 @@
 import type { OpeningWindow } from "@huzhu/contracts";
+import { CHINA_OFFSET_MS } from "../../platform/china-time.ts";
 
 /**
  * China time (Asia/Shanghai) for venues: opening hours and blackout dates are China-time wall clock
  * and dates, and times are presented with +08:00. China has kept UTC+8 without daylight saving
  * since 1991, so a fixed offset is exact for every date a booking can have.
  */
-const OFFSET_MS = 8 * 60 * 60 * 1000;
+const OFFSET_MS = CHINA_OFFSET_MS;
 
 export interface ChinaParts {
   /** YYYY-MM-DD */
