@@ -9,7 +9,7 @@
  * pageSize: 20 })` — page, count and presentation — as a county secretary and as the province's
  * coordinator, each keyword query paired with the same call without `q` (the reference).
  *
- *   node --import tsx bench/needs-hall/run.ts [--rows 200000] [--queries 300] [--explain] [--postgres-only]
+ *   node --import tsx bench/needs-hall/run.ts [--rows 200000] [--queries 300] [--explain] [--postgres-only | --pglite-only]
  *                                             [--sort newest|relevance]
  *
  * PGlite in memory, then a throw-away schema of the PostgreSQL at TEST_DATABASE_URL (or
@@ -214,7 +214,10 @@ console.log(
 );
 useAuditKey(crypto.randomBytes(32));
 // --postgres-only: onEachDatabase's PostgreSQL half alone (e.g. with TEST_DATABASE_URL=...?options=-c%20jit%3Doff).
-await onEachDatabase(bench, process.argv.includes("--postgres-only") ? "postgres" : undefined);
+await onEachDatabase(
+  bench,
+  process.argv.includes("--postgres-only") ? "postgres" : process.argv.includes("--pglite-only") ? "pglite" : undefined,
+);
 console.log(
   `load average ${(await import("node:os"))
     .loadavg()
