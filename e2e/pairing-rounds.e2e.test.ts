@@ -205,6 +205,28 @@ describe("pairing rounds: create, run, lock, run again, publish; the village's p
     });
   });
 
+  it("the coordinator forms a joint branch (联建) from the locked pair's new pairing", async () => {
+    expect(roundId, "the coordinator's scenario must run first").toBeDefined();
+    const pair = locked as NonNullable<typeof locked>;
+    await withPage(desktop, async (page) => {
+      await login(page, "coordinator");
+      await page.goto(`/pairings?roundId=${roundId}`);
+      await page.getByTestId("pairing-card").filter({ hasText: pair.recipient }).first().click();
+      await page.getByTestId("pairing-page").waitFor();
+      await page.getByTestId("joint-branch-start").click();
+      // The name comes filled in from the two sides; the kind must be chosen.
+      expect(await page.locator("#name").inputValue()).toContain("联合党支部");
+      await pick(page, "kind", "", "村与社区联建");
+      await page.getByTestId("joint-branch-save").click();
+      await page.getByTestId("joint-branch-name").waitFor();
+      const card = page.getByTestId("joint-branch");
+      expect(await card.textContent()).toContain("村与社区联建");
+      expect(await card.textContent()).toContain("帮扶方 0 人，受扶方 0 人");
+      expect(await page.getByTestId("joint-branch-start").count()).toBe(0);
+      expect(await contrastProblems(page, "main")).toEqual([]);
+    });
+  });
+
   it("a village secretary of a recipient sees the new pairing on the 工作台 and downloads its agreement, in Chinese", async () => {
     expect(villageAccount, "the coordinator's scenario must run first").toBeDefined();
     const pair = locked as NonNullable<typeof locked>;
@@ -223,6 +245,9 @@ describe("pairing rounds: create, run, lock, run again, publish; the village's p
       expect(await page.getByTestId("pairing-partner").textContent()).toBe(pair.helper);
       expect(await page.getByTestId("pairing-status").textContent()).toBe("结对中");
       expect(await page.getByTestId("pairing-rhythm").getAttribute("data-lapsed")).toBe("false");
+      // The joint branch the coordinator formed is on the village's side of the pairing too.
+      await page.getByTestId("joint-branch-name").waitFor();
+      expect(await page.getByTestId("joint-branch-start").count()).toBe(0);
 
       // The agreements are made by a job after publishing: the button appears once this one is there.
       const button = page.getByTestId("pairing-agreement");

@@ -1,6 +1,6 @@
 import { createJointBranchBody, type JointBranchKind, jointBranchKinds } from "@huzhu/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { App, Button, Card, Descriptions, Flex, Form, Input, Select, Typography } from "antd";
+import { App, Button, Card, Descriptions, Flex, Form, Input, Select, Typography, theme } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PageError } from "../../../components/PageStates.tsx";
@@ -25,6 +25,7 @@ const FIELDS = ["name", "kind"];
 export function JointBranchCard(props: { pairingId: number; defaultName: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const { token } = theme.useToken();
   const queryClient = useQueryClient();
   const [forming, setForming] = useState(false);
   const [form] = Form.useForm<Values>();
@@ -52,7 +53,7 @@ export function JointBranchCard(props: { pairingId: number; defaultName: string 
   return (
     <Card size="small" title={t("pairing.jointBranch.title")} data-testid="joint-branch">
       {made ? (
-        <Descriptions column={1} size="small">
+        <Descriptions column={1} size="small" styles={{ label: { color: token.colorTextSecondary } }}>
           <Descriptions.Item label={t("pairing.jointBranch.name")}>
             <Typography.Text strong data-testid="joint-branch-name">
               {made.name}
