@@ -12,27 +12,5 @@ export function yuanToFen(value: number | string | null | undefined): number | n
   return Number.isFinite(n) ? Math.round(n * 100) : null;
 }
 
-const chinaTime = new Intl.DateTimeFormat("sv-SE", {
-  timeZone: "Asia/Shanghai",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-});
-const chinaDate = new Intl.DateTimeFormat("sv-SE", {
-  timeZone: "Asia/Shanghai",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
-/** A moment as the date and time in China (2026-11-30 18:25), wherever the browser is. */
-export function formatChinaTime(iso: string): string {
-  return chinaTime.format(new Date(iso));
-}
-
-/** Today's date in China, as YYYY-MM-DD. */
-export function chinaToday(): string {
-  return chinaDate.format(new Date());
-}
+// China time for needs, claims and projects is the platform's one (lib/china-time.ts).
+export { chinaToday, formatChinaTime } from "../../../lib/china-time.ts";

@@ -2,6 +2,7 @@ import { recordVisitBody } from "@huzhu/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Flex, Form, Input } from "antd";
 import { useTranslation } from "react-i18next";
+import { chinaToday } from "../../../lib/china-time.ts";
 import { showApiError } from "../../../lib/form-errors.ts";
 import { setIssuesOnForm, zodRule } from "../../../lib/zod-rules.ts";
 import { pairingQueries, recordVisit } from "../api/queries.ts";
@@ -13,9 +14,6 @@ interface Values {
 
 const shape = recordVisitBody.shape;
 const FIELDS = Object.keys(shape);
-
-/** China's date today (YYYY-MM-DD), wherever the browser is. */
-export const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** Records a joint activity or visit of a pairing (the date and what was done): the rhythm starts again. */
 export function VisitForm(props: { pairingId: number; onDone?: () => void }) {

@@ -9,6 +9,7 @@ import { NotFound, PageError, PageLoading } from "../../../components/PageStates
 import { ToneTag } from "../../../components/ToneTag.tsx";
 import { apiDownload } from "../../../lib/api/client.ts";
 import { useMe } from "../../../lib/auth/me.ts";
+import { chinaDateOf } from "../../../lib/china-time.ts";
 import { agreementPath, pairingQueries } from "../api/queries.ts";
 import { JointBranchCard } from "../components/JointBranchCard.tsx";
 import { RhythmNote } from "../components/RhythmNote.tsx";
@@ -167,7 +168,7 @@ export default function PairingPage() {
                 content: (
                   <>
                     <Typography.Text>{t(`pairing.event.${h.event}`, { defaultValue: h.event })}</Typography.Text>{" "}
-                    <Typography.Text type="secondary">{h.at.slice(0, 10)}</Typography.Text>
+                    <Typography.Text type="secondary">{chinaDateOf(h.at)}</Typography.Text>
                     {h.reason ? (
                       <>
                         <br />

@@ -8,6 +8,7 @@ import { Link, useNavigate, useParams } from "react-router";
 import { NotFound, PageError, PageLoading } from "../../../components/PageStates.tsx";
 import { ToneTag } from "../../../components/ToneTag.tsx";
 import { apiDownload, isApiError } from "../../../lib/api/client.ts";
+import { chinaDateOf } from "../../../lib/china-time.ts";
 import {
   copyRound,
   editRound,
@@ -218,7 +219,7 @@ export default function RoundPage() {
       {r.status === "published" ? (
         <Card size="small" data-testid="round-published">
           <Typography.Text>
-            {t("pairing.round.publishedAt", { at: r.publishedAt?.slice(0, 10) ?? "" })}{" "}
+            {t("pairing.round.publishedAt", { at: r.publishedAt ? chinaDateOf(r.publishedAt) : "" })}{" "}
             <Link to={`/pairings?roundId=${r.id}`} data-testid="round-pairings-link">
               {t("pairing.round.seePairings")}
             </Link>

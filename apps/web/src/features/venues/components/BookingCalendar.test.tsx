@@ -2,9 +2,9 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { App } from "antd";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { addDays, chinaToday, weekStart } from "../../../lib/china-time.ts";
 import { initI18n } from "../../../lib/i18n/index.ts";
 import BookingCalendar from "./BookingCalendar.tsx";
-import { addDays, chinaToday, weekStart } from "./china-time.ts";
 
 beforeAll(async () => {
   await initI18n();

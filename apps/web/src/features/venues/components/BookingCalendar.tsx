@@ -6,8 +6,6 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PageError } from "../../../components/PageStates.tsx";
 import { type Tone, ToneTag } from "../../../components/ToneTag.tsx";
-import { useIsPhone } from "../../../lib/use-screen.ts";
-import { venuesQueries } from "../api/queries.ts";
 import {
   addDays,
   addMonths,
@@ -19,7 +17,9 @@ import {
   monthStart,
   weekdayOf,
   weekStart,
-} from "./china-time.ts";
+} from "../../../lib/china-time.ts";
+import { useIsPhone } from "../../../lib/use-screen.ts";
+import { venuesQueries } from "../api/queries.ts";
 
 export type CalendarView = "week" | "month";
 

@@ -4,9 +4,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { OwnOrgSelect, useOwnOrgs } from "../../../components/OwnOrgSelect.tsx";
 import { isApiError } from "../../../lib/api/client.ts";
+import { chinaIso, chinaToday } from "../../../lib/china-time.ts";
 import { zodRule } from "../../../lib/zod-rules.ts";
 import { useCreateBooking } from "../api/create-booking.ts";
-import { chinaIso, chinaToday } from "./china-time.ts";
 
 interface Values {
   orgId: number | null;

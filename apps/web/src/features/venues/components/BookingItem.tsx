@@ -3,12 +3,12 @@ import { App, Button, Card, Flex, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { formatChinaRange, formatChinaTime } from "../../../lib/china-time.ts";
 import { showApiError } from "../../../lib/form-errors.ts";
 import { useApproveBooking } from "../api/approve-booking.ts";
 import { useCancelBooking } from "../api/cancel-booking.ts";
 import { useDeclineBooking } from "../api/decline-booking.ts";
 import { BookingStatusTag } from "./BookingStatusTag.tsx";
-import { formatChinaRange, formatChinaTime } from "./china-time.ts";
 import { ReasonModal } from "./ReasonModal.tsx";
 
 /**

@@ -2,9 +2,9 @@ import type { CourseDetail } from "@huzhu/contracts";
 import { App, Button, Flex, InputNumber, Progress, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { formatChinaTime } from "../../../lib/china-time.ts";
 import { showApiError } from "../../../lib/form-errors.ts";
 import { useRecordStudy } from "../api/record-study.ts";
-import { formatChinaTime } from "./china-time.ts";
 
 /** The most one record may add (the contract's limit). */
 const MAX_MINUTES = 600;

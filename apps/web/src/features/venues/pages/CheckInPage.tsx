@@ -5,10 +5,10 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import { PageLoading } from "../../../components/PageStates.tsx";
 import { isApiError } from "../../../lib/api/client.ts";
+import { formatChinaRange, formatChinaTime } from "../../../lib/china-time.ts";
 import { useCheckIn } from "../api/check-in.ts";
 import { venuesQueries } from "../api/queries.ts";
 import { BookingStatusTag } from "../components/BookingStatusTag.tsx";
-import { formatChinaRange, formatChinaTime } from "../components/china-time.ts";
 
 const box = { maxWidth: 480, width: "100%", margin: "0 auto" } as const;
 

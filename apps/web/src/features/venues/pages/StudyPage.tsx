@@ -3,9 +3,9 @@ import { Card, Col, Empty, Flex, Progress, Row, Statistic, Typography } from "an
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageError, PageLoading } from "../../../components/PageStates.tsx";
+import { formatChinaTime } from "../../../lib/china-time.ts";
 import { venuesQueries } from "../api/queries.ts";
 import { CourseKindTag } from "../components/CourseKindTag.tsx";
-import { formatChinaTime } from "../components/china-time.ts";
 
 /** 我的学习: a member's assigned courses with their progress, total hours and completions (no rankings). */
 export default function StudyPage() {

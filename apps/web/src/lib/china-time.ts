@@ -1,7 +1,8 @@
 /**
- * Times of venues and bookings are China time (UTC+8, no daylight saving): shown so wherever the
- * browser is, and sent with their +08:00 offset. Calendar dates are "YYYY-MM-DD" strings, counted
- * with UTC arithmetic so the browser's own zone never shifts a day.
+ * The platform's times are China time (UTC+8, no daylight saving): shown so wherever the browser is
+ * (a booking, a claim, a pairing's history), sent with their +08:00 offset, and "today" is China's
+ * date, as the server's is (apps/server/src/platform/china-time.ts). Calendar dates are "YYYY-MM-DD"
+ * strings, counted with UTC arithmetic so the browser's own zone never shifts a day.
  */
 const chinaTime = new Intl.DateTimeFormat("sv-SE", {
   timeZone: "Asia/Shanghai",
