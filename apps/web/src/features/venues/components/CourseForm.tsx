@@ -6,15 +6,15 @@ import {
   createCourseBody,
   updateCourseBody,
   type VenueOpening,
-  venueOpenings,
 } from "@huzhu/contracts";
-import { App, Button, Flex, Form, Input, InputNumber, Radio, Select } from "antd";
+import { App, Button, Flex, Form, Input, InputNumber, Select } from "antd";
 import { useTranslation } from "react-i18next";
-import { OwnOrgSelect, useOwnOrgs } from "../../../components/OwnOrgSelect.tsx";
+import { useOwnOrgs } from "../../../components/OwnOrgSelect.tsx";
 import { showApiError } from "../../../lib/form-errors.ts";
 import { setIssuesOnForm, zodRule } from "../../../lib/zod-rules.ts";
 import { useCreateCourse } from "../api/create-course.ts";
 import { useUpdateCourse } from "../api/update-course.ts";
+import { OpeningField, OwnerField } from "./OwnerAndOpening.tsx";
 
 interface Values {
   orgId: number | null;
@@ -95,16 +95,7 @@ export function CourseForm(props: { course?: CourseDetail; onSaved: (course: Cou
         openTo: c?.openTo ?? "region",
       }}
     >
-      {c ? null : (
-        <Form.Item
-          name="orgId"
-          label={f("orgId")}
-          required
-          rules={[{ required: true, message: t("validation.required") }]}
-        >
-          <OwnOrgSelect options={orgs} />
-        </Form.Item>
-      )}
+      {c ? null : <OwnerField label={f("orgId")} orgs={orgs} />}
       <Form.Item name="kind" label={f("kind")} required rules={[{ required: true, message: t("validation.required") }]}>
         <Select options={courseKinds.map((k) => ({ value: k, label: t(`venues.courseKind.${k}`) }))} />
       </Form.Item>
@@ -142,17 +133,7 @@ export function CourseForm(props: { course?: CourseDetail; onSaved: (course: Cou
       >
         <InputNumber min={1} max={6000} precision={0} style={{ width: "100%" }} />
       </Form.Item>
-      <Form.Item name="openTo" label={f("openTo")} required>
-        <Radio.Group>
-          <Flex vertical gap={8}>
-            {venueOpenings.map((o) => (
-              <Radio key={o} value={o}>
-                {t(`venues.openTo.${o}`)}
-              </Radio>
-            ))}
-          </Flex>
-        </Radio.Group>
-      </Form.Item>
+      <OpeningField label={f("openTo")} />
       <Flex gap={8} wrap>
         <Button
           type="primary"

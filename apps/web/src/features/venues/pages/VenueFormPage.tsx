@@ -5,7 +5,6 @@ import {
   updateVenueBody,
   type Venue,
   venueKind,
-  venueOpenings,
   venueStatuses,
 } from "@huzhu/contracts";
 import { useQuery } from "@tanstack/react-query";
@@ -13,7 +12,7 @@ import { App, Button, Card, Flex, Form, Input, InputNumber, Radio, Select, Switc
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
-import { OwnOrgSelect, useOwnOrgs } from "../../../components/OwnOrgSelect.tsx";
+import { useOwnOrgs } from "../../../components/OwnOrgSelect.tsx";
 import { PageError, PageLoading } from "../../../components/PageStates.tsx";
 import { PhotoInput, type UploadedPhoto } from "../../../components/PhotoInput.tsx";
 import { showApiError } from "../../../lib/form-errors.ts";
@@ -21,6 +20,7 @@ import { setIssuesOnForm, zodRule } from "../../../lib/zod-rules.ts";
 import { useCreateVenue } from "../api/create-venue.ts";
 import { venuesQueries } from "../api/queries.ts";
 import { useUpdateVenue } from "../api/update-venue.ts";
+import { OpeningField, OwnerField } from "../components/OwnerAndOpening.tsx";
 
 interface Values {
   orgId: number | null;
@@ -152,16 +152,7 @@ function VenueForm(props: { venue?: Venue }) {
         status: v?.status ?? "active",
       }}
     >
-      {v ? null : (
-        <Form.Item
-          name="orgId"
-          label={f("orgId")}
-          required
-          rules={[{ required: true, message: t("validation.required") }]}
-        >
-          <OwnOrgSelect options={orgs} />
-        </Form.Item>
-      )}
+      {v ? null : <OwnerField label={f("orgId")} orgs={orgs} />}
       <Form.Item name="kind" label={f("kind")} required rules={[{ required: true, message: t("validation.required") }]}>
         <Select options={venueKind.options.map((k) => ({ value: k, label: t(`venues.kind.${k}`) }))} />
       </Form.Item>
@@ -177,17 +168,7 @@ function VenueForm(props: { venue?: Venue }) {
       <Form.Item name="description" label={f("description")}>
         <Input.TextArea rows={3} maxLength={5000} />
       </Form.Item>
-      <Form.Item name="openTo" label={f("openTo")} required>
-        <Radio.Group>
-          <Flex vertical gap={8}>
-            {venueOpenings.map((o) => (
-              <Radio key={o} value={o}>
-                {t(`venues.openTo.${o}`)} — {t(`venues.openToHint.${o}`)}
-              </Radio>
-            ))}
-          </Flex>
-        </Radio.Group>
-      </Form.Item>
+      <OpeningField label={f("openTo")} hints />
       <Form.Item
         name="requiresApproval"
         label={f("requiresApproval")}
