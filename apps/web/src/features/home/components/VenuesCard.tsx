@@ -2,20 +2,11 @@ import type { Booking, VenuesCard as Venues } from "@huzhu/contracts";
 import { Card, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { formatChinaTime } from "../../../lib/china-time.ts";
 import { CardSection, cardItem } from "./CardSection.tsx";
 
-const chinaTime = new Intl.DateTimeFormat("sv-SE", {
-  timeZone: "Asia/Shanghai",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
-
 /** A booking's start in China time (12-01 09:00), wherever the browser is. */
-const when = (b: Booking) => chinaTime.format(new Date(b.start)).slice(5);
+const when = (b: Booking) => formatChinaTime(b.start).slice(5);
 
 /** Shared venues on the 工作台 (issue 10): requests awaiting the user's approval, and their next bookings. */
 export function VenuesCard(props: { card: Venues }) {
