@@ -1,12 +1,12 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { maskIdNumber, maskPhone } from "@huzhu/domain";
 import { type Kysely, sql } from "kysely";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
 import type { DB } from "../db/schema.ts";
 import type { DivisionDirectory } from "../modules/divisions/divisions.ts";
+import { personalDataColumns } from "../modules/members/members.import.ts";
 import { recordAudit } from "../platform/audit.ts";
 import { chinaDate } from "../platform/china-time.ts";
 import type { PersonalDataCipher } from "../platform/crypto.ts";
@@ -138,11 +138,7 @@ export async function insertDemoCounty(
             ethnicity: m.ethnicity,
             // Only the year in the clear; the full date is the one inside the encrypted ID number.
             birth_year: Number(m.birthDate.slice(0, 4)),
-            id_number_enc: cipher.encrypt(m.idNumber),
-            id_number_hash: cipher.blindIndex(m.idNumber),
-            id_number_masked: maskIdNumber(m.idNumber),
-            phone_enc: m.phone ? cipher.encrypt(m.phone) : null,
-            phone_masked: m.phone ? maskPhone(m.phone) : null,
+            ...personalDataColumns(cipher, m.idNumber, m.phone || null),
             education: m.education,
             join_date: m.joinDate,
             status: m.status,

@@ -199,6 +199,20 @@ export function memberImportDirectory(db: Kysely<DB>, cipher: PersonalDataCipher
   };
 }
 
+/**
+ * A member's ID number and phone as every writer stores them (the members service, imports, the
+ * demo): encrypted, the ID number blind-indexed for exact search and uniqueness, both masked for screens.
+ */
+export function personalDataColumns(cipher: PersonalDataCipher, idNumber: string, phone: string | null) {
+  return {
+    id_number_enc: cipher.encrypt(idNumber),
+    id_number_hash: cipher.blindIndex(idNumber),
+    id_number_masked: maskIdNumber(idNumber),
+    phone_enc: phone === null ? null : cipher.encrypt(phone),
+    phone_masked: phone === null ? null : maskPhone(phone),
+  };
+}
+
 /** A member's row as the members service writes it: personal data encrypted, blind-indexed and masked. */
 export function memberWrite(cipher: PersonalDataCipher, m: MemberImportFields): MemberWrite {
   return {
@@ -206,11 +220,7 @@ export function memberWrite(cipher: PersonalDataCipher, m: MemberImportFields): 
     gender: m.gender,
     ethnicity: m.ethnicity,
     birth_year: Number(m.birthDate.slice(0, 4)),
-    id_number_enc: cipher.encrypt(m.idNumber),
-    id_number_hash: cipher.blindIndex(m.idNumber),
-    id_number_masked: maskIdNumber(m.idNumber),
-    phone_enc: m.phone === null ? null : cipher.encrypt(m.phone),
-    phone_masked: m.phone === null ? null : maskPhone(m.phone),
+    ...personalDataColumns(cipher, m.idNumber, m.phone),
     education: m.education,
     join_date: m.joinDate,
     status: m.status,

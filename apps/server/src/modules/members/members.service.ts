@@ -24,7 +24,7 @@ import { checkRateLimit, type RateLimit, recordRateEvent } from "../../platform/
 import { orgPolicy } from "../orgs/orgs.policy.ts";
 import { orgDirectory } from "../orgs/orgs.service.ts";
 import { exportFileName, writeRosterWorkbook } from "./members.export.ts";
-import { memberProblems } from "./members.import.ts";
+import { memberProblems, personalDataColumns } from "./members.import.ts";
 import { memberPolicy } from "./members.policy.ts";
 import { presentMember } from "./members.presenter.ts";
 import {
@@ -177,16 +177,6 @@ export function membersService(
     return field === "idNumber" ? idNumber : idNumberBirthDate(idNumber);
   }
 
-  async function encryptPersonal(idNumber: string, phone: string | null) {
-    return {
-      id_number_enc: cipher.encrypt(idNumber),
-      id_number_hash: cipher.blindIndex(idNumber),
-      id_number_masked: maskIdNumber(idNumber),
-      phone_enc: phone === null ? null : cipher.encrypt(phone),
-      phone_masked: phone === null ? null : maskPhone(phone),
-    };
-  }
-
   /** What every export checks first: the permissions, the filters, and the cap on rows. */
   async function prepareExport(actor: Actor, filters: MemberExportQuery) {
     const scope = scopeOf(actor, memberPolicy.export);
@@ -211,7 +201,7 @@ export function membersService(
       async run({ trx, actor, input: body }) {
         const r = membersRepository(trx);
         const { primary, co } = await resolveOrgs(trx, actor, body.primaryOrgId, body.coOrgId ?? null);
-        const personal = await encryptPersonal(body.idNumber, body.phone ?? null);
+        const personal = personalDataColumns(cipher, body.idNumber, body.phone ?? null);
         // Under every index the number may have: mid-rotation, older rows carry the previous key's.
         if (await r.idNumberTaken(cipher.lookupIndexes(body.idNumber), null)) {
           throw conflict("idNumber.duplicate", "idNumber");
