@@ -445,6 +445,10 @@ describe(`pairing rounds (${testDatabaseKind})`, () => {
     const text = await pdfText(pdf.rawPayload);
     expect(text).toContain(villager.name);
     expect(text).toContain(urban.name);
+    // The village's side is told who its partner is: the other member.
+    const notices = JSON.stringify((await get(secretary, "/api/notifications")).json());
+    expect(notices).toContain(urban.name);
+    expect(notices).toContain(`/pairings/${res.json().id}`);
   });
 
   it("keeps a leader's contact point and a unit's village (领导联点、单位包村) with visits and demonstration sites", async () => {

@@ -9,6 +9,7 @@ import {
   type Locale,
   type Pairing,
   type PairingDetail,
+  type PairingForm,
   type PairingListQuery,
   type PairingRound,
   type PairingRoundListQuery,
@@ -349,6 +350,45 @@ export function pairingRoundsService(
   }
   const pick = (e: RoundPairRef): RoundPairRef => ({ helperOrgId: e.helperOrgId, recipientOrgId: e.recipientOrgId });
 
+  /**
+   * A pairing made by hand (organizations or members): its agreement, made and saved in the same
+   * transaction, and each side's organization told who its partner is.
+   */
+  async function agreeAndTell(
+    trx: Kysely<DB>,
+    actor: Actor,
+    p: {
+      pairingId: number;
+      helper: { name: string };
+      recipient: { name: string };
+      form: PairingForm;
+      goals: string;
+      startsOn: string;
+      endsOn: string;
+    },
+    [helperSide, recipientSide]: readonly [number, number],
+  ) {
+    const pdf = await renderAgreement({
+      pairingId: p.pairingId,
+      helperName: p.helper.name,
+      recipientName: p.recipient.name,
+      formName: formName(p.form),
+      startsOn: p.startsOn,
+      endsOn: p.endsOn,
+      goals: p.goals,
+      roundName: null,
+      coordinatorName: actor.roles.find((role) => role.role === "coordinator")?.orgName ?? "",
+    });
+    await pairingRoundsRepository(trx).saveAgreement(p.pairingId, agreementFileName(p.pairingId), pdf);
+    for (const [orgId, partner] of [
+      [helperSide, p.recipient.name],
+      [recipientSide, p.helper.name],
+    ] as const) {
+      const users = await contactsOfOrganizations(trx, [orgId], actor.userId);
+      await notifyUsers(trx, users, { kind: "pairing.created", params: { partner }, link: `/pairings/${p.pairingId}` });
+    }
+  }
+
   const commands = {
     create: defineCommand({
       name: "pairing_round.create",
@@ -652,29 +692,12 @@ export function pairingRoundsService(
           round_id: null,
           created_by: actor.userId,
         });
-        const pdf = await renderAgreement({
-          pairingId,
-          helperName: helper.name,
-          recipientName: recipient.name,
-          formName: formName(form),
-          startsOn: body.startsOn,
-          endsOn: body.endsOn,
-          goals,
-          roundName: null,
-          coordinatorName: actor.roles.find((role) => role.role === "coordinator")?.orgName ?? "",
-        });
-        await r.saveAgreement(pairingId, agreementFileName(pairingId), pdf);
-        for (const [side, partner] of [
-          [body.helperOrgId, recipient.name],
-          [body.recipientOrgId, helper.name],
-        ] as const) {
-          const users = await contactsOfOrganizations(trx, [side], actor.userId);
-          await notifyUsers(trx, users, {
-            kind: "pairing.created",
-            params: { partner },
-            link: `/pairings/${pairingId}`,
-          });
-        }
+        await agreeAndTell(
+          trx,
+          actor,
+          { startsOn: body.startsOn, endsOn: body.endsOn, pairingId, helper, recipient, form, goals },
+          [body.helperOrgId, body.recipientOrgId],
+        );
         return {
           result: pairingId,
           targetId: pairingId,
@@ -718,30 +741,13 @@ export function pairingRoundsService(
           goals,
           created_by: actor.userId,
         });
-        const pdf = await renderAgreement({
-          pairingId,
-          helperName: helper.name,
-          recipientName: recipient.name,
-          formName: formName(form),
-          startsOn: body.startsOn,
-          endsOn: body.endsOn,
-          goals,
-          roundName: null,
-          coordinatorName: actor.roles.find((role) => role.role === "coordinator")?.orgName ?? "",
-        });
-        await r.saveAgreement(pairingId, agreementFileName(pairingId), pdf);
         // The members' organizations are told (members have no notices of their own here).
-        for (const [orgId, partner] of [
-          [helper.primary_org_id, recipient.name],
-          [recipient.primary_org_id, helper.name],
-        ] as const) {
-          const users = await contactsOfOrganizations(trx, [orgId], actor.userId);
-          await notifyUsers(trx, users, {
-            kind: "pairing.created",
-            params: { partner },
-            link: `/pairings/${pairingId}`,
-          });
-        }
+        await agreeAndTell(
+          trx,
+          actor,
+          { startsOn: body.startsOn, endsOn: body.endsOn, pairingId, helper, recipient, form, goals },
+          [helper.primary_org_id, recipient.primary_org_id],
+        );
         return {
           result: pairingId,
           targetId: pairingId,
