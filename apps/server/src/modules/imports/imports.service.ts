@@ -78,6 +78,18 @@ const countsOf = (rows: readonly CheckedMemberRow[]): CheckResult["counts"] => {
   return counts;
 };
 
+/** The rows' outcomes as the preview stores them (a committed file's rows have no problems: none is bad). */
+const outcomeRows = (rows: readonly CheckedMemberRow[]) =>
+  rows.map((row) => ({
+    row_number: row.row,
+    outcome: row.outcome,
+    name: row.name,
+    id_number_masked: row.idNumberMasked,
+    org_name: row.orgName,
+    changes: row.changes,
+    errors: row.problems,
+  }));
+
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function importsService(db: Kysely<DB>, cipher: PersonalDataCipher, clock: () => Date, options: ImportsOptions) {
@@ -230,20 +242,7 @@ export function importsService(db: Kysely<DB>, cipher: PersonalDataCipher, clock
           await input.ctx?.progress(0.4, "job.import.commit.writing", { done: 0, total: checked.rows.length });
         }
         const written = await writeRows(trx, checked.rows, input.ctx);
-        await r.saveOutcome(
-          input.importId,
-          "committed",
-          checked.counts,
-          checked.rows.map((row) => ({
-            row_number: row.row,
-            outcome: row.outcome,
-            name: row.name,
-            id_number_masked: row.idNumberMasked,
-            org_name: row.orgName,
-            changes: row.changes,
-            errors: [],
-          })),
-        );
+        await r.saveOutcome(input.importId, "committed", checked.counts, outcomeRows(checked.rows));
         await r.setStatus(input.importId, "committed", { committed: true });
         // The workbook's ID numbers and phones are now the roster's, encrypted there: the upload
         // itself is not kept (an encrypted empty value, so key rotation reads it like any other).
@@ -278,21 +277,7 @@ export function importsService(db: Kysely<DB>, cipher: PersonalDataCipher, clock
         const status = checked.counts.bad > 0 ? "invalid" : "validated";
         return {
           result: { importId: id, ...checked.counts },
-          commit: (trx) =>
-            importsRepository(trx).saveOutcome(
-              id,
-              status,
-              checked.counts,
-              checked.rows.map((row) => ({
-                row_number: row.row,
-                outcome: row.outcome,
-                name: row.name,
-                id_number_masked: row.idNumberMasked,
-                org_name: row.orgName,
-                changes: row.changes,
-                errors: row.problems,
-              })),
-            ),
+          commit: (trx) => importsRepository(trx).saveOutcome(id, status, checked.counts, outcomeRows(checked.rows)),
         };
       } catch (error) {
         // The file's own problems make the import invalid with the reason; anything else fails it.
