@@ -1,5 +1,6 @@
-import { Readable } from "node:stream";
+import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { AppError } from "../../platform/errors.ts";
 
 /**
@@ -49,42 +50,96 @@ function cellValue(value: unknown): CellValue {
 }
 
 /**
+ * exceljs's streaming reader as its pieces: the sheet's XML is still parsed row by row, but the
+ * zip is opened with JSZip instead of the reader's own unzipper loop. That loop sometimes ends
+ * before the last entry (exceljs writes `xl/workbook.xml` last), and the reader then fails on a
+ * good file, or on another ordering would read a sheet before its shared strings or styles; it
+ * failed the import tests about one run in ten on a loaded machine. Here the parts are read in the
+ * order the sheet needs them, whatever order the zip holds them in. The methods are exceljs's own
+ * (4.4, locked in package-lock.json); `imports.test.ts` reads workbooks through them.
+ */
+interface ReaderParts {
+  model?: { sheets?: { id: number; name: string; rId: string }[] };
+  workbookRels?: { Id: string; Target: string }[];
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Generator<{ value: unknown }>;
+}
+
+/** The zip entry as a stream Node iterates (JSZip's own stream is not async-iterable). */
+const entryStream = (zip: JSZip, path: string): Readable | null =>
+  zip.file(path)?.nodeStream("nodebuffer").pipe(new PassThrough()) ?? null;
+
+/** The workbook's first sheet (in the workbook's own order) as its part's path. */
+function firstSheetPath(parts: ReaderParts, zip: JSZip): string | null {
+  const first = parts.model?.sheets?.[0];
+  const target = first && parts.workbookRels?.find((rel) => rel.Id === first.rId)?.Target;
+  if (target) {
+    const path = target.startsWith("/") ? target.slice(1) : `xl/${target}`;
+    if (zip.file(path)) return path;
+  }
+  // No usable workbook.xml: the lowest-numbered sheet part.
+  const sheets = Object.keys(zip.files)
+    .map((name) => /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(name))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .sort((a, b) => Number(a[1]) - Number(b[1]));
+  return sheets[0]?.[0] ?? null;
+}
+
+/**
  * The rows of the first worksheet, blank rows left out. Throws 400 `import.notWorkbook` when the
  * bytes are not a readable workbook and `import.noSheet` when it has no worksheet.
  */
 export async function* readFirstSheet(content: Buffer): AsyncGenerator<SheetRow> {
   if (!looksLikeWorkbook(content)) throw new AppError(400, "import.notWorkbook", { field: "file" });
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([content]), {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
     sharedStrings: "cache",
     styles: "cache",
     hyperlinks: "ignore",
     worksheets: "emit",
-    entries: "emit",
+    entries: "ignore",
   });
-  let sawSheet = false;
+  const parts = reader as unknown as ReaderParts;
+  let worksheet: AsyncIterable<ExcelJS.Row> | undefined;
   try {
-    for await (const worksheet of reader) {
-      sawSheet = true;
-      for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
-        const raw = row.values as unknown[];
-        const cells: CellValue[] = [];
-        let any = false;
-        for (let i = 1; i < raw.length; i++) {
-          const v = cellValue(raw[i]);
-          if (v !== null) any = true;
-          cells[i - 1] = v;
-        }
-        for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
-        if (any) yield { number: row.number, cells };
+    const zip = await JSZip.loadAsync(content);
+    const rels = entryStream(zip, "xl/_rels/workbook.xml.rels");
+    if (rels) await parts._parseRels(rels);
+    const book = entryStream(zip, "xl/workbook.xml");
+    if (book) await parts._parseWorkbook(book);
+    const strings = entryStream(zip, "xl/sharedStrings.xml");
+    if (strings) for await (const _ of parts._parseSharedStrings(strings));
+    const styles = entryStream(zip, "xl/styles.xml");
+    if (styles) await parts._parseStyles(styles);
+    const path = firstSheetPath(parts, zip);
+    const sheet = path && entryStream(zip, path);
+    if (sheet) {
+      const sheetNo = /sheet(\d+)\.xml$/.exec(path)?.[1] ?? "1";
+      for (const event of parts._parseWorksheet(sheet, sheetNo)) worksheet = event.value as AsyncIterable<ExcelJS.Row>;
+    }
+  } catch {
+    throw new AppError(400, "import.notWorkbook", { field: "file" });
+  }
+  if (!worksheet) throw new AppError(400, "import.noSheet", { field: "file" });
+  try {
+    for await (const row of worksheet) {
+      const raw = row.values as unknown[];
+      const cells: CellValue[] = [];
+      let any = false;
+      for (let i = 1; i < raw.length; i++) {
+        const v = cellValue(raw[i]);
+        if (v !== null) any = true;
+        cells[i - 1] = v;
       }
-      // The data is on the first sheet; the instructions sheet and any other are not read.
-      break;
+      for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
+      if (any) yield { number: row.number, cells };
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw new AppError(400, "import.notWorkbook", { field: "file" });
   }
-  if (!sawSheet) throw new AppError(400, "import.noSheet", { field: "file" });
 }
 
 /** A cell as text: numbers as written (no exponent), dates as YYYY-MM-DD. */
