@@ -229,6 +229,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const imports = importsService(db, deps.cipher, clock, {
     actorOf: (userId, ip) => auth.actorOf(userId, ip),
     progressInTransaction: deps.database.kind === "postgres",
+    divisions: deps.divisions,
   });
   jobs.register(imports.validateJob);
   jobs.register(imports.commitJob);

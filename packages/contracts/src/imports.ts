@@ -18,8 +18,8 @@ export const importKinds = ["members", "orgs", "needs", "resources"] as const;
 export const importKind = z.enum(importKinds);
 export type ImportKind = z.infer<typeof importKind>;
 
-/** What can be imported today (the others have their templates, for filling in, and wait for their importers). */
-export const importableKinds = ["members"] as const;
+/** What can be imported: every kind with a template (each needs what writing one by hand needs). */
+export const importableKinds = importKinds;
 export const importableKind = z.enum(importableKinds, { message: "import.kindNotImportable" });
 
 export const importStatuses = ["validating", "validated", "invalid", "committing", "committed", "failed"] as const;

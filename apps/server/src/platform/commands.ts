@@ -54,25 +54,37 @@ export async function execute<Input, Row, Result, Output>(
   command: Command<Input, Row, Result, Output>,
   input: Input,
 ): Promise<Output> {
-  const result = await db.transaction().execute(async (trx) => {
-    await command.lock?.(trx, input, actor);
-    const ids = command.targets(input);
-    let rows: Row[] = [];
-    if (ids.length > 0 && command.targetField) {
-      rows = await authorizeField(trx, actor, command.ability, ids, command.targetField);
-    } else if (ids.length > 0) rows = await authorize(trx, actor, command.ability, ids);
-    else scopeOf(actor, command.ability);
-    const done = await command.run({ trx, actor, rows, input });
-    await recordAudit(trx, actor, {
-      action: command.name,
-      result: "success",
-      ...((command.targetType ?? command.ability.resource.name) && {
-        targetType: command.targetType ?? command.ability.resource.name ?? undefined,
-      }),
-      ...(done.targetId !== undefined && done.targetId !== null && { targetId: done.targetId }),
-      ...(done.detail && { detail: done.detail }),
-    });
-    return done.result;
-  });
+  const result = await db.transaction().execute((trx) => runCommand(trx, actor, command, input));
   return command.present(db, actor, result);
+}
+
+/**
+ * A command's work inside a transaction the caller holds (locks, authorization, the change, the
+ * audit record), without the answer: an import writes many typed records in one transaction, each
+ * exactly as its own command writes and audits it, all of them or none.
+ */
+export async function runCommand<Input, Row, Result, Output>(
+  trx: Kysely<DB>,
+  actor: Actor,
+  command: Command<Input, Row, Result, Output>,
+  input: Input,
+): Promise<Result> {
+  await command.lock?.(trx, input, actor);
+  const ids = command.targets(input);
+  let rows: Row[] = [];
+  if (ids.length > 0 && command.targetField) {
+    rows = await authorizeField(trx, actor, command.ability, ids, command.targetField);
+  } else if (ids.length > 0) rows = await authorize(trx, actor, command.ability, ids);
+  else scopeOf(actor, command.ability);
+  const done = await command.run({ trx, actor, rows, input });
+  await recordAudit(trx, actor, {
+    action: command.name,
+    result: "success",
+    ...((command.targetType ?? command.ability.resource.name) && {
+      targetType: command.targetType ?? command.ability.resource.name ?? undefined,
+    }),
+    ...(done.targetId !== undefined && done.targetId !== null && { targetId: done.targetId }),
+    ...(done.detail && { detail: done.detail }),
+  });
+  return done.result;
 }

@@ -469,6 +469,21 @@ const messages: Catalog = {
     "zh-TW": "與第 {row} 列重複",
     en: "repeats row {row}",
   },
+  "import.orgParentDiffers": {
+    "zh-CN": "该党组织已在系统中，隶属于另一个上级党组织；调整隶属关系请在组织树中办理，导入不会移动党组织",
+    "zh-TW": "該黨組織已在系統中，隸屬於另一個上級黨組織；調整隸屬關係請在組織樹中辦理，匯入不會移動黨組織",
+    en: "this organization is already under another parent: move it in the tree; an import never moves organizations",
+  },
+  "import.recordAmbiguous": {
+    "zh-CN": "该党组织已有多条同名记录，无法确定更新哪一条",
+    "zh-TW": "該黨組織已有多筆同名記錄，無法確定更新哪一筆",
+    en: "the organization already has several records with this title; which one to update is unclear",
+  },
+  "import.notUpdatable": {
+    "zh-CN": "已有同名记录，但其当前状态或您的权限不允许修改",
+    "zh-TW": "已有同名記錄，但其目前狀態或您的權限不允許修改",
+    en: "a record with this title exists, but its state or your rights do not allow changing it",
+  },
   "import.idNumberElsewhere": {
     "zh-CN": "已是其他党组织的党员（冲突），请办理组织关系转接，导入不会移动党员",
     "zh-TW": "已是其他黨組織的黨員（衝突），請辦理組織關係轉接，匯入不會移動黨員",

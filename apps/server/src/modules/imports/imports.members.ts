@@ -48,7 +48,7 @@ export const educationWords: Record<string, string> = {
   硕士研究生: "master",
   博士研究生: "doctorate",
 };
-const wordOf = (table: Record<string, string>, value: string) =>
+export const wordOf = (table: Record<string, string>, value: string) =>
   Object.entries(table).find(([, v]) => v === value)?.[0] ?? value;
 
 /** An organization as a row names it: a 12-digit division code, or a full name. */
@@ -84,7 +84,7 @@ export interface CheckedMemberRow {
 const shape = createMemberBody.shape;
 
 /** A contract field schema's first problem as a message key (its own key, or a generic one). */
-function schemaProblem(schema: z.ZodType, value: unknown): { value?: unknown; code?: string } {
+export function schemaProblem(schema: z.ZodType, value: unknown): { value?: unknown; code?: string } {
   const result = schema.safeParse(value);
   if (result.success) return { value: result.data };
   const message = result.error.issues[0]?.message ?? "";
@@ -92,7 +92,7 @@ function schemaProblem(schema: z.ZodType, value: unknown): { value?: unknown; co
 }
 
 /** A date cell: an Excel date, or text YYYY-MM-DD that is a real day. */
-function dateOf(value: CellValue): { value?: string; code?: string } {
+export function dateOf(value: CellValue): { value?: string; code?: string } {
   if (value instanceof Date) {
     const day = isoDay(value);
     return day ? { value: day } : { code: "date.invalid" };

@@ -1,14 +1,34 @@
 import type { ImportDetail, ImportKind, ImportRow, ImportStatus, ImportSummary, Locale } from "@huzhu/contracts";
 import type { ImportRowProblem } from "../../db/schema.ts";
 import { translate } from "../../platform/i18n.ts";
-import { memberHeader } from "./imports.members.ts";
+import type { ImportColumn } from "./imports.kinds.ts";
+import { memberColumns } from "./imports.members.ts";
+import { needColumns } from "./imports.needs.ts";
+import { orgColumns } from "./imports.orgs.ts";
 import type { ImportRecord } from "./imports.repository.ts";
+import { resourceColumns } from "./imports.resources.ts";
+
+/** Each kind's columns in its template's order. */
+export const columnsOf: Record<ImportKind, readonly ImportColumn[]> = {
+  members: memberColumns,
+  orgs: orgColumns,
+  needs: needColumns,
+  resources: resourceColumns,
+};
+
+/** A column key's header in a kind's template (problems are stored by key, shown by header). */
+export const headerOf = (kind: ImportKind, key: string) => columnsOf[kind].find((c) => c.key === key)?.header ?? key;
 
 /** A message of the catalog; for a row's problem, "<column>：<reason>" with the column's header. */
-export function problemMessage(locale: Locale, code: string, problem?: ImportRowProblem): string {
+export function problemMessage(
+  locale: Locale,
+  code: string,
+  problem?: ImportRowProblem,
+  kind: ImportKind = "members",
+): string {
   if (!problem) return translate(locale, code);
   return translate(locale, code, {
-    column: memberHeader(problem.column),
+    column: headerOf(kind, problem.column),
     message: translate(locale, problem.code, problem.params ?? {}),
   });
 }
@@ -34,9 +54,9 @@ export function presentImportSummary(r: ImportRecord, locale: Locale): ImportSum
   };
 }
 
-const presentProblem = (locale: Locale, row: number, p: ImportRowProblem) => ({
+const presentProblem = (locale: Locale, kind: ImportKind, row: number, p: ImportRowProblem) => ({
   row,
-  column: memberHeader(p.column),
+  column: headerOf(kind, p.column),
   code: p.code,
   message: translate(locale, p.code, p.params ?? {}),
 });
@@ -48,7 +68,7 @@ export function presentImportDetail(
 ): ImportDetail {
   return {
     ...presentImportSummary(r, locale),
-    errors: errors.items.map((e) => presentProblem(locale, e.row, e)),
+    errors: errors.items.map((e) => presentProblem(locale, r.kind as ImportKind, e.row, e)),
     errorTotal: errors.total,
   };
 }
@@ -64,6 +84,7 @@ export function presentImportRow(
     errors: ImportRowProblem[];
   },
   locale: Locale,
+  kind: ImportKind,
 ): ImportRow {
   return {
     row: r.row_number,
@@ -71,7 +92,7 @@ export function presentImportRow(
     name: r.name,
     idNumberMasked: r.id_number_masked,
     orgName: r.org_name,
-    changes: r.changes.map(memberHeader),
-    errors: r.errors.map((p) => presentProblem(locale, r.row_number, p)),
+    changes: r.changes.map((key) => headerOf(kind, key)),
+    errors: r.errors.map((p) => presentProblem(locale, kind, r.row_number, p)),
   };
 }

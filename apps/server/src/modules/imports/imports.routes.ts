@@ -64,11 +64,12 @@ export function importsRoutes(app: FastifyInstance, imports: ImportsService, job
   r.post(
     "/api/imports",
     {
-      config: { ability: importPolicy.members, audit: "import.upload" },
+      config: { ability: importPolicy.use, audit: "import.upload" },
       schema: {
         tags,
         summary:
-          "Upload a workbook to import (multipart/form-data: `kind`, then `file`); a validation job checks every row",
+          "Upload a workbook to import (multipart/form-data: `kind` — members, orgs, needs or resources — then " +
+          "`file`); a validation job checks every row. 403 for a kind the caller may not write",
         description:
           "The header row and the first data row are checked at once (400 naming the problem: not a workbook, other " +
           "headers, no data); the file is stored encrypted and a validation job checks every row. Limits: 20 MB, " +
@@ -126,7 +127,7 @@ export function importsRoutes(app: FastifyInstance, imports: ImportsService, job
   r.get(
     "/api/imports",
     {
-      config: { ability: importPolicy.members },
+      config: { ability: importPolicy.use },
       schema: {
         tags,
         summary: "One's own imports, newest first (who, when, file, counts, result)",
@@ -140,7 +141,7 @@ export function importsRoutes(app: FastifyInstance, imports: ImportsService, job
   r.get(
     "/api/imports/:id",
     {
-      config: { ability: importPolicy.members, audit: "import.read" },
+      config: { ability: importPolicy.use, audit: "import.read" },
       schema: {
         tags,
         summary:
@@ -156,7 +157,7 @@ export function importsRoutes(app: FastifyInstance, imports: ImportsService, job
   r.get(
     "/api/imports/:id/rows",
     {
-      config: { ability: importPolicy.members, audit: "import.read" },
+      config: { ability: importPolicy.use, audit: "import.read" },
       schema: {
         tags,
         summary: "The preview: each row's outcome (masked as on the roster); only errors or only changes",
@@ -171,7 +172,7 @@ export function importsRoutes(app: FastifyInstance, imports: ImportsService, job
   r.get(
     "/api/imports/:id/errors.xlsx",
     {
-      config: { ability: importPolicy.members, audit: "import.read" },
+      config: { ability: importPolicy.use, audit: "import.read" },
       schema: {
         tags,
         summary: "The uploaded workbook with an error column for each bad row (audited)",
@@ -191,7 +192,7 @@ export function importsRoutes(app: FastifyInstance, imports: ImportsService, job
   r.post(
     "/api/imports/:id/commit",
     {
-      config: { ability: importPolicy.members, audit: "import.commit" },
+      config: { ability: importPolicy.use, audit: "import.commit" },
       schema: {
         tags,
         summary: "Commit a validated import as a job: all rows or none, in one transaction (409 while any row is bad)",

@@ -1,11 +1,12 @@
-import type {
-  ImportDetail,
-  ImportKind,
-  ImportListQuery,
-  ImportRow,
-  ImportRowsQuery,
-  ImportSummary,
-  Locale,
+import {
+  type ImportDetail,
+  type ImportKind,
+  type ImportListQuery,
+  type ImportRow,
+  type ImportRowsQuery,
+  type ImportSummary,
+  importKinds,
+  type Locale,
 } from "@huzhu/contracts";
 import ExcelJS from "exceljs";
 import type { Kysely } from "kysely";
@@ -21,20 +22,32 @@ import type { JobContext, JobKind, JobRunner } from "../../platform/jobs.ts";
 import { scopeOf } from "../../platform/policy.ts";
 import { recordRateEvent } from "../../platform/rate-limit.ts";
 import { spreadsheetText } from "../../platform/spreadsheet.ts";
+import type { DivisionDirectory } from "../divisions/divisions.ts";
 import { memberImportDirectory } from "../members/members.import.ts";
 import { ID_NUMBER_DUPLICATE_LIMIT } from "../members/members.service.ts";
+import { needsService } from "../needs/needs.service.ts";
+import { orgDirectory, orgsService } from "../orgs/orgs.service.ts";
+import { type CheckedRow, countsOf, type ParsedRow } from "./imports.kinds.ts";
 import {
   type CheckedMemberRow,
   checkMemberRows,
-  memberColumns,
   memberHeaderProblem,
   type ParsedMemberRow,
   parseMemberRow,
 } from "./imports.members.ts";
+import { checkNeedRows, needHeaderProblem, type ParsedHelpRow, parseNeedRow, writeNeedRows } from "./imports.needs.ts";
+import { checkOrgRows, orgHeaderProblem, type ParsedOrgRow, parseOrgRow, writeOrgRows } from "./imports.orgs.ts";
 import { importPolicy } from "./imports.policy.ts";
-import { presentImportDetail, presentImportRow, presentImportSummary, problemMessage } from "./imports.presenter.ts";
-import { readFirstSheet } from "./imports.reader.ts";
+import {
+  columnsOf,
+  presentImportDetail,
+  presentImportRow,
+  presentImportSummary,
+  problemMessage,
+} from "./imports.presenter.ts";
+import { readFirstSheet, type SheetRow } from "./imports.reader.ts";
 import { importsRepository } from "./imports.repository.ts";
+import { checkResourceRows, parseResourceRow, resourceHeaderProblem, writeResourceRows } from "./imports.resources.ts";
 import { writeTemplate } from "./imports.templates.ts";
 
 /** How long the workbook of an import never committed is kept (encrypted) for its preview. */
@@ -64,22 +77,35 @@ export interface ImportsOptions {
   beforeWriteBatch?: (index: number, batches: number) => Promise<void>;
   /** Who acts in a job: the owner's rights as they are when it runs. */
   actorOf: (userId: number, ip: string | null) => Promise<Actor | null>;
+  /** The division codes organizations are checked against (as POST /api/orgs does); without it, no organizations import. */
+  divisions?: DivisionDirectory;
+}
+
+/**
+ * One kind's importer: its header check, a row's own checks, the checks of all rows against the
+ * database `on` (a transaction when committing), the lock its writes take first, and the writes.
+ */
+interface Importer {
+  headerProblem: (cells: SheetRow["cells"]) => { code: string; params: Record<string, string> } | null;
+  parseRow: (row: SheetRow, today: string) => ParsedRow;
+  check: (on: Kysely<DB>, actor: Actor, parsed: readonly ParsedRow[]) => Promise<CheckedRow[]>;
+  lock: (trx: Kysely<DB>) => Promise<void>;
+  write: (
+    trx: Kysely<DB>,
+    actor: Actor,
+    rows: readonly CheckedRow[],
+    ctx?: JobContext<ImportJobParams>,
+  ) => Promise<{ created: number; updated: number }>;
 }
 
 /** The result of reading and checking a file's rows. */
-export interface CheckResult {
-  rows: CheckedMemberRow[];
+export interface CheckResult<Row extends CheckedRow = CheckedMemberRow> {
+  rows: Row[];
   counts: { total: number; new: number; changed: number; unchanged: number; bad: number };
 }
 
-const countsOf = (rows: readonly CheckedMemberRow[]): CheckResult["counts"] => {
-  const counts = { total: rows.length, new: 0, changed: 0, unchanged: 0, bad: 0 };
-  for (const r of rows) counts[r.outcome] += 1;
-  return counts;
-};
-
 /** The rows' outcomes as the preview stores them (a committed file's rows have no problems: none is bad). */
-const outcomeRows = (rows: readonly CheckedMemberRow[]) =>
+const outcomeRows = (rows: readonly CheckedRow[]) =>
   rows.map((row) => ({
     row_number: row.row,
     outcome: row.outcome,
@@ -98,28 +124,80 @@ export function importsService(db: Kysely<DB>, cipher: PersonalDataCipher, clock
   const today = () => chinaDate(clock());
   const repo = importsRepository(db);
 
+  const orgCommands = options.divisions ? orgsService(db, options.divisions).commands : null;
+  const helpCommands = needsService(db, clock).commands;
+
+  const importers: Record<ImportKind, Importer | null> = {
+    members: {
+      headerProblem: memberHeaderProblem,
+      parseRow: parseMemberRow,
+      check: (on, actor, parsed) =>
+        checkMemberRows(memberImportDirectory(on, cipher), actor, parsed as ParsedMemberRow[]),
+      lock: (trx) => memberImportDirectory(trx, cipher).lockForWrite(),
+      write: (trx, _actor, rows, ctx) => writeRows(trx, rows as CheckedMemberRow[], ctx),
+    },
+    orgs:
+      options.divisions && orgCommands
+        ? {
+            headerProblem: orgHeaderProblem,
+            parseRow: parseOrgRow,
+            check: (on, actor, parsed) =>
+              checkOrgRows(on, actor, options.divisions as DivisionDirectory, parsed as ParsedOrgRow[]),
+            lock: (trx) => orgDirectory(trx).lockForAttach(),
+            write: (trx, actor, rows) => writeOrgRows(trx, actor, orgCommands, rows as never),
+          }
+        : null,
+    needs: {
+      headerProblem: needHeaderProblem,
+      parseRow: parseNeedRow,
+      check: (on, actor, parsed) => checkNeedRows(on, actor, parsed as ParsedHelpRow<never>[], today()),
+      lock: async () => {},
+      write: (trx, actor, rows) => writeNeedRows(trx, actor, helpCommands, rows as never),
+    },
+    resources: {
+      headerProblem: resourceHeaderProblem,
+      parseRow: parseResourceRow,
+      check: (on, actor, parsed) => checkResourceRows(on, actor, parsed as ParsedHelpRow<never>[]),
+      lock: async () => {},
+      write: (trx, actor, rows) => writeResourceRows(trx, actor, helpCommands, rows as never),
+    },
+  };
+
+  /** The importer of a kind, or 400 when this server imports no such kind. */
+  function importerOf(kind: ImportKind): Importer {
+    const importer = importers[kind];
+    if (!importer) throw new AppError(400, "import.kindNotImportable", { field: "kind" });
+    return importer;
+  }
+
+  /** A members workbook's rows, each checked on its own (the command line and the benchmark). */
+  const parseMembers = (content: Buffer, onRows?: (done: number) => Promise<void>, limit = maxRows) =>
+    parseFile("members", content, onRows, limit) as Promise<ParsedMemberRow[]>;
+
   /**
-   * Reads a members workbook row by row (the streaming reader) and checks each row on its own;
+   * Reads a workbook of a kind row by row (the streaming reader) and checks each row on its own;
    * the file's own problems (not a workbook, wrong headers, no data, too many rows) are 400s.
    */
-  async function parseMembers(
+  async function parseFile(
+    kind: ImportKind,
     content: Buffer,
     onRows?: (done: number) => Promise<void>,
     limit = maxRows,
-  ): Promise<ParsedMemberRow[]> {
-    const parsed: ParsedMemberRow[] = [];
+  ): Promise<ParsedRow[]> {
+    const importer = importerOf(kind);
+    const parsed: ParsedRow[] = [];
     let header = false;
     const day = today();
     for await (const row of readFirstSheet(content)) {
       if (!header) {
-        const problem = row.number === 1 ? memberHeaderProblem(row.cells) : { code: "import.noHeader", params: {} };
+        const problem = row.number === 1 ? importer.headerProblem(row.cells) : { code: "import.noHeader", params: {} };
         if (problem) throw new AppError(400, problem.code, { field: "file", params: problem.params });
         header = true;
         continue;
       }
       if (parsed.length >= limit)
         throw new AppError(400, "import.tooManyRows", { field: "file", params: { max: limit } });
-      parsed.push(parseMemberRow(row, day));
+      parsed.push(importer.parseRow(row, day));
       if (parsed.length % 1000 === 0) {
         await onRows?.(parsed.length);
         // Parsing is CPU work on the event loop: let requests in between thousands of rows.
@@ -137,6 +215,17 @@ export function importsService(db: Kysely<DB>, cipher: PersonalDataCipher, clock
     return { rows, counts: countsOf(rows) };
   }
 
+  /** Every check of every row of a kind, against the database `on`. */
+  async function checkFile(
+    kind: ImportKind,
+    on: Kysely<DB>,
+    actor: Actor,
+    parsed: readonly ParsedRow[],
+  ): Promise<CheckResult<CheckedRow>> {
+    const rows = await importerOf(kind).check(on, actor, parsed);
+    return { rows, counts: countsOf(rows) };
+  }
+
   /** The checks against the database of rows already read (the CLI's report, the benchmark). */
   async function checkParsed(actor: Actor, parsed: readonly ParsedMemberRow[]): Promise<CheckResult> {
     scopeOf(actor, importPolicy.members);
@@ -150,7 +239,7 @@ export function importsService(db: Kysely<DB>, cipher: PersonalDataCipher, clock
    * file is refused as a whole, without saying which rows conflict: otherwise a file of guessed
    * numbers would be a free oracle for rebuilding masked ones.
    */
-  async function countConflicts(actor: Actor, rows: readonly CheckedMemberRow[]): Promise<void> {
+  async function countConflicts(actor: Actor, rows: readonly CheckedRow[]): Promise<void> {
     const conflicts = rows.filter((r) => r.problems.some((p) => p.code === "import.idNumberElsewhere")).length;
     const limit = ID_NUMBER_DUPLICATE_LIMIT;
     for (let i = 0; i < conflicts; i++) {
@@ -183,9 +272,17 @@ export function importsService(db: Kysely<DB>, cipher: PersonalDataCipher, clock
   }
 
   async function ownImport(actor: Actor, id: number) {
+    scopeOf(actor, importPolicy.use);
     const record = await repo.findOwn(actor.userId, id);
     if (!record) throw notFound("import");
     return record;
+  }
+
+  /** The kind of one's own import. */
+  async function kindOf(ownerId: number, id: number): Promise<ImportKind> {
+    const record = await repo.findOwn(ownerId, id);
+    if (!record) throw notFound("import");
+    return record.kind as ImportKind;
   }
 
   /** Writes the checked rows inside a transaction: all of them or, on any error, none. */
@@ -208,18 +305,19 @@ export function importsService(db: Kysely<DB>, cipher: PersonalDataCipher, clock
     return { created: inserts.length, updated: updates.length };
   }
 
-  const commands = {
-    /**
-     * The commit: in one transaction, the tree lock, every row checked again against the roster as
-     * it is now (a member added by hand since the preview makes the row bad: nothing is written),
-     * then every batch, the import marked committed and the audit record. A failure anywhere, or
-     * the process dying, leaves none of the rows.
-     */
-    commit: defineCommand({
+  /**
+   * The commit of a kind: in one transaction, the kind's lock, every row checked again against the
+   * database as it is now (a record added by hand since the preview can make a row bad: nothing is
+   * written), then the writes (members in batches; organizations, needs and resources each through
+   * its own module's command, audited as a typed one), the import marked committed and the audit
+   * record. A failure anywhere, or the process dying, leaves none of the rows.
+   */
+  const commitCommand = (kind: ImportKind) =>
+    defineCommand({
       name: "import.commit",
-      ability: importPolicy.members,
+      ability: importPolicy[kind],
       targetType: "import",
-      lock: (trx) => memberImportDirectory(trx, cipher).lockForWrite(),
+      lock: (trx) => importerOf(kind).lock(trx),
       targets: () => [],
       async run({
         trx,
@@ -228,33 +326,39 @@ export function importsService(db: Kysely<DB>, cipher: PersonalDataCipher, clock
       }: {
         trx: Kysely<DB>;
         actor: Actor;
-        input: { importId: number; parsed: ParsedMemberRow[]; ctx?: JobContext<ImportJobParams> };
+        input: { importId: number; parsed: ParsedRow[]; ctx?: JobContext<ImportJobParams> };
       }) {
         const r = importsRepository(trx);
         const locked = await r.lockOwn(actor.userId, input.importId);
         if (!locked) throw notFound("import");
         if (locked.status !== "committing") throw new AppError(409, "import.notReady");
-        const checked = await checkMembers(trx, actor, input.parsed);
+        const checked = await checkFile(kind, trx, actor, input.parsed);
         if (checked.counts.bad > 0) {
           throw new AppError(409, "import.changedSinceValidation", { params: { bad: checked.counts.bad } });
         }
         if (options.progressInTransaction) {
           await input.ctx?.progress(0.4, "job.import.commit.writing", { done: 0, total: checked.rows.length });
         }
-        const written = await writeRows(trx, checked.rows, input.ctx);
+        const written = await importerOf(kind).write(trx, actor, checked.rows, input.ctx);
         await r.saveOutcome(input.importId, "committed", checked.counts, outcomeRows(checked.rows));
         await r.setStatus(input.importId, "committed", { committed: true });
-        // The workbook's ID numbers and phones are now the roster's, encrypted there: the upload
-        // itself is not kept (an encrypted empty value, so key rotation reads it like any other).
+        // The workbook's data is now the platform's (members' ID numbers and phones encrypted there):
+        // the upload itself is not kept (an encrypted empty value, so key rotation reads it like any other).
         await r.forgetFile(input.importId, cipher.encrypt(""));
         return {
           result: { ...checked.counts, ...written },
           targetId: input.importId,
-          detail: { kind: "members", rowCount: checked.counts.total, ...written },
+          detail: { kind, rowCount: checked.counts.total, ...written },
         };
       },
       present: async (_db, _actor, result: CheckResult["counts"] & { created: number; updated: number }) => result,
-    }),
+    });
+
+  const commands = {
+    commit: Object.fromEntries(importKinds.map((k) => [k, commitCommand(k)])) as Record<
+      ImportKind,
+      ReturnType<typeof commitCommand>
+    >,
   };
 
   /** The validation job: reads the stored file, checks every row, saves the outcomes with its success. */
@@ -266,13 +370,14 @@ export function importsService(db: Kysely<DB>, cipher: PersonalDataCipher, clock
       if (!actor) throw new AppError(403, "forbidden");
       const id = ctx.params.importId;
       try {
+        const kind = await kindOf(ctx.ownerId, id);
         await ctx.progress(0, "job.import.validate.reading", { done: 0 });
         const content = await decryptedFile(id);
-        const parsed = await parseMembers(content, (done) =>
+        const parsed = await parseFile(kind, content, (done) =>
           ctx.progress(Math.min(0.5, done / (2 * maxRows)), "job.import.validate.reading", { done }),
         );
         await ctx.progress(0.6, "job.import.validate.checking", { total: parsed.length });
-        const checked = await checkMembers(db, actor, parsed);
+        const checked = await checkFile(kind, db, actor, parsed);
         await countConflicts(actor, checked.rows);
         const status = checked.counts.bad > 0 ? "invalid" : "validated";
         return {
@@ -303,10 +408,11 @@ export function importsService(db: Kysely<DB>, cipher: PersonalDataCipher, clock
       const current = await repo.findOwn(ctx.ownerId, id);
       if (current?.status === "committed") return { result: { importId: id } };
       try {
+        const kind = await kindOf(ctx.ownerId, id);
         await ctx.progress(0, "job.import.commit.reading");
-        const parsed = await parseMembers(await decryptedFile(id));
+        const parsed = await parseFile(kind, await decryptedFile(id));
         await ctx.progress(0.3, "job.import.commit.checking");
-        const result = await execute(db, actor, commands.commit, { importId: id, parsed, ctx });
+        const result = await execute(db, actor, commands.commit[kind], { importId: id, parsed, ctx });
         return { result: { importId: id, ...result } };
       } catch (error) {
         const code = error instanceof AppError ? error.code : "import.failed";
@@ -375,11 +481,12 @@ export function importsService(db: Kysely<DB>, cipher: PersonalDataCipher, clock
      */
     async upload(
       actor: Actor,
-      input: { kind: "members"; fileName: string; content: Buffer; locale: Locale },
+      input: { kind: ImportKind; fileName: string; content: Buffer; locale: Locale },
       jobs: JobRunner,
     ): Promise<{ id: number; jobId: string }> {
-      scopeOf(actor, importPolicy.members);
-      await parseMembers(input.content, undefined, 1).catch((error: unknown) => {
+      scopeOf(actor, importPolicy[input.kind]);
+      importerOf(input.kind);
+      await parseFile(input.kind, input.content, undefined, 1).catch((error: unknown) => {
         // One row was enough to see the file is readable; the rest is the job's.
         if (error instanceof AppError && error.code === "import.tooManyRows") return;
         throw error;
@@ -414,7 +521,7 @@ export function importsService(db: Kysely<DB>, cipher: PersonalDataCipher, clock
       query: ImportListQuery,
       locale: Locale,
     ): Promise<{ items: ImportSummary[]; total: number }> {
-      scopeOf(actor, importPolicy.members);
+      scopeOf(actor, importPolicy.use);
       const { items, total } = await repo.listOwn(actor.userId, query);
       return { items: items.map((r) => presentImportSummary(r, locale)), total };
     },
@@ -436,9 +543,9 @@ export function importsService(db: Kysely<DB>, cipher: PersonalDataCipher, clock
       query: ImportRowsQuery,
       locale: Locale,
     ): Promise<{ items: ImportRow[]; total: number }> {
-      await ownImport(actor, id);
+      const record = await ownImport(actor, id);
       const { items, total } = await repo.rows(id, query);
-      return { items: items.map((r) => presentImportRow(r, locale)), total };
+      return { items: items.map((r) => presentImportRow(r, locale, record.kind as ImportKind)), total };
     },
 
     /** The uploaded workbook again, with a column saying what is wrong with each bad row. */
@@ -451,13 +558,15 @@ export function importsService(db: Kysely<DB>, cipher: PersonalDataCipher, clock
       await workbook.xlsx.load((await decryptedFile(id)) as unknown as ArrayBuffer);
       const sheet = workbook.worksheets[0];
       if (!sheet) throw new AppError(409, "import.notReady");
-      const column = memberColumns.length + 1;
+      const column = columnsOf[record.kind as ImportKind].length + 1;
       sheet.getRow(1).getCell(column).value = spreadsheetText(problemMessage(locale, "import.errorColumn"));
       sheet.getRow(1).getCell(column).font = { bold: true, color: { argb: "FFC00000" } };
       sheet.getColumn(column).width = 60;
       for (const [rowNumber, list] of problems) {
         const cell = sheet.getRow(rowNumber).getCell(column);
-        cell.value = spreadsheetText(list.map((p) => problemMessage(locale, "import.cellProblem", p)).join("；"));
+        cell.value = spreadsheetText(
+          list.map((p) => problemMessage(locale, "import.cellProblem", p, record.kind as ImportKind)).join("；"),
+        );
         cell.font = { color: { argb: "FFC00000" } };
       }
       await recordAudit(db, actor, {
@@ -473,7 +582,7 @@ export function importsService(db: Kysely<DB>, cipher: PersonalDataCipher, clock
 
     /** Starts the commit: 409 while any row is bad or the import is not validated; the job does the rest. */
     async startCommit(actor: Actor, id: number, locale: Locale, jobs: JobRunner): Promise<string> {
-      scopeOf(actor, importPolicy.members);
+      scopeOf(actor, importPolicy[(await ownImport(actor, id)).kind as ImportKind]);
       return db.transaction().execute(async (trx) => {
         const r = importsRepository(trx);
         const locked = await r.lockOwn(actor.userId, id);

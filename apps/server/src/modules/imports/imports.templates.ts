@@ -3,6 +3,9 @@ import { idNumberCheckChar } from "@huzhu/domain";
 import ExcelJS from "exceljs";
 import { spreadsheetText } from "../../platform/spreadsheet.ts";
 import { educationWords, genderWords, memberColumns, memberExampleRow, statusWords } from "./imports.members.ts";
+import { needCategoryWords, needColumns, urgencyWords, visibilityWords } from "./imports.needs.ts";
+import { orgAreaWords, orgCategoryWords, orgColumns, orgExampleRow, orgKindWords } from "./imports.orgs.ts";
+import { resourceCategoryWords, resourceColumns } from "./imports.resources.ts";
 
 /**
  * The template workbooks (issue 13): the data sheet first (Chinese headers in the order the
@@ -51,6 +54,61 @@ const memberHelp: Record<string, Omit<TemplateColumn, "header">> = {
   coOrg: { width: 30, help: `选填，共同管理该党员的党组织，${ORG_REF_HELP}`, text: true },
 };
 
+const HELP_ORG_HELP = `必填，${ORG_REF_HELP}；须为您可代表其开展互助的党组织`;
+const VISIBILITY_HELP = `选填：${Object.keys(visibilityWords).join("、")}；不填为 全县（市）`;
+
+const orgHelp: Record<string, Omit<TemplateColumn, "header">> = {
+  name: { width: 30, help: "必填，最多 100 字" },
+  parent: {
+    width: 30,
+    help: "必填，上级党组织的行政区划代码（6、9 或 12 位）或全称；也可以是本文件中位于上方的新党组织",
+    text: true,
+  },
+  kind: { width: 12, help: `必填：${Object.keys(orgKindWords).join("、")}`, list: Object.keys(orgKindWords) },
+  category: {
+    width: 14,
+    help: `必填：${Object.keys(orgCategoryWords).join("、")}`,
+    list: Object.keys(orgCategoryWords),
+  },
+  area: { width: 8, help: "必填：城市 或 农村", list: Object.keys(orgAreaWords) },
+  divisionCode: {
+    width: 16,
+    help: "选填，6、9 或 12 位行政区划代码（县、乡镇街道、村社区），须为有效代码",
+    text: true,
+  },
+  secretaryName: { width: 12, help: "选填，最多 50 字" },
+};
+
+const needHelp: Record<string, Omit<TemplateColumn, "header">> = {
+  org: { width: 30, help: HELP_ORG_HELP, text: true },
+  category: {
+    width: 14,
+    help: `必填：${Object.keys(needCategoryWords).join("、")}`,
+    list: Object.keys(needCategoryWords),
+  },
+  title: { width: 30, help: "必填，最多 100 字；同一党组织的需求标题不要重复" },
+  description: { width: 50, help: "必填，最多 5000 字" },
+  urgency: {
+    width: 10,
+    help: `选填：${Object.keys(urgencyWords).join("、")}；不填为 一般`,
+    list: Object.keys(urgencyWords),
+  },
+  deadline: { width: 14, help: "选填，格式 YYYY-MM-DD，不能早于今天；也可为 Excel 日期", date: true },
+  visibility: { width: 14, help: VISIBILITY_HELP, list: Object.keys(visibilityWords) },
+};
+
+const resourceHelp: Record<string, Omit<TemplateColumn, "header">> = {
+  org: { width: 30, help: HELP_ORG_HELP, text: true },
+  category: {
+    width: 14,
+    help: `必填：${Object.keys(resourceCategoryWords).join("、")}`,
+    list: Object.keys(resourceCategoryWords),
+  },
+  title: { width: 30, help: "必填，最多 100 字；同一党组织的资源名称不要重复" },
+  description: { width: 50, help: "必填，最多 5000 字" },
+  visibility: { width: 14, help: VISIBILITY_HELP, list: Object.keys(visibilityWords) },
+};
+
 const exampleId = (() => {
   const first17 = "35082419850615001";
   return first17 + idNumberCheckChar(first17);
@@ -73,87 +131,47 @@ const templates: Record<ImportKind, Template> = {
   orgs: {
     sheet: "党组织信息",
     fileStem: "党组织信息导入模板",
-    columns: [
-      { header: "党组织全称", width: 30, help: "必填，最多 100 字" },
-      { header: "上级党组织", width: 30, help: `必填，${ORG_REF_HELP}`, text: true },
-      {
-        header: "组织类型",
-        width: 12,
-        help: "必填：党委、党总支、党支部、联合党支部、临时党支部",
-        list: ["党委", "党总支", "党支部", "联合党支部", "临时党支部"],
-      },
-      {
-        header: "单位类别",
-        width: 14,
-        help: "必填",
-        list: [
-          "农村",
-          "城市社区",
-          "机关",
-          "国有企业",
-          "非公企业",
-          "学校",
-          "医院",
-          "社会组织",
-          "乡镇街道",
-          "县区",
-          "市",
-        ],
-      },
-      { header: "城乡", width: 8, help: "必填：城市 或 农村", list: ["城市", "农村"] },
-      { header: "行政区划代码", width: 16, help: "选填，村、社区为 12 位代码", text: true },
-      { header: "书记姓名", width: 12, help: "选填" },
+    columns: orgColumns.map((c) => ({ header: c.header, ...(orgHelp[c.key] as Omit<TemplateColumn, "header">) })),
+    example: orgExampleRow,
+    notes: [
+      "第一张工作表为数据表，表头（第 1 行）请勿修改、删除或调换顺序；第 2 行为示例，导入前请删除或改为真实数据。",
+      "按行政区划代码识别党组织；没有代码的，按上级党组织与党组织全称识别：已有的将被更新，没有的将被新增；同一文件重复导入不会产生任何变化。",
+      "上级党组织可以是系统中已有的党组织，也可以是本文件中位于其上方的新党组织；须在您的管辖范围内。已有党组织的上级与文件不同时报错：调整隶属关系请在组织树中办理。",
+      "导入分两步：上传后先校验，预览新增、变更、未变和有误的行数及每一处错误；全部无误后才能确认导入，确认时全部写入或全部不写入。",
     ],
-    example: ["中共三联村支部委员会", "350824101", "党支部", "农村", "农村", "350824101201", "张三"],
-    notes: ["第一张工作表为数据表，表头请勿修改；按行政区划代码或上级与名称识别党组织，重复导入不产生变化。"],
   },
   needs: {
     sheet: "需求清单",
     fileStem: "需求清单导入模板",
-    columns: [
-      { header: "提出需求的党组织", width: 30, help: `必填，${ORG_REF_HELP}`, text: true },
-      {
-        header: "需求类别",
-        width: 14,
-        help: "必填",
-        list: [
-          "找差距",
-          "筹资金",
-          "谋发展",
-          "建班子",
-          "建阵地",
-          "建制度",
-          "发展经济",
-          "改善民生",
-          "扶贫帮困",
-          "教育培训",
-          "其他",
-        ],
-      },
-      { header: "需求标题", width: 30, help: "必填，最多 100 字" },
-      { header: "需求描述", width: 50, help: "必填" },
-      { header: "紧急程度", width: 10, help: "必填", list: ["一般", "普通", "较急", "紧急"] },
-      { header: "截止日期", width: 14, help: "选填，YYYY-MM-DD", date: true },
+    columns: needColumns.map((c) => ({ header: c.header, ...(needHelp[c.key] as Omit<TemplateColumn, "header">) })),
+    example: [
+      "350824101201",
+      "发展经济",
+      "村集体茶叶销售渠道",
+      "希望结对单位帮助联系销售渠道",
+      "一般",
+      "2027-06-30",
+      "全县（市）",
     ],
-    example: ["350824101201", "发展经济", "村集体茶叶销售渠道", "希望结对单位帮助联系销售渠道", "普通", "2027-06-30"],
-    notes: ["第一张工作表为数据表，表头请勿修改。"],
+    notes: [
+      "第一张工作表为数据表，表头（第 1 行）请勿修改、删除或调换顺序；第 2 行为示例，导入前请删除或改为真实数据。",
+      "按党组织与需求标题识别需求：同一党组织已有同名需求的将被更新（仅限仍可修改的需求），没有的将作为待认领需求新增；同一文件重复导入不会产生任何变化。",
+      "导入分两步：上传后先校验，预览新增、变更、未变和有误的行数及每一处错误；全部无误后才能确认导入，确认时全部写入或全部不写入。",
+    ],
   },
   resources: {
     sheet: "资源清单",
     fileStem: "资源清单导入模板",
-    columns: [
-      { header: "提供资源的党组织", width: 30, help: `必填，${ORG_REF_HELP}`, text: true },
-      {
-        header: "资源类别",
-        width: 14,
-        help: "必填",
-        list: ["阵地", "实践基地", "农产品", "文化", "培训", "专业人才", "资金", "志愿者", "设备", "其他"],
-      },
-      { header: "资源名称", width: 30, help: "必填，最多 100 字" },
-      { header: "资源描述", width: 50, help: "必填" },
+    columns: resourceColumns.map((c) => ({
+      header: c.header,
+      ...(resourceHelp[c.key] as Omit<TemplateColumn, "header">),
+    })),
+    example: ["350824101201", "培训", "党员电商培训", "每季度一次，可接待 30 人", "全县（市）"],
+    notes: [
+      "第一张工作表为数据表，表头（第 1 行）请勿修改、删除或调换顺序；第 2 行为示例，导入前请删除或改为真实数据。",
+      "按党组织与资源名称识别资源：同一党组织已有同名资源的将被更新（已撤回的除外），没有的将被新增；同一文件重复导入不会产生任何变化。",
+      "导入分两步：上传后先校验，预览新增、变更、未变和有误的行数及每一处错误；全部无误后才能确认导入，确认时全部写入或全部不写入。",
     ],
-    example: ["350824101201", "培训", "党员电商培训", "每季度一次，可接待 30 人", ""].slice(0, 4),
-    notes: ["第一张工作表为数据表，表头请勿修改。"],
   },
 };
 

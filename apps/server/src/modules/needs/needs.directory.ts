@@ -1,6 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { likePrefix } from "../../platform/access.ts";
+import { type NeedRow, needsRepository, type ResourceRow } from "./needs.repository.ts";
 
 /** What answers a need of each category (needs.suggestions.ts), for other modules' fit scores. */
 export { CATEGORY_FIT } from "./needs.suggestions.ts";
@@ -23,6 +24,38 @@ export interface HelpFacts {
 
 export function helpDirectory(db: Kysely<DB>) {
   return {
+    /**
+     * The needs of these organizations with these titles (an import's natural key: organization and
+     * title), unscoped: the caller authorizes what it found (needPolicy.update).
+     */
+    async needsByOrgAndTitle(orgIds: readonly number[], titles: readonly string[]): Promise<NeedRow[]> {
+      if (orgIds.length === 0 || titles.length === 0) return [];
+      const ids = await db
+        .selectFrom("needs")
+        .select("id")
+        .where("org_id", "in", [...new Set(orgIds)])
+        .where("title", "in", [...new Set(titles)])
+        .execute();
+      return needsRepository(db).findNeedsWhere(
+        sql<boolean>`true`,
+        ids.map((r) => r.id),
+      );
+    },
+    /** The resources of these organizations with these titles (the same natural key), unscoped. */
+    async resourcesByOrgAndTitle(orgIds: readonly number[], titles: readonly string[]): Promise<ResourceRow[]> {
+      if (orgIds.length === 0 || titles.length === 0) return [];
+      const ids = await db
+        .selectFrom("resources")
+        .select("id")
+        .where("org_id", "in", [...new Set(orgIds)])
+        .where("title", "in", [...new Set(titles)])
+        .execute();
+      return needsRepository(db).findResourcesWhere(
+        sql<boolean>`true`,
+        ids.map((r) => r.id),
+      );
+    },
+
     async factsUnder(path: string): Promise<HelpFacts> {
       const under = likePrefix(path);
       const [needs, resources, ratings] = await Promise.all([

@@ -132,7 +132,19 @@ export function orgsRepository(db: Kysely<DB>) {
       if (codes.length === 0 && names.length === 0) return Promise.resolve([]);
       return db
         .selectFrom("organizations")
-        .select(["id", "name", "path", "status", "division_code"])
+        .select([
+          "id",
+          "parent_id",
+          "name",
+          "path",
+          "depth",
+          "status",
+          "division_code",
+          "kind",
+          "category",
+          "area",
+          "secretary_name",
+        ])
         .where((eb) =>
           eb.or([
             ...(codes.length ? [eb("organizations.division_code", "in", codes)] : []),

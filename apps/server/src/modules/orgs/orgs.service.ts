@@ -229,10 +229,16 @@ export function orgDirectory(db: Kysely<DB>) {
       const rows = await orgsRepository(db).findByCodesOrNames(codes, names);
       return rows.map((r) => ({
         id: r.id,
+        parentId: r.parent_id,
         name: r.name,
         path: r.path,
+        depth: r.depth,
         status: r.status,
         divisionCode: r.division_code,
+        kind: r.kind,
+        category: r.category,
+        area: r.area,
+        secretaryName: r.secretary_name,
       }));
     },
     /**
