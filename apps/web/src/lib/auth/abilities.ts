@@ -35,8 +35,8 @@ export function navKeys(me: Me | undefined): NavKey[] {
   if (can(me, "org.read")) keys.push("orgs");
   // A plain member's read permission covers only their own record: "My record" shows it.
   if (can(me, "member.read") && me?.roles.some((r) => r.role !== "member")) keys.push("members");
-  // 数据导入 (issue 13): whoever keeps a roster brings their workbooks in.
-  if (can(me, "member.write")) keys.push("imports");
+  // 数据导入 (issue 13): whoever keeps a roster, an organization tree or a needs list brings their workbooks in.
+  if (can(me, "member.write") || can(me, "org.write") || can(me, "help.write")) keys.push("imports");
   // Mutual help (需求大厅 first: /needs/hall is matched before /needs, the own lists).
   if (can(me, "help.read")) keys.push("hall", "needs", "projects", "resources");
   // Shared venues and remote education (issue 10); the usage figures are the coordinators' assessment.

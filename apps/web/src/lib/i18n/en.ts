@@ -1400,8 +1400,20 @@ const en: Messages = {
   },
   imports: {
     templates: "Templates",
-    membersTemplate: "Members template",
-    upload: "Upload a members file",
+    kindLabel: "What to import",
+    kindNames: { members: "Members", orgs: "Organizations", needs: "Needs", resources: "Resources" },
+    kindTemplate: {
+      members: "Members template",
+      orgs: "Organizations template",
+      needs: "Needs template",
+      resources: "Resources template",
+    },
+    kindUpload: {
+      members: "Upload a members file",
+      orgs: "Upload an organizations file",
+      needs: "Upload a needs file",
+      resources: "Upload a resources file",
+    },
     intro:
       "Download the template, fill it in as its second sheet (填写说明) explains, and upload it. Every row is checked and previewed: new, changed, unchanged and wrong rows, and each problem's row, column and reason. Once every row is right, commit: all rows are written or none. Importing the same file again changes nothing.",
     preview: "Check result",
@@ -1413,6 +1425,7 @@ const en: Messages = {
     fixAndUpload:
       "{{bad}} rows are wrong: correct them and upload the file again (the file with an error column can be downloaded)",
     committedText: "Imported: {{new}} added, {{changed}} changed, {{unchanged}} unchanged",
+    committedRecords: "Imported: {{new}} added, {{changed}} changed, {{unchanged}} unchanged",
     filter: "Filter",
     filterAll: "All",
     filterErrors: "Only errors ({{n}})",
@@ -1423,9 +1436,12 @@ const en: Messages = {
     row: "Row",
     rowN: "Row {{n}}",
     outcome: "Outcome",
-    name: "Name",
-    idNumber: "ID number",
-    org: "Organization",
+    columns: {
+      members: { name: "Name", idNumber: "ID number", org: "Organization" },
+      orgs: { name: "Full name", idNumber: "Division code", org: "Parent organization" },
+      needs: { name: "Title", org: "Organization in need" },
+      resources: { name: "Resource", org: "Offering organization" },
+    },
     problems: "Problems / changes",
     colon: ": ",
     changes: "Changes: {{columns}}",

@@ -1,4 +1,4 @@
-import type { ImportAccepted } from "@huzhu/contracts";
+import type { ImportAccepted, ImportKind } from "@huzhu/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { postForm } from "../../../lib/api/upload-attachment.ts";
 import { useMe } from "../../../lib/auth/me.ts";
@@ -9,9 +9,9 @@ import { importsQueries } from "./queries.ts";
  * is sent here with the session's CSRF token. The header row is checked at once: a file that is not
  * a workbook, has other headers or no data is refused with the reason; the rest is a job.
  */
-export function uploadImport(file: File, csrfToken: string | undefined): Promise<ImportAccepted> {
+export function uploadImport(kind: ImportKind, file: File, csrfToken: string | undefined): Promise<ImportAccepted> {
   const body = new FormData();
-  body.append("kind", "members");
+  body.append("kind", kind);
   body.append("file", file, file.name);
   return postForm<ImportAccepted>("/api/imports", body, csrfToken);
 }
@@ -20,7 +20,7 @@ export function useUploadImport() {
   const queryClient = useQueryClient();
   const { data: me } = useMe();
   return useMutation({
-    mutationFn: (file: File) => uploadImport(file, me?.csrfToken),
+    mutationFn: (input: { kind: ImportKind; file: File }) => uploadImport(input.kind, input.file, me?.csrfToken),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: importsQueries.lists() }),
   });
 }

@@ -7,7 +7,7 @@ import { useIsPhone } from "../../../lib/use-screen.ts";
 import { importsQueries } from "../api/queries.ts";
 import { countsText, statusColor } from "./ImportPreview.tsx";
 
-/** 导入记录: who, when, which file, the counts and the result; a row opens its preview. */
+/** 导入记录: who, when, which file and kind, the counts and the result; a row opens its preview. */
 export function ImportHistory(props: { selected: number | null; onOpen: (id: number) => void }) {
   const { t, i18n } = useTranslation();
   const [page, setPage] = useState(1);
@@ -38,6 +38,7 @@ export function ImportHistory(props: { selected: number | null; onOpen: (id: num
               <Flex vertical gap={2}>
                 <Flex gap={8} wrap align="center">
                   <Typography.Text strong>{r.fileName}</Typography.Text>
+                  <Tag>{t(`imports.kindNames.${r.kind}`)}</Tag>
                   <Tag color={statusColor[r.status]}>{t(`imports.status.${r.status}`)}</Tag>
                 </Flex>
                 <Typography.Text type="secondary">
@@ -80,6 +81,11 @@ export function ImportHistory(props: { selected: number | null; onOpen: (id: num
         { title: t("imports.when"), dataIndex: "createdAt", render: time },
         { title: t("imports.who"), dataIndex: "createdBy" },
         { title: t("imports.file"), dataIndex: "fileName" },
+        {
+          title: t("imports.kindLabel"),
+          dataIndex: "kind",
+          render: (k: ImportSummary["kind"]) => t(`imports.kindNames.${k}`),
+        },
         { title: t("imports.counts"), key: "counts", render: (_: unknown, r: ImportSummary) => countsText(t, r) },
         {
           title: t("imports.statusLabel"),

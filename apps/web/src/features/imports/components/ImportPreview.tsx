@@ -132,7 +132,9 @@ export function ImportPreview(props: { detail: ImportDetail; committing: boolean
         <Alert
           type="success"
           showIcon
-          title={t("imports.committedText", { ...detail.counts })}
+          title={t(detail.kind === "members" ? "imports.committedText" : "imports.committedRecords", {
+            ...detail.counts,
+          })}
           data-testid="import-done"
         />
       ) : null}
@@ -213,9 +215,11 @@ export function ImportPreview(props: { detail: ImportDetail; committing: boolean
                   width: 90,
                   render: (o: ImportRow["outcome"]) => <Tag color={outcomeColor[o]}>{t(`imports.outcomes.${o}`)}</Tag>,
                 },
-                { title: t("imports.name"), dataIndex: "name" },
-                { title: t("imports.idNumber"), dataIndex: "idNumberMasked" },
-                { title: t("imports.org"), dataIndex: "orgName" },
+                { title: t(`imports.columns.${detail.kind}.name`), dataIndex: "name" },
+                ...(detail.kind === "members" || detail.kind === "orgs"
+                  ? [{ title: t(`imports.columns.${detail.kind}.idNumber`), dataIndex: "idNumberMasked" }]
+                  : []),
+                { title: t(`imports.columns.${detail.kind}.org`), dataIndex: "orgName" },
                 {
                   title: t("imports.problems"),
                   key: "problems",

@@ -1,13 +1,15 @@
 import { DownloadOutlined, UploadOutlined } from "@ant-design/icons";
-import type { ImportKind } from "@huzhu/contracts";
+import type { ImportKind, Permission } from "@huzhu/contracts";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { App, Button, Card, Dropdown, Flex, Typography, Upload } from "antd";
+import { App, Button, Card, Dropdown, Flex, Segmented, Typography, Upload } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { JobProgressModal } from "../../../components/JobProgressModal.tsx";
 import { PageError } from "../../../components/PageStates.tsx";
 import { apiDownload } from "../../../lib/api/client.ts";
+import { can } from "../../../lib/auth/abilities.ts";
+import { useMe } from "../../../lib/auth/me.ts";
 import { useCommitImport } from "../api/commit-import.ts";
 import { importsQueries } from "../api/queries.ts";
 import { useUploadImport } from "../api/upload-import.ts";
@@ -15,14 +17,25 @@ import { ImportHistory } from "../components/ImportHistory.tsx";
 import { ImportPreview } from "../components/ImportPreview.tsx";
 
 const kinds: readonly ImportKind[] = ["members", "orgs", "needs", "resources"];
+/** What importing each kind needs: what adding one by hand needs (the server checks it again: 403). */
+const kindPermission: Record<ImportKind, Permission> = {
+  members: "member.write",
+  orgs: "org.write",
+  needs: "help.write",
+  resources: "help.write",
+};
 
 /**
- * 数据导入 (issue 13): the templates, the upload of a filled-in members workbook, its preview (every
- * bad row with its column and reason; only errors or only changes), the commit with its progress,
- * and the history of one's imports.
+ * 数据导入 (issue 13): the templates, the choice of what to import (only the kinds one may write),
+ * the upload of a filled-in workbook, its preview (every bad row with its column and reason; only
+ * errors or only changes), the commit with its progress, and the history of one's imports.
  */
 export default function ImportsPage() {
   const { t } = useTranslation();
+  const { data: me } = useMe();
+  const importable = kinds.filter((k) => can(me, kindPermission[k]));
+  const [chosen, setChosen] = useState<ImportKind | null>(null);
+  const kind = chosen && importable.includes(chosen) ? chosen : (importable[0] ?? "members");
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
@@ -62,28 +75,36 @@ export default function ImportsPage() {
       >
         <Flex vertical gap={12}>
           <Typography.Paragraph style={{ margin: 0 }}>{t("imports.intro")}</Typography.Paragraph>
+          {importable.length > 1 ? (
+            <Segmented<ImportKind>
+              aria-label={t("imports.kindLabel")}
+              value={kind}
+              onChange={setChosen}
+              options={importable.map((k) => ({ value: k, label: t(`imports.kindNames.${k}`) }))}
+              data-testid="import-kind"
+            />
+          ) : null}
           <Flex gap={8} wrap>
-            <Button
-              icon={<DownloadOutlined />}
-              onClick={() => template("members")}
-              data-testid="import-template-members"
-            >
-              {t("imports.membersTemplate")}
+            <Button icon={<DownloadOutlined />} onClick={() => template(kind)} data-testid={`import-template-${kind}`}>
+              {t(`imports.kindTemplate.${kind}`)}
             </Button>
             <Upload
               accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               showUploadList={false}
               maxCount={1}
               beforeUpload={(file) => {
-                upload.mutate(file, {
-                  onSuccess: ({ id }) => open(id),
-                  onError: (error) => void message.error({ content: error.message, duration: 8 }),
-                });
+                upload.mutate(
+                  { kind, file },
+                  {
+                    onSuccess: ({ id }) => open(id),
+                    onError: (error) => void message.error({ content: error.message, duration: 8 }),
+                  },
+                );
                 return false;
               }}
             >
               <Button type="primary" icon={<UploadOutlined />} loading={upload.isPending} data-testid="import-upload">
-                {t("imports.upload")}
+                {t(`imports.kindUpload.${kind}`)}
               </Button>
             </Upload>
           </Flex>
