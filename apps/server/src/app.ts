@@ -49,6 +49,8 @@ import { projectsRoutes } from "./modules/projects/projects.routes.ts";
 import { projectsService } from "./modules/projects/projects.service.ts";
 import { securityAlertsRoutes } from "./modules/security/security-alerts.routes.ts";
 import { securityAlertsService } from "./modules/security/security-alerts.service.ts";
+import { transfersRoutes } from "./modules/transfers/transfers.routes.ts";
+import { transfersService } from "./modules/transfers/transfers.service.ts";
 import { usersRoutes } from "./modules/users/users.routes.ts";
 import { usersService } from "./modules/users/users.service.ts";
 import { venuesCard } from "./modules/venues/venues.home.ts";
@@ -233,6 +235,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   jobs.register(imports.validateJob);
   jobs.register(imports.commitJob);
+  jobs.register(imports.exportJob);
   importsRoutes(app, imports, jobs);
   // The workbooks of imports never committed are kept for their preview for 30 days, then forgotten.
   registerSweep(app, "forgetting old import files", 60 * 60_000, () => imports.forgetStale());
@@ -259,6 +262,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   pairingRoundsRoutes(app, pairingRounds);
   // Joint branches (联建) formed from pairings (issue 9).
   jointBranchesRoutes(app, jointBranchesService(db));
+  transfersRoutes(app, transfersService(db));
   // The home page (工作台): modules contribute cards, shown in this order.
   const home = homeCards();
   home.register(jurisdictionCard(db, clock));

@@ -120,6 +120,10 @@ const recordRoutes: Record<string, (ids: { org: (key: string) => number }) => un
   "POST /api/pairings/:id/demonstration": () => ({ demonstration: true }),
   "POST /api/pairings/:id/joint-branch": () => ({ name: "矩阵联建党支部", kind: "village_community" }),
   "GET /api/pairings/:id/joint-branch": () => undefined,
+  "GET /api/transfers/:id": () => undefined,
+  "POST /api/transfers/:id/accept": () => undefined,
+  "POST /api/transfers/:id/reject": () => ({ reason: "矩阵测试" }),
+  "POST /api/transfers/:id/cancel": () => undefined,
 };
 
 /** Query strings of record routes that take their input there (lifting a what-if lock or forbid). */
@@ -199,6 +203,11 @@ const recordSetOf: Record<string, string> = {
   "POST /api/pairings/:id/demonstration": "pairing",
   "POST /api/pairings/:id/joint-branch": "pairing",
   "GET /api/pairings/:id/joint-branch": "pairing",
+  // Membership transfers (issue 11): a pending transfer of a member of each organization to its helper.
+  "GET /api/transfers/:id": "transfer",
+  "POST /api/transfers/:id/accept": "transfer",
+  "POST /api/transfers/:id/reject": "transfer",
+  "POST /api/transfers/:id/cancel": "transfer",
 };
 /** The resources whose routes the matrix places by relationship (beside organizations and members). */
 const placedResources = new Set([
@@ -214,6 +223,7 @@ const placedResources = new Set([
   "venue",
   "booking",
   "course",
+  "transfer",
 ]);
 
 /** Routes whose record is named in the body (the parent of a new organization, a new member's organization). */
@@ -561,6 +571,22 @@ describe(`the authorization matrix (${testDatabaseKind})`, () => {
         .values({ pairing_id: pairing.id, file_name: "矩阵测试.pdf", content: Buffer.from("%PDF-1.4") })
         .execute();
       put("pairing", o.key, pairing.id);
+      const member = await db.selectFrom("members").select("id").where("primary_org_id", "=", o.id).executeTakeFirst();
+      if (member) {
+        const transfer = await db
+          .insertInto("membership_transfers")
+          .values({
+            member_id: member.id,
+            from_org_id: o.id,
+            to_org_id: helper,
+            to_outside: null,
+            reason: "矩阵测试",
+            requested_by: creator,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        put("transfer", o.key, transfer.id);
+      }
     }
   }
 

@@ -90,9 +90,24 @@ export const auditActions = [
   "pairing.visit",
   "pairing.demonstrate",
   "jointBranch.create",
+  "transfer.list",
+  "transfer.read",
+  "transfer.request",
+  "transfer.accept",
+  "transfer.reject",
+  "transfer.cancel",
+  "mobileMember.list",
+  "mobileMember.read",
+  "mobileMember.register",
+  "mobileMember.receive",
+  "mobileMember.contact",
+  "mobileMember.activity",
+  "mobileMember.close",
+  "mobileMember.extensionBranch",
   "import.upload",
   "import.read",
   "import.commit",
+  "import.export",
 ] as const;
 export const auditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditAction>;
@@ -115,6 +130,8 @@ export const auditTargetTypes = [
   "pairing_round",
   "pairing",
   "import",
+  "transfer",
+  "mobile_member",
 ] as const;
 export const auditTargetType = z.enum(auditTargetTypes);
 export type AuditTargetType = z.infer<typeof auditTargetType>;

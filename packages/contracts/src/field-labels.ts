@@ -24,6 +24,13 @@ import {
 import { jobListQuery, uuidParam } from "./jobs.ts";
 import { createJointBranchBody } from "./joint-branches.ts";
 import { createMemberBody, memberExportQuery, memberListQuery, revealBody, updateMemberBody } from "./members.ts";
+import {
+  createExtensionBranchBody,
+  createMobileMemberBody,
+  mobileContactBody,
+  mobileMemberListQuery,
+  recordMobileActivityBody,
+} from "./mobile-members.ts";
 import { notificationListQuery, notificationStreamQuery } from "./notifications.ts";
 import { createOrgBody, dissolveOrgBody, moveOrgBody, orgListQuery, orgLookupQuery, updateOrgBody } from "./orgs.ts";
 import { pairingSolveQuery } from "./pairing.ts";
@@ -46,6 +53,7 @@ import {
   updatePairingRoundBody,
 } from "./pairing-rounds.ts";
 import { securityAlertListQuery } from "./security.ts";
+import { createTransferBody, rejectTransferBody, transferListQuery } from "./transfers.ts";
 import { assignRoleBody, createUserBody, passwordResetListQuery, updateUserBody, userListQuery } from "./users.ts";
 import {
   assignCourseBody,
@@ -236,6 +244,16 @@ for (const schema of [
   labelFields("pairing", schema);
 }
 labelFields("jointBranch", createJointBranchBody);
+for (const schema of [createTransferBody, rejectTransferBody, transferListQuery]) labelFields("transfer", schema);
+for (const schema of [
+  createMobileMemberBody,
+  mobileMemberListQuery,
+  mobileContactBody,
+  recordMobileActivityBody,
+  createExtensionBranchBody,
+]) {
+  labelFields("mobileMember", schema);
+}
 for (const schema of [createNeedBody, updateNeedBody, needListQuery, needExportQuery, confirmNeedBody]) {
   labelFields("need", schema);
 }

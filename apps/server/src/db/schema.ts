@@ -64,6 +64,8 @@ export interface MemberTable {
   co_org_path: OrgPathCopy<string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Set when the member was transferred out of the platform (0022): off the active roster, the record kept. */
+  transferred_out_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface UserTable {
@@ -250,6 +252,60 @@ export interface JointBranchTable {
   org_id: number;
   pairing_id: number;
   kind: string;
+  created_by: number;
+  created_at: Timestamp;
+}
+
+/** Membership transfers (组织关系转接, 0022): at most one pending per member (partial unique index). */
+export interface MembershipTransferTable {
+  id: Generated<number>;
+  member_id: number;
+  from_org_id: number;
+  to_org_id: number | null;
+  to_outside: string | null;
+  reason: string;
+  letter_no: Generated<string>;
+  status: Generated<string>;
+  reject_reason: string | null;
+  requested_by: number;
+  created_at: Timestamp;
+  decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface MembershipTransferStepTable {
+  id: Generated<number>;
+  transfer_id: number;
+  action: string;
+  actor_id: number;
+  note: string | null;
+  at: Timestamp;
+}
+
+/** Mobile members (流动党员, 0022): at most one open registration per member. */
+export interface MobileMemberTable {
+  id: Generated<number>;
+  member_id: number;
+  origin_org_id: number;
+  dest_org_id: number | null;
+  dest_place: string | null;
+  reason: string;
+  contact: string;
+  left_on: string;
+  expected_return: string | null;
+  last_contact_on: string;
+  status: Generated<string>;
+  received_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  closed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_by: number;
+  created_at: Timestamp;
+}
+
+export interface MobileMemberActivityTable {
+  id: Generated<number>;
+  mobile_member_id: number;
+  org_id: number;
+  occurred_on: string;
+  description: string;
   created_by: number;
   created_at: Timestamp;
 }
@@ -576,6 +632,10 @@ export interface DB {
   org_path_copies: OrgPathCopiesTable;
   pairings: PairingTable;
   joint_branches: JointBranchTable;
+  membership_transfers: MembershipTransferTable;
+  membership_transfer_steps: MembershipTransferStepTable;
+  mobile_members: MobileMemberTable;
+  mobile_member_activities: MobileMemberActivityTable;
   pairing_events: PairingEventTable;
   pairing_visits: PairingVisitTable;
   pairing_agreements: PairingAgreementTable;

@@ -18,6 +18,7 @@ import { needsOpenSearch } from "./0018_needs_open_search.ts";
 import { imports } from "./0019_imports.ts";
 import { bookingPaths } from "./0020_booking_paths.ts";
 import { jointBranches } from "./0021_joint_branches.ts";
+import { membersInMotion } from "./0022_members_in_motion.ts";
 
 /**
  * Ordered migrations. Append only: never edit one that has shipped; add the next number.
@@ -44,4 +45,5 @@ export const migrations: ReadonlyArray<{ name: string; script: string }> = [
   { name: "0019_imports", script: imports },
   { name: "0020_booking_paths", script: bookingPaths },
   { name: "0021_joint_branches", script: jointBranches },
+  { name: "0022_members_in_motion", script: membersInMotion },
 ];

@@ -97,7 +97,8 @@ export function membersRepository(db: Kysely<DB>) {
 
   /** The roster's filters and the caller's scope, as SQL: shared by the list, the count and the export. */
   const filtered = (scope: Scope, query: MemberFilters, options: FilterOptions) => {
-    let q = db.selectFrom("members").where(memberInScope(scope));
+    // The active roster: a member transferred out of the platform keeps their record but leaves it (issue 11).
+    let q = db.selectFrom("members").where(memberInScope(scope)).where("members.transferred_out_at", "is", null);
     if (options.withinPath) {
       const prefix = likePrefix(options.withinPath);
       q = q.where((eb) =>
@@ -130,6 +131,37 @@ export function membersRepository(db: Kysely<DB>) {
         .where("id", "in", ids)
         .orderBy("id")
         .forUpdate()
+        .execute();
+    },
+
+    /** One member's organizations, locked for a transfer or a mobile registration (issue 11). */
+    lockForMove(id: number) {
+      return db
+        .selectFrom("members")
+        .select(["id", "name", "primary_org_id", "primary_org_path", "co_org_id", "transferred_out_at"])
+        .where("id", "=", id)
+        .forUpdate()
+        .executeTakeFirst();
+    },
+
+    /** Moves a member's primary organization; a co-managing organization that becomes the primary one is dropped. */
+    async moveTo(id: number, orgId: number) {
+      await db
+        .updateTable("members")
+        .set((eb) => ({
+          primary_org_id: orgId,
+          co_org_id: eb.case().when("co_org_id", "=", orgId).then(null).else(eb.ref("co_org_id")).end(),
+          updated_at: sql`now()`,
+        }))
+        .where("id", "=", id)
+        .execute();
+    },
+
+    async markTransferredOut(id: number) {
+      await db
+        .updateTable("members")
+        .set({ transferred_out_at: sql`now()`, updated_at: sql`now()` })
+        .where("id", "=", id)
         .execute();
     },
 

@@ -438,5 +438,13 @@ export function memberDirectory(db: Kysely<DB>) {
       return null;
     },
     countCoManagedUnder: (coOrgId: number, paths: readonly string[]) => repo.countCoManagedUnder(coOrgId, paths),
+    /**
+     * Membership transfers and mobile members (issue 11): the member's organizations, locked for the
+     * caller's transaction; moving the primary organization (the single column keeps exactly one);
+     * recording a transfer out of the platform (off the active roster, the record kept).
+     */
+    lockForMove: (id: number) => repo.lockForMove(id),
+    moveTo: (id: number, orgId: number) => repo.moveTo(id, orgId),
+    markTransferredOut: (id: number) => repo.markTransferredOut(id),
   };
 }
