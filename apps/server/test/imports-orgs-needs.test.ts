@@ -225,6 +225,27 @@ describe("imports of organizations, needs and resources (issue 13)", () => {
       expect(triples(detail)).toEqual([[2, "上级党组织", "import.orgParentDiffers"]]);
     });
 
+    it("keys a unit's branch by its name under its parent: the place's code it carries is the town's, not its own", async () => {
+      // An enterprise's branch in 中山镇 carries the town's code, as the town's committee does; the
+      // code still names the town as a parent, and the branch is found again by its name.
+      const rows: Cell[][] = [
+        ["中共中山镇茶业公司支部委员会", "350824101", "党支部", "非公企业", "农村", "350824101", null],
+      ];
+      const first = await validate(town, "orgs", rows, ORG_HEADERS);
+      expect(first.detail.counts, JSON.stringify(first.detail.errors)).toMatchObject({ new: 1, bad: 0 });
+      expect((await commit(town, first.id)).status).toBe("committed");
+      const again = await validate(town, "orgs", rows, ORG_HEADERS);
+      expect(again.detail.counts).toEqual({ total: 1, new: 0, changed: 0, unchanged: 1, bad: 0 });
+      // A village under the town, named by the code they share, still finds the town.
+      const child = await validate(
+        town,
+        "orgs",
+        [["中共阳民村支部委员会", "350824101", "党支部", "农村", "农村", "350824101204", null]],
+        ORG_HEADERS,
+      );
+      expect(child.detail.counts, JSON.stringify(child.detail.errors)).toMatchObject({ new: 1, bad: 0 });
+    });
+
     it("is 403 for a secretary, who may not add organizations", async () => {
       const imports = await count("imports");
       const body = multipart("orgs", await workbook(ORG_HEADERS, [newVillage]));
@@ -423,6 +444,77 @@ describe("imports of organizations, needs and resources (issue 13)", () => {
       const leader = await t.login("leader");
       const body = multipart("resources", await workbook(RESOURCE_HEADERS, [training]));
       expectError(await leader.request({ method: "POST", url: "/api/imports", ...body }), 403);
+    });
+  });
+
+  describe("exports in the templates' columns", () => {
+    async function exported(session: Session, kind: string) {
+      const res = await session.request({ method: "POST", url: "/api/imports/exports", payload: { kind } });
+      expect(res.statusCode, res.body).toBe(202);
+      await t.app.jobs.drain();
+      const job = (
+        await session.request({ method: "GET", url: `/api/jobs/${(res.json() as { jobId: string }).jobId}` })
+      ).json();
+      expect(job).toMatchObject({ kind: "import.export", status: "succeeded" });
+      const file = await session.request({ method: "GET", url: job.resultUrl });
+      expect(file.statusCode).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+      return { wb, buffer: Buffer.from(file.rawPayload), rowCount: job.result.rowCount as number };
+    }
+
+    async function reimport(session: Session, kind: string, buffer: Buffer): Promise<Detail> {
+      const body = multipart(kind, buffer);
+      const res = await session.request({ method: "POST", url: "/api/imports", ...body });
+      expect(res.statusCode, res.body).toBe(202);
+      await t.app.jobs.drain();
+      return (
+        await session.request({ method: "GET", url: `/api/imports/${(res.json() as { id: number }).id}?pageSize=100` })
+      ).json() as Detail;
+    }
+
+    it("exports organizations below one's jurisdiction's root, watermarked and audited; imported back, all unchanged", async () => {
+      const audited = await audits("import.export");
+      const { wb, buffer, rowCount } = await exported(town, "orgs");
+      const data = wb.worksheets[0] as ExcelJS.Worksheet;
+      expect((data.getRow(1).values as unknown[]).slice(1)).toEqual(ORG_HEADERS);
+      const names = data.getColumn(1).values.slice(2) as string[];
+      // The town's own committee is its root (its parent is outside): not exported; its villages are.
+      expect(names).not.toContain("中共中山镇委员会");
+      expect(names).toEqual(expect.arrayContaining(["中共三联村支部委员会", "中共龙济村支部委员会"]));
+      expect(names).not.toContain("中共灵岩村支部委员会");
+      expect(rowCount).toBe(names.length);
+      const help: string[] = [];
+      wb.worksheets[1]?.eachRow((row) => {
+        help.push(row.values?.toString() ?? "");
+      });
+      expect(help.join("\n")).toMatch(/town · \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/);
+      expect(await audits("import.export")).toBe(audited + 1);
+      const again = await reimport(town, "orgs", buffer);
+      expect(again.errors).toEqual([]);
+      expect(again.counts).toEqual({ total: rowCount, new: 0, changed: 0, unchanged: rowCount, bad: 0 });
+    });
+
+    it("exports needs and resources of one's own side; imported back, all unchanged", async () => {
+      for (const kind of ["needs", "resources"]) {
+        const { buffer, rowCount } = await exported(secretary, kind);
+        expect(rowCount, kind).toBeGreaterThan(0);
+        const again = await reimport(secretary, kind, buffer);
+        expect(again.errors, kind).toEqual([]);
+        expect(again.counts, kind).toEqual({ total: rowCount, new: 0, changed: 0, unchanged: rowCount, bad: 0 });
+      }
+    });
+
+    it("is 403 for a kind one may not write, and 400 for members (the roster's export is masked)", async () => {
+      expectError(
+        await secretary.request({ method: "POST", url: "/api/imports/exports", payload: { kind: "orgs" } }),
+        403,
+      );
+      expectError(
+        await town.request({ method: "POST", url: "/api/imports/exports", payload: { kind: "members" } }),
+        400,
+        { field: "kind" },
+      );
     });
   });
 

@@ -11,6 +11,7 @@ import { labelFields } from "./field-labels.ts";
  * - GET  /api/imports/{id}/rows          every row's outcome (filters: only errors, only changes)
  * - GET  /api/imports/{id}/errors.xlsx   the uploaded workbook with an error column
  * - POST /api/imports/{id}/commit        → 202 { jobId }; 409 while any row is bad; all rows or none
+ * - POST /api/imports/exports            { kind } → 202 { jobId }: orgs, needs or resources in the template's columns
  */
 
 /** What a template exists for. */
@@ -105,6 +106,17 @@ export type ImportRowsQuery = z.infer<typeof importRowsQuery>;
 
 export const importKindParam = z.object({ kind: importKind }).strict();
 
+/**
+ * An export in a template's columns, for round trips (POST /api/imports/exports → 202 { jobId }):
+ * organizations, needs or resources; the roster's own export is masked, so members have none.
+ */
+export const importExportKinds = ["orgs", "needs", "resources"] as const;
+export const importExportBody = z
+  .object({ kind: z.enum(importExportKinds, { message: "import.kindNotExportable" }) })
+  .strict();
+export type ImportExportBody = z.infer<typeof importExportBody>;
+
 labelFields("import", importListQuery);
 labelFields("import", importRowsQuery);
 labelFields("import", importKindParam);
+labelFields("import", importExportBody);

@@ -18,6 +18,7 @@ import {
   orgRefText,
   type ParsedRow,
   pickOrg,
+  referenced,
   wordProblem,
 } from "./imports.kinds.ts";
 import { dateOf, schemaProblem } from "./imports.members.ts";
@@ -171,7 +172,7 @@ export async function checkHelpRows<
   ]);
   const orgOf = (ref: OrgRefText) =>
     pickOrg(
-      found.filter((o) => (ref.code ? o.divisionCode === ref.code : o.name === ref.name)),
+      referenced(found, ref),
       (o) => actable.has(o.id),
       (o) => readable.has(o.id),
     );

@@ -14,6 +14,8 @@ import {
   orgRefText,
   type ParsedRow,
   pickOrg,
+  referenced,
+  territorialCategories,
   wordProblem,
 } from "./imports.kinds.ts";
 import { schemaProblem } from "./imports.members.ts";
@@ -173,7 +175,6 @@ export async function checkOrgRows(
     const code = p.fields.divisionCode;
     if (code && !divisionNames.has(code)) divisionNames.set(code, await divisions.nameOf(code));
   }
-  const byCode = (code: string) => found.filter((o) => o.divisionCode === code);
   const byName = (name: string) => found.filter((o) => o.name === name);
   const pending: PendingOrg[] = [];
   const seen = new Map<string, number>();
@@ -184,7 +185,7 @@ export async function checkOrgRows(
     let parent: FoundOrg | PendingOrg | null = null;
     if (p.parent) {
       const ref = p.parent;
-      const stored = ref.code ? byCode(ref.code) : byName(ref.name ?? "");
+      const stored = referenced(found, ref);
       const above = pending.filter((o) => (ref.code ? o.divisionCode === ref.code : o.name === ref.name));
       if (above.length + stored.filter((o) => creatable.has(o.id)).length > 1)
         problems.push({ column: "parent", code: "import.orgAmbiguous" });
@@ -202,10 +203,12 @@ export async function checkOrgRows(
     if (f.divisionCode && divisionNames.get(f.divisionCode) === null)
       problems.push({ column: "divisionCode", code: "divisionCode.unknown" });
 
-    // The natural key: the division code, else the name under the parent.
+    // The natural key: a territorial organization's division code, else the name under the parent
+    // (a unit's branch carries the code of the place it sits in, which is not its own).
+    const byItsCode = f.divisionCode && f.category && territorialCategories.has(f.category) ? f.divisionCode : null;
     let existing: FoundOrg | undefined;
-    if (f.divisionCode) {
-      const withCode = byCode(f.divisionCode);
+    if (byItsCode) {
+      const withCode = found.filter((o) => o.divisionCode === byItsCode && territorialCategories.has(o.category));
       if (withCode.length > 1) problems.push({ column: "divisionCode", code: "import.orgAmbiguous" });
       existing = withCode.length === 1 ? withCode[0] : undefined;
     } else if (f.name && parent && "id" in parent) {
@@ -215,12 +218,12 @@ export async function checkOrgRows(
       existing = under.length === 1 ? under[0] : undefined;
     }
     const parentKey = parent === null ? "" : "id" in parent ? `id:${parent.id}` : `row:${parent.row}`;
-    const key = f.divisionCode ? `code:${f.divisionCode}` : `name:${parentKey}/${f.name ?? ""}`;
+    const key = byItsCode ? `code:${byItsCode}` : `name:${parentKey}/${f.name ?? ""}`;
     if (f.name && parent) {
       const first = seen.get(key);
       if (first !== undefined)
         problems.push({
-          column: f.divisionCode ? "divisionCode" : "name",
+          column: byItsCode ? "divisionCode" : "name",
           code: "import.duplicateInFile",
           params: { row: first },
         });
@@ -244,7 +247,7 @@ export async function checkOrgRows(
     const fields = f as OrgImportFields;
     const divisionName = fields.divisionCode ? (divisionNames.get(fields.divisionCode) ?? null) : null;
     if (!existing) {
-      pending.push({ row: p.row, name: fields.name, divisionCode: fields.divisionCode });
+      pending.push({ row: p.row, name: fields.name, divisionCode: byItsCode });
       const at = "id" in parent ? { id: parent.id } : { row: parent.row };
       return {
         ...base,

@@ -6,6 +6,7 @@ import {
   importableKind,
   importDetail,
   importDetailQuery,
+  importExportBody,
   importKindParam,
   importListQuery,
   importRow,
@@ -121,6 +122,27 @@ export function importsRoutes(app: FastifyInstance, imports: ImportsService, job
         jobs,
       );
       return reply.status(202).send(accepted);
+    },
+  );
+
+  r.post(
+    "/api/imports/exports",
+    {
+      config: { ability: importPolicy.use, audit: "import.export" },
+      schema: {
+        tags,
+        summary:
+          "Export organizations, needs or resources in the import template's columns (a background job), for round trips",
+        description:
+          "What the caller may write of the kind (403 for a kind they may not), as the template's workbook with who " +
+          "exported it and when on 填写说明; imported back unchanged it reports every row unchanged. Audited when done.",
+        body: importExportBody,
+        response: { 202: jobAccepted, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const jobId = await imports.startExport(requireActor(request), request.body.kind, request.locale, jobs);
+      return reply.status(202).send({ jobId });
     },
   );
 

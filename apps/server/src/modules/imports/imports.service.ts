@@ -18,6 +18,7 @@ import { chinaDate } from "../../platform/china-time.ts";
 import { defineCommand, execute } from "../../platform/commands.ts";
 import type { PersonalDataCipher } from "../../platform/crypto.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
+import { type ExportJobParams, exportJob } from "../../platform/export-job.ts";
 import type { JobContext, JobKind, JobRunner } from "../../platform/jobs.ts";
 import { scopeOf } from "../../platform/policy.ts";
 import { recordRateEvent } from "../../platform/rate-limit.ts";
@@ -27,6 +28,7 @@ import { memberImportDirectory } from "../members/members.import.ts";
 import { ID_NUMBER_DUPLICATE_LIMIT } from "../members/members.service.ts";
 import { needsService } from "../needs/needs.service.ts";
 import { orgDirectory, orgsService } from "../orgs/orgs.service.ts";
+import { type ExportKind, exportRows } from "./imports.exports.ts";
 import { type CheckedRow, countsOf, type ParsedRow } from "./imports.kinds.ts";
 import {
   type CheckedMemberRow,
@@ -48,7 +50,7 @@ import {
 import { readFirstSheet, type SheetRow } from "./imports.reader.ts";
 import { importsRepository } from "./imports.repository.ts";
 import { checkResourceRows, parseResourceRow, resourceHeaderProblem, writeResourceRows } from "./imports.resources.ts";
-import { writeTemplate } from "./imports.templates.ts";
+import { exportFileStem, writeTemplate } from "./imports.templates.ts";
 
 /** How long the workbook of an import never committed is kept (encrypted) for its preview. */
 export const IMPORT_FILE_DAYS = 30;
@@ -425,10 +427,46 @@ export function importsService(db: Kysely<DB>, cipher: PersonalDataCipher, clock
     },
   };
 
+  /** The watermark of a template or an export: who downloaded it, and when (UTC). */
+  const watermarkOf = (actor: Actor) =>
+    `${actor.username ?? actor.userId} · ${clock().toISOString().replace("T", " ").slice(0, 19)} UTC`;
+
+  /**
+   * An export in a kind's template columns (imports.exports.ts): what the caller may write of it,
+   * as the template's workbook with the watermark, audited as import.export when the job succeeds.
+   */
+  const exportJobKind = exportJob<{ kind: ExportKind }>({
+    kind: "import.export",
+    actorOf: options.actorOf,
+    async write(actor, { kind }, locale, onBatch) {
+      scopeOf(actor, importPolicy[kind]);
+      const rows = await exportRows(db, actor, kind);
+      await onBatch(0, rows.length);
+      const workbook = await writeTemplate(kind, watermarkOf(actor), rows);
+      await onBatch(rows.length, rows.length);
+      return {
+        workbook,
+        rowCount: rows.length,
+        // The export job names the file from this: the template's sheet and China's date.
+        date: exportFileStem(kind, today()),
+        audit: { action: "import.export", result: "success", detail: { kind, rowCount: rows.length, locale } },
+      };
+    },
+    fileName: (_locale, stem) => `${stem}.xlsx`,
+  });
+
   return {
     commands,
     validateJob,
     commitJob,
+    exportJob: exportJobKind,
+
+    /** Starts an export in a kind's template columns: 403 at once for a kind the caller may not write. */
+    async startExport(actor: Actor, kind: ExportKind, locale: Locale, jobs: JobRunner): Promise<string> {
+      scopeOf(actor, importPolicy[kind]);
+      const params: ExportJobParams<{ kind: ExportKind }> = { filters: { kind }, ip: actor.ip };
+      return jobs.enqueue(db, exportJobKind, { ownerId: actor.userId, params, locale });
+    },
     parseMembers,
     checkParsed,
     writeRows,
@@ -470,8 +508,7 @@ export function importsService(db: Kysely<DB>, cipher: PersonalDataCipher, clock
     /** A template workbook, watermarked with who downloaded it and when. */
     async template(actor: Actor, kind: ImportKind): Promise<Buffer> {
       scopeOf(actor, importPolicy.template);
-      const at = clock().toISOString().replace("T", " ").slice(0, 19);
-      return writeTemplate(kind, `${actor.username ?? actor.userId} · ${at} UTC`);
+      return writeTemplate(kind, watermarkOf(actor));
     },
 
     /**

@@ -181,8 +181,18 @@ const FORMATTED_ROWS = 5000;
 export const templateFileName = (kind: ImportKind) => `${templates[kind].fileStem}.xlsx`;
 export const templateAsciiName = (kind: ImportKind) => `huzhu-import-${kind}.xlsx`;
 
-/** The template of a kind as an .xlsx; `watermark` names who downloaded it and when. */
-export async function writeTemplate(kind: ImportKind, watermark: string): Promise<Buffer> {
+/** The file name of an export in a kind's template columns, e.g. 党组织信息-2026-11-30. */
+export const exportFileStem = (kind: ImportKind, date: string) => `${templates[kind].sheet}-${date}`;
+
+/**
+ * The template of a kind as an .xlsx; `watermark` names who downloaded it and when. With `rows`,
+ * the data sheet holds those rows instead of the example: an export that imports back unchanged.
+ */
+export async function writeTemplate(
+  kind: ImportKind,
+  watermark: string,
+  rows?: readonly (string | null)[][],
+): Promise<Buffer> {
   const t = templates[kind];
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Huzhu";
@@ -193,7 +203,10 @@ export async function writeTemplate(kind: ImportKind, watermark: string): Promis
     style: c.date ? { numFmt: "yyyy-mm-dd" } : c.text ? { numFmt: "@" } : {},
   }));
   sheet.getRow(1).font = { bold: true };
-  sheet.addRow(t.example.map((v) => (typeof v === "string" ? spreadsheetText(v) : v)));
+  for (const row of rows ?? [t.example]) {
+    sheet.addRow(row.map((v) => (typeof v === "string" ? spreadsheetText(v) : v)));
+  }
+  const formatted = Math.max(FORMATTED_ROWS, (rows?.length ?? 0) + 1);
   // exceljs keeps validations per cell address (without making cells) and writes alike
   // neighbours as one range; its typings do not declare the collection.
   const validations = (
@@ -202,7 +215,7 @@ export async function writeTemplate(kind: ImportKind, watermark: string): Promis
   t.columns.forEach((c, i) => {
     const letter = sheet.getColumn(i + 1).letter;
     if (!c.list) return;
-    for (let row = 2; row <= FORMATTED_ROWS; row++) {
+    for (let row = 2; row <= formatted; row++) {
       validations.add(`${letter}${row}`, {
         type: "list",
         allowBlank: true,
@@ -223,6 +236,12 @@ export async function writeTemplate(kind: ImportKind, watermark: string): Promis
   help.getRow(1).font = { bold: true };
   for (const c of t.columns) help.addRow([c.header, c.help]);
   help.addRow([]);
+  if (rows) {
+    help.addRow([
+      "说明",
+      "本文件为系统导出的数据，列与导入模板相同：修改后可重新导入，未修改的行导入时报为“未变”，不会写入。",
+    ]);
+  }
   for (const note of t.notes) help.addRow(["说明", note]);
   help.addRow([]);
   const mark = help.addRow(["下载信息", spreadsheetText(watermark)]);

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import { type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { likePrefix } from "../../platform/access.ts";
 import { type NeedRow, needsRepository, type ResourceRow } from "./needs.repository.ts";
@@ -40,6 +40,26 @@ export function helpDirectory(db: Kysely<DB>) {
         sql<boolean>`true`,
         ids.map((r) => r.id),
       );
+    },
+    /** The needs a reach condition allows (the caller authorized it), by organization then age: an export. */
+    async needsWhere(where: RawBuilder<SqlBool>): Promise<NeedRow[]> {
+      const ids = await db.selectFrom("needs").select("id").where(where).execute();
+      const rows: NeedRow[] = [];
+      for (let i = 0; i < ids.length; i += 2000) {
+        const part = ids.slice(i, i + 2000).map((r) => r.id);
+        rows.push(...(await needsRepository(db).findNeedsWhere(where, part)));
+      }
+      return rows.sort((a, b) => a.org_path.localeCompare(b.org_path) || a.id - b.id);
+    },
+    /** The resources a reach condition allows, by organization then age: an export. */
+    async resourcesWhere(where: RawBuilder<SqlBool>): Promise<ResourceRow[]> {
+      const ids = await db.selectFrom("resources").select("id").where(where).execute();
+      const rows: ResourceRow[] = [];
+      for (let i = 0; i < ids.length; i += 2000) {
+        const part = ids.slice(i, i + 2000).map((r) => r.id);
+        rows.push(...(await needsRepository(db).findResourcesWhere(where, part)));
+      }
+      return rows.sort((a, b) => a.org_path.localeCompare(b.org_path) || a.id - b.id);
     },
     /** The resources of these organizations with these titles (the same natural key), unscoped. */
     async resourcesByOrgAndTitle(orgIds: readonly number[], titles: readonly string[]): Promise<ResourceRow[]> {

@@ -123,9 +123,36 @@ export function orgsRepository(db: Kysely<DB>) {
       if (ids.length === 0) return Promise.resolve([]);
       return db
         .selectFrom("organizations")
-        .select(["id", "name", "path", "depth", "category", "area", "status"])
+        .select(["id", "name", "path", "depth", "category", "area", "status", "division_code"])
         .where("id", "in", ids)
         .execute();
+    },
+
+    /**
+     * The active organizations a reach condition allows, below the given roots (whose parents are
+     * outside), each with its parent's name and division code, parents before children (path order):
+     * an export in the import template's columns.
+     */
+    findForExport(where: RawBuilder<SqlBool>, rootPaths: readonly string[]) {
+      let q = db
+        .selectFrom("organizations")
+        .innerJoin("organizations as p", "p.id", "organizations.parent_id")
+        .select([
+          "organizations.id",
+          "organizations.name",
+          "organizations.kind",
+          "organizations.category",
+          "organizations.area",
+          "organizations.division_code",
+          "organizations.secretary_name",
+          "p.name as parent_name",
+          "p.division_code as parent_code",
+          "p.category as parent_category",
+        ])
+        .where("organizations.status", "=", "active")
+        .where(where);
+      if (rootPaths.length > 0) q = q.where("organizations.path", "not in", rootPaths);
+      return q.orderBy("organizations.path").execute();
     },
 
     findByCodesOrNames(codes: readonly string[], names: readonly string[]) {

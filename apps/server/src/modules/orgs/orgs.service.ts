@@ -271,6 +271,12 @@ export function orgDirectory(db: Kysely<DB>) {
         secretaryName: null,
         units: [],
       }),
+    /**
+     * The active organizations below the roots of a reach (an ability's SQL condition, which the
+     * caller has authorized), parents first, with their parent's name and code (the import template's export).
+     */
+    forExport: (where: RawBuilder<SqlBool>, rootPaths: readonly string[]) =>
+      orgsRepository(db).findForExport(where, rootPaths),
     /** orgPolicy's loader without the counts, for authorizing many organizations at once (allowedIds). */
     loadForRules: (where: RawBuilder<SqlBool>, ids: readonly number[]) =>
       orgsRepository(db).findWhereForRules(where, ids) as Promise<OrgRow[]>,

@@ -77,6 +77,7 @@ const en: Messages = {
       need_export: "Needs list export",
       import_validate: "Import check",
       import_commit: "Import commit",
+      import_export: "Export for re-import",
       other: "Background job",
     },
     status: {
@@ -165,6 +166,7 @@ const en: Messages = {
         need_export: "Needs list export",
         import_validate: "Import check",
         import_commit: "Import commit",
+        import_export: "Export for re-import",
         other: "Background job",
       },
     },
@@ -1401,6 +1403,9 @@ const en: Messages = {
   imports: {
     templates: "Templates",
     kindLabel: "What to import",
+    exportRecords: "Export current records (edit, then import back)",
+    exportTitle: "Export current records",
+    exported: "Exported",
     kindNames: { members: "Members", orgs: "Organizations", needs: "Needs", resources: "Resources" },
     kindTemplate: {
       members: "Members template",

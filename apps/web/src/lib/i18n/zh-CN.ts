@@ -78,6 +78,7 @@ const zhCN = {
       need_export: "需求清单导出",
       import_validate: "导入文件校验",
       import_commit: "确认导入",
+      import_export: "导出（导入模板格式）",
       other: "后台任务",
     },
     status: {
@@ -166,6 +167,7 @@ const zhCN = {
         need_export: "需求清单导出",
         import_validate: "导入文件校验",
         import_commit: "确认导入",
+        import_export: "导出（导入模板格式）",
         other: "后台任务",
       },
     },
@@ -1379,6 +1381,9 @@ const zhCN = {
   imports: {
     templates: "下载模板",
     kindLabel: "导入内容",
+    exportRecords: "导出现有数据（可修改后再导入）",
+    exportTitle: "导出现有数据",
+    exported: "已导出",
     kindNames: { members: "党员", orgs: "党组织", needs: "需求", resources: "资源" },
     kindTemplate: {
       members: "下载党员信息模板",

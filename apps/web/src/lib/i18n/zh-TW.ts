@@ -77,6 +77,7 @@ const zhTW: Messages = {
       need_export: "需求清單匯出",
       import_validate: "匯入檔案校驗",
       import_commit: "確認匯入",
+      import_export: "匯出（匯入範本格式）",
       other: "背景任務",
     },
     status: {
@@ -165,6 +166,7 @@ const zhTW: Messages = {
         need_export: "需求清單匯出",
         import_validate: "匯入檔案校驗",
         import_commit: "確認匯入",
+        import_export: "匯出（匯入範本格式）",
         other: "背景任務",
       },
     },
@@ -1379,6 +1381,9 @@ const zhTW: Messages = {
   imports: {
     templates: "下載範本",
     kindLabel: "匯入內容",
+    exportRecords: "匯出現有資料（可修改後再匯入）",
+    exportTitle: "匯出現有資料",
+    exported: "已匯出",
     kindNames: { members: "黨員", orgs: "黨組織", needs: "需求", resources: "資源" },
     kindTemplate: {
       members: "下載黨員資料範本",

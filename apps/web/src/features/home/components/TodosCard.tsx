@@ -15,6 +15,7 @@ function jobTitle(t: TFunction, kind: string): string {
   if (kind === "need.export") return t("home.todos.jobKind.need_export");
   if (kind === "import.validate") return t("home.todos.jobKind.import_validate");
   if (kind === "import.commit") return t("home.todos.jobKind.import_commit");
+  if (kind === "import.export") return t("home.todos.jobKind.import_export");
   return t("home.todos.jobKind.other");
 }
 

@@ -1,4 +1,4 @@
-import { DownloadOutlined, UploadOutlined } from "@ant-design/icons";
+import { DownloadOutlined, ExportOutlined, UploadOutlined } from "@ant-design/icons";
 import type { ImportKind, Permission } from "@huzhu/contracts";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Card, Dropdown, Flex, Segmented, Typography, Upload } from "antd";
@@ -11,6 +11,7 @@ import { apiDownload } from "../../../lib/api/client.ts";
 import { can } from "../../../lib/auth/abilities.ts";
 import { useMe } from "../../../lib/auth/me.ts";
 import { useCommitImport } from "../api/commit-import.ts";
+import { useExportRecords } from "../api/export-records.ts";
 import { importsQueries } from "../api/queries.ts";
 import { useUploadImport } from "../api/upload-import.ts";
 import { ImportHistory } from "../components/ImportHistory.tsx";
@@ -44,6 +45,8 @@ export default function ImportsPage() {
   const upload = useUploadImport();
   const commit = useCommitImport();
   const [commitJob, setCommitJob] = useState<string | null>(null);
+  const exportRecords = useExportRecords();
+  const [exportJob, setExportJob] = useState<string | null>(null);
   const detail = useQuery({ ...importsQueries.detail(selected ?? 0, 1), enabled: selected !== null });
   // The history shows the same import: when its status moves on, so does its row there.
   const status = detail.data?.status;
@@ -88,6 +91,21 @@ export default function ImportsPage() {
             <Button icon={<DownloadOutlined />} onClick={() => template(kind)} data-testid={`import-template-${kind}`}>
               {t(`imports.kindTemplate.${kind}`)}
             </Button>
+            {kind !== "members" ? (
+              <Button
+                icon={<ExportOutlined />}
+                loading={exportRecords.isPending}
+                onClick={() =>
+                  exportRecords.mutate(kind, {
+                    onSuccess: ({ jobId }) => setExportJob(jobId),
+                    onError: (error) => void message.error(error.message),
+                  })
+                }
+                data-testid="import-export"
+              >
+                {t("imports.exportRecords")}
+              </Button>
+            ) : null}
             <Upload
               accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               showUploadList={false}
@@ -133,6 +151,15 @@ export default function ImportsPage() {
             />
           ) : null}
         </Card>
+      ) : null}
+      {exportJob ? (
+        <JobProgressModal
+          jobId={exportJob}
+          title={t("imports.exportTitle")}
+          fallbackFileName={`${kind}.xlsx`}
+          onDownloaded={() => void message.success(t("imports.exported"))}
+          onClose={() => setExportJob(null)}
+        />
       ) : null}
       {commitJob ? (
         <JobProgressModal

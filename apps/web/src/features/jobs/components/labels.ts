@@ -9,6 +9,7 @@ export function jobKindLabel(t: TFunction, kind: string): string {
   if (kind === "need.export") return t("jobs.kind.need_export");
   if (kind === "import.validate") return t("jobs.kind.import_validate");
   if (kind === "import.commit") return t("jobs.kind.import_commit");
+  if (kind === "import.export") return t("jobs.kind.import_export");
   return t("jobs.kind.other");
 }
 
