@@ -466,14 +466,14 @@ const messages: Catalog = {
     en: "was stored by Excel as a number and may have lost its last digits; format the column as text and type it again",
   },
   "import.orgNotFound": {
-    "zh-CN": "找不到该党组织（请填写 12 位行政区划代码或党组织全称）",
-    "zh-TW": "找不到該黨組織（請填寫 12 位行政區劃代碼或黨組織全稱）",
-    en: "no such organization (give its 12-digit division code or its full name)",
+    "zh-CN": "找不到该党组织（请填写其行政区划代码或党组织全称）",
+    "zh-TW": "找不到該黨組織（請填寫其行政區劃代碼或黨組織全稱）",
+    en: "no such organization (give its division code or its full name)",
   },
   "import.orgAmbiguous": {
-    "zh-CN": "有多个同名党组织，请改填 12 位行政区划代码",
-    "zh-TW": "有多個同名黨組織，請改填 12 位行政區劃代碼",
-    en: "several organizations have this name; give its 12-digit division code",
+    "zh-CN": "对应多个党组织，请改填其行政区划代码（村、社区、乡镇）或更完整的全称",
+    "zh-TW": "對應多個黨組織，請改填其行政區劃代碼（村、社區、鄉鎮）或更完整的全稱",
+    en: "matches several organizations; give its division code (village, community, town) or a fuller name",
   },
   "import.orgOutsideJurisdiction": {
     "zh-CN": "不在您的管辖范围内",
