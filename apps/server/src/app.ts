@@ -28,6 +28,8 @@ import { jointBranchesRoutes } from "./modules/joint-branches/joint-branches.rou
 import { jointBranchesService } from "./modules/joint-branches/joint-branches.service.ts";
 import { membersRoutes } from "./modules/members/members.routes.ts";
 import { memberExportJob, membersService } from "./modules/members/members.service.ts";
+import { mobileMembersRoutes } from "./modules/mobile-members/mobile-members.routes.ts";
+import { mobileMembersService, OUT_OF_CONTACT_DAYS } from "./modules/mobile-members/mobile-members.service.ts";
 import { helpCard } from "./modules/needs/needs.home.ts";
 import { needsRoutes } from "./modules/needs/needs.routes.ts";
 import { needExportJob, needsService } from "./modules/needs/needs.service.ts";
@@ -95,6 +97,8 @@ export interface AppDeps {
    * work, and whether it starts with the app (tests drain the queue themselves).
    */
   jobs?: { concurrency?: number; pollMs?: number; autoStart?: boolean };
+  /** Days without contact after which a mobile member is flagged out of contact (default 180, issue 11). */
+  mobileOutOfContactDays?: number;
   /** The most rows one roster or needs export may hold (tests lower it; default 50,000). */
   exportMaxRows?: number;
   /** Size, queue and heap cap of the pairing solver's worker pool (default: half the cores, 4, 512 MB). */
@@ -263,6 +267,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Joint branches (联建) formed from pairings (issue 9).
   jointBranchesRoutes(app, jointBranchesService(db));
   transfersRoutes(app, transfersService(db));
+  mobileMembersRoutes(
+    app,
+    mobileMembersService(db, clock, { outOfContactDays: deps.mobileOutOfContactDays ?? OUT_OF_CONTACT_DAYS }),
+  );
   // The home page (工作台): modules contribute cards, shown in this order.
   const home = homeCards();
   home.register(jurisdictionCard(db, clock));

@@ -124,6 +124,12 @@ const recordRoutes: Record<string, (ids: { org: (key: string) => number }) => un
   "POST /api/transfers/:id/accept": () => undefined,
   "POST /api/transfers/:id/reject": () => ({ reason: "矩阵测试" }),
   "POST /api/transfers/:id/cancel": () => undefined,
+  "GET /api/mobile-members/:id": () => undefined,
+  "POST /api/mobile-members/:id/receive": () => undefined,
+  "POST /api/mobile-members/:id/contact": () => ({ contactedOn: "2024-01-02" }),
+  "POST /api/mobile-members/:id/close": () => undefined,
+  "GET /api/mobile-members/:id/activities": () => undefined,
+  "POST /api/mobile-members/:id/activities": () => ({ occurredOn: "2024-01-02", description: "矩阵测试" }),
 };
 
 /** Query strings of record routes that take their input there (lifting a what-if lock or forbid). */
@@ -208,6 +214,13 @@ const recordSetOf: Record<string, string> = {
   "POST /api/transfers/:id/accept": "transfer",
   "POST /api/transfers/:id/reject": "transfer",
   "POST /api/transfers/:id/cancel": "transfer",
+  // Mobile members (issue 11): a registered outflow of a member of each organization to its helper.
+  "GET /api/mobile-members/:id": "mobile",
+  "POST /api/mobile-members/:id/receive": "mobile",
+  "POST /api/mobile-members/:id/contact": "mobile",
+  "POST /api/mobile-members/:id/close": "mobile",
+  "GET /api/mobile-members/:id/activities": "mobile",
+  "POST /api/mobile-members/:id/activities": "mobile",
 };
 /** The resources whose routes the matrix places by relationship (beside organizations and members). */
 const placedResources = new Set([
@@ -224,6 +237,7 @@ const placedResources = new Set([
   "booking",
   "course",
   "transfer",
+  "mobile_member",
 ]);
 
 /** Routes whose record is named in the body (the parent of a new organization, a new member's organization). */
@@ -586,6 +600,23 @@ describe(`the authorization matrix (${testDatabaseKind})`, () => {
           .returning("id")
           .executeTakeFirstOrThrow();
         put("transfer", o.key, transfer.id);
+        const mobile = await db
+          .insertInto("mobile_members")
+          .values({
+            member_id: member.id,
+            origin_org_id: o.id,
+            dest_org_id: helper,
+            dest_place: null,
+            reason: "work",
+            contact: "矩阵测试",
+            left_on: "2024-01-01",
+            expected_return: null,
+            last_contact_on: "2024-01-01",
+            created_by: creator,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        put("mobile", o.key, mobile.id);
       }
     }
   }

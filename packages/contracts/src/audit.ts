@@ -103,7 +103,16 @@ export const auditActions = [
   "mobileMember.contact",
   "mobileMember.activity",
   "mobileMember.close",
-  "mobileMember.extensionBranch",
+  "hardship.list",
+  "hardship.view",
+  "hardship.create",
+  "hardship.record",
+  "hardship.close",
+  "volunteerTeam.create",
+  "serviceRequest.create",
+  "serviceRequest.claim",
+  "serviceRequest.complete",
+  "serviceRequest.feedback",
   "import.upload",
   "import.read",
   "import.commit",
@@ -132,6 +141,9 @@ export const auditTargetTypes = [
   "import",
   "transfer",
   "mobile_member",
+  "hardship_case",
+  "volunteer_team",
+  "service_request",
 ] as const;
 export const auditTargetType = z.enum(auditTargetTypes);
 export type AuditTargetType = z.infer<typeof auditTargetType>;

@@ -24,13 +24,7 @@ import {
 import { jobListQuery, uuidParam } from "./jobs.ts";
 import { createJointBranchBody } from "./joint-branches.ts";
 import { createMemberBody, memberExportQuery, memberListQuery, revealBody, updateMemberBody } from "./members.ts";
-import {
-  createExtensionBranchBody,
-  createMobileMemberBody,
-  mobileContactBody,
-  mobileMemberListQuery,
-  recordMobileActivityBody,
-} from "./mobile-members.ts";
+import { createMobileMemberBody, mobileContactBody, mobileMemberListQuery, recordMobileActivityBody } from "./mobile-members.ts";
 import { notificationListQuery, notificationStreamQuery } from "./notifications.ts";
 import { createOrgBody, dissolveOrgBody, moveOrgBody, orgListQuery, orgLookupQuery, updateOrgBody } from "./orgs.ts";
 import { pairingSolveQuery } from "./pairing.ts";
@@ -52,6 +46,18 @@ import {
   setDemonstrationBody,
   updatePairingRoundBody,
 } from "./pairing-rounds.ts";
+import {
+  claimServiceRequestBody,
+  completeServiceRequestBody,
+  createHardshipBody,
+  createServiceRequestBody,
+  createVolunteerTeamBody,
+  hardshipEntryBody,
+  hardshipListQuery,
+  serviceFeedbackBody,
+  serviceRequestListQuery,
+  volunteerTeamListQuery,
+} from "./care.ts";
 import { securityAlertListQuery } from "./security.ts";
 import { createTransferBody, rejectTransferBody, transferListQuery } from "./transfers.ts";
 import { assignRoleBody, createUserBody, passwordResetListQuery, updateUserBody, userListQuery } from "./users.ts";
@@ -245,12 +251,22 @@ for (const schema of [
 }
 labelFields("jointBranch", createJointBranchBody);
 for (const schema of [createTransferBody, rejectTransferBody, transferListQuery]) labelFields("transfer", schema);
+for (const schema of [createHardshipBody, hardshipEntryBody, hardshipListQuery]) labelFields("hardship", schema);
+for (const schema of [createVolunteerTeamBody, volunteerTeamListQuery]) labelFields("volunteerTeam", schema);
+for (const schema of [
+  createServiceRequestBody,
+  serviceRequestListQuery,
+  claimServiceRequestBody,
+  completeServiceRequestBody,
+  serviceFeedbackBody,
+]) {
+  labelFields("serviceRequest", schema);
+}
 for (const schema of [
   createMobileMemberBody,
   mobileMemberListQuery,
   mobileContactBody,
   recordMobileActivityBody,
-  createExtensionBranchBody,
 ]) {
   labelFields("mobileMember", schema);
 }

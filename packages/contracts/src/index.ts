@@ -2,6 +2,7 @@ export * from "./attachments.ts";
 export * from "./audit.ts";
 export * from "./audit-labels.ts";
 export * from "./auth.ts";
+export * from "./care.ts";
 export * from "./common.ts";
 export * from "./field-labels.ts";
 export * from "./help.ts";

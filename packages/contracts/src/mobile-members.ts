@@ -7,7 +7,7 @@ import { humanText, isoDate, pageQuery } from "./common.ts";
  * place; reason, contact, expected return); the destination organization receives them (inflow)
  * and records their activities, which the origin sees (co-management, 双向共管). Every activity or
  * contact refreshes the last contact date; past N days without contact (default 180) the record
- * is flagged out of contact. A coordinator may set up a branch for a cluster of them (延伸党组织).
+ * is flagged out of contact.
  *
  * - `GET /mobile-members` `mobileMemberListQuery` → `{ items, total }`;
  *   `POST /mobile-members` `createMobileMemberBody` → 201 `mobileMember` (the member's own
@@ -15,7 +15,6 @@ import { humanText, isoDate, pageQuery } from "./common.ts";
  * - `GET /mobile-members/{id}`; `POST /mobile-members/{id}/receive` (the destination);
  *   `POST /mobile-members/{id}/contact` `mobileContactBody`; `POST /mobile-members/{id}/close`.
  * - `GET/POST /mobile-members/{id}/activities` `recordMobileActivityBody` (the destination records).
- * - `POST /mobile-members/extension-branch` `createExtensionBranchBody` (coordinator).
  */
 export const mobileMemberStatuses = ["registered", "received", "closed"] as const;
 export const mobileMemberStatus = z.enum(mobileMemberStatuses);
@@ -62,17 +61,6 @@ export const recordMobileActivityBody = z
   .strict();
 export type RecordMobileActivityBody = z.infer<typeof recordMobileActivityBody>;
 
-export const createExtensionBranchBody = z
-  .object({
-    /** The organization the new branch goes under (one in the coordinator's jurisdiction). */
-    parentId: z.number().int().positive(),
-    name: humanText({ max: 100 }),
-    /** The registrations whose members it co-manages. */
-    mobileMemberIds: z.array(z.number().int().positive()).min(1).max(200),
-  })
-  .strict();
-export type CreateExtensionBranchBody = z.infer<typeof createExtensionBranchBody>;
-
 const named = z.object({ id: z.number().int(), name: z.string() });
 
 export const mobileMember = z.object({
@@ -105,6 +93,3 @@ export const mobileActivity = z.object({
   at: z.string(),
 });
 export type MobileActivity = z.infer<typeof mobileActivity>;
-
-export const extensionBranch = z.object({ id: z.number().int(), name: z.string(), members: z.number().int() });
-export type ExtensionBranch = z.infer<typeof extensionBranch>;

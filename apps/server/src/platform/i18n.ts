@@ -771,11 +771,6 @@ const messages: Catalog = {
     "zh-TW": "日期不能晚於今天",
     en: "the date cannot be in the future",
   },
-  "mobileMember.notOfParent": {
-    "zh-CN": "{names}不能编入该延伸党组织（须为其上级党组织辖区内的流入或流出党员，且尚无共管党组织）",
-    "zh-TW": "{names}不能編入該延伸黨組織（須為其上級黨組織轄區內的流入或流出黨員，且尚無共管黨組織）",
-    en: "{names} cannot join this extension branch (a mobile member of its parent's jurisdiction without a co-managing organization)",
-  },
   "notification.mobileMember.registered": {
     "zh-CN": "流动党员{member}登记流入本组织，请接收",
     "zh-TW": "流動黨員{member}登記流入本組織，請接收",
@@ -1413,9 +1408,6 @@ const fieldLabels: Catalog = {
   "mobileMember.contactedOn": { "zh-CN": "联系日期", "zh-TW": "聯繫日期", en: "date of contact" },
   "mobileMember.occurredOn": { "zh-CN": "活动日期", "zh-TW": "活動日期", en: "date" },
   "mobileMember.description": { "zh-CN": "活动内容", "zh-TW": "活動內容", en: "description" },
-  "mobileMember.parentId": { "zh-CN": "上级党组织", "zh-TW": "上級黨組織", en: "parent organization" },
-  "mobileMember.name": { "zh-CN": "名称", "zh-TW": "名稱", en: "name" },
-  "mobileMember.mobileMemberIds": { "zh-CN": "流动党员", "zh-TW": "流動黨員", en: "mobile members" },
   "pairing.helperMemberId": { "zh-CN": "帮扶党员", "zh-TW": "幫扶黨員", en: "helping member" },
   "pairing.recipientMemberId": { "zh-CN": "受扶党员", "zh-TW": "受扶黨員", en: "member helped" },
   "pairing.kind": { "zh-CN": "类型", "zh-TW": "類型", en: "kind" },
