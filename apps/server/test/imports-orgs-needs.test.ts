@@ -136,6 +136,15 @@ describe("imports of organizations, needs and resources (issue 13)", () => {
       expect(detail.errors[1]?.message).toBe("不在您的管辖范围内");
       expect(detail.errors[3]?.message).toBe("与第 2 行重复");
       for (const e of detail.errors) expect(e.message).not.toMatch(/[{}]|^import\./);
+      // The workbook again with an error column after the kind's seven.
+      const errorsFile = await town.request({ method: "GET", url: `/api/imports/${id}/errors.xlsx` });
+      expect(errorsFile.statusCode).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(errorsFile.rawPayload as unknown as ArrayBuffer);
+      const sheet = wb.worksheets[0];
+      expect(sheet?.getCell("H1").text).toBe("错误说明");
+      expect(sheet?.getCell("H4").text).toBe("上级党组织：不在您的管辖范围内");
+      expect(sheet?.getCell("H2").text).toBe("");
       expectError(await town.request({ method: "POST", url: `/api/imports/${id}/commit` }), 409, {
         code: "import.hasErrors",
       });
