@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import { jsonSchemaTransform, serializerCompiler } from "fastify-type-provider-zod";
 import type { z } from "zod";
 import type { Database } from "./db/client.ts";
+import { foldListChanges } from "./db/count.ts";
 import { attachmentsRoutes } from "./modules/attachments/attachments.routes.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { auditService } from "./modules/audit/audit.service.ts";
@@ -17,6 +18,8 @@ import { authService } from "./modules/auth/auth.service.ts";
 import { coursesRoutes } from "./modules/courses/courses.routes.ts";
 import { coursesService } from "./modules/courses/courses.service.ts";
 import type { DivisionDirectory } from "./modules/divisions/divisions.ts";
+import { hardshipRoutes } from "./modules/hardship/hardship.routes.ts";
+import { hardshipService } from "./modules/hardship/hardship.service.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
 import { homeCards } from "./modules/home/home.cards.ts";
 import { homeRoutes } from "./modules/home/home.routes.ts";
@@ -231,6 +234,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const exportJob = memberExportJob(members, (userId, ip) => auth.actorOf(userId, ip));
   jobs.register(exportJob);
   membersRoutes(app, members, { jobs, kind: exportJob });
+  // The roster's version stays a few rows to sum however many writes it has seen (db/count.ts).
+  registerSweep(app, "folding the roster's change rows", 60 * 60_000, () => foldListChanges(db, "members"));
   // Excel imports (issue 13): a validation job, then a commit job writing all rows or none.
   const imports = importsService(db, deps.cipher, clock, {
     actorOf: (userId, ip) => auth.actorOf(userId, ip),
@@ -271,6 +276,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     app,
     mobileMembersService(db, clock, { outOfContactDays: deps.mobileOutOfContactDays ?? OUT_OF_CONTACT_DAYS }),
   );
+  // Members in difficulty (issue 11): details encrypted, every read of them audited.
+  hardshipRoutes(app, hardshipService(db, deps.cipher, clock));
   // The home page (工作台): modules contribute cards, shown in this order.
   const home = homeCards();
   home.register(jurisdictionCard(db, clock));

@@ -130,6 +130,9 @@ const recordRoutes: Record<string, (ids: { org: (key: string) => number }) => un
   "POST /api/mobile-members/:id/close": () => undefined,
   "GET /api/mobile-members/:id/activities": () => undefined,
   "POST /api/mobile-members/:id/activities": () => ({ occurredOn: "2024-01-02", description: "矩阵测试" }),
+  "GET /api/hardship-cases/:id": () => undefined,
+  "POST /api/hardship-cases/:id/entries": () => ({ kind: "visit", occurredOn: "2024-01-02", note: "矩阵测试" }),
+  "POST /api/hardship-cases/:id/close": () => undefined,
 };
 
 /** Query strings of record routes that take their input there (lifting a what-if lock or forbid). */
@@ -221,6 +224,10 @@ const recordSetOf: Record<string, string> = {
   "POST /api/mobile-members/:id/close": "mobile",
   "GET /api/mobile-members/:id/activities": "mobile",
   "POST /api/mobile-members/:id/activities": "mobile",
+  // Members in difficulty (issue 11): an open case of a member of each organization.
+  "GET /api/hardship-cases/:id": "hardship",
+  "POST /api/hardship-cases/:id/entries": "hardship",
+  "POST /api/hardship-cases/:id/close": "hardship",
 };
 /** The resources whose routes the matrix places by relationship (beside organizations and members). */
 const placedResources = new Set([
@@ -238,6 +245,7 @@ const placedResources = new Set([
   "course",
   "transfer",
   "mobile_member",
+  "hardship_case",
 ]);
 
 /** Routes whose record is named in the body (the parent of a new organization, a new member's organization). */
@@ -617,6 +625,26 @@ describe(`the authorization matrix (${testDatabaseKind})`, () => {
           .returning("id")
           .executeTakeFirstOrThrow();
         put("mobile", o.key, mobile.id);
+      }
+      // Members in difficulty (issue 11): an open case of a member of each organization, kept by it.
+      const keptMember = await db
+        .selectFrom("members")
+        .select("id")
+        .where("primary_org_id", "=", o.id)
+        .executeTakeFirst();
+      if (keptMember) {
+        const hardship = await db
+          .insertInto("hardship_cases")
+          .values({
+            member_id: keptMember.id,
+            org_id: o.id,
+            category: "illness",
+            details_enc: t.cipher.encrypt("矩阵测试"),
+            created_by: creator,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        put("hardship", o.key, hardship.id);
       }
     }
   }

@@ -24,7 +24,12 @@ import {
 import { jobListQuery, uuidParam } from "./jobs.ts";
 import { createJointBranchBody } from "./joint-branches.ts";
 import { createMemberBody, memberExportQuery, memberListQuery, revealBody, updateMemberBody } from "./members.ts";
-import { createMobileMemberBody, mobileContactBody, mobileMemberListQuery, recordMobileActivityBody } from "./mobile-members.ts";
+import {
+  createMobileMemberBody,
+  mobileContactBody,
+  mobileMemberListQuery,
+  recordMobileActivityBody,
+} from "./mobile-members.ts";
 import { notificationListQuery, notificationStreamQuery } from "./notifications.ts";
 import { createOrgBody, dissolveOrgBody, moveOrgBody, orgListQuery, orgLookupQuery, updateOrgBody } from "./orgs.ts";
 import { pairingSolveQuery } from "./pairing.ts";
@@ -59,7 +64,7 @@ import {
   volunteerTeamListQuery,
 } from "./care.ts";
 import { securityAlertListQuery } from "./security.ts";
-import { createTransferBody, rejectTransferBody, transferListQuery } from "./transfers.ts";
+import { createTransferBody, destinationQuery, rejectTransferBody, transferListQuery } from "./transfers.ts";
 import { assignRoleBody, createUserBody, passwordResetListQuery, updateUserBody, userListQuery } from "./users.ts";
 import {
   assignCourseBody,
@@ -250,7 +255,9 @@ for (const schema of [
   labelFields("pairing", schema);
 }
 labelFields("jointBranch", createJointBranchBody);
-for (const schema of [createTransferBody, rejectTransferBody, transferListQuery]) labelFields("transfer", schema);
+for (const schema of [createTransferBody, rejectTransferBody, transferListQuery, destinationQuery]) {
+  labelFields("transfer", schema);
+}
 for (const schema of [createHardshipBody, hardshipEntryBody, hardshipListQuery]) labelFields("hardship", schema);
 for (const schema of [createVolunteerTeamBody, volunteerTeamListQuery]) labelFields("volunteerTeam", schema);
 for (const schema of [

@@ -611,6 +611,13 @@ export interface CourseProgressTable {
   updated_at: Timestamp;
 }
 
+/** One row per committed transaction that wrote a counted list (migration 0025, db/count.ts). */
+export interface ListChangeTable {
+  list: string;
+  xid: string;
+  weight: Generated<string>;
+}
+
 export interface DB {
   organizations: OrganizationTable;
   members: MemberTable;
@@ -630,6 +637,7 @@ export interface DB {
   key_rotation: KeyRotationTable;
   audit_chain_head: AuditChainHeadTable;
   org_path_copies: OrgPathCopiesTable;
+  list_changes: ListChangeTable;
   pairings: PairingTable;
   joint_branches: JointBranchTable;
   membership_transfers: MembershipTransferTable;
@@ -654,6 +662,85 @@ export interface DB {
   course_progress: CourseProgressTable;
   imports: ImportTable;
   import_rows: ImportRowTable;
+  hardship_cases: HardshipCaseTable;
+  hardship_entries: HardshipEntryTable;
+  volunteer_teams: VolunteerTeamTable;
+  volunteer_team_members: VolunteerTeamMemberTable;
+  service_requests: ServiceRequestTable;
+  volunteer_hours: VolunteerHoursTable;
+}
+
+/** A member in difficulty (migration 0023); the details encrypted (ENCRYPTED_COLUMNS). */
+export interface HardshipCaseTable {
+  id: Generated<number>;
+  member_id: number;
+  org_id: number;
+  category: string;
+  details_enc: Uint8Array;
+  status: ColumnType<string, string | undefined, string>;
+  created_by: number;
+  created_at: Timestamp;
+  closed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** A visit, help given or a follow-up of a hardship case; the note encrypted. */
+export interface HardshipEntryTable {
+  id: Generated<number>;
+  case_id: number;
+  kind: string;
+  occurred_on: ColumnType<string, string, string>;
+  note_enc: Uint8Array;
+  given_by: string | null;
+  value_fen: ColumnType<number | null, number | null | undefined, number | null>;
+  created_by: number;
+  created_at: Timestamp;
+}
+
+export interface VolunteerTeamTable {
+  id: Generated<number>;
+  org_id: number;
+  name: string;
+  description: string | null;
+  created_by: number;
+  created_at: Timestamp;
+}
+
+export interface VolunteerTeamMemberTable {
+  team_id: number;
+  member_id: number;
+  skills: string | null;
+}
+
+/** A service request (migration 0023), published to its region (`region_path`, a registered copy). */
+export interface ServiceRequestTable {
+  id: Generated<number>;
+  org_id: number;
+  member_id: number | null;
+  title: string;
+  description: string;
+  status: ColumnType<string, string | undefined, string>;
+  region_org_id: number;
+  region_path: OrgPathCopy<string>;
+  team_id: number | null;
+  team_org_id: number | null;
+  claimed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  completed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  served_on: ColumnType<string | null, string | null | undefined, string | null>;
+  rating: number | null;
+  comment: string | null;
+  created_by: number;
+  created_at: Timestamp;
+}
+
+/** The hours ledger: one row per volunteer per completed request, in half hours. */
+export interface VolunteerHoursTable {
+  id: Generated<number>;
+  request_id: number;
+  team_id: number;
+  member_id: number;
+  served_on: string;
+  half_hours: number;
+  created_at: Timestamp;
 }
 
 /** An Excel import (migration 0019): the owner's, with the uploaded workbook encrypted. */

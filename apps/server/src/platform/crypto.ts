@@ -211,6 +211,9 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: "users", column: "totp_secret_enc" },
   // An uploaded import workbook (base64): it holds ID numbers and phones in the clear.
   { table: "imports", column: "file_enc" },
+  // Members in difficulty (issue 11): the case's details and its visits' and help's notes.
+  { table: "hardship_cases", column: "details_enc" },
+  { table: "hardship_entries", column: "note_enc" },
 ];
 
 export function parseKey(text: string, source: string): Buffer {

@@ -19,6 +19,8 @@ import { imports } from "./0019_imports.ts";
 import { bookingPaths } from "./0020_booking_paths.ts";
 import { jointBranches } from "./0021_joint_branches.ts";
 import { membersInMotion } from "./0022_members_in_motion.ts";
+import { care } from "./0023_care.ts";
+import { listChanges } from "./0025_list_changes.ts";
 
 /**
  * Ordered migrations. Append only: never edit one that has shipped; add the next number.
@@ -46,4 +48,6 @@ export const migrations: ReadonlyArray<{ name: string; script: string }> = [
   { name: "0020_booking_paths", script: bookingPaths },
   { name: "0021_joint_branches", script: jointBranches },
   { name: "0022_members_in_motion", script: membersInMotion },
+  { name: "0023_care", script: care },
+  { name: "0025_list_changes", script: listChanges },
 ];
