@@ -5,7 +5,7 @@
  * machine is shared and its absolute figures move with whatever else runs.
  *
  *   node --import tsx bench/load/run.ts [--db postgres|pglite|both] [--connections 32] [--seconds 10]
- *        [--only members-county]
+ *        [--only members-county] [--profile DIR]   (DIR: the app's CPU profile, for DevTools)
  *
  * Three processes, so that each figure belongs to what it names: the app, the bare route, and this
  * one, which drives autocannon. PostgreSQL is TEST_DATABASE_URL or the local server, in a throw-away schema.
@@ -88,9 +88,13 @@ async function serve() {
   });
 }
 
-function start(args: string[], env: Record<string, string> = {}): Promise<{ child: ChildProcess; port: number }> {
+function start(
+  args: string[],
+  env: Record<string, string> = {},
+  profileDir?: string,
+): Promise<{ child: ChildProcess; port: number }> {
   const child = fork(here, args, {
-    execArgv: ["--import", "tsx"],
+    execArgv: ["--import", "tsx", ...(profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : [])],
     env: { ...process.env, ...env },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -132,6 +136,7 @@ async function drive() {
       connections: { type: "string", default: "32" },
       seconds: { type: "string", default: "10" },
       only: { type: "string", multiple: true },
+      profile: { type: "string" },
     },
   });
   const connections = Number(values.connections);
@@ -160,7 +165,7 @@ async function drive() {
         await admin.close();
       };
     }
-    const server = await start(["--serve"], env);
+    const server = await start(["--serve"], env, values.profile);
     const base = `http://127.0.0.1:${server.port}`;
     const cookies = new Map<string, string>();
     for (const t of targets) if (!cookies.has(t.user)) cookies.set(t.user, await login(base, t.user));

@@ -54,6 +54,7 @@ import { projectsRoutes } from "./modules/projects/projects.routes.ts";
 import { projectsService } from "./modules/projects/projects.service.ts";
 import { securityAlertsRoutes } from "./modules/security/security-alerts.routes.ts";
 import { securityAlertsService } from "./modules/security/security-alerts.service.ts";
+import { motionCard } from "./modules/transfers/transfers.home.ts";
 import { transfersRoutes } from "./modules/transfers/transfers.routes.ts";
 import { transfersService } from "./modules/transfers/transfers.service.ts";
 import { usersRoutes } from "./modules/users/users.routes.ts";
@@ -271,11 +272,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   pairingRoundsRoutes(app, pairingRounds);
   // Joint branches (联建) formed from pairings (issue 9).
   jointBranchesRoutes(app, jointBranchesService(db));
-  transfersRoutes(app, transfersService(db));
-  mobileMembersRoutes(
-    app,
-    mobileMembersService(db, clock, { outOfContactDays: deps.mobileOutOfContactDays ?? OUT_OF_CONTACT_DAYS }),
-  );
+  const transfers = transfersService(db);
+  transfersRoutes(app, transfers);
+  const mobileMembers = mobileMembersService(db, clock, {
+    outOfContactDays: deps.mobileOutOfContactDays ?? OUT_OF_CONTACT_DAYS,
+  });
+  mobileMembersRoutes(app, mobileMembers);
   // Members in difficulty (issue 11): details encrypted, every read of them audited.
   hardshipRoutes(app, hardshipService(db, deps.cipher, clock));
   // The home page (工作台): modules contribute cards, shown in this order.
@@ -286,6 +288,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   home.register(helpCard(needs, projects));
   home.register(venuesCard(venues));
   home.register(pairingsCard(pairingRounds));
+  home.register(motionCard(transfers, mobileMembers));
   homeRoutes(app, home);
   auditRoutes(app, auditService(db, { exportMaxRows: deps.auditExportMaxRows }));
   securityAlertsRoutes(app, securityAlertsService(db, clock));

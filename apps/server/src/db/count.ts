@@ -12,6 +12,69 @@ export async function countRows(query: SelectQueryBuilder<DB, any, any>): Promis
   return (row as { n: number }).n;
 }
 
+/** The lists whose writes are noted in `list_changes` (migration 0025: a trigger per table). */
+export type CountedList = "members";
+
+/**
+ * The list's version as the statement's snapshot sees it: how many transactions that wrote the
+ * list had committed (migration 0025). Add it to a page's query to learn, in the same round trip,
+ * whether a kept total still holds.
+ */
+export const listVersion = (list: CountedList): RawBuilder<string> =>
+  sql<string>`(SELECT coalesce(sum(weight), 0)::text FROM list_changes WHERE list = ${list})`;
+
+/**
+ * Totals kept in the process between requests (issue 12): the county roster's total read 11,000
+ * rows for every page. A total is counted together with the list's version in one statement, so
+ * it is exact for every snapshot that sees the same version — in this process or another, since
+ * the version lives in the database — and a write anywhere makes the next page count again.
+ * Keyed by the count's SQL and parameters (scope and filters included), so callers with different
+ * reach never share a total. One per repository instance, i.e. per app and its database.
+ */
+export function countCache(list: CountedList, capacity = 1000) {
+  const kept = new Map<string, { version: string; total: number }>();
+  return {
+    /**
+     * The query's total. `version` is what the page's own query read with `listVersion`; without
+     * it (an empty page, say) the total is counted.
+     */
+    // biome-ignore lint/suspicious/noExplicitAny: any list query of any table
+    async total(query: SelectQueryBuilder<DB, any, any>, version: string | undefined): Promise<number> {
+      const counting = query
+        .clearSelect()
+        .clearOrderBy()
+        .select([sql<number>`count(*)::int`.as("n"), listVersion(list).as("version")]);
+      const compiled = counting.compile();
+      const key = `${compiled.sql}\u0000${JSON.stringify(compiled.parameters)}`;
+      const hit = kept.get(key);
+      if (hit && version !== undefined && hit.version === version) {
+        // Most recently used last: the Map's order is the eviction order.
+        kept.delete(key);
+        kept.set(key, hit);
+        return hit.total;
+      }
+      const row = (await counting.executeTakeFirstOrThrow()) as { n: number; version: string };
+      kept.delete(key);
+      kept.set(key, { version: row.version, total: row.n });
+      if (kept.size > capacity) kept.delete(kept.keys().next().value as string);
+      return row.n;
+    },
+  };
+}
+
+/**
+ * Folds a list's change rows into one with their summed weight, so that reading the version stays
+ * a few rows however long the platform runs. The sum, and so every version, is unchanged; rows of
+ * transactions still running are not visible here and stay as they are.
+ */
+export async function foldListChanges(db: Kysely<DB>, list: CountedList): Promise<void> {
+  await sql`
+    WITH folded AS (DELETE FROM list_changes WHERE list = ${list} RETURNING weight)
+    INSERT INTO list_changes (list, xid, weight)
+    SELECT ${list}, pg_current_xact_id(), sum(weight) FROM folded HAVING count(*) > 0
+  `.execute(db);
+}
+
 /**
  * The count, stopping after `upTo` rows when given: a region's coordinator sees 60,000 open needs,
  * and counting them all reads every one of them for each page (bench/README.md, 需求大厅), while

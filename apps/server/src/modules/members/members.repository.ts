@@ -1,6 +1,6 @@
 import type { MemberExportQuery, MemberListQuery } from "@huzhu/contracts";
 import { type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
-import { countRows } from "../../db/count.ts";
+import { countCache, countRows, listVersion } from "../../db/count.ts";
 import type { DB } from "../../db/schema.ts";
 import { likePrefix, pathInScopeSql, type Reach, reachSql, type Scope } from "../../platform/access.ts";
 import { conflict } from "../../platform/errors.ts";
@@ -71,6 +71,8 @@ function duplicateIdNumber(error: unknown): never {
 
 /** The only SQL of the member roster; every finder takes the caller's scope. */
 export function membersRepository(db: Kysely<DB>) {
+  // The roster's totals between requests (db/count.ts); the roster's pages are most of its reads.
+  const totals = countCache("members");
   const selectMembers = () =>
     db
       .selectFrom("members")
@@ -192,11 +194,15 @@ export function membersRepository(db: Kysely<DB>) {
         .orderBy("members.id", "desc")
         .limit(query.pageSize)
         .offset((query.page - 1) * query.pageSize);
-      const [items, count] = await Promise.all([
-        selectMembers().where("members.id", "in", ids).orderBy("members.id", "desc").execute() as Promise<MemberRow[]>,
-        countRows(q),
-      ]);
-      return { items, total: count };
+      // The page carries the roster's version, so that a kept total is reused without a count.
+      const page = await selectMembers()
+        .select(listVersion("members").as("list_version"))
+        .where("members.id", "in", ids)
+        .orderBy("members.id", "desc")
+        .execute();
+      const total = await totals.total(q, page[0]?.list_version);
+      const items = page.map(({ list_version: _, ...row }) => row) as MemberRow[];
+      return { items, total };
     },
 
     /** How many members the filters match inside the scope (the export checks its cap with it). */
