@@ -64,35 +64,20 @@ export const orgRefText = (text: string): OrgRefText =>
   /^(\d{6}|\d{9}|\d{12})$/.test(text) ? { code: text, name: null } : { code: null, name: text };
 
 /**
- * Organizations whose division code is their identity: the territorial ones (a village, a
- * community, a town, a county, a city). A unit's branch (an organ, an enterprise, a school) carries
- * the code of the place it sits in, which it shares with that place's committee and its other units.
+ * The organizations a reference may mean among those found. By name, every one of that name. By
+ * division code, the highest one carrying it: a place's own organization (a village's branch, a
+ * town's committee) — the units under it (an organ's, an enterprise's or a joint branch) carry the
+ * code of the place they sit in, and never above it.
  */
-export const territorialCategories: ReadonlySet<string> = new Set([
-  "village",
-  "urban_community",
-  "town_street",
-  "county",
-  "city",
-]);
-
-/**
- * The organizations a reference may mean among those found: by division code the territorial one
- * of that code when there is one (units share their place's code), by name every one of that name.
- */
-export function referenced<O extends { name: string; divisionCode: string | null; category: string }>(
+export function referenced<O extends { name: string; divisionCode: string | null; depth: number }>(
   found: readonly O[],
   ref: OrgRefText,
 ): O[] {
   if (!ref.code) return found.filter((o) => o.name === ref.name);
   const withCode = found.filter((o) => o.divisionCode === ref.code);
-  const territorial = withCode.filter((o) => territorialCategories.has(o.category));
-  return territorial.length > 0 ? territorial : withCode;
+  const top = Math.min(...withCode.map((o) => o.depth));
+  return withCode.filter((o) => o.depth === top);
 }
-
-/** How an export names an organization so that the import finds it again: a territorial one by its code. */
-export const orgRefFor = (o: { name: string; divisionCode: string | null; category: string }) =>
-  o.divisionCode && territorialCategories.has(o.category) ? o.divisionCode : o.name;
 
 /** A closed vocabulary's cell: the word's value, or the problem naming the allowed words. */
 export function wordProblem(

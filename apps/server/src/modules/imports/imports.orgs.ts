@@ -15,7 +15,6 @@ import {
   type ParsedRow,
   pickOrg,
   referenced,
-  territorialCategories,
   wordProblem,
 } from "./imports.kinds.ts";
 import { schemaProblem } from "./imports.members.ts";
@@ -140,11 +139,14 @@ export function parseOrgRow(row: SheetRow): ParsedOrgRow {
 
 type FoundOrg = Awaited<ReturnType<ReturnType<typeof orgDirectory>["findByCodesOrNames"]>>[number];
 
-/** A row above that makes a new organization, as a parent a later row may name. */
+/** A row above that makes a new organization, as a parent a later row may name (by its own code or name). */
 interface PendingOrg {
   row: number;
   name: string;
+  /** The code it is known by (a place's own organization), else null. */
   divisionCode: string | null;
+  /** The code it carries. */
+  ownCode: string | null;
 }
 
 /** Every check against the tree, for all rows at once; the outcomes in the file's order. */
@@ -203,12 +205,13 @@ export async function checkOrgRows(
     if (f.divisionCode && divisionNames.get(f.divisionCode) === null)
       problems.push({ column: "divisionCode", code: "divisionCode.unknown" });
 
-    // The natural key: a territorial organization's division code, else the name under the parent
-    // (a unit's branch carries the code of the place it sits in, which is not its own).
-    const byItsCode = f.divisionCode && f.category && territorialCategories.has(f.category) ? f.divisionCode : null;
+    // The natural key: the division code of a place's own organization, else the name under the
+    // parent (a unit under a parent of the same code carries its place's code, not its own).
+    const parentCode = parent === null ? null : "row" in parent ? parent.ownCode : parent.divisionCode;
+    const byItsCode = f.divisionCode && parentCode !== f.divisionCode ? f.divisionCode : null;
     let existing: FoundOrg | undefined;
     if (byItsCode) {
-      const withCode = found.filter((o) => o.divisionCode === byItsCode && territorialCategories.has(o.category));
+      const withCode = referenced(found, { code: byItsCode, name: null });
       if (withCode.length > 1) problems.push({ column: "divisionCode", code: "import.orgAmbiguous" });
       existing = withCode.length === 1 ? withCode[0] : undefined;
     } else if (f.name && parent && "id" in parent) {
@@ -247,7 +250,7 @@ export async function checkOrgRows(
     const fields = f as OrgImportFields;
     const divisionName = fields.divisionCode ? (divisionNames.get(fields.divisionCode) ?? null) : null;
     if (!existing) {
-      pending.push({ row: p.row, name: fields.name, divisionCode: byItsCode });
+      pending.push({ row: p.row, name: fields.name, divisionCode: byItsCode, ownCode: fields.divisionCode });
       const at = "id" in parent ? { id: parent.id } : { row: parent.row };
       return {
         ...base,

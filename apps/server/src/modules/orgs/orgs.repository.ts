@@ -130,13 +130,15 @@ export function orgsRepository(db: Kysely<DB>) {
 
     /**
      * The active organizations a reach condition allows, below the given roots (whose parents are
-     * outside), each with its parent's name and division code, parents before children (path order):
+     * outside), each with its parent's name and division code and the grandparent's code, parents
+     * before children (path order):
      * an export in the import template's columns.
      */
     findForExport(where: RawBuilder<SqlBool>, rootPaths: readonly string[]) {
       let q = db
         .selectFrom("organizations")
         .innerJoin("organizations as p", "p.id", "organizations.parent_id")
+        .leftJoin("organizations as g", "g.id", "p.parent_id")
         .select([
           "organizations.id",
           "organizations.name",
@@ -147,7 +149,7 @@ export function orgsRepository(db: Kysely<DB>) {
           "organizations.secretary_name",
           "p.name as parent_name",
           "p.division_code as parent_code",
-          "p.category as parent_category",
+          "g.division_code as grand_code",
         ])
         .where("organizations.status", "=", "active")
         .where(where);
