@@ -67,8 +67,12 @@ export function orgsRepository(db: Kysely<DB>) {
       sql<number>`(SELECT count(*)::int FROM organizations c WHERE c.parent_id = organizations.id AND c.status = 'active')`.as(
         "child_count",
       ),
-      // Members in the whole subtree: an index-only range scan on members_primary_path_idx.
-      sql<number>`(SELECT count(*)::int FROM members m WHERE m.primary_org_path LIKE organizations.path || '%')`.as(
+      // Members in the whole subtree: an index-only range scan on members_primary_path_idx. The
+      // operators are the index's own (text_pattern_ops): `LIKE path || '%'` with a pattern known
+      // only per row cannot bound an index scan, and read every member of the database once per
+      // organization shown (docs/performance.md).
+      sql<number>`(SELECT count(*)::int FROM members m
+        WHERE m.primary_org_path ~>=~ organizations.path AND m.primary_org_path ~<~ (organizations.path || '~'))`.as(
         "member_count",
       ),
     ]) as unknown as SelectQueryBuilder<DB, "organizations", OrgRow>;
