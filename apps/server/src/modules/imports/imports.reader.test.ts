@@ -57,6 +57,14 @@ describe("readFirstSheet", () => {
     expect(read[1]?.cells).toEqual(["党员0", new Date(Date.UTC(1970, 0, 1))]);
   });
 
+  it("reads Chinese text whole where the zip's stream splits a character between two chunks", async () => {
+    // 3,000 long Chinese names make a shared-strings part of several chunks; before the parts were
+    // decoded as UTF-8 by the stream, a character across a chunk's end became two U+FFFD.
+    const names = Array.from({ length: 3000 }, (_, i) => `中共测试${i}号党支部委员会名称较长一些以便跨越块边界`);
+    const read = await readAll(await workbook(names.map((n) => [n])));
+    expect(read.map((r) => r.cells[0])).toEqual(names);
+  });
+
   it("answers a zip that is not a workbook as import.notWorkbook, and one with no sheet as import.noSheet", async () => {
     const notBook = new JSZip();
     notBook.file("hello.txt", "不是表格");

@@ -68,9 +68,16 @@ interface ReaderParts {
   _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Generator<{ value: unknown }>;
 }
 
-/** The zip entry as a stream Node iterates (JSZip's own stream is not async-iterable). */
-const entryStream = (zip: JSZip, path: string): Readable | null =>
-  zip.file(path)?.nodeStream("nodebuffer").pipe(new PassThrough()) ?? null;
+/**
+ * The zip entry as a stream Node iterates (JSZip's own stream is not async-iterable), decoded as
+ * UTF-8 by the stream itself: exceljs's SAX parser turns each chunk into text on its own, which
+ * breaks a Chinese character split across two chunks into two replacement characters.
+ */
+function entryStream(zip: JSZip, path: string): Readable | null {
+  const file = zip.file(path);
+  if (!file) return null;
+  return file.nodeStream("nodebuffer").pipe(new PassThrough()).setEncoding("utf8");
+}
 
 /** The workbook's first sheet (in the workbook's own order) as its part's path. */
 function firstSheetPath(parts: ReaderParts, zip: JSZip): string | null {
