@@ -62,6 +62,8 @@ import { usersService } from "./modules/users/users.service.ts";
 import { venuesCard } from "./modules/venues/venues.home.ts";
 import { venuesRoutes } from "./modules/venues/venues.routes.ts";
 import { venuesService } from "./modules/venues/venues.service.ts";
+import { volunteersRoutes } from "./modules/volunteers/volunteers.routes.ts";
+import { volunteersService } from "./modules/volunteers/volunteers.service.ts";
 import { recordAudit, refusalRecord } from "./platform/audit.ts";
 import type { PersonalDataCipher } from "./platform/crypto.ts";
 import { installHeavyWorkLimit } from "./platform/heavy-work.ts";
@@ -280,6 +282,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   mobileMembersRoutes(app, mobileMembers);
   // Members in difficulty (issue 11): details encrypted, every read of them audited.
   hardshipRoutes(app, hardshipService(db, deps.cipher, clock));
+  // Volunteer teams and service requests with the hours ledger (issue 11).
+  const volunteers = volunteersService(db, clock);
+  volunteersRoutes(app, volunteers);
   // The home page (工作台): modules contribute cards, shown in this order.
   const home = homeCards();
   home.register(jurisdictionCard(db, clock));

@@ -133,6 +133,11 @@ const recordRoutes: Record<string, (ids: { org: (key: string) => number }) => un
   "GET /api/hardship-cases/:id": () => undefined,
   "POST /api/hardship-cases/:id/entries": () => ({ kind: "visit", occurredOn: "2024-01-02", note: "矩阵测试" }),
   "POST /api/hardship-cases/:id/close": () => undefined,
+  "GET /api/volunteer-teams/:id": () => undefined,
+  "GET /api/service-requests/:id": () => undefined,
+  "POST /api/service-requests/:id/claim": () => ({ teamId: 1 }),
+  "POST /api/service-requests/:id/complete": () => ({ servedOn: "2024-01-02", hours: [{ memberId: 1, hours: 1 }] }),
+  "POST /api/service-requests/:id/feedback": () => ({ rating: 4 }),
 };
 
 /** Query strings of record routes that take their input there (lifting a what-if lock or forbid). */
@@ -228,6 +233,13 @@ const recordSetOf: Record<string, string> = {
   "GET /api/hardship-cases/:id": "hardship",
   "POST /api/hardship-cases/:id/entries": "hardship",
   "POST /api/hardship-cases/:id/close": "hardship",
+  // Volunteers (issue 11): each organization's team; its service requests, open (published to the
+  // county), claimed and completed by the helper's team.
+  "GET /api/volunteer-teams/:id": "team",
+  "GET /api/service-requests/:id": "service:claimed",
+  "POST /api/service-requests/:id/claim": "service:open",
+  "POST /api/service-requests/:id/complete": "service:claimed",
+  "POST /api/service-requests/:id/feedback": "service:completed",
 };
 /** The resources whose routes the matrix places by relationship (beside organizations and members). */
 const placedResources = new Set([
@@ -246,6 +258,8 @@ const placedResources = new Set([
   "transfer",
   "mobile_member",
   "hardship_case",
+  "volunteer_team",
+  "service_request",
 ]);
 
 /** Routes whose record is named in the body (the parent of a new organization, a new member's organization). */
@@ -298,6 +312,7 @@ const bodyTargetRoutes: Record<string, { field: string; body: (orgId: number) =>
     field: "orgId",
     body: (orgId) => ({ leaderMemberId: 1, orgId, startsOn: "2026-01-01", endsOn: "2028-12-31" }),
   },
+  "POST /api/volunteer-teams": { field: "orgId", body: (orgId) => ({ orgId, name: "矩阵测试" }) },
   "POST /api/pairings": {
     field: "helperOrgId",
     body: (orgId) => ({ helperOrgId: orgId, recipientOrgId: orgId, startsOn: "2026-01-01", endsOn: "2028-12-31" }),
@@ -377,6 +392,7 @@ describe(`the authorization matrix (${testDatabaseKind})`, () => {
 
   /** One record per organization per set, written straight to the tables (the matrix writes nothing through the API). */
   async function createHelpRecords() {
+    const teamOf = new Map<string, number>();
     const db = t.database.db;
     const creator = (
       await db.selectFrom("users").select("id").where("username", "=", "coordinator").executeTakeFirstOrThrow()
@@ -645,6 +661,34 @@ describe(`the authorization matrix (${testDatabaseKind})`, () => {
           .returning("id")
           .executeTakeFirstOrThrow();
         put("hardship", o.key, hardship.id);
+      }
+      const team = await db
+        .insertInto("volunteer_teams")
+        .values({ org_id: o.id, name: "矩阵测试", description: null, created_by: creator })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      put("team", o.key, team.id);
+      teamOf.set(o.key, team.id);
+    }
+    for (const o of orgs.values()) {
+      for (const status of ["open", "claimed", "completed"] as const) {
+        const helper = helperOf(o.key);
+        const request = await db
+          .insertInto("service_requests")
+          .values({
+            org_id: o.id,
+            member_id: null,
+            title: "矩阵测试",
+            description: "矩阵测试",
+            status,
+            region_org_id: org("county").id,
+            ...(status !== "open" && { team_id: teamOf.get(helper) as number, team_org_id: org(helper).id }),
+            ...(status === "completed" && { completed_at: "2024-01-02T00:00:00Z", served_on: "2024-01-02" }),
+            created_by: creator,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        put(`service:${status}`, o.key, request.id);
       }
     }
   }

@@ -109,6 +109,8 @@ export const auditActions = [
   "hardship.record",
   "hardship.close",
   "volunteerTeam.create",
+  "serviceRequest.list",
+  "serviceRequest.read",
   "serviceRequest.create",
   "serviceRequest.claim",
   "serviceRequest.complete",

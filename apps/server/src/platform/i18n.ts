@@ -753,6 +753,21 @@ const messages: Catalog = {
     "zh-TW": "黨員所在黨組織已變化，請重新申請",
     en: "the member's organization has changed since the request; request again",
   },
+  "notification.serviceRequest.claimed": {
+    "zh-CN": "服务需求“{title}”已被志愿服务队认领",
+    "zh-TW": "服務需求「{title}」已被志願服務隊認領",
+    en: "A volunteer team claimed the service request “{title}”",
+  },
+  "notification.serviceRequest.completed": {
+    "zh-CN": "服务需求“{title}”已完成，请评价",
+    "zh-TW": "服務需求「{title}」已完成，請評價",
+    en: "The service request “{title}” is done: please give feedback",
+  },
+  "notification.serviceRequest.rated": {
+    "zh-CN": "服务需求“{title}”收到评价",
+    "zh-TW": "服務需求「{title}」收到評價",
+    en: "The service request “{title}” received feedback",
+  },
   "notification.transfer.requested": {
     "zh-CN": "{member}的组织关系转接申请（介绍信{letterNo}）待办理",
     "zh-TW": "{member}的組織關係轉接申請（介紹信{letterNo}）待辦理",
