@@ -147,6 +147,13 @@ describe(`membership transfers (${testDatabaseKind})`, () => {
     const created = await request(village, { memberId: 钟一, toOrgId: ids["village:b1"], reason: "婚嫁迁居" });
     expect(created.statusCode).toBe(201);
     const id = created.json().id as number;
+    // The receiving side's home page counts it among the transfers awaiting them; the sender's does not.
+    const motion = async (s: Session) =>
+      (await s.request({ method: "GET", url: "/api/home" }))
+        .json()
+        .cards.find((c: { id: string }) => c.id === "motion");
+    expect(await motion(villageB)).toMatchObject({ transfersAwaiting: 1 });
+    expect((await motion(village))?.transfersAwaiting ?? 0).toBe(0);
     // The sending secretary does not see village:b1, and town:a is not above it: they see the transfer but may not accept.
     expectError(await act(town, id, "accept"), 403);
     expect((await coordinator.request({ method: "GET", url: `/api/transfers/${id}` })).json().abilities.accept).toBe(
@@ -201,6 +208,16 @@ describe(`membership transfers (${testDatabaseKind})`, () => {
     expectError(await request(village, { memberId: 刘二, toOrgId: ids["village:a2"], reason: "再转" }), 409, {
       code: "transfer.memberGone",
     });
+  });
+
+  it("finds destinations anywhere on the platform by name, names only", async () => {
+    const found = (
+      await village.request({ method: "GET", url: `/api/transfers/destinations?q=${encodeURIComponent("灵岩")}` })
+    ).json();
+    expect(found.items).toEqual([
+      { id: ids["village:b1"], name: "中共灵岩村支部委员会", parentName: "中共岩前镇委员会" },
+    ]);
+    expectError(await village.request({ method: "GET", url: "/api/transfers/destinations?q=" }), 400, { field: "q" });
   });
 
   it("refuses a second open transfer in the database itself, not only in code", async () => {

@@ -85,6 +85,17 @@ export const pairingsCard = z.object({
 });
 export type PairingsCard = z.infer<typeof pairingsCard>;
 
+/**
+ * Members in motion (issue 11), for those who keep a roster: transfers waiting for them to accept
+ * (or confirm out of the platform), and their mobile members out of contact. No card when both are 0.
+ */
+export const motionCard = z.object({
+  id: z.literal("motion"),
+  transfersAwaiting: z.number().int(),
+  mobileOutOfContact: z.number().int(),
+});
+export type MotionCard = z.infer<typeof motionCard>;
+
 export const homeCard = z.discriminatedUnion("id", [
   jurisdictionCard,
   todosCard,
@@ -92,6 +103,7 @@ export const homeCard = z.discriminatedUnion("id", [
   helpCard,
   venuesCard,
   pairingsCard,
+  motionCard,
 ]);
 export type HomeCard = z.infer<typeof homeCard>;
 export type HomeCardId = HomeCard["id"];

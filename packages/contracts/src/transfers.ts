@@ -78,3 +78,10 @@ export const transfer = z.object({
   abilities: z.object({ accept: z.boolean(), reject: z.boolean(), cancel: z.boolean() }),
 });
 export type Transfer = z.infer<typeof transfer>;
+
+/** `GET /transfers/destinations?q=`: active organizations anywhere on the platform, by part of their name. */
+export const destinationQuery = z.object({ q: humanText({ min: 1, max: 50 }) }).strict();
+export type DestinationQuery = z.infer<typeof destinationQuery>;
+
+export const destination = z.object({ id: z.number().int(), name: z.string(), parentName: z.string().nullable() });
+export type Destination = z.infer<typeof destination>;

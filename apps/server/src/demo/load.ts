@@ -14,6 +14,7 @@ import { hashPassword } from "../platform/passwords.ts";
 import { demoOrgFlags } from "./flags.ts";
 import { type DemoCounty, generateDemoCounty } from "./generate.ts";
 import { type DemoHelp, type DemoHelpCounts, generateDemoHelp, insertDemoHelp } from "./help.ts";
+import { insertDemoMotion } from "./motion.ts";
 import { type DemoVenues, generateDemoVenues, insertDemoVenues } from "./venues.ts";
 
 /**
@@ -52,6 +53,8 @@ export async function loadDemoIfEmpty(deps: {
   const helped = await db
     .transaction()
     .execute((trx) => insertDemoCounty(trx, county, divisionNames, deps.cipher, password, help, venues));
+  // Membership transfers and mobile members around the demo village (issue 11).
+  await db.transaction().execute((trx) => insertDemoMotion(trx, today));
   // Fresh statistics for the planner: until autovacuum's first pass (never, in PGlite) it takes the
   // new tables for empty and sorts a whole county's roster for each page of 20; and a visibility
   // map, without which the organizations' member counts are not index-only (docs/performance.md).

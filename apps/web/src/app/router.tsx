@@ -38,6 +38,10 @@ const CourseFormPage = lazy(() => import("../features/venues/pages/CourseFormPag
 const CoursePage = lazy(() => import("../features/venues/pages/CoursePage.tsx"));
 const StudyPage = lazy(() => import("../features/venues/pages/StudyPage.tsx"));
 const UsagePage = lazy(() => import("../features/venues/pages/UsagePage.tsx"));
+const TransfersPage = lazy(() => import("../features/motion/pages/TransfersPage.tsx"));
+const TransferPage = lazy(() => import("../features/motion/pages/TransferPage.tsx"));
+const MobileMembersPage = lazy(() => import("../features/motion/pages/MobileMembersPage.tsx"));
+const MobileMemberPage = lazy(() => import("../features/motion/pages/MobileMemberPage.tsx"));
 const RoundsPage = lazy(() => import("../features/pairing/pages/RoundsPage.tsx"));
 const RoundNewPage = lazy(() => import("../features/pairing/pages/RoundNewPage.tsx"));
 const RoundPage = lazy(() => import("../features/pairing/pages/RoundPage.tsx"));
@@ -87,6 +91,11 @@ export const router = createBrowserRouter([
           { path: "projects", element: page("projects", <ProjectsPage />) },
           { path: "resources/:id", element: page("resources", <ResourcePage />) },
           { path: "resources", element: page("resources", <ResourcesPage />) },
+          // Members in motion (issue 11): transfers and mobile members. A member opens their own from My record.
+          { path: "transfers/:id", element: <TransferPage /> },
+          { path: "transfers", element: <TransfersPage /> },
+          { path: "mobile-members/:id", element: <MobileMemberPage /> },
+          { path: "mobile-members", element: <MobileMembersPage /> },
           // Shared venues, bookings and remote education (issue 10).
           { path: "venues/new", element: page("venues", <VenueFormPage />) },
           { path: "venues/:id/edit", element: page("venues", <VenueFormPage />) },

@@ -232,6 +232,23 @@ export function orgsRepository(db: Kysely<DB>) {
       return page(applyFilters(q, query), query.page, query.pageSize);
     },
 
+    /**
+     * Active organizations by part of their name, anywhere, with their parent's name: where a member
+     * may be transferred or go as a mobile member (issue 11). Names only, no counts or people.
+     */
+    searchDestinations(q: string, limit: number) {
+      return db
+        .selectFrom("organizations")
+        .leftJoin("organizations as p", "p.id", "organizations.parent_id")
+        .select(["organizations.id", "organizations.name", "p.name as parent_name"])
+        .where("organizations.status", "=", "active")
+        .where("organizations.name", "like", `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+        .orderBy("organizations.depth")
+        .orderBy("organizations.id")
+        .limit(limit)
+        .execute();
+    },
+
     /** Names of the given ancestor ids that the caller may see, root first. */
     async namesOf(scope: Scope, ids: number[]): Promise<Map<number, string>> {
       if (ids.length === 0) return new Map();

@@ -277,6 +277,8 @@ export function orgDirectory(db: Kysely<DB>) {
      */
     forExport: (where: RawBuilder<SqlBool>, rootPaths: readonly string[]) =>
       orgsRepository(db).findForExport(where, rootPaths),
+    /** Active organizations anywhere by part of their name (a transfer's or a mobile member's destination). */
+    destinations: (q: string, limit: number) => orgsRepository(db).searchDestinations(q, limit),
     /** orgPolicy's loader without the counts, for authorizing many organizations at once (allowedIds). */
     loadForRules: (where: RawBuilder<SqlBool>, ids: readonly number[]) =>
       orgsRepository(db).findWhereForRules(where, ids) as Promise<OrgRow[]>,

@@ -1,6 +1,6 @@
 import { scopeFor } from "../../platform/access.ts";
 import { AppError } from "../../platform/errors.ts";
-import { definePolicy } from "../../platform/policy.ts";
+import { defineAction, definePolicy } from "../../platform/policy.ts";
 import { memberPolicy } from "../members/members.policy.ts";
 import type { MemberRow } from "../members/members.repository.ts";
 import {
@@ -75,3 +75,9 @@ export const transferRequestPolicy = definePolicy<MemberRow, "read" | "requestTr
     presented: false,
   },
 });
+
+/**
+ * Where a member may go: any active organization on the platform, by name (names only). Every
+ * signed-in user may look, since the member themself requests their own transfer or outflow.
+ */
+export const transferDestinations = defineAction("transfer.destinations", "authenticated");

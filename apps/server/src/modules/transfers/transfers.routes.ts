@@ -1,5 +1,7 @@
 import {
   createTransferBody,
+  destination,
+  destinationQuery,
   errorResponses,
   idParam,
   listOf,
@@ -10,7 +12,7 @@ import {
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { requireActor } from "../../platform/http.ts";
-import { transferPolicy } from "./transfers.policy.ts";
+import { transferDestinations, transferPolicy } from "./transfers.policy.ts";
 import type { TransfersService } from "./transfers.service.ts";
 
 /** Validate → service → reply (组织关系转接, issue 11). Access and audit come from the policy and the commands. */
@@ -30,6 +32,20 @@ export function transfersRoutes(app: FastifyInstance, transfers: TransfersServic
       },
     },
     async (request) => transfers.list(requireActor(request), request.query),
+  );
+
+  r.get(
+    "/api/transfers/destinations",
+    {
+      config: { ability: transferDestinations },
+      schema: {
+        tags,
+        summary: "Active organizations anywhere on the platform by part of their name (names only)",
+        querystring: destinationQuery,
+        response: { 200: listOf(destination), ...errorResponses },
+      },
+    },
+    async (request) => transfers.destinations(request.query),
   );
 
   r.get(

@@ -1,5 +1,7 @@
 import type {
   CreateTransferBody,
+  Destination,
+  DestinationQuery,
   RejectTransferBody,
   Transfer,
   TransferListQuery,
@@ -200,6 +202,14 @@ export function transfersService(db: Kysely<DB>) {
     async list(actor: Actor, query: TransferListQuery): Promise<{ items: Transfer[]; total: number }> {
       const result = await transfersRepository(db).list(scopeOf(actor, transferPolicy.read), query);
       return { items: await present(db, actor, result.items), total: result.total };
+    },
+    /** Active organizations anywhere by part of their name (the destination pickers). */
+    async destinations(query: DestinationQuery): Promise<{ items: Destination[]; total: number }> {
+      const rows = await orgDirectory(db).destinations(query.q, 30);
+      return {
+        items: rows.map((r) => ({ id: r.id, name: r.name, parentName: r.parent_name })),
+        total: rows.length,
+      };
     },
     /** Pending transfers the caller may accept or confirm (home card "transfers awaiting me"). */
     countAwaiting: (actor: Actor) => transfersRepository(db).countAwaiting(visibleWhere(actor, transferPolicy.accept)),

@@ -17,8 +17,10 @@ import {
   ReadOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
+  SwapOutlined,
   TeamOutlined,
   UserOutlined,
+  UserSwitchOutlined,
 } from "@ant-design/icons";
 import type { Me } from "@huzhu/contracts";
 import { Menu } from "antd";
@@ -47,6 +49,8 @@ const icons: Record<NavKey, ReactNode> = {
   rounds: <ClusterOutlined />,
   pairings: <LinkOutlined />,
   imports: <ImportOutlined />,
+  transfers: <SwapOutlined />,
+  mobile: <UserSwitchOutlined />,
 };
 
 /** The menu shows only what the user's permissions allow. */

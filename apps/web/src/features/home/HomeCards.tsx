@@ -6,6 +6,7 @@ import { PageError, PageLoading } from "../../components/PageStates.tsx";
 import { homeQueries } from "./api/queries.ts";
 import { HelpCard } from "./components/HelpCard.tsx";
 import { JurisdictionCard } from "./components/JurisdictionCard.tsx";
+import { MotionCard } from "./components/MotionCard.tsx";
 import { MyRecordCard } from "./components/MyRecordCard.tsx";
 import { PairingsCard } from "./components/PairingsCard.tsx";
 import { TodosCard } from "./components/TodosCard.tsx";
@@ -27,6 +28,8 @@ function renderCard(card: HomeCard): { wide: boolean; node: ReactNode } | null {
       return { wide: true, node: <VenuesCard card={card} /> };
     case "pairings":
       return { wide: true, node: <PairingsCard card={card} /> };
+    case "motion":
+      return { wide: false, node: <MotionCard card={card} /> };
     case "todos":
       return { wide: false, node: <TodosCard card={card} /> };
     default:

@@ -27,7 +27,9 @@ export type NavKey =
   | "study"
   | "rounds"
   | "pairings"
-  | "imports";
+  | "imports"
+  | "transfers"
+  | "mobile";
 
 /** Menu entries the user may open, in menu order; the server still checks every request. */
 export function navKeys(me: Me | undefined): NavKey[] {
@@ -43,6 +45,8 @@ export function navKeys(me: Me | undefined): NavKey[] {
   if (can(me, "help.read")) keys.push("venues", "bookings", "courses");
   if (can(me, "help.read") && hasRole(me, "coordinator")) keys.push("usage");
   // Pairings (issue 9): the rounds are the coordinators' (pairing.solve); every organization reads its pairings.
+  // Members in motion (issue 11): whoever keeps a roster; a member finds their own on My record.
+  if (can(me, "member.write")) keys.push("transfers", "mobile");
   if (can(me, "pairing.solve")) keys.push("rounds");
   if (can(me, "help.read")) keys.push("pairings");
   // 三权分立: accounts for the system administrator, roles for the security administrator.
@@ -75,4 +79,6 @@ export const navPaths: Record<NavKey, string> = {
   rounds: "/pairing-rounds",
   pairings: "/pairings",
   imports: "/imports",
+  transfers: "/transfers",
+  mobile: "/mobile-members",
 };
