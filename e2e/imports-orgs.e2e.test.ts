@@ -2,7 +2,8 @@
  * Issue 13 for organizations, in a real browser: the county coordinator chooses 党组织 on 数据导入,
  * downloads that template, uploads a workbook of two new organizations (a branch under 桃溪镇's
  * committee by its division code, and a branch under that new one by its full name, a row above),
- * sees them as new in the preview, commits, and finds both in the organization tree.
+ * sees them as new in the preview, commits, and finds both in the organization tree; then exports
+ * the organizations in the template's columns and uploads that file back: every row unchanged.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -78,6 +79,37 @@ describe("数据导入: organizations (issue 13)", () => {
       await node(PARENT).locator(".ant-tree-switcher").click();
       await node(CHILD).locator(".ant-tree-title").click();
       await expect.poll(() => page.getByTestId("org-detail-name").textContent()).toBe(CHILD);
+    });
+  });
+
+  it("exports the organizations in the template's columns, and the file imported back is all unchanged", async () => {
+    await withPage(desktop, async (page) => {
+      await login(page, "coordinator");
+      await page.goto("/imports");
+      await page.getByTestId("import-kind").getByText("党组织", { exact: true }).click();
+      const download = page.waitForEvent("download");
+      await page.getByTestId("import-export").click();
+      await page.getByTestId("job-progress").waitFor();
+      const file = await download;
+      expect(file.suggestedFilename()).toMatch(/^党组织信息-\d{4}-\d{2}-\d{2}\.xlsx$/);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(await file.path());
+      const data = wb.worksheets[0] as ExcelJS.Worksheet;
+      expect(data.getRow(1).values).toEqual([undefined, ...HEADERS]);
+      const rows = (data.getSheetValues() as unknown[][]).slice(2);
+      // The imported branch and its child, the child's parent named as the import found it.
+      expect(rows.find((r) => r?.[1] === CHILD)?.[2]).toBe(PARENT);
+      await page.getByRole("button", { name: "关闭" }).click();
+
+      const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "huzhu-export-orgs-")), `党组织-导出-${run}.xlsx`);
+      await file.saveAs(copy);
+      await page.locator("input[type=file]").setInputFiles(copy);
+      const preview = page.getByTestId("import-preview");
+      await expect.poll(() => preview.getAttribute("data-status"), { timeout: 30_000 }).toBe("validated");
+      const n = rows.filter((r) => r !== undefined).length;
+      expect(await page.getByTestId("import-counts").textContent()).toBe(
+        `共 ${n} 行：新增 0，变更 0，未变 ${n}，有误 0`,
+      );
     });
   });
 });
