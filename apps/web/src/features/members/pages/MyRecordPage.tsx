@@ -1,9 +1,10 @@
-import { Card, Result } from "antd";
+import { Card, Flex, Result } from "antd";
 import { useTranslation } from "react-i18next";
 import { PageError, PageLoading } from "../../../components/PageStates.tsx";
 import { useMe } from "../../../lib/auth/me.ts";
 import { useMember } from "../api/get-member.ts";
 import { MemberDetails } from "../components/MemberDetails.tsx";
+import { MyMotion } from "../components/MyMotion.tsx";
 
 /** A party member's own record. */
 export default function MyRecordPage() {
@@ -15,8 +16,12 @@ export default function MyRecordPage() {
   if (query.isPending) return <PageLoading />;
   if (query.isError) return <PageError error={query.error} onRetry={() => void query.refetch()} />;
   return (
-    <Card title={t("member.myRecord")} style={{ maxWidth: 720 }}>
-      <MemberDetails member={query.data} />
-    </Card>
+    <Flex vertical gap={16}>
+      <Card title={t("member.myRecord")} style={{ maxWidth: 720 }}>
+        <MemberDetails member={query.data} />
+      </Card>
+      {/* Issue 11: the member's transfers and mobile registrations. */}
+      <MyMotion memberId={query.data.id} />
+    </Flex>
   );
 }
