@@ -16,6 +16,14 @@ export function spreadsheetText(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
+/**
+ * The text spreadsheetText kept inert, read back (an import of a workbook the server wrote): the
+ * apostrophe before = + - @ is the server's, not the data's.
+ */
+export function spreadsheetTextBack(value: string): string {
+  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
+}
+
 export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** A label in each of the three languages. */

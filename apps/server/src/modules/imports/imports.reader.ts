@@ -2,6 +2,7 @@ import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { AppError } from "../../platform/errors.ts";
+import { spreadsheetTextBack } from "../../platform/spreadsheet.ts";
 
 /**
  * Reads the first worksheet of an .xlsx with exceljs's streaming reader: rows arrive one at a time
@@ -26,7 +27,9 @@ export const looksLikeWorkbook = (content: Buffer) =>
 function cellValue(value: unknown): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === "string") {
-    const t = value.trim();
+    // A workbook the server wrote (an export, a template) kept text starting with = + - @ inert
+    // with an apostrophe: the value is the text after it.
+    const t = spreadsheetTextBack(value.trim());
     return t === "" ? null : t;
   }
   if (typeof value === "number") return value;
