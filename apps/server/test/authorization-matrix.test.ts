@@ -308,6 +308,11 @@ const bodyTargetRoutes: Record<string, { field: string; body: (orgId: number) =>
     body: (orgId) => ({ orgId, kind: "experience", title: "矩阵测试", minutes: 10, openTo: "partners" }),
   },
   "POST /api/pairing-rounds": { field: "orgId", body: (orgId) => ({ orgId, name: "矩阵测试" }) },
+  // An extension branch (issue 11) under the organization; the registrations are the command's checks.
+  "POST /api/mobile-members/extension-branch": {
+    field: "parentId",
+    body: (orgId) => ({ parentId: orgId, name: "矩阵测试支部", mobileMemberIds: [999999] }),
+  },
   "POST /api/contact-points": {
     field: "orgId",
     body: (orgId) => ({ leaderMemberId: 1, orgId, startsOn: "2026-01-01", endsOn: "2028-12-31" }),

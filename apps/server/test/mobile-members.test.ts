@@ -151,3 +151,94 @@ describe(`mobile members (${testDatabaseKind})`, () => {
     );
   });
 });
+
+describe(`extension branches for mobile members (${testDatabaseKind})`, () => {
+  let t: TestContext;
+  const ids: Record<string, number> = {};
+
+  beforeAll(async () => {
+    t = await createTestContext({ county: helpCounty() });
+    for (const key of ["county", "village:a1", "village:b1", "community:p", "community:q"])
+      ids[key] = await t.orgId(key);
+  }, 120_000);
+  afterAll(async () => t?.close());
+
+  it("lets a coordinator set up a branch for registrations whose destination lies under it, in one transaction", async () => {
+    const coordinator = await t.login("coordinator");
+    const village = await t.login("secretary");
+    const villageB = await t.login("secb");
+    const community = await t.login("commsec");
+    const today = chinaDate(new Date());
+    const register = async (s: Session, name: string, dest: string) => {
+      const res = await s.request({
+        method: "POST",
+        url: "/api/mobile-members",
+        payload: {
+          memberId: await t.memberId(name),
+          destOrgId: ids[dest],
+          reason: "work",
+          contact: "电话",
+          leftOn: today,
+        },
+      });
+      expect(res.statusCode).toBe(201);
+      return res.json().id as number;
+    };
+    const 钟一 = await register(village, "钟一", "community:p");
+    const 林五 = await register(villageB, "林五", "community:p");
+    const 陈六 = await register(villageB, "陈六", "community:q");
+    const 李三 = await register(village, "李三", "community:p"); // co-managed by unit:organ already
+    const create = (s: Session, payload: Record<string, unknown>) =>
+      s.request({ method: "POST", url: "/api/mobile-members/extension-branch", payload });
+    const orgs = async () => (await t.database.db.selectFrom("organizations").select("id").execute()).length;
+    const before = await orgs();
+    // A secretary does not set up organizations.
+    expectError(
+      await create(community, { parentId: ids["community:p"], name: "流动党员党支部", mobileMemberIds: [钟一] }),
+      403,
+    );
+    // A registration going elsewhere is named by number, and nothing is written.
+    const elsewhere = await create(coordinator, {
+      parentId: ids["community:p"],
+      name: "流动党员党支部",
+      mobileMemberIds: [钟一, 陈六],
+    });
+    expectError(elsewhere, 400, { field: "mobileMemberIds" });
+    expect(elsewhere.json().error.message).toContain(`#${陈六}`);
+    // A member co-managed already: named, nothing written (the organization is rolled back too).
+    expectError(
+      await create(coordinator, {
+        parentId: ids["community:p"],
+        name: "流动党员党支部",
+        mobileMemberIds: [钟一, 李三],
+      }),
+      400,
+      { code: "mobileMember.coManaged", field: "mobileMemberIds" },
+    );
+    expect(await orgs()).toBe(before);
+
+    const made = await create(coordinator, {
+      parentId: ids["community:p"],
+      name: "城关社区流动党员党支部",
+      mobileMemberIds: [钟一, 林五],
+    });
+    expect(made.statusCode).toBe(201);
+    expect(made.json()).toMatchObject({ name: "城关社区流动党员党支部", members: 2 });
+    const branchId = made.json().id as number;
+    const branch = await t.database.db
+      .selectFrom("organizations")
+      .select(["parent_id", "kind", "category"])
+      .where("id", "=", branchId)
+      .executeTakeFirstOrThrow();
+    expect(branch).toMatchObject({ parent_id: ids["community:p"], kind: "branch", category: "urban_community" });
+    const co = await t.database.db
+      .selectFrom("members")
+      .select(["name", "co_org_id"])
+      .where("name", "in", ["钟一", "林五"])
+      .execute();
+    expect(co.every((m) => m.co_org_id === branchId)).toBe(true);
+    // The branch is now their destination; the community above it still receives them.
+    const seen = (await community.request({ method: "GET", url: `/api/mobile-members/${钟一}` })).json();
+    expect(seen).toMatchObject({ destOrg: { id: branchId }, abilities: { receive: true } });
+  });
+});

@@ -103,6 +103,7 @@ export const auditActions = [
   "mobileMember.contact",
   "mobileMember.activity",
   "mobileMember.close",
+  "mobileMember.extensionBranch",
   "hardship.list",
   "hardship.view",
   "hardship.create",

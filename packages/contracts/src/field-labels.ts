@@ -25,6 +25,7 @@ import { jobListQuery, uuidParam } from "./jobs.ts";
 import { createJointBranchBody } from "./joint-branches.ts";
 import { createMemberBody, memberExportQuery, memberListQuery, revealBody, updateMemberBody } from "./members.ts";
 import {
+  createExtensionBranchBody,
   createMobileMemberBody,
   mobileContactBody,
   mobileMemberListQuery,
@@ -274,6 +275,7 @@ for (const schema of [
   mobileMemberListQuery,
   mobileContactBody,
   recordMobileActivityBody,
+  createExtensionBranchBody,
 ]) {
   labelFields("mobileMember", schema);
 }

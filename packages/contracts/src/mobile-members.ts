@@ -7,7 +7,7 @@ import { humanText, isoDate, pageQuery } from "./common.ts";
  * place; reason, contact, expected return); the destination organization receives them (inflow)
  * and records their activities, which the origin sees (co-management, 双向共管). Every activity or
  * contact refreshes the last contact date; past N days without contact (default 180) the record
- * is flagged out of contact.
+ * is flagged out of contact. A coordinator may set up a branch for a cluster of them (延伸党组织).
  *
  * - `GET /mobile-members` `mobileMemberListQuery` → `{ items, total }`;
  *   `POST /mobile-members` `createMobileMemberBody` → 201 `mobileMember` (the member's own
@@ -15,6 +15,9 @@ import { humanText, isoDate, pageQuery } from "./common.ts";
  * - `GET /mobile-members/{id}`; `POST /mobile-members/{id}/receive` (the destination);
  *   `POST /mobile-members/{id}/contact` `mobileContactBody`; `POST /mobile-members/{id}/close`.
  * - `GET/POST /mobile-members/{id}/activities` `recordMobileActivityBody` (the destination records).
+ * - `POST /mobile-members/extension-branch` `createExtensionBranchBody` → 201 `extensionBranch`: a
+ *   coordinator sets up a branch under an organization of theirs for registrations whose destination
+ *   lies under it; it becomes their destination and co-manages the members.
  */
 export const mobileMemberStatuses = ["registered", "received", "closed"] as const;
 export const mobileMemberStatus = z.enum(mobileMemberStatuses);
@@ -93,3 +96,17 @@ export const mobileActivity = z.object({
   at: z.string(),
 });
 export type MobileActivity = z.infer<typeof mobileActivity>;
+
+export const createExtensionBranchBody = z
+  .object({
+    /** The organization the new branch goes under (one in the coordinator's jurisdiction). */
+    parentId: z.number().int().positive(),
+    name: humanText({ max: 100 }),
+    /** Open registrations whose destination lies under the parent. */
+    mobileMemberIds: z.array(z.number().int().positive()).min(1).max(200),
+  })
+  .strict();
+export type CreateExtensionBranchBody = z.infer<typeof createExtensionBranchBody>;
+
+export const extensionBranch = z.object({ id: z.number().int(), name: z.string(), members: z.number().int() });
+export type ExtensionBranch = z.infer<typeof extensionBranch>;

@@ -828,6 +828,16 @@ const messages: Catalog = {
     "zh-TW": "日期不能晚於今天",
     en: "the date cannot be in the future",
   },
+  "mobileMember.notUnderParent": {
+    "zh-CN": "{names}不能编入该延伸党组织（须为未结束的登记，且流入地党组织在上级党组织之下）",
+    "zh-TW": "{names}不能編入該延伸黨組織（須為未結束的登記，且流入地黨組織在上級黨組織之下）",
+    en: "{names} cannot join this extension branch (an open registration whose destination lies under the parent)",
+  },
+  "mobileMember.coManaged": {
+    "zh-CN": "党员{names}已有共管党组织",
+    "zh-TW": "黨員{names}已有共管黨組織",
+    en: "{names}: already co-managed by another organization",
+  },
   "notification.mobileMember.registered": {
     "zh-CN": "流动党员{member}登记流入本组织，请接收",
     "zh-TW": "流動黨員{member}登記流入本組織，請接收",
@@ -1494,6 +1504,9 @@ const fieldLabels: Catalog = {
   "mobileMember.contactedOn": { "zh-CN": "联系日期", "zh-TW": "聯繫日期", en: "date of contact" },
   "mobileMember.occurredOn": { "zh-CN": "活动日期", "zh-TW": "活動日期", en: "date" },
   "mobileMember.description": { "zh-CN": "活动内容", "zh-TW": "活動內容", en: "description" },
+  "mobileMember.parentId": { "zh-CN": "上级党组织", "zh-TW": "上級黨組織", en: "parent organization" },
+  "mobileMember.name": { "zh-CN": "名称", "zh-TW": "名稱", en: "name" },
+  "mobileMember.mobileMemberIds": { "zh-CN": "流动党员", "zh-TW": "流動黨員", en: "mobile members" },
   "pairing.helperMemberId": { "zh-CN": "帮扶党员", "zh-TW": "幫扶黨員", en: "helping member" },
   "pairing.recipientMemberId": { "zh-CN": "受扶党员", "zh-TW": "受扶黨員", en: "member helped" },
   "pairing.kind": { "zh-CN": "类型", "zh-TW": "類型", en: "kind" },

@@ -446,5 +446,16 @@ export function memberDirectory(db: Kysely<DB>) {
     lockForMove: (id: number) => repo.lockForMove(id),
     moveTo: (id: number, orgId: number) => repo.moveTo(id, orgId),
     markTransferredOut: (id: number) => repo.markTransferredOut(id),
+    /** Co-manages these members from `coOrgId` (an extension branch), or names those co-managed already and changes nothing. */
+    async coManageFree(ids: readonly number[], coOrgId: number): Promise<string[] | null> {
+      const rows = await repo.lockForCoManagement([...new Set(ids)]);
+      const taken = rows.filter((r) => r.co_org_id !== null);
+      if (taken.length) return taken.map((r) => r.name);
+      await repo.setCoOrg(
+        rows.map((r) => r.id),
+        coOrgId,
+      );
+      return null;
+    },
   };
 }

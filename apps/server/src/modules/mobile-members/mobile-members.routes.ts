@@ -1,6 +1,8 @@
 import {
+  createExtensionBranchBody,
   createMobileMemberBody,
   errorResponses,
+  extensionBranch,
   idParam,
   listOf,
   mobileActivity,
@@ -46,6 +48,21 @@ export function mobileMembersRoutes(app: FastifyInstance, mobile: MobileMembersS
       },
     },
     async (request, reply) => reply.status(201).send(await mobile.register(requireActor(request), request.body)),
+  );
+
+  r.post(
+    "/api/mobile-members/extension-branch",
+    {
+      config: { command: mobile.commands.extensionBranch },
+      schema: {
+        tags,
+        summary:
+          "Set up an extension branch (延伸党组织) for mobile members whose destination lies under an organization",
+        body: createExtensionBranchBody,
+        response: { 201: extensionBranch, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await mobile.extensionBranch(requireActor(request), request.body)),
   );
 
   r.get(

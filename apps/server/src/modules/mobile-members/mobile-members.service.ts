@@ -1,5 +1,7 @@
 import type {
+  CreateExtensionBranchBody,
   CreateMobileMemberBody,
+  ExtensionBranch,
   MobileActivity,
   MobileContactBody,
   MobileMember,
@@ -8,7 +10,7 @@ import type {
 } from "@huzhu/contracts";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
-import type { Actor } from "../../platform/access.ts";
+import { type Actor, reachSql, scopeFor } from "../../platform/access.ts";
 import { chinaDate } from "../../platform/china-time.ts";
 import { defineCommand, execute } from "../../platform/commands.ts";
 import { AppError, conflict, invalidField, notFound } from "../../platform/errors.ts";
@@ -16,10 +18,11 @@ import { contactsOfOrganizations, notifyUsers } from "../../platform/notificatio
 import { authorizeOne, presentAbilities, scopeOf, visibleWhere } from "../../platform/policy.ts";
 import type { MemberRow } from "../members/members.repository.ts";
 import { memberDirectory } from "../members/members.service.ts";
+import { orgPolicy } from "../orgs/orgs.policy.ts";
 import { orgDirectory } from "../orgs/orgs.service.ts";
 import { mobileMemberPolicy, mobileRegisterPolicy } from "./mobile-members.policy.ts";
 import { presentMobileMember } from "./mobile-members.presenter.ts";
-import { type MobileMemberRow, mobileMembersRepository } from "./mobile-members.repository.ts";
+import { type MobileMemberRow, mobileMembersRepository, mobileSidesReach } from "./mobile-members.repository.ts";
 
 /** Default days without contact after which a mobile member is flagged out of contact (失联). */
 export const OUT_OF_CONTACT_DAYS = 180;
@@ -70,6 +73,53 @@ export function mobileMembersService(db: Kysely<DB>, clock: () => Date, options:
   }
 
   const commands = {
+    /**
+     * 延伸党组织: a coordinator sets up a branch under an organization of theirs (org.write there)
+     * for open registrations whose destination lies under it; the branch becomes their destination
+     * and co-manages the members. One transaction: the organization, the registrations and the
+     * co-management, or nothing.
+     */
+    extensionBranch: defineCommand({
+      name: "mobileMember.extensionBranch",
+      ability: orgPolicy.createChild,
+      targetType: "mobile_member",
+      lock: (trx) => orgDirectory(trx).lockForAttach(),
+      targets: (body: CreateExtensionBranchBody) => [body.parentId],
+      targetField: "parentId",
+      async run({ trx, actor, rows: [parent], input: body }) {
+        const p = parent as { id: number; path: string; depth: number };
+        const repo = mobileMembersRepository(trx);
+        const ids = [...new Set(body.mobileMemberIds)];
+        const found = await repo.findWhere(reachSql(scopeFor(actor, "member.write"), mobileSidesReach), ids);
+        const dests = await orgDirectory(trx).places(found.map((r) => r.dest_org_id ?? 0));
+        const fits = found.filter((r, i) => r.status !== "closed" && (dests[i]?.path ?? "").startsWith(p.path));
+        if (fits.length < ids.length) {
+          // Named by number: a registration the caller does not reach must not be told apart from none.
+          const ok = new Set(fits.map((r) => r.id));
+          const names = ids.filter((id) => !ok.has(id)).map((id) => `#${id}`);
+          throw invalidField("mobileMemberIds", "mobileMember.notUnderParent", { names: names.join("、") });
+        }
+        const where = dests[0] as { category: string; area: string };
+        const orgId = await orgDirectory(trx).insertExtensionBranch(p, {
+          name: body.name,
+          category: where.category,
+          area: where.area,
+        });
+        const taken = await memberDirectory(trx).coManageFree(
+          fits.map((r) => r.member_id),
+          orgId,
+        );
+        if (taken) throw invalidField("mobileMemberIds", "mobileMember.coManaged", { names: taken.join("、") });
+        for (const r of fits) await repo.update(r.id, { dest_org_id: orgId });
+        return {
+          result: { id: orgId, name: body.name, members: fits.length },
+          targetId: orgId,
+          detail: { orgId, parentId: p.id, members: fits.length },
+        };
+      },
+      present: async (_db: Kysely<DB>, _actor: Actor, made: ExtensionBranch) => made,
+    }),
+
     register: defineCommand({
       name: "mobileMember.register",
       ability: mobileRegisterPolicy.registerOutflow,
@@ -214,6 +264,8 @@ export function mobileMembersService(db: Kysely<DB>, clock: () => Date, options:
     /** Open registrations out of contact that the caller closes (the origin side): the home card. */
     countOutOfContact: (actor: Actor) =>
       mobileMembersRepository(db).countOutOfContact(visibleWhere(actor, mobileMemberPolicy.close), cutoff()),
+    extensionBranch: (actor: Actor, body: CreateExtensionBranchBody) =>
+      execute(db, actor, commands.extensionBranch, body),
     register: (actor: Actor, body: CreateMobileMemberBody) => execute(db, actor, commands.register, body),
     receive: (actor: Actor, id: number) => execute(db, actor, commands.receive, id),
     contact: (actor: Actor, id: number, body: MobileContactBody) => execute(db, actor, commands.contact, { id, body }),

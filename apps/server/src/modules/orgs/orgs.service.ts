@@ -279,6 +279,27 @@ export function orgDirectory(db: Kysely<DB>) {
       orgsRepository(db).findForExport(where, rootPaths),
     /** Active organizations anywhere by part of their name (a transfer's or a mobile member's destination). */
     destinations: (q: string, limit: number) => orgsRepository(db).searchDestinations(q, limit),
+    /**
+     * An extension branch (延伸党组织, issue 11) under `parent` for a cluster of mobile members,
+     * created inside the mobile-members command's transaction after lockForAttach.
+     */
+    insertExtensionBranch: (
+      parent: { id: number; path: string; depth: number },
+      org: { name: string; category: string; area: string },
+    ) =>
+      orgsRepository(db).insert({
+        parentId: parent.id,
+        parentPath: parent.path,
+        parentDepth: parent.depth,
+        name: org.name,
+        kind: "branch",
+        category: org.category,
+        area: org.area,
+        divisionCode: null,
+        divisionName: null,
+        secretaryName: null,
+        units: [],
+      }),
     /** orgPolicy's loader without the counts, for authorizing many organizations at once (allowedIds). */
     loadForRules: (where: RawBuilder<SqlBool>, ids: readonly number[]) =>
       orgsRepository(db).findWhereForRules(where, ids) as Promise<OrgRow[]>,
