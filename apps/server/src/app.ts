@@ -62,6 +62,7 @@ import { usersService } from "./modules/users/users.service.ts";
 import { venuesCard } from "./modules/venues/venues.home.ts";
 import { venuesRoutes } from "./modules/venues/venues.routes.ts";
 import { venuesService } from "./modules/venues/venues.service.ts";
+import { careCard } from "./modules/volunteers/volunteers.home.ts";
 import { volunteersRoutes } from "./modules/volunteers/volunteers.routes.ts";
 import { volunteersService } from "./modules/volunteers/volunteers.service.ts";
 import { recordAudit, refusalRecord } from "./platform/audit.ts";
@@ -237,8 +238,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const exportJob = memberExportJob(members, (userId, ip) => auth.actorOf(userId, ip));
   jobs.register(exportJob);
   membersRoutes(app, members, { jobs, kind: exportJob });
-  // The roster's version stays a few rows to sum however many writes it has seen (db/count.ts).
+  // The roster's and the actors' versions stay a few rows to sum however many writes they have seen
+  // (db/count.ts); every signed-in request reads the actors' version.
   registerSweep(app, "folding the roster's change rows", 60 * 60_000, () => foldListChanges(db, "members"));
+  registerSweep(app, "folding the actors' change rows", 5 * 60_000, () => foldListChanges(db, "auth"));
   // Excel imports (issue 13): a validation job, then a commit job writing all rows or none.
   const imports = importsService(db, deps.cipher, clock, {
     actorOf: (userId, ip) => auth.actorOf(userId, ip),
@@ -281,7 +284,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   mobileMembersRoutes(app, mobileMembers);
   // Members in difficulty (issue 11): details encrypted, every read of them audited.
-  hardshipRoutes(app, hardshipService(db, deps.cipher, clock));
+  const hardship = hardshipService(db, deps.cipher, clock);
+  hardshipRoutes(app, hardship);
   // Volunteer teams and service requests with the hours ledger (issue 11).
   const volunteers = volunteersService(db, clock);
   volunteersRoutes(app, volunteers);
@@ -293,6 +297,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   home.register(helpCard(needs, projects));
   home.register(venuesCard(venues));
   home.register(pairingsCard(pairingRounds));
+  home.register(careCard(volunteers, hardship));
   home.register(motionCard(transfers, mobileMembers));
   homeRoutes(app, home);
   auditRoutes(app, auditService(db, { exportMaxRows: deps.auditExportMaxRows }));

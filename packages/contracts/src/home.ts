@@ -96,6 +96,17 @@ export const motionCard = z.object({
 });
 export type MotionCard = z.infer<typeof motionCard>;
 
+/**
+ * Care (issue 11): open service requests the caller's teams may claim, and for those who keep
+ * members in difficulty, how many cases are open. No card when both are 0.
+ */
+export const careCard = z.object({
+  id: z.literal("care"),
+  openRequests: z.number().int(),
+  openHardship: z.number().int(),
+});
+export type CareCard = z.infer<typeof careCard>;
+
 export const homeCard = z.discriminatedUnion("id", [
   jurisdictionCard,
   todosCard,
@@ -104,6 +115,7 @@ export const homeCard = z.discriminatedUnion("id", [
   venuesCard,
   pairingsCard,
   motionCard,
+  careCard,
 ]);
 export type HomeCard = z.infer<typeof homeCard>;
 export type HomeCardId = HomeCard["id"];

@@ -42,6 +42,9 @@ const TransfersPage = lazy(() => import("../features/motion/pages/TransfersPage.
 const TransferPage = lazy(() => import("../features/motion/pages/TransferPage.tsx"));
 const MobileMembersPage = lazy(() => import("../features/motion/pages/MobileMembersPage.tsx"));
 const MobileMemberPage = lazy(() => import("../features/motion/pages/MobileMemberPage.tsx"));
+const HardshipCasesPage = lazy(() => import("../features/care/pages/HardshipCasesPage.tsx"));
+const HardshipCasePage = lazy(() => import("../features/care/pages/HardshipCasePage.tsx"));
+const VolunteersPage = lazy(() => import("../features/care/pages/VolunteersPage.tsx"));
 const RoundsPage = lazy(() => import("../features/pairing/pages/RoundsPage.tsx"));
 const RoundNewPage = lazy(() => import("../features/pairing/pages/RoundNewPage.tsx"));
 const RoundPage = lazy(() => import("../features/pairing/pages/RoundPage.tsx"));
@@ -96,6 +99,10 @@ export const router = createBrowserRouter([
           { path: "transfers", element: <TransfersPage /> },
           { path: "mobile-members/:id", element: <MobileMemberPage /> },
           { path: "mobile-members", element: <MobileMembersPage /> },
+          // Care (issue 11): members in difficulty, volunteer teams and service requests.
+          { path: "hardship-cases/:id", element: page("hardship", <HardshipCasePage />) },
+          { path: "hardship-cases", element: page("hardship", <HardshipCasesPage />) },
+          { path: "volunteers", element: page("volunteers", <VolunteersPage />) },
           // Shared venues, bookings and remote education (issue 10).
           { path: "venues/new", element: page("venues", <VenueFormPage />) },
           { path: "venues/:id/edit", element: page("venues", <VenueFormPage />) },

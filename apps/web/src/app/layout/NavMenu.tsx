@@ -9,6 +9,7 @@ import {
   ClusterOutlined,
   FileSearchOutlined,
   GiftOutlined,
+  HeartOutlined,
   HomeOutlined,
   IdcardOutlined,
   ImportOutlined,
@@ -17,6 +18,7 @@ import {
   ReadOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
+  SmileOutlined,
   SwapOutlined,
   TeamOutlined,
   UserOutlined,
@@ -51,6 +53,8 @@ const icons: Record<NavKey, ReactNode> = {
   imports: <ImportOutlined />,
   transfers: <SwapOutlined />,
   mobile: <UserSwitchOutlined />,
+  hardship: <HeartOutlined />,
+  volunteers: <SmileOutlined />,
 };
 
 /** The menu shows only what the user's permissions allow. */

@@ -4,6 +4,7 @@ import { Col, Row } from "antd";
 import type { ReactNode } from "react";
 import { PageError, PageLoading } from "../../components/PageStates.tsx";
 import { homeQueries } from "./api/queries.ts";
+import { CareCard } from "./components/CareCard.tsx";
 import { HelpCard } from "./components/HelpCard.tsx";
 import { JurisdictionCard } from "./components/JurisdictionCard.tsx";
 import { MotionCard } from "./components/MotionCard.tsx";
@@ -30,6 +31,8 @@ function renderCard(card: HomeCard): { wide: boolean; node: ReactNode } | null {
       return { wide: true, node: <PairingsCard card={card} /> };
     case "motion":
       return { wide: false, node: <MotionCard card={card} /> };
+    case "care":
+      return { wide: false, node: <CareCard card={card} /> };
     case "todos":
       return { wide: false, node: <TodosCard card={card} /> };
     default:

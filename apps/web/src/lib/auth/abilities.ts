@@ -29,7 +29,9 @@ export type NavKey =
   | "pairings"
   | "imports"
   | "transfers"
-  | "mobile";
+  | "mobile"
+  | "hardship"
+  | "volunteers";
 
 /** Menu entries the user may open, in menu order; the server still checks every request. */
 export function navKeys(me: Me | undefined): NavKey[] {
@@ -47,6 +49,10 @@ export function navKeys(me: Me | undefined): NavKey[] {
   // Pairings (issue 9): the rounds are the coordinators' (pairing.solve); every organization reads its pairings.
   // Members in motion (issue 11): whoever keeps a roster; a member finds their own on My record.
   if (can(me, "member.write")) keys.push("transfers", "mobile");
+  // Care (issue 11): members in difficulty for those who may see personal data (secretaries and
+  // coordinators; the server narrows it to the keeping organization's); volunteer service for mutual help's writers.
+  if (can(me, "member.reveal")) keys.push("hardship");
+  if (can(me, "help.read")) keys.push("volunteers");
   if (can(me, "pairing.solve")) keys.push("rounds");
   if (can(me, "help.read")) keys.push("pairings");
   // 三权分立: accounts for the system administrator, roles for the security administrator.
@@ -78,6 +84,8 @@ export const navPaths: Record<NavKey, string> = {
   study: "/study",
   rounds: "/pairing-rounds",
   pairings: "/pairings",
+  hardship: "/hardship-cases",
+  volunteers: "/volunteers",
   imports: "/imports",
   transfers: "/transfers",
   mobile: "/mobile-members",

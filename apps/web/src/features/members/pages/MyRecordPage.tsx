@@ -4,6 +4,7 @@ import { PageError, PageLoading } from "../../../components/PageStates.tsx";
 import { useMe } from "../../../lib/auth/me.ts";
 import { useMember } from "../api/get-member.ts";
 import { MemberDetails } from "../components/MemberDetails.tsx";
+import { MyCare } from "../components/MyCare.tsx";
 import { MyMotion } from "../components/MyMotion.tsx";
 
 /** A party member's own record. */
@@ -22,6 +23,8 @@ export default function MyRecordPage() {
       </Card>
       {/* Issue 11: the member's transfers and mobile registrations. */}
       <MyMotion memberId={query.data.id} />
+      {/* Issue 11: the member's volunteer hours and requests for help. */}
+      <MyCare memberId={query.data.id} />
     </Flex>
   );
 }
