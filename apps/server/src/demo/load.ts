@@ -11,6 +11,7 @@ import { recordAudit } from "../platform/audit.ts";
 import { chinaDate } from "../platform/china-time.ts";
 import type { PersonalDataCipher } from "../platform/crypto.ts";
 import { hashPassword } from "../platform/passwords.ts";
+import { insertDemoCare } from "./care.ts";
 import { demoOrgFlags } from "./flags.ts";
 import { type DemoCounty, generateDemoCounty } from "./generate.ts";
 import { type DemoHelp, type DemoHelpCounts, generateDemoHelp, insertDemoHelp } from "./help.ts";
@@ -55,6 +56,8 @@ export async function loadDemoIfEmpty(deps: {
     .execute((trx) => insertDemoCounty(trx, county, divisionNames, deps.cipher, password, help, venues));
   // Membership transfers and mobile members around the demo village (issue 11).
   await db.transaction().execute((trx) => insertDemoMotion(trx, today));
+  // Members in difficulty, volunteer teams and service requests around the demo village (issue 11).
+  await db.transaction().execute((trx) => insertDemoCare(trx, deps.cipher, today));
   // Fresh statistics for the planner: until autovacuum's first pass (never, in PGlite) it takes the
   // new tables for empty and sorts a whole county's roster for each page of 20; and a visibility
   // map, without which the organizations' member counts are not index-only (docs/performance.md).
