@@ -200,6 +200,34 @@ describe(`what is kept between requests (issue 12, ${testDatabaseKind})`, () => 
       expect((await s.request({ method: "GET", url: "/api/members" })).statusCode).toBe(401);
     });
 
+    it("a renamed organization shows in the roles of a kept actor at once, in both processes", async () => {
+      const s = await t.login("secretary");
+      const me = async (request: (o: InjectOptions) => Promise<{ json: () => unknown }>) =>
+        (await request({ method: "GET", url: "/api/me" })).json() as { roles: { orgName: string }[] };
+      const before = (await me(through(second, s))).roles[0]?.orgName;
+      expect((await me(s.request)).roles[0]?.orgName).toBe(before);
+      const coordinator = await t.login("coordinator");
+      const rename = await coordinator.request({
+        method: "PATCH",
+        url: `/api/orgs/${a1}`,
+        payload: { name: "中共三联村支部委员会（新）" },
+      });
+      expect(rename.statusCode).toBe(200);
+      expect((await me(through(second, s))).roles[0]?.orgName).toBe("中共三联村支部委员会（新）");
+      expect((await me(s.request)).roles[0]?.orgName).toBe("中共三联村支部委员会（新）");
+    });
+
+    it("a session moved back past its idle limit in the database ends at once, though its actor was kept", async () => {
+      const s = await t.login("secretary");
+      expect((await through(second, s)({ method: "GET", url: "/api/me" })).statusCode).toBe(200);
+      await t.database.db
+        .updateTable("sessions")
+        .set({ last_seen_at: new Date(Date.now() - 31 * 60_000) })
+        .where("csrf_token", "=", s.csrfToken)
+        .execute();
+      expect((await through(second, s)({ method: "GET", url: "/api/me" })).statusCode).toBe(401);
+    });
+
     it("a withdrawn role and a disabled account take effect at once in the other process", async () => {
       const leader = await t.login("leader");
       const viaSecond = through(second, leader);

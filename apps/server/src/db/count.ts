@@ -12,8 +12,11 @@ export async function countRows(query: SelectQueryBuilder<DB, any, any>): Promis
   return (row as { n: number }).n;
 }
 
-/** The lists whose writes are noted in `list_changes` (migration 0025: a trigger per table). */
-export type CountedList = "members";
+/**
+ * What `list_changes` versions (migration 0025, triggers on the tables): the roster ('members') and
+ * what signed-in actors are built from ('auth': sessions, accounts, roles, organizations).
+ */
+export type CountedList = "members" | "auth";
 
 /**
  * The list's version as the statement's snapshot sees it: how many transactions that wrote the

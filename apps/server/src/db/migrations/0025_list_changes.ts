@@ -8,6 +8,7 @@
  * with the same version, in any process (db/count.ts `countCache`).
  * Rows, not one counter row that each writer updates: a counter's row lock would make every member
  * write wait for a 100,000-row import's commit. A sweep folds old rows into one, keeping the sum.
+ * The same version, list 'auth', lets each process keep the actors of the sessions it serves.
  */
 export const listChanges = `
   CREATE TABLE list_changes (
@@ -25,4 +26,21 @@ export const listChanges = `
 
   CREATE TRIGGER members_list_change AFTER INSERT OR UPDATE OR DELETE ON members
     FOR EACH STATEMENT EXECUTE FUNCTION note_list_change('members');
+
+  -- 'auth': what a signed-in request's actor is built from (modules/auth, authenticate): a session
+  -- ended or changed, an account changed, a role given or withdrawn, an organization renamed, moved
+  -- or dissolved. A session's own touch (last_seen_at moving forward, once a minute) is not a
+  -- change: each process knows the times it keeps and checks them itself.
+  CREATE TRIGGER sessions_auth_end AFTER DELETE ON sessions
+    FOR EACH STATEMENT EXECUTE FUNCTION note_list_change('auth');
+  CREATE TRIGGER sessions_auth_change AFTER UPDATE ON sessions FOR EACH ROW
+    WHEN (NOT (NEW.last_seen_at >= OLD.last_seen_at
+               AND to_jsonb(NEW) - 'last_seen_at' = to_jsonb(OLD) - 'last_seen_at'))
+    EXECUTE FUNCTION note_list_change('auth');
+  CREATE TRIGGER users_auth_change AFTER UPDATE OR DELETE ON users
+    FOR EACH STATEMENT EXECUTE FUNCTION note_list_change('auth');
+  CREATE TRIGGER role_assignments_auth_change AFTER INSERT OR UPDATE OR DELETE ON role_assignments
+    FOR EACH STATEMENT EXECUTE FUNCTION note_list_change('auth');
+  CREATE TRIGGER organizations_auth_change AFTER UPDATE OR DELETE ON organizations
+    FOR EACH STATEMENT EXECUTE FUNCTION note_list_change('auth');
 `;

@@ -1,5 +1,6 @@
 import type { Role } from "@huzhu/contracts";
 import { type Kysely, sql } from "kysely";
+import { listVersion } from "../../db/count.ts";
 import type { DB } from "../../db/schema.ts";
 
 export type ThrottleKind = "pair" | "address" | "account";
@@ -71,7 +72,10 @@ export function authRepository(db: Kysely<DB>) {
         .select([
           "s.id",
           "s.csrf_token",
+          "s.created_at",
           "s.last_seen_at",
+          // In the same statement, so a kept actor is never newer than the version it carries.
+          listVersion("auth").as("auth_version"),
           "s.second_factor_pending",
           "u.id as user_id",
           "u.username",
@@ -104,6 +108,12 @@ export function authRepository(db: Kysely<DB>) {
           second_factor_pending: row.secondFactorPending,
         })
         .execute();
+    },
+
+    /** The version of everything an actor is built from (db/count.ts): a kept actor holds while it does. */
+    async authVersion(): Promise<string> {
+      const row = await db.selectNoFrom(listVersion("auth").as("v")).executeTakeFirstOrThrow();
+      return row.v;
     },
 
     touchSession(sessionId: string) {

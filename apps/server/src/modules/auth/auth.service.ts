@@ -70,9 +70,16 @@ interface UserState {
   totp_enabled_at: Date | null;
 }
 
+/** Sessions whose actors one process keeps; the oldest kept goes first. */
+const KEPT_ACTORS = 10_000;
+
 export function authService(db: Kysely<DB>, cipher: PersonalDataCipher, clock: () => Date, options: AuthOptions) {
   const repo = authRepository(db);
   let lastPurge = 0;
+  // Actors of the sessions this process serves, by session id (see authenticate).
+  const keptActors = new Map<string, { version: string; actor: Actor; lastSeen: number; created: number }>();
+  const idleMs = options.idleMinutes * 60_000;
+  const maxMs = options.maxHours * 3_600_000;
 
   async function buildActor(
     user: UserState,
@@ -365,14 +372,36 @@ export function authService(db: Kysely<DB>, cipher: PersonalDataCipher, clock: (
       return execute(db, actor, commands.secondFactor, { method: used });
     },
 
-    /** The actor behind a session cookie, or null. Sliding idle timeout, touched at most once a minute. */
+    /**
+     * The actor behind a session cookie, or null. Sliding idle timeout, touched at most once a minute.
+     * The actor is kept in the process while the 'auth' version holds (db/count.ts, migration 0025:
+     * any ended or changed session, account, role or organization moves it, in every process), so
+     * a request costs one small read instead of the session and its roles; the session's times are
+     * checked here, a minute early, and the database decides when they are near.
+     */
     async authenticate(token: string | undefined, ip: string | null): Promise<Actor | null> {
       if (!token || token.length > 100) return null;
       const sessionId = hashSessionToken(token);
+      const now = Date.now();
+      const held = keptActors.get(sessionId);
+      if (held && now - held.lastSeen < idleMs - 60_000 && now - held.created < maxMs - 60_000) {
+        if ((await repo.authVersion()) === held.version) {
+          if (now - held.lastSeen > 60_000) {
+            await repo.touchSession(sessionId);
+            held.lastSeen = now;
+          }
+          return { ...held.actor, ip };
+        }
+      }
+      keptActors.delete(sessionId);
       const row = await repo.findLiveSession(sessionId, options.idleMinutes, options.maxHours);
       if (!row || row.disabled) return null;
-      if (Date.now() - new Date(row.last_seen_at).getTime() > 60_000) await repo.touchSession(sessionId);
-      return buildActor(
+      let lastSeen = new Date(row.last_seen_at).getTime();
+      if (now - lastSeen > 60_000) {
+        await repo.touchSession(sessionId);
+        lastSeen = now;
+      }
+      const actor = await buildActor(
         {
           id: row.user_id,
           username: row.username,
@@ -384,6 +413,14 @@ export function authService(db: Kysely<DB>, cipher: PersonalDataCipher, clock: (
         { id: sessionId, csrfToken: row.csrf_token, secondFactorPending: row.second_factor_pending },
         ip,
       );
+      keptActors.set(sessionId, {
+        version: row.auth_version,
+        actor,
+        lastSeen,
+        created: new Date(row.created_at).getTime(),
+      });
+      if (keptActors.size > KEPT_ACTORS) keptActors.delete(keptActors.keys().next().value as string);
+      return actor;
     },
 
     /**
