@@ -62,6 +62,8 @@ import { usersService } from "./modules/users/users.service.ts";
 import { venuesCard } from "./modules/venues/venues.home.ts";
 import { venuesRoutes } from "./modules/venues/venues.routes.ts";
 import { venuesService } from "./modules/venues/venues.service.ts";
+import { secondmentsRoutes } from "./modules/secondments/secondments.routes.ts";
+import { secondmentsService } from "./modules/secondments/secondments.service.ts";
 import { careCard } from "./modules/volunteers/volunteers.home.ts";
 import { volunteersRoutes } from "./modules/volunteers/volunteers.routes.ts";
 import { volunteersService } from "./modules/volunteers/volunteers.service.ts";
@@ -289,6 +291,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Volunteer teams and service requests with the hours ledger (issue 11).
   const volunteers = volunteersService(db, clock);
   volunteersRoutes(app, volunteers);
+  // Secondments: cadres exchanged between town and country (issue 11).
+  secondmentsRoutes(app, secondmentsService(db, clock));
   // The home page (工作台): modules contribute cards, shown in this order.
   const home = homeCards();
   home.register(jurisdictionCard(db, clock));

@@ -138,6 +138,9 @@ const recordRoutes: Record<string, (ids: { org: (key: string) => number }) => un
   "POST /api/service-requests/:id/claim": () => ({ teamId: 1 }),
   "POST /api/service-requests/:id/complete": () => ({ servedOn: "2024-01-02", hours: [{ memberId: 1, hours: 1 }] }),
   "POST /api/service-requests/:id/feedback": () => ({ rating: 4 }),
+  "GET /api/secondments/:id": () => undefined,
+  "POST /api/secondments/:id/logs": () => ({ loggedOn: "2024-01-02", content: "矩阵测试" }),
+  "POST /api/secondments/:id/evaluate": () => ({ side: "home", rating: 4, comment: "矩阵测试" }),
 };
 
 /** Query strings of record routes that take their input there (lifting a what-if lock or forbid). */
@@ -240,6 +243,10 @@ const recordSetOf: Record<string, string> = {
   "POST /api/service-requests/:id/claim": "service:open",
   "POST /api/service-requests/:id/complete": "service:claimed",
   "POST /api/service-requests/:id/feedback": "service:completed",
+  // Secondments (issue 11): a member of each organization seconded to its helper.
+  "GET /api/secondments/:id": "secondment",
+  "POST /api/secondments/:id/logs": "secondment",
+  "POST /api/secondments/:id/evaluate": "secondment",
 };
 /** The resources whose routes the matrix places by relationship (beside organizations and members). */
 const placedResources = new Set([
@@ -260,6 +267,7 @@ const placedResources = new Set([
   "hardship_case",
   "volunteer_team",
   "service_request",
+  "secondment",
 ]);
 
 /** Routes whose record is named in the body (the parent of a new organization, a new member's organization). */
@@ -666,6 +674,21 @@ describe(`the authorization matrix (${testDatabaseKind})`, () => {
           .returning("id")
           .executeTakeFirstOrThrow();
         put("hardship", o.key, hardship.id);
+        const secondment = await db
+          .insertInto("secondments")
+          .values({
+            member_id: keptMember.id,
+            home_org_id: o.id,
+            host_org_id: org(helperOf(o.key)).id,
+            kind: "shadow_learning",
+            starts_on: "2024-01-01",
+            ends_on: "2024-06-30",
+            plan: "矩阵测试",
+            created_by: creator,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        put("secondment", o.key, secondment.id);
       }
       const team = await db
         .insertInto("volunteer_teams")

@@ -116,6 +116,11 @@ export const auditActions = [
   "serviceRequest.claim",
   "serviceRequest.complete",
   "serviceRequest.feedback",
+  "secondment.list",
+  "secondment.read",
+  "secondment.create",
+  "secondment.log",
+  "secondment.evaluate",
   "import.upload",
   "import.read",
   "import.commit",
@@ -147,6 +152,7 @@ export const auditTargetTypes = [
   "hardship_case",
   "volunteer_team",
   "service_request",
+  "secondment",
 ] as const;
 export const auditTargetType = z.enum(auditTargetTypes);
 export type AuditTargetType = z.infer<typeof auditTargetType>;

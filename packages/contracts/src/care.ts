@@ -216,3 +216,70 @@ export const volunteerHoursEntry = z.object({
 });
 export const volunteerHours = z.object({ total: z.number(), entries: z.array(volunteerHoursEntry) });
 export type VolunteerHours = z.infer<typeof volunteerHours>;
+
+// ——— Secondments (城乡干部双向交流) ———
+
+/**
+ * Secondments (issue 11, point 6): rural cadres shadow-learning in organs, communities and
+ * enterprises (跟班学习) and urban cadres stationed in villages (驻村干部, 第一书记).
+ * - `POST /secondments` `createSecondmentBody` → 201 `secondment`, by whoever manages the member
+ *   (member.write over the member's organization, the home side);
+ * - `GET /secondments` → `{ items, total }`; `GET /secondments/{id}`;
+ * - `POST /secondments/{id}/logs` `secondmentLogBody`, by either side (help.write);
+ * - `POST /secondments/{id}/evaluate` `secondmentEvaluationBody`: each side's evaluation, once.
+ */
+export const secondmentKinds = ["shadow_learning", "village_stationed", "first_secretary"] as const;
+export const secondmentKind = z.enum(secondmentKinds);
+export type SecondmentKind = z.infer<typeof secondmentKind>;
+export const secondmentSides = ["home", "host"] as const;
+export const secondmentSide = z.enum(secondmentSides);
+export type SecondmentSide = z.infer<typeof secondmentSide>;
+
+export const createSecondmentBody = z
+  .object({
+    memberId: z.number().int().positive(),
+    hostOrgId: z.number().int().positive(),
+    kind: secondmentKind,
+    startsOn: isoDate,
+    endsOn: isoDate,
+    plan: humanText({ max: 2000, multiline: true }),
+  })
+  .strict();
+export type CreateSecondmentBody = z.infer<typeof createSecondmentBody>;
+
+export const secondmentListQuery = pageQuery.extend({ kind: secondmentKind.optional() }).strict();
+export type SecondmentListQuery = z.infer<typeof secondmentListQuery>;
+
+export const secondmentLogBody = z
+  .object({ loggedOn: isoDate, content: humanText({ max: 1000, multiline: true }) })
+  .strict();
+export type SecondmentLogBody = z.infer<typeof secondmentLogBody>;
+
+export const secondmentEvaluationBody = z
+  .object({
+    side: secondmentSide,
+    rating: z.number().int().min(1).max(5),
+    comment: humanText({ max: 1000, multiline: true }),
+  })
+  .strict();
+export type SecondmentEvaluationBody = z.infer<typeof secondmentEvaluationBody>;
+
+const evaluation = z
+  .object({ rating: z.number().int(), comment: z.string(), by: z.string(), at: z.string() })
+  .nullable();
+
+export const secondment = z.object({
+  id: z.number().int(),
+  kind: secondmentKind,
+  member: named,
+  homeOrg: named,
+  hostOrg: named,
+  startsOn: z.string(),
+  endsOn: z.string(),
+  plan: z.string(),
+  logs: z.array(z.object({ id: z.number().int(), loggedOn: z.string(), content: z.string(), by: z.string() })),
+  evaluations: z.object({ home: evaluation, host: evaluation }),
+  createdAt: z.string(),
+  abilities: z.object({ log: z.boolean(), evaluate: z.boolean() }),
+});
+export type Secondment = z.infer<typeof secondment>;

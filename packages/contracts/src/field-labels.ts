@@ -57,9 +57,13 @@ import {
   completeServiceRequestBody,
   createHardshipBody,
   createServiceRequestBody,
+  createSecondmentBody,
   createVolunteerTeamBody,
   hardshipEntryBody,
   hardshipListQuery,
+  secondmentEvaluationBody,
+  secondmentListQuery,
+  secondmentLogBody,
   serviceFeedbackBody,
   serviceRequestListQuery,
   volunteerTeamListQuery,
@@ -260,6 +264,9 @@ for (const schema of [createTransferBody, rejectTransferBody, transferListQuery,
   labelFields("transfer", schema);
 }
 for (const schema of [createHardshipBody, hardshipEntryBody, hardshipListQuery]) labelFields("hardship", schema);
+for (const schema of [createSecondmentBody, secondmentListQuery, secondmentLogBody, secondmentEvaluationBody]) {
+  labelFields("secondment", schema);
+}
 for (const schema of [createVolunteerTeamBody, volunteerTeamListQuery]) labelFields("volunteerTeam", schema);
 for (const schema of [
   createServiceRequestBody,

@@ -668,6 +668,39 @@ export interface DB {
   volunteer_team_members: VolunteerTeamMemberTable;
   service_requests: ServiceRequestTable;
   volunteer_hours: VolunteerHoursTable;
+  secondments: SecondmentTable;
+  secondment_logs: SecondmentLogTable;
+}
+
+/** A secondment (migration 0023): home and host organizations, period, plan, one evaluation per side. */
+export interface SecondmentTable {
+  id: Generated<number>;
+  member_id: number;
+  home_org_id: number;
+  host_org_id: number;
+  kind: string;
+  starts_on: string;
+  ends_on: string;
+  plan: string;
+  home_rating: number | null;
+  home_comment: string | null;
+  home_by: number | null;
+  home_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  host_rating: number | null;
+  host_comment: string | null;
+  host_by: number | null;
+  host_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_by: number;
+  created_at: Timestamp;
+}
+
+export interface SecondmentLogTable {
+  id: Generated<number>;
+  secondment_id: number;
+  logged_on: string;
+  content: string;
+  created_by: number;
+  created_at: Timestamp;
 }
 
 /** A member in difficulty (migration 0023); the details encrypted (ENCRYPTED_COLUMNS). */

@@ -13,7 +13,7 @@
  *   and the team's organization (`team_org_id`); completing it writes the hours ledger
  *   (`volunteer_hours`, in half hours), one row per volunteer.
  */
-export const care = `
+const careTables = `
   CREATE TABLE hardship_cases (
     id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     member_id int NOT NULL REFERENCES members(id),
@@ -102,3 +102,50 @@ export const care = `
   );
   CREATE INDEX volunteer_hours_member_idx ON volunteer_hours (member_id);
 `;
+
+/**
+ * Secondments (城乡干部双向交流, issue 11 point 6): a member sent from their organization (home) to a
+ * host organization for a period with a plan; log entries by either side; one evaluation per side.
+ * Shipped in the same migration number as care (0023, reserved for issue 11's second half).
+ */
+const secondmentTables = `
+  CREATE TABLE secondments (
+    id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    member_id int NOT NULL REFERENCES members(id),
+    home_org_id int NOT NULL REFERENCES organizations(id),
+    host_org_id int NOT NULL REFERENCES organizations(id),
+    kind text NOT NULL CHECK (kind IN ('shadow_learning', 'village_stationed', 'first_secretary')),
+    starts_on date NOT NULL,
+    ends_on date NOT NULL,
+    plan text NOT NULL CHECK (length(plan) BETWEEN 1 AND 2000),
+    home_rating int CHECK (home_rating BETWEEN 1 AND 5),
+    home_comment text CHECK (length(home_comment) <= 1000),
+    home_by int REFERENCES users(id),
+    home_at timestamptz,
+    host_rating int CHECK (host_rating BETWEEN 1 AND 5),
+    host_comment text CHECK (length(host_comment) <= 1000),
+    host_by int REFERENCES users(id),
+    host_at timestamptz,
+    created_by int NOT NULL REFERENCES users(id),
+    created_at timestamptz NOT NULL DEFAULT now(),
+    CHECK (ends_on >= starts_on),
+    CHECK (home_org_id <> host_org_id),
+    CHECK ((home_rating IS NULL) = (home_at IS NULL)),
+    CHECK ((host_rating IS NULL) = (host_at IS NULL))
+  );
+  CREATE INDEX secondments_home_idx ON secondments (home_org_id);
+  CREATE INDEX secondments_host_idx ON secondments (host_org_id);
+  CREATE INDEX secondments_member_idx ON secondments (member_id);
+
+  CREATE TABLE secondment_logs (
+    id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    secondment_id int NOT NULL REFERENCES secondments(id),
+    logged_on date NOT NULL,
+    content text NOT NULL CHECK (length(content) BETWEEN 1 AND 1000),
+    created_by int NOT NULL REFERENCES users(id),
+    created_at timestamptz NOT NULL DEFAULT now()
+  );
+  CREATE INDEX secondment_logs_idx ON secondment_logs (secondment_id);
+`;
+
+export const care = careTables + secondmentTables;
