@@ -1,13 +1,14 @@
 import type { ServiceRequest } from "@huzhu/contracts";
-import { Button, Card, Flex, Rate, Tag, Typography } from "antd";
+import { Button, Card, Flex, Rate, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { type Tone, ToneTag } from "../../../components/ToneTag.tsx";
 import { chinaDateOf } from "../../../lib/china-time.ts";
 
-const statusColor: Record<string, string> = {
+const statusTone: Record<string, Tone> = {
   open: "orange",
   claimed: "blue",
   completed: "green",
-  cancelled: "default",
+  cancelled: "neutral",
 };
 
 /** A service request with the steps the user may take on it. */
@@ -23,7 +24,7 @@ export function RequestCard(props: {
     <Card
       size="small"
       title={r.title}
-      extra={<Tag color={statusColor[r.status]}>{t(`care.request.status.${r.status}`)}</Tag>}
+      extra={<ToneTag tone={statusTone[r.status] ?? "neutral"}>{t(`care.request.status.${r.status}`)}</ToneTag>}
       data-testid="request-card"
     >
       <Flex vertical gap={6}>

@@ -1,9 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
-import { Alert, App, Button, Card, Descriptions, Empty, Flex, Popconfirm, Tag, Timeline, Typography } from "antd";
+import { Alert, App, Button, Card, Empty, Flex, Popconfirm, Timeline, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
 import { PageError, PageLoading } from "../../../components/PageStates.tsx";
+import { ToneTag } from "../../../components/ToneTag.tsx";
 import { formatChinaTime } from "../../../lib/china-time.ts";
 import { showApiError } from "../../../lib/form-errors.ts";
 import { useCloseHardship } from "../api/hardship.ts";
@@ -46,22 +47,25 @@ export default function HardshipCasePage() {
           <Card
             title={query.data.member.name}
             extra={
-              <Tag color={query.data.status === "open" ? "orange" : "default"}>
+              <ToneTag tone={query.data.status === "open" ? "orange" : "neutral"}>
                 {t(`care.hardship.status.${query.data.status}`)}
-              </Tag>
+              </ToneTag>
             }
           >
-            <Descriptions column={1} size="small">
-              <Descriptions.Item label={t("care.org")}>{query.data.org.name}</Descriptions.Item>
-              <Descriptions.Item label={t("care.hardship.category")}>
+            <Flex vertical gap={6} style={{ marginBottom: 12 }}>
+              <span>
+                <strong>{t("care.org")}：</strong>
+                {query.data.org.name}
+              </span>
+              <span>
+                <strong>{t("care.hardship.category")}：</strong>
                 {t(`care.hardship.categories.${query.data.category}`)}
-              </Descriptions.Item>
-              <Descriptions.Item label={t("care.hardship.details")}>
-                <Typography.Paragraph style={{ whiteSpace: "pre-wrap", margin: 0 }} data-testid="hardship-details-text">
-                  {query.data.details}
-                </Typography.Paragraph>
-              </Descriptions.Item>
-            </Descriptions>
+              </span>
+              <strong>{t("care.hardship.details")}：</strong>
+              <Typography.Paragraph style={{ whiteSpace: "pre-wrap", margin: 0 }} data-testid="hardship-details-text">
+                {query.data.details}
+              </Typography.Paragraph>
+            </Flex>
             {query.data.abilities.close ? (
               <Popconfirm
                 title={t("care.hardship.closeConfirm")}

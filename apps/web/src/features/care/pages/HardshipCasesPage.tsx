@@ -1,11 +1,12 @@
 import { hardshipCategories, hardshipStatuses } from "@huzhu/contracts";
 import { useQuery } from "@tanstack/react-query";
-import { Button, Card, Col, Empty, Flex, Row, Select, Tag, Typography } from "antd";
+import { Button, Card, Col, Empty, Flex, Row, Select, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { CardsPagination } from "../../../components/ListPagination.tsx";
 import { PageError, PageLoading } from "../../../components/PageStates.tsx";
+import { ToneTag } from "../../../components/ToneTag.tsx";
 import { chinaDateOf } from "../../../lib/china-time.ts";
 import { useSearchUpdate } from "../../../lib/use-search-update.ts";
 import { careQueries } from "../api/queries.ts";
@@ -77,9 +78,9 @@ export default function HardshipCasesPage() {
                   size="small"
                   title={<Link to={`/hardship-cases/${c.id}`}>{c.member.name}</Link>}
                   extra={
-                    <Tag color={c.status === "open" ? "orange" : "default"}>
+                    <ToneTag tone={c.status === "open" ? "orange" : "neutral"}>
                       {t(`care.hardship.status.${c.status}`)}
-                    </Tag>
+                    </ToneTag>
                   }
                   data-testid="hardship-card"
                 >
