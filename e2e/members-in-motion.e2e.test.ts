@@ -2,9 +2,10 @@
  * Issue 11's members-in-motion flow in a real browser: 三联村's secretary registers a member's
  * outflow to an urban community (the member picked from the roster, the community found by name
  * anywhere on the platform); the community's secretary receives the member and records an activity;
- * back at 三联村 the activity is there to read. The village secretary also accepts the demo's
- * transfer waiting for it (the member then on its roster), and the mobile members page works on a
- * 390-px phone with the out-of-contact flag. Screenshots go to e2e/artifacts/.
+ * back at 三联村 the activity is there to read, on a 390-px phone too, with the out-of-contact flag;
+ * the county coordinator sets up an extension branch (延伸党组织) for the member at the destination;
+ * the village secretary accepts the demo's transfer waiting for it (the member then on its roster).
+ * Screenshots go to e2e/artifacts/.
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -119,6 +120,32 @@ describe("members in motion: mobile members received and co-managed; transfers a
       expect(await page.getByTestId("activity-form").count()).toBe(0);
       await expectNoHorizontalOverflow(page);
       await screenshot(page, "mobile-member-origin-390");
+    });
+  });
+
+  it("the county coordinator sets up an extension branch for the member at the destination", async () => {
+    await withPage(desktop, async (page) => {
+      await login(page, "coordinator");
+      await page.goto("/mobile-members?status=received");
+      await page.getByTestId("mobile-item").filter({ hasText: memberName }).first().waitFor();
+      await page.getByTestId("mobile-branch").click();
+      await page.getByTestId("branch-form").waitFor();
+      await pick(page, "parentId", "河东社区", communityName);
+      await page.locator("#name").fill(`河东社区流动党员党支部（${run}）`);
+      await pick(page, "mobileMemberIds", memberName, memberName);
+      // A multiple choice stays open after a pick: leave it for another field so it stops covering the button.
+      await page.locator("#name").click();
+      await page.locator(".ant-select-dropdown:visible").waitFor({ state: "hidden" });
+      const made = page.waitForResponse((r) => r.url().endsWith("/api/mobile-members/extension-branch"));
+      await page.getByTestId("branch-submit").click();
+      expect((await made).status()).toBe(201);
+      // The branch is now the registration's destination.
+      await expect
+        .poll(
+          async () =>
+            (await apiGet<{ destOrg: { name: string } }>(page, `/api/mobile-members/${registrationId}`)).destOrg.name,
+        )
+        .toBe(`河东社区流动党员党支部（${run}）`);
     });
   });
 

@@ -10,6 +10,7 @@ import { can, hasRole } from "../../../lib/auth/abilities.ts";
 import { useMe } from "../../../lib/auth/me.ts";
 import { useSearchUpdate } from "../../../lib/use-search-update.ts";
 import { motionQueries } from "../api/queries.ts";
+import { ExtensionBranchForm } from "../components/ExtensionBranchForm.tsx";
 import { MobileCard } from "../components/MobileCard.tsx";
 import { MobileForm } from "../components/MobileForm.tsx";
 
@@ -22,6 +23,7 @@ export default function MobileMembersPage() {
   const [params] = useSearchParams();
   const update = useSearchUpdate();
   const [asking, setAsking] = useState(false);
+  const [branching, setBranching] = useState(false);
   const status = mobileMemberStatuses.find((s) => s === params.get("status"));
   const outOfContact = params.get("lost") === "1" ? true : undefined;
   const page = Number(params.get("page") ?? 1) || 1;
@@ -34,11 +36,18 @@ export default function MobileMembersPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t("motion.mobile.title")}
         </Typography.Title>
-        {manager || selfMemberId !== null ? (
-          <Button type="primary" data-testid="mobile-new" onClick={() => setAsking(true)}>
-            {t("motion.mobile.new")}
-          </Button>
-        ) : null}
+        <Flex gap={8} wrap>
+          {can(me, "org.write") ? (
+            <Button data-testid="mobile-branch" onClick={() => setBranching(true)}>
+              {t("motion.mobile.extensionBranch")}
+            </Button>
+          ) : null}
+          {manager || selfMemberId !== null ? (
+            <Button type="primary" data-testid="mobile-new" onClick={() => setAsking(true)}>
+              {t("motion.mobile.new")}
+            </Button>
+          ) : null}
+        </Flex>
       </Flex>
       <Row gutter={[8, 8]} align="middle">
         <Col xs={24} md={8}>
@@ -90,6 +99,12 @@ export default function MobileMembersPage() {
         </>
       )}
       {asking ? <MobileForm selfMemberId={selfMemberId} onDone={() => setAsking(false)} /> : null}
+      {branching ? (
+        <ExtensionBranchForm
+          candidates={(list.data?.items ?? []).filter((m) => m.status !== "closed" && m.destOrg !== null)}
+          onDone={() => setBranching(false)}
+        />
+      ) : null}
     </Flex>
   );
 }
