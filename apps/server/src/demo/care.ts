@@ -282,5 +282,97 @@ export async function insertDemoCare(
         .execute();
     }
   }
+  // Secondments: a 三联村 cadre shadow-learning at a county organ, and an organ's cadre stationed
+  // in 三联村 as its first secretary, with log entries and, for the finished one, both evaluations.
+  const organ = await db
+    .selectFrom("organizations")
+    .select("id")
+    .where("category", "=", "government_organ")
+    .where("kind", "=", "branch")
+    .orderBy("id")
+    .executeTakeFirst();
+  const [organCadre] = organ ? await membersOf(organ.id, 1, 0) : [];
+  if (organ && organCadre !== undefined) {
+    const second = async (values: {
+      member: number;
+      home: number;
+      host: number;
+      kind: string;
+      from: number;
+      to: number;
+      plan: string;
+      logs: [number, string, number][];
+      evaluations?: { home: [number, string]; host: [number, string] };
+    }) => {
+      const e = values.evaluations;
+      const row = await db
+        .insertInto("secondments")
+        .values({
+          member_id: values.member,
+          home_org_id: values.home,
+          host_org_id: values.host,
+          kind: values.kind,
+          starts_on: daysBefore(today, values.from),
+          ends_on: daysBefore(today, values.to),
+          plan: values.plan,
+          ...(e && {
+            home_rating: e.home[0],
+            home_comment: e.home[1],
+            home_by: secretary.id,
+            home_at: at(values.to - 5),
+            host_rating: e.host[0],
+            host_comment: e.host[1],
+            host_by: town.id,
+            host_at: at(values.to - 3),
+          }),
+          created_by: town.id,
+          created_at: at(values.from + 10),
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await db
+        .insertInto("secondment_logs")
+        .values(
+          values.logs.map(([days, content, by]) => ({
+            secondment_id: row.id,
+            logged_on: daysBefore(today, days),
+            content,
+            created_by: by,
+          })),
+        )
+        .execute();
+    };
+    await second({
+      member: v2 as number,
+      home: secretary.org_id,
+      host: organ.id,
+      kind: "shadow_learning",
+      from: 200,
+      to: 20,
+      plan: "跟班学习财政预算编制、涉农资金管理和政务公开。",
+      logs: [
+        [180, "参加部门预算编制培训", town.id],
+        [90, "协助开展涉农资金专项检查", town.id],
+      ],
+      evaluations: {
+        home: [5, "回村后牵头做好村级财务公开。"],
+        host: [4, "学习主动，能独立完成资金台账整理。"],
+      },
+    });
+    await second({
+      member: organCadre,
+      home: organ.id,
+      host: secretary.org_id,
+      kind: "first_secretary",
+      from: 300,
+      to: -430,
+      plan: "驻村任第一书记：抓党建促乡村振兴，发展村集体经济，联系服务困难群众。",
+      logs: [
+        [280, "走访全村困难党员和脱贫户", secretary.id],
+        [150, "引进食用菌种植项目，村集体增收", secretary.id],
+        [30, "组织党员志愿服务队开展冬季送温暖", secretary.id],
+      ],
+    });
+  }
   return { hardship: cases.length, requests: requests.length };
 }

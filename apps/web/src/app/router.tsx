@@ -45,6 +45,7 @@ const MobileMemberPage = lazy(() => import("../features/motion/pages/MobileMembe
 const HardshipCasesPage = lazy(() => import("../features/care/pages/HardshipCasesPage.tsx"));
 const HardshipCasePage = lazy(() => import("../features/care/pages/HardshipCasePage.tsx"));
 const VolunteersPage = lazy(() => import("../features/care/pages/VolunteersPage.tsx"));
+const SecondmentsPage = lazy(() => import("../features/care/pages/SecondmentsPage.tsx"));
 const RoundsPage = lazy(() => import("../features/pairing/pages/RoundsPage.tsx"));
 const RoundNewPage = lazy(() => import("../features/pairing/pages/RoundNewPage.tsx"));
 const RoundPage = lazy(() => import("../features/pairing/pages/RoundPage.tsx"));
@@ -103,6 +104,7 @@ export const router = createBrowserRouter([
           { path: "hardship-cases/:id", element: page("hardship", <HardshipCasePage />) },
           { path: "hardship-cases", element: page("hardship", <HardshipCasesPage />) },
           { path: "volunteers", element: page("volunteers", <VolunteersPage />) },
+          { path: "secondments", element: page("secondments", <SecondmentsPage />) },
           // Shared venues, bookings and remote education (issue 10).
           { path: "venues/new", element: page("venues", <VenueFormPage />) },
           { path: "venues/:id/edit", element: page("venues", <VenueFormPage />) },

@@ -16,6 +16,7 @@ import {
   LinkOutlined,
   ProfileOutlined,
   ReadOutlined,
+  RetweetOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
   SmileOutlined,
@@ -55,6 +56,7 @@ const icons: Record<NavKey, ReactNode> = {
   mobile: <UserSwitchOutlined />,
   hardship: <HeartOutlined />,
   volunteers: <SmileOutlined />,
+  secondments: <RetweetOutlined />,
 };
 
 /** The menu shows only what the user's permissions allow. */

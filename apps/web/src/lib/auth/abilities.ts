@@ -31,7 +31,8 @@ export type NavKey =
   | "transfers"
   | "mobile"
   | "hardship"
-  | "volunteers";
+  | "volunteers"
+  | "secondments";
 
 /** Menu entries the user may open, in menu order; the server still checks every request. */
 export function navKeys(me: Me | undefined): NavKey[] {
@@ -53,6 +54,7 @@ export function navKeys(me: Me | undefined): NavKey[] {
   // coordinators; the server narrows it to the keeping organization's); volunteer service for mutual help's writers.
   if (can(me, "member.reveal")) keys.push("hardship");
   if (can(me, "help.read")) keys.push("volunteers");
+  if (can(me, "help.read")) keys.push("secondments");
   if (can(me, "pairing.solve")) keys.push("rounds");
   if (can(me, "help.read")) keys.push("pairings");
   // 三权分立: accounts for the system administrator, roles for the security administrator.
@@ -86,6 +88,7 @@ export const navPaths: Record<NavKey, string> = {
   pairings: "/pairings",
   hardship: "/hardship-cases",
   volunteers: "/volunteers",
+  secondments: "/secondments",
   imports: "/imports",
   transfers: "/transfers",
   mobile: "/mobile-members",
