@@ -61,6 +61,9 @@ describe("each role lands on its 工作台", () => {
         "home-card-todos",
         "home-card-help",
         "home-card-venues",
+        // Open service requests of the county to claim, transfers and mobile members (issue 11's demo has some).
+        "home-card-care",
+        "home-card-motion",
       ]);
       await page.getByRole("heading", { name: "工作台" }).waitFor();
       // 工作台 is the first menu entry, and the selected one.
@@ -125,6 +128,8 @@ describe("each role lands on its 工作台", () => {
         "home-card-todos",
         "home-card-help",
         "home-card-pairings",
+        "home-card-care",
+        "home-card-motion",
       ]);
       await page.getByTestId("home-card-pairings").getByTestId("home-pairing").first().getByRole("link").waitFor();
       // One branch: far fewer members than the county, and the same count as their roster.
@@ -160,7 +165,7 @@ describe("each role lands on its 工作台", () => {
 
   it("the other roles: a town coordinator and a leader their numbers and mutual help, the administrators their to-dos", async () => {
     const expected: Record<string, string[]> = {
-      town: ["home-card-jurisdiction", "home-card-todos", "home-card-help"],
+      town: ["home-card-jurisdiction", "home-card-todos", "home-card-help", "home-card-care", "home-card-motion"],
       leader: ["home-card-jurisdiction", "home-card-todos", "home-card-help"],
       sysadmin: ["home-card-todos"],
       secadmin: ["home-card-todos"],
