@@ -58,7 +58,7 @@ function renderPage() {
 describe("HardshipCasePage", { timeout: 20_000 }, () => {
   it("reads the details (an audited read) only when the user asks for them", async () => {
     const fetch = vi.fn(
-      async () =>
+      async (_url: string, _init?: RequestInit) =>
         new Response(JSON.stringify(theCase), { status: 200, headers: { "content-type": "application/json" } }),
     );
     vi.stubGlobal("fetch", fetch);
