@@ -52,6 +52,10 @@ import { pairingRoundsRoutes } from "./modules/pairing-rounds/pairing-rounds.rou
 import { pairingRoundsService } from "./modules/pairing-rounds/pairing-rounds.service.ts";
 import { projectsRoutes } from "./modules/projects/projects.routes.ts";
 import { projectsService } from "./modules/projects/projects.service.ts";
+import { registrationsRoutes } from "./modules/registrations/registrations.routes.ts";
+import { registrationsService } from "./modules/registrations/registrations.service.ts";
+import { secondmentsRoutes } from "./modules/secondments/secondments.routes.ts";
+import { secondmentsService } from "./modules/secondments/secondments.service.ts";
 import { securityAlertsRoutes } from "./modules/security/security-alerts.routes.ts";
 import { securityAlertsService } from "./modules/security/security-alerts.service.ts";
 import { motionCard } from "./modules/transfers/transfers.home.ts";
@@ -62,8 +66,6 @@ import { usersService } from "./modules/users/users.service.ts";
 import { venuesCard } from "./modules/venues/venues.home.ts";
 import { venuesRoutes } from "./modules/venues/venues.routes.ts";
 import { venuesService } from "./modules/venues/venues.service.ts";
-import { secondmentsRoutes } from "./modules/secondments/secondments.routes.ts";
-import { secondmentsService } from "./modules/secondments/secondments.service.ts";
 import { careCard } from "./modules/volunteers/volunteers.home.ts";
 import { volunteersRoutes } from "./modules/volunteers/volunteers.routes.ts";
 import { volunteersService } from "./modules/volunteers/volunteers.service.ts";
@@ -285,6 +287,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     outOfContactDays: deps.mobileOutOfContactDays ?? OUT_OF_CONTACT_DAYS,
   });
   mobileMembersRoutes(app, mobileMembers);
+  // In-service members registering with their residential community (双报到, issue 11).
+  registrationsRoutes(app, registrationsService(db, clock));
   // Members in difficulty (issue 11): details encrypted, every read of them audited.
   const hardship = hardshipService(db, deps.cipher, clock);
   hardshipRoutes(app, hardship);

@@ -125,6 +125,9 @@ const recordRoutes: Record<string, (ids: { org: (key: string) => number }) => un
   "POST /api/transfers/:id/reject": () => ({ reason: "矩阵测试" }),
   "POST /api/transfers/:id/cancel": () => undefined,
   "GET /api/mobile-members/:id": () => undefined,
+  "POST /api/registrations/:id/posts": () => ({ postId: 1 }),
+  "GET /api/registrations/:id/hours": () => undefined,
+  "POST /api/registrations/:id/hours": () => ({ postId: 1, servedOn: "2024-01-02", hours: 1 }),
   "POST /api/mobile-members/:id/receive": () => undefined,
   "POST /api/mobile-members/:id/contact": () => ({ contactedOn: "2024-01-02" }),
   "POST /api/mobile-members/:id/close": () => undefined,
@@ -227,6 +230,10 @@ const recordSetOf: Record<string, string> = {
   "POST /api/transfers/:id/cancel": "transfer",
   // Mobile members (issue 11): a registered outflow of a member of each organization to its helper.
   "GET /api/mobile-members/:id": "mobile",
+  // In-service registrations (双报到, issue 11): a member of each organization registered with its helper.
+  "POST /api/registrations/:id/posts": "registration",
+  "GET /api/registrations/:id/hours": "registration",
+  "POST /api/registrations/:id/hours": "registration",
   "POST /api/mobile-members/:id/receive": "mobile",
   "POST /api/mobile-members/:id/contact": "mobile",
   "POST /api/mobile-members/:id/close": "mobile",
@@ -264,6 +271,7 @@ const placedResources = new Set([
   "course",
   "transfer",
   "mobile_member",
+  "registration",
   "hardship_case",
   "volunteer_team",
   "service_request",
@@ -316,6 +324,8 @@ const bodyTargetRoutes: Record<string, { field: string; body: (orgId: number) =>
     body: (orgId) => ({ orgId, kind: "experience", title: "矩阵测试", minutes: 10, openTo: "partners" }),
   },
   "POST /api/pairing-rounds": { field: "orgId", body: (orgId) => ({ orgId, name: "矩阵测试" }) },
+  // A community's service post (issue 11).
+  "POST /api/service-posts": { field: "orgId", body: (orgId) => ({ orgId, title: "矩阵测试" }) },
   // An extension branch (issue 11) under the organization; the registrations are the command's checks.
   "POST /api/mobile-members/extension-branch": {
     field: "parentId",
@@ -654,6 +664,18 @@ describe(`the authorization matrix (${testDatabaseKind})`, () => {
           .returning("id")
           .executeTakeFirstOrThrow();
         put("mobile", o.key, mobile.id);
+        const registration = await db
+          .insertInto("community_registrations")
+          .values({
+            member_id: member.id,
+            origin_org_id: o.id,
+            community_org_id: helper,
+            registered_on: "2024-01-01",
+            created_by: creator,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        put("registration", o.key, registration.id);
       }
       // Members in difficulty (issue 11): an open case of a member of each organization, kept by it.
       const keptMember = await db

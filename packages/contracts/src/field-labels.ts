@@ -68,6 +68,14 @@ import {
   serviceRequestListQuery,
   volunteerTeamListQuery,
 } from "./care.ts";
+import {
+  createRegistrationBody,
+  createServicePostBody,
+  recordHoursBody,
+  registrationListQuery,
+  servicePostListQuery,
+  takePostBody,
+} from "./registrations.ts";
 import { securityAlertListQuery } from "./security.ts";
 import { createTransferBody, destinationQuery, rejectTransferBody, transferListQuery } from "./transfers.ts";
 import { assignRoleBody, createUserBody, passwordResetListQuery, updateUserBody, userListQuery } from "./users.ts";
@@ -260,6 +268,16 @@ for (const schema of [
   labelFields("pairing", schema);
 }
 labelFields("jointBranch", createJointBranchBody);
+for (const schema of [
+  createRegistrationBody,
+  registrationListQuery,
+  createServicePostBody,
+  servicePostListQuery,
+  takePostBody,
+  recordHoursBody,
+]) {
+  labelFields("registration", schema);
+}
 for (const schema of [createTransferBody, rejectTransferBody, transferListQuery, destinationQuery]) {
   labelFields("transfer", schema);
 }

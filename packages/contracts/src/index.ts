@@ -16,6 +16,7 @@ export * from "./notifications.ts";
 export * from "./orgs.ts";
 export * from "./pairing.ts";
 export * from "./pairing-rounds.ts";
+export * from "./registrations.ts";
 export * from "./security.ts";
 export * from "./transfers.ts";
 export * from "./users.ts";

@@ -300,6 +300,44 @@ export interface MobileMemberTable {
   created_at: Timestamp;
 }
 
+/** In-service members registered with their residential community (双报到, 0022). */
+export interface CommunityRegistrationTable {
+  id: Generated<number>;
+  member_id: number;
+  origin_org_id: number;
+  community_org_id: number;
+  registered_on: string;
+  status: Generated<string>;
+  created_by: number;
+  created_at: Timestamp;
+}
+
+export interface ServicePostTable {
+  id: Generated<number>;
+  org_id: number;
+  title: string;
+  description: string | null;
+  status: Generated<string>;
+  created_by: number;
+  created_at: Timestamp;
+}
+
+export interface ServicePostTakingTable {
+  registration_id: number;
+  post_id: number;
+  taken_on: string;
+}
+
+export interface ServiceHoursTable {
+  id: Generated<number>;
+  registration_id: number;
+  post_id: number;
+  served_on: string;
+  hours: ColumnType<string, number | string, number | string>;
+  created_by: number;
+  created_at: Timestamp;
+}
+
 export interface MobileMemberActivityTable {
   id: Generated<number>;
   mobile_member_id: number;
@@ -644,6 +682,10 @@ export interface DB {
   membership_transfer_steps: MembershipTransferStepTable;
   mobile_members: MobileMemberTable;
   mobile_member_activities: MobileMemberActivityTable;
+  community_registrations: CommunityRegistrationTable;
+  service_posts: ServicePostTable;
+  service_post_takings: ServicePostTakingTable;
+  service_hours: ServiceHoursTable;
   pairing_events: PairingEventTable;
   pairing_visits: PairingVisitTable;
   pairing_agreements: PairingAgreementTable;
