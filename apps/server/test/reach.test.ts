@@ -1,7 +1,7 @@
 import type { Role } from "@huzhu/contracts";
 import { type RawBuilder, type SqlBool, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Actor, type Reach, reachSql, scopeFor } from "../src/platform/access.ts";
+import { type Actor, type Reach, reachInRow, reachSql, scopeFor } from "../src/platform/access.ts";
 import { createTestContext, type TestContext, testDatabaseKind } from "./helpers.ts";
 
 /**
@@ -206,5 +206,71 @@ describe(`relationship reach as SQL (${testDatabaseKind})`, () => {
       .where(reachSql(scopeFor(actor("member", null), "authenticated"), [{ kind: "ownerUser", column: "users.id" }]))
       .execute();
     expect(own.map((u) => u.id)).toEqual([1]);
+  });
+
+  it("reachInRow answers as reachSql does, row by row, wherever it answers at all", async () => {
+    const members = await t.database.db.selectFrom("members").selectAll().execute();
+    const published = await t.database.db
+      .selectFrom("organizations")
+      .select(["id", "path", "path as published_path"])
+      .execute();
+    const reaches: Array<{ table: "members" | "organizations"; reach: Reach }> = [
+      {
+        table: "members",
+        reach: [
+          { kind: "subtree", column: "members.primary_org_path" },
+          { kind: "subtree", column: "members.co_org_path" },
+          { kind: "selfMember", column: "members.id" },
+        ],
+      },
+      { table: "organizations", reach: [{ kind: "published", column: "organizations.published_path" }] },
+    ];
+    const memberId = await t.memberId("刘二");
+    const actors = [
+      actor("coordinator", "county"),
+      actor("coordinator", "town:a"),
+      actor("secretary", "village:a1"),
+      actor("secretary", "unit:organ"),
+      actor("member", "village:a1", memberId),
+      actor("security_admin", null),
+    ];
+    let answered = 0;
+    for (const a of actors) {
+      for (const { table, reach } of reaches) {
+        const scope = scopeFor(a, table === "members" ? "member.read" : "org.read");
+        const rows: Array<Record<string, unknown>> = table === "members" ? members : published;
+        const bySql =
+          table === "members"
+            ? (await t.database.db.selectFrom("members").select("id").where(reachSql(scope, reach)).execute()).map(
+                (r) => r.id,
+              )
+            : (
+                await t.database.db
+                  .selectFrom("organizations")
+                  .select("id")
+                  .where(reachSql(scope, [{ kind: "published", column: "organizations.path" }]))
+                  .execute()
+              ).map((r) => r.id);
+        const inRows = rows.map((r) => reachInRow(scope, reach, r));
+        if (inRows.some((x) => x === undefined)) continue;
+        answered += 1;
+        expect(
+          rows
+            .filter((_, i) => inRows[i])
+            .map((r) => r.id as number)
+            .sort(),
+        ).toEqual([...bySql].sort());
+      }
+    }
+    expect(answered).toBe(actors.length * reaches.length);
+    // What it cannot answer from a row it leaves to SQL.
+    expect(
+      reachInRow(scopeFor(actors[0] as Actor, "org.read"), [{ kind: "party", column: "x.org_id" }], { org_id: 1 }),
+    ).toBe(undefined);
+    expect(
+      reachInRow(scopeFor(actors[0] as Actor, "member.read"), [{ kind: "subtree", column: "members.other_path" }], {
+        id: 1,
+      }),
+    ).toBe(undefined);
   });
 });

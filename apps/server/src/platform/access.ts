@@ -282,6 +282,40 @@ export function reachSql(scope: Scope, reach: Reach): RawBuilder<SqlBool> {
   return or(parts);
 }
 
+/**
+ * reachSql answered from a row already read, when every relation can be: a path, member or user
+ * the row carries (`subtree`, `published`, `selfMember`, `ownerUser`, without `when`). Undefined
+ * when one cannot (a relation through another table, a `when`, a column the row lacks): ask SQL.
+ * Lets presentAbilities skip a query per page for the buttons of a roster (docs/performance.md).
+ */
+export function reachInRow(scope: Scope, reach: Reach, row: Readonly<Record<string, unknown>>): boolean | undefined {
+  if (scope.global) return true;
+  let reached = false;
+  for (const relation of reach) {
+    if (relation.when) return undefined;
+    const value = row[relation.column.slice(relation.column.lastIndexOf(".") + 1)];
+    if (value === undefined) return undefined;
+    switch (relation.kind) {
+      case "subtree":
+        if (typeof value === "string" && scope.paths.some((p) => value.startsWith(p))) reached = true;
+        break;
+      case "published":
+        if (typeof value === "string" && scope.rolePaths.some((p) => pathAndAncestors(p).includes(value)))
+          reached = true;
+        break;
+      case "selfMember":
+        if (scope.selfMemberId !== null && value === scope.selfMemberId) reached = true;
+        break;
+      case "ownerUser":
+        if (scope.userId !== null && value === scope.userId) reached = true;
+        break;
+      default:
+        return undefined;
+    }
+  }
+  return reached;
+}
+
 /** A subtree condition on one path column: the common case, kept as a shorthand for finders. */
 export function pathInScopeSql(scope: Scope, column: string): RawBuilder<SqlBool> {
   return reachSql(scope, [{ kind: "subtree", column }]);

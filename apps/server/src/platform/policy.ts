@@ -1,7 +1,16 @@
 import type { AuditTargetType } from "@huzhu/contracts";
 import type { Kysely, RawBuilder, SqlBool } from "kysely";
 import type { DB } from "../db/schema.ts";
-import { type Actor, type Grant, isEmptyScope, type Reach, reachSql, type Scope, scopeFor } from "./access.ts";
+import {
+  type Actor,
+  type Grant,
+  isEmptyScope,
+  type Reach,
+  reachInRow,
+  reachSql,
+  type Scope,
+  scopeFor,
+} from "./access.ts";
 import { type AppError, AppError as AppErrorClass, forbidden, invalidField, notFound } from "./errors.ts";
 
 /**
@@ -193,8 +202,14 @@ export async function presentAbilities<Row, K extends string>(
       const key = JSON.stringify(scope);
       let set = byScope.get(key);
       if (!set) {
-        const found = await resource.load(db, reachSql(scope, ability.reach), ids);
-        set = new Set(found.map((r) => resource.id(r)));
+        // From the rows themselves when the reach allows it (paths they carry), else one query.
+        const inRows = rows.map((r) => reachInRow(scope, ability.reach, r as Record<string, unknown>));
+        if (inRows.every((reached) => reached !== undefined)) {
+          set = new Set(ids.filter((_, i) => inRows[i]));
+        } else {
+          const found = await resource.load(db, reachSql(scope, ability.reach), ids);
+          set = new Set(found.map((r) => resource.id(r)));
+        }
         byScope.set(key, set);
       }
       allowed = set;
