@@ -4,7 +4,9 @@
  * anywhere on the platform); the community's secretary receives the member and records an activity;
  * back at 三联村 the activity is there to read, on a 390-px phone too, with the out-of-contact flag;
  * the county coordinator sets up an extension branch (延伸党组织) for the member at the destination;
- * the village secretary accepts the demo's transfer waiting for it (the member then on its roster).
+ * a community publishes a service post, a member the village registered there (双报到) takes it and
+ * the community records hours the village reads; the village secretary accepts the demo's transfer
+ * waiting for it (the member then on its roster).
  * Screenshots go to e2e/artifacts/.
  */
 import type { Page } from "playwright-core";
@@ -146,6 +148,54 @@ describe("members in motion: mobile members received and co-managed; transfers a
             (await apiGet<{ destOrg: { name: string } }>(page, `/api/mobile-members/${registrationId}`)).destOrg.name,
         )
         .toBe(`河东社区流动党员党支部（${run}）`);
+    });
+  });
+
+  it("在职党员双报到: a community publishes a post, a member registered by the village takes it, hours add up", async () => {
+    const post = `社区文明劝导岗（${run}）`;
+    await withPage(desktop, async (page) => {
+      await login(page, community);
+      await page.getByTestId("nav-registrations").click();
+      await page.getByTestId("service-posts").waitFor();
+      await page.locator("#title").fill(post);
+      await page.locator("#description").fill("周末上午路口文明劝导");
+      await page.getByRole("button", { name: "发布岗位" }).click();
+      await page.getByTestId("service-posts").getByText(post).waitFor();
+    });
+    let registered = "";
+    await withPage(desktop, async (page) => {
+      await login(page, village);
+      const roster = await apiGet<{ items: { id: number; name: string }[] }>(page, "/api/members?pageSize=200");
+      const counts = new Map<string, number>();
+      for (const m of roster.items) counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
+      registered =
+        roster.items.find((m) => m.name !== memberName && counts.get(m.name) === 1 && m.name.length >= 2)?.name ?? "";
+      await page.getByTestId("nav-registrations").click();
+      await page.getByTestId("reg-new").click();
+      await pick(page, "memberId", registered, registered);
+      await pick(page, "communityOrgId", "河东社区", communityName);
+      await page.getByTestId("reg-submit").click();
+      await page.getByTestId("registration-item").filter({ hasText: registered }).waitFor();
+    });
+    await withPage(desktop, async (page) => {
+      await login(page, community);
+      await page.goto("/registrations");
+      const card = page.getByTestId("registration-item").filter({ hasText: registered });
+      await card.waitFor();
+      await card.getByRole("combobox", { name: "认领岗位" }).click();
+      await page.locator(".ant-select-dropdown:visible .ant-select-item-option").filter({ hasText: post }).click();
+      await card.getByText(`${post} · 0 小时`).waitFor();
+      await card.locator("input.ant-input-number-input").fill("2.5");
+      await card.getByRole("button", { name: "记录时长" }).click();
+      await expect.poll(() => card.getByTestId("registration-hours").textContent()).toBe("累计服务 2.5 小时");
+    });
+    await withPage(phone, async (page) => {
+      await login(page, village);
+      await page.goto("/registrations");
+      const card = page.getByTestId("registration-item").filter({ hasText: registered });
+      await expect.poll(() => card.getByTestId("registration-hours").textContent()).toBe("累计服务 2.5 小时");
+      await expectNoHorizontalOverflow(page);
+      await screenshot(page, "registrations-390");
     });
   });
 

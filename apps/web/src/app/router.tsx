@@ -42,6 +42,7 @@ const TransfersPage = lazy(() => import("../features/motion/pages/TransfersPage.
 const TransferPage = lazy(() => import("../features/motion/pages/TransferPage.tsx"));
 const MobileMembersPage = lazy(() => import("../features/motion/pages/MobileMembersPage.tsx"));
 const MobileMemberPage = lazy(() => import("../features/motion/pages/MobileMemberPage.tsx"));
+const RegistrationsPage = lazy(() => import("../features/motion/pages/RegistrationsPage.tsx"));
 const HardshipCasesPage = lazy(() => import("../features/care/pages/HardshipCasesPage.tsx"));
 const HardshipCasePage = lazy(() => import("../features/care/pages/HardshipCasePage.tsx"));
 const VolunteersPage = lazy(() => import("../features/care/pages/VolunteersPage.tsx"));
@@ -100,6 +101,7 @@ export const router = createBrowserRouter([
           { path: "transfers", element: <TransfersPage /> },
           { path: "mobile-members/:id", element: <MobileMemberPage /> },
           { path: "mobile-members", element: <MobileMembersPage /> },
+          { path: "registrations", element: <RegistrationsPage /> },
           // Care (issue 11): members in difficulty, volunteer teams and service requests.
           { path: "hardship-cases/:id", element: page("hardship", <HardshipCasePage />) },
           { path: "hardship-cases", element: page("hardship", <HardshipCasesPage />) },

@@ -54,6 +54,7 @@ const icons: Record<NavKey, ReactNode> = {
   imports: <ImportOutlined />,
   transfers: <SwapOutlined />,
   mobile: <UserSwitchOutlined />,
+  registrations: <HomeOutlined />,
   hardship: <HeartOutlined />,
   volunteers: <SmileOutlined />,
   secondments: <RetweetOutlined />,

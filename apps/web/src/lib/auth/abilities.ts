@@ -30,6 +30,7 @@ export type NavKey =
   | "imports"
   | "transfers"
   | "mobile"
+  | "registrations"
   | "hardship"
   | "volunteers"
   | "secondments";
@@ -49,7 +50,7 @@ export function navKeys(me: Me | undefined): NavKey[] {
   if (can(me, "help.read") && hasRole(me, "coordinator")) keys.push("usage");
   // Pairings (issue 9): the rounds are the coordinators' (pairing.solve); every organization reads its pairings.
   // Members in motion (issue 11): whoever keeps a roster; a member finds their own on My record.
-  if (can(me, "member.write")) keys.push("transfers", "mobile");
+  if (can(me, "member.write")) keys.push("transfers", "mobile", "registrations");
   // Care (issue 11): members in difficulty for those who may see personal data (secretaries and
   // coordinators; the server narrows it to the keeping organization's); volunteer service for mutual help's writers.
   if (can(me, "member.reveal")) keys.push("hardship");
@@ -92,4 +93,5 @@ export const navPaths: Record<NavKey, string> = {
   imports: "/imports",
   transfers: "/transfers",
   mobile: "/mobile-members",
+  registrations: "/registrations",
 };

@@ -1,4 +1,4 @@
-import type { MobileMember, Transfer } from "@huzhu/contracts";
+import type { MobileMember, Registration, Transfer } from "@huzhu/contracts";
 import { queryOptions } from "@tanstack/react-query";
 import { api } from "../../../lib/api/client.ts";
 
@@ -9,6 +9,12 @@ export const myMotionQueries = {
       queryKey: ["motion", "transfers", "mine", memberId] as const,
       queryFn: ({ signal }) =>
         api.get<{ items: Transfer[]; total: number }>("/api/transfers", { memberId, pageSize: 20 }, signal),
+    }),
+  registrations: (memberId: number) =>
+    queryOptions({
+      queryKey: ["motion", "registrations", "mine", memberId] as const,
+      queryFn: ({ signal }) =>
+        api.get<{ items: Registration[]; total: number }>("/api/registrations", { memberId, pageSize: 20 }, signal),
     }),
   mobile: (memberId: number) =>
     queryOptions({

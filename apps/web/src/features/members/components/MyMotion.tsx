@@ -9,6 +9,7 @@ export function MyMotion(props: { memberId: number }) {
   const { t } = useTranslation();
   const transfers = useQuery(myMotionQueries.transfers(props.memberId));
   const mobile = useQuery(myMotionQueries.mobile(props.memberId));
+  const registrations = useQuery(myMotionQueries.registrations(props.memberId));
   return (
     <Flex vertical gap={16} style={{ maxWidth: 720 }}>
       <Card
@@ -59,6 +60,30 @@ export function MyMotion(props: { memberId: number }) {
                   </Link>
                   <Typography.Text type="secondary">
                     {m.leftOn} · {t(`motion.mobile.status.${m.status}`)}
+                  </Typography.Text>
+                </Flex>
+              </List.Item>
+            )}
+          />
+        )}
+      </Card>
+      <Card
+        title={t("motion.reg.title")}
+        size="small"
+        extra={<Link to="/registrations">{t("motion.home.open")}</Link>}
+        data-testid="my-registrations"
+      >
+        {(registrations.data?.items.length ?? 0) === 0 ? (
+          <Empty description={t("motion.reg.empty")} />
+        ) : (
+          <List
+            dataSource={registrations.data?.items ?? []}
+            renderItem={(r) => (
+              <List.Item>
+                <Flex vertical>
+                  <Typography.Text>{r.community.name}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {r.registeredOn} · {t("motion.reg.totalHours", { hours: r.totalHours })}
                   </Typography.Text>
                 </Flex>
               </List.Item>

@@ -3,6 +3,10 @@ import type {
   MobileActivity,
   MobileMember,
   MobileMemberListQuery,
+  Registration,
+  RegistrationListQuery,
+  ServiceHoursEntry,
+  ServicePost,
   Transfer,
   TransferListQuery,
 } from "@huzhu/contracts";
@@ -13,6 +17,8 @@ export type TransferListParams = Partial<TransferListQuery>;
 export type MobileListParams = Partial<Omit<MobileMemberListQuery, "outOfContact">> & {
   outOfContact?: boolean | undefined;
 };
+
+export type RegistrationListParams = Partial<RegistrationListQuery>;
 
 export interface Page<T> {
   items: T[];
@@ -56,5 +62,22 @@ export const motionQueries = {
     queryOptions({
       queryKey: [...motionQueries.mobile(), "activities", id] as const,
       queryFn: ({ signal }) => api.get<Page<MobileActivity>>(`/api/mobile-members/${id}/activities`, undefined, signal),
+    }),
+  registrations: () => [...motionQueries.all(), "registrations"] as const,
+  registrationList: (params: RegistrationListParams) =>
+    queryOptions({
+      queryKey: [...motionQueries.registrations(), "list", params] as const,
+      queryFn: ({ signal }) => api.get<Page<Registration>>("/api/registrations", { ...params }, signal),
+      placeholderData: keepPreviousData,
+    }),
+  hours: (id: number) =>
+    queryOptions({
+      queryKey: [...motionQueries.registrations(), "hours", id] as const,
+      queryFn: ({ signal }) => api.get<Page<ServiceHoursEntry>>(`/api/registrations/${id}/hours`, undefined, signal),
+    }),
+  posts: (orgId: number) =>
+    queryOptions({
+      queryKey: [...motionQueries.registrations(), "posts", orgId] as const,
+      queryFn: ({ signal }) => api.get<Page<ServicePost>>("/api/service-posts", { orgId }, signal),
     }),
 };
