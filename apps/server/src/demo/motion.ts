@@ -4,8 +4,10 @@
  * home card have content: a transfer waiting for it to accept, one rejected, one accepted between
  * two other villages, one out of the platform waiting to be confirmed; its members working in an
  * urban community (received there, with activities) and in Xiamen (out of contact), and a member
- * of 龙济村 registered to come to 三联村. Written after the roster, from what the database holds
- * (organizations by the secretaries' accounts), deterministically: nothing reads Math.random.
+ * of 龙济村 registered to come to 三联村; a county organ's members registered with 河东社区 (双报到),
+ * which publishes service posts they take, with hours served. Written after the roster, from what
+ * the database holds (organizations by the secretaries' accounts), deterministically: nothing reads
+ * Math.random.
  * The account members (`secretary`, `member`) are left alone so the browser tests can use them.
  */
 import type { Kysely } from "kysely";
@@ -235,5 +237,75 @@ export async function insertDemoMotion(db: Kysely<DB>, today: string): Promise<{
     status: "closed",
     by: lingyan.id,
   });
+  // 双报到: two of a county organ's members registered with 河东社区, which publishes posts; hours served.
+  const organ = await db
+    .selectFrom("organizations as o")
+    .innerJoin("members as m", "m.primary_org_id", "o.id")
+    .select(["o.id"])
+    .where("o.category", "=", "government_organ")
+    .orderBy("o.id")
+    .limit(1)
+    .executeTakeFirst();
+  if (organ) {
+    const [g1, g2] = await membersOf(organ.id, 2);
+    const posts = await db
+      .insertInto("service_posts")
+      .values([
+        {
+          org_id: hedong.org_id,
+          title: "文明劝导岗",
+          description: "周末上午在河东路口开展文明交通劝导",
+          created_by: hedong.id,
+        },
+        {
+          org_id: hedong.org_id,
+          title: "政策宣讲岗",
+          description: "每月一次为居民讲解惠民政策",
+          created_by: hedong.id,
+        },
+        { org_id: hedong.org_id, title: "关爱老人岗", description: "定期走访独居老人", created_by: hedong.id },
+      ])
+      .returning("id")
+      .execute();
+
+    for (const [i, memberId] of [g1, g2].entries()) {
+      if (memberId === undefined) continue;
+      const reg = await db
+        .insertInto("community_registrations")
+        .values({
+          member_id: memberId,
+          origin_org_id: organ.id,
+          community_org_id: hedong.org_id,
+          registered_on: daysBefore(today, 90 - i * 30),
+          created_by: hedong.id,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const post = posts[i]?.id as number;
+      await db
+        .insertInto("service_post_takings")
+        .values({ registration_id: reg.id, post_id: post, taken_on: daysBefore(today, 85 - i * 30) })
+        .execute();
+      await db
+        .insertInto("service_hours")
+        .values([
+          {
+            registration_id: reg.id,
+            post_id: post,
+            served_on: daysBefore(today, 60 - i * 20),
+            hours: 2,
+            created_by: hedong.id,
+          },
+          {
+            registration_id: reg.id,
+            post_id: post,
+            served_on: daysBefore(today, 20 - i * 5),
+            hours: 1.5,
+            created_by: hedong.id,
+          },
+        ])
+        .execute();
+    }
+  }
   return { transfers: 4, mobile: 4 };
 }
