@@ -5,12 +5,13 @@
  * machine is shared and its absolute figures move with whatever else runs.
  *
  *   node --import tsx bench/load/run.ts [--db postgres|pglite|both] [--connections 32] [--seconds 10]
- *        [--only members-county] [--profile DIR]   (DIR: the app's CPU profile, for DevTools)
+ *        [--only members-county] [--profile DIR] [--processes N]   (DIR: the app's CPU profile, for DevTools)
  *
  * Three processes, so that each figure belongs to what it names: the app, the bare route, and this
- * one, which drives autocannon. PostgreSQL is TEST_DATABASE_URL or the local server, in a throw-away schema.
+ * one, which drives autocannon. With --processes N (PostgreSQL) the app is `npm start`'s server
+ * with HUZHU_PROCESSES=N instead. PostgreSQL is TEST_DATABASE_URL or the local server, in a throw-away schema.
  */
-import { type ChildProcess, fork } from "node:child_process";
+import { type ChildProcess, fork, spawn } from "node:child_process";
 import crypto from "node:crypto";
 import { createRequire } from "node:module";
 import { loadavg } from "node:os";
@@ -106,6 +107,40 @@ function start(
   });
 }
 
+/**
+ * The server as `npm start` runs it (apps/server/src/main.ts) with HUZHU_PROCESSES=N on the bench's
+ * schema: the first process loads the demo county, then N processes share the port.
+ */
+async function startMain(n: number, url: string, schema: string): Promise<{ child: ChildProcess; port: number }> {
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const key = crypto.randomBytes(32).toString("base64");
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", fileURLToPath(new URL("../../apps/server/src/main.ts", import.meta.url))],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: `${url}${url.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
+        HUZHU_DATA_KEY: key,
+        HUZHU_AUDIT_KEY: crypto.randomBytes(32).toString("base64"),
+        HUZHU_DEMO: "true",
+        HUZHU_DEMO_PASSWORD: PASSWORD,
+        HUZHU_REQUIRE_2FA: "false",
+        HUZHU_PROCESSES: String(n),
+        PORT: String(port),
+        HOST: "127.0.0.1",
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  return new Promise((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`main.ts exited with ${code}`)));
+    child.stdout?.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes("listening on")) resolve({ child, port });
+    });
+  });
+}
+
 async function login(base: string, username: string): Promise<string> {
   const res = await fetch(`${base}/api/auth/login`, {
     method: "POST",
@@ -137,10 +172,13 @@ async function drive() {
       seconds: { type: "string", default: "10" },
       only: { type: "string", multiple: true },
       profile: { type: "string" },
+      processes: { type: "string" },
     },
   });
   const connections = Number(values.connections);
   const duration = Number(values.seconds);
+  // Given: npm start's server with HUZHU_PROCESSES (PostgreSQL); not given: the app in one process.
+  const processes = values.processes === undefined ? 0 : Number(values.processes);
   const targets = values.only ? TARGETS.filter((t) => values.only?.includes(t.name)) : TARGETS;
   const dbs = values.db === "both" ? ["postgres", "pglite"] : [values.db as string];
 
@@ -165,12 +203,15 @@ async function drive() {
         await admin.close();
       };
     }
-    const server = await start(["--serve"], env, values.profile);
+    const server =
+      processes > 0 && db === "postgres"
+        ? await startMain(processes, env.BENCH_DATABASE_URL as string, env.BENCH_SCHEMA as string)
+        : await start(["--serve"], env, values.profile);
     const base = `http://127.0.0.1:${server.port}`;
     const cookies = new Map<string, string>();
     for (const t of targets) if (!cookies.has(t.user)) cookies.set(t.user, await login(base, t.user));
 
-    console.log(`\n${db === "postgres" ? "PostgreSQL" : "PGlite"}`);
+    console.log(`\n${db === "postgres" ? `PostgreSQL, ${Math.max(processes, 1)} process(es)` : "PGlite, 1 process"}`);
     console.log("| request | req/s | % of bare | p50 | p99 | non-2xx |");
     console.log("|---|---|---|---|---|---|");
     for (const t of targets) {
@@ -187,8 +228,10 @@ async function drive() {
       );
     }
     server.child.removeAllListeners("exit");
-    server.child.send({ type: "exit" });
-    await new Promise((resolve) => server.child.once("exit", resolve));
+    const exited = new Promise((resolve) => server.child.once("exit", resolve));
+    if (server.child.connected) server.child.send({ type: "exit" });
+    else server.child.kill("SIGTERM");
+    await exited;
     await dropSchema?.();
   }
   reference.child.removeAllListeners("exit");

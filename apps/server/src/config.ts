@@ -83,6 +83,12 @@ const envSchema = z.object({
   HUZHU_SECURE_COOKIES: bool.default(false),
   /** Trust X-Forwarded-For from a reverse proxy when recording client addresses. */
   HUZHU_TRUST_PROXY: bool.default(false),
+  /**
+   * Server processes on this machine, sharing the port (node:cluster). Only with DATABASE_URL: the
+   * embedded database belongs to one process. What processes must agree on lives in PostgreSQL
+   * (sessions, jobs, notifications through LISTEN/NOTIFY, the versions of kept totals and actors).
+   */
+  HUZHU_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   /** Log level of the server (pino). "info" logs every request; audited events are in the audit log anyway. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
 });
@@ -112,6 +118,7 @@ export interface Config {
   secureCookies: boolean;
   trustProxy: boolean;
   logLevel: string;
+  processes: number;
 }
 
 export class ConfigError extends Error {}
@@ -135,6 +142,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(
       "Invalid configuration:\n  HUZHU_AUDIT_KEY or HUZHU_AUDIT_KEY_FILE is required with DATABASE_URL " +
         "(whoever can write the database must not also hold the key that makes the audit log tamper-evident)",
+    );
+  }
+  if (e.HUZHU_PROCESSES > 1 && !e.DATABASE_URL) {
+    throw new ConfigError(
+      "Invalid configuration:\n  HUZHU_PROCESSES above 1 needs DATABASE_URL (the embedded database belongs to one process)",
     );
   }
   return {
@@ -161,5 +173,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.HUZHU_SECURE_COOKIES,
     trustProxy: e.HUZHU_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    processes: e.HUZHU_PROCESSES,
   };
 }

@@ -1,3 +1,4 @@
+import cluster from "node:cluster";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { sql } from "kysely";
@@ -12,15 +13,21 @@ import { useAuditKey } from "./platform/audit.ts";
 import { loadAuditKey, startAuditChain } from "./platform/audit-chain.ts";
 import { cipherFromConfig } from "./platform/crypto.ts";
 
-/** Boot only: environment → database → app → listen. */
+/**
+ * Boot only: environment → database → app → listen. With HUZHU_PROCESSES=N the first process
+ * prepares the database (migrations, the audit chain, the demo) and then starts N workers that
+ * each run the app on the shared port; a worker that dies is replaced.
+ */
 async function main() {
   const started = Date.now();
   const config = loadConfig();
+  const workers = config.processes > 1 && cluster.isPrimary;
+  const worker = cluster.isWorker;
   const database = await openDatabase({
     url: config.databaseUrl,
     dataDir: config.databaseUrl ? undefined : path.join(config.dataDir, "pglite"),
   });
-  const applied = await migrate(database);
+  const applied = worker ? [] : await migrate(database);
   if (applied.length) console.log(`huzhu: applied migrations ${applied.join(", ")}`);
   // HUZHU_DATA_KEY(_FILE), HUZHU_DATA_KEY_PREVIOUS(_FILE) during a rotation, HUZHU_CIPHER.
   const cipher = cipherFromConfig(config);
@@ -34,9 +41,16 @@ async function main() {
       allowGenerate: !config.databaseUrl,
     }),
   );
-  if (await startAuditChain(database.db, auditKeys)) console.log("huzhu: the audit log's tamper-evident chain starts");
+  if (!worker && (await startAuditChain(database.db, auditKeys))) {
+    console.log("huzhu: the audit log's tamper-evident chain starts");
+  }
   const divisions = createDivisionDirectory();
-  if (config.demo) await loadDemoIfEmpty({ database, cipher, divisions, config });
+  if (config.demo && !worker) await loadDemoIfEmpty({ database, cipher, divisions, config });
+  if (workers) {
+    await database.close();
+    startWorkers(config.processes, started);
+    return;
+  }
   // The embedded database has no background workers, so autovacuum never gathers the planner's
   // statistics: without them a keyword search or a roster count is planned blind (bench/search).
   // Gather them at each start; a PostgreSQL server does it by itself.
@@ -62,14 +76,53 @@ async function main() {
     webRoot: path.resolve(here, "../../web/dist"),
   });
   await app.listen({ port: config.port, host: config.host });
-  console.log(
-    `huzhu: listening on http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port} ` +
-      `(${database.kind === "pglite" ? `embedded database in ${config.dataDir}` : "PostgreSQL"}; ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
-  );
+  if (worker) {
+    process.send?.("ready");
+  } else
+    console.log(
+      `huzhu: listening on http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port} ` +
+        `(${database.kind === "pglite" ? `embedded database in ${config.dataDir}` : "PostgreSQL"}; ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
   const stop = async () => {
     await app.close();
     await database.close();
     process.exit(0);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+/** The first process of HUZHU_PROCESSES: starts the workers, replaces one that dies, stops them all. */
+function startWorkers(count: number, started: number) {
+  let ready = 0;
+  let stopping = false;
+  const fork = () => {
+    const w = cluster.fork();
+    w.on("message", (message) => {
+      if (message !== "ready") return;
+      ready += 1;
+      if (ready === count) {
+        const config = loadConfig();
+        console.log(
+          `huzhu: listening on http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port} ` +
+            `(PostgreSQL, ${count} processes; ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+        );
+      }
+    });
+  };
+  for (let i = 0; i < count; i++) fork();
+  cluster.on("exit", (w, code, signal) => {
+    if (stopping) return;
+    console.error(`huzhu: process ${w.process.pid} ended (${signal ?? code}); starting another`);
+    fork();
+  });
+  const stop = () => {
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGTERM");
+    setTimeout(() => process.exit(0), 5_000).unref();
+    cluster.on("exit", () => {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    });
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

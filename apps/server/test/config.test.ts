@@ -42,6 +42,7 @@ describe("loadConfig", () => {
       secureCookies: false,
       trustProxy: false,
       logLevel: "warn",
+      processes: 1,
     });
   });
 
@@ -67,6 +68,7 @@ describe("loadConfig", () => {
       HUZHU_SECURE_COOKIES: "true",
       HUZHU_TRUST_PROXY: "1",
       LOG_LEVEL: "info",
+      HUZHU_PROCESSES: "3",
     });
     expect(config).toEqual({
       port: 8080,
@@ -92,6 +94,7 @@ describe("loadConfig", () => {
       secureCookies: true,
       trustProxy: true,
       logLevel: "info",
+      processes: 3,
     });
   });
 
@@ -99,6 +102,14 @@ describe("loadConfig", () => {
     expect(errorOf({ HUZHU_CIPHER: "des" }).message).toMatch(/\n {2}HUZHU_CIPHER: /);
     expect(errorOf({ HUZHU_SOLVER_WORKERS: "0" }).message).toMatch(/\n {2}HUZHU_SOLVER_WORKERS: /);
     expect(errorOf({ HUZHU_SOLVER_HEAP_MB: "16" }).message).toMatch(/\n {2}HUZHU_SOLVER_HEAP_MB: /);
+  });
+
+  it("runs one process unless HUZHU_PROCESSES says more, which needs a PostgreSQL server", () => {
+    expect(loadConfig({}).processes).toBe(1);
+    expect(errorOf({ HUZHU_PROCESSES: "2" }).message).toMatch(/HUZHU_PROCESSES above 1 needs DATABASE_URL/);
+    expect(errorOf({ HUZHU_PROCESSES: "0" }).message).toMatch(/\n {2}HUZHU_PROCESSES: /);
+    const pg = { DATABASE_URL: "postgres://h/db", HUZHU_DATA_KEY: "k", HUZHU_AUDIT_KEY: "a" };
+    expect(loadConfig({ ...pg, HUZHU_PROCESSES: "4" }).processes).toBe(4);
   });
 
   it("requires two-factor sign-in by default with a PostgreSQL server, not for the embedded demo", () => {
