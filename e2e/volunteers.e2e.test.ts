@@ -107,7 +107,10 @@ describe("volunteer service: asked, claimed, completed; the hours on the volunte
       await page.goto("/volunteers?status=completed");
       const card = page.getByTestId("request-card").filter({ hasText: title });
       await card.getByTestId("request-feedback").click();
+      // A dialog still zooming in moves its button under the pointer.
+      await settle(page);
       await page.getByTestId("feedback-submit").click();
+      await page.getByTestId("feedback-submit").waitFor({ state: "hidden" });
       await expect.poll(async () => card.getByTestId("request-feedback").count()).toBe(0);
 
       await page.getByTestId("nav-hardship").click();
@@ -126,6 +129,25 @@ describe("volunteer service: asked, claimed, completed; the hours on the volunte
       expect(await page.getByTestId("secondment-card").count()).toBeGreaterThanOrEqual(2);
       expect(await contrastProblems(page, "main")).toEqual([]);
       await screenshot(page, "secondments-1280");
+    });
+  });
+
+  it("the pages work on a 390-px phone", async () => {
+    await withPage(phone, async (page) => {
+      await login(page, "secretary");
+      for (const [path, testId] of [
+        ["/volunteers", "request-card"],
+        // 三联村 has no team of its own (the town's and 龙济村's are theirs): the tab shows it empty.
+        ["/volunteers?tab=teams", "volunteers"],
+        ["/hardship-cases", "hardship-card"],
+        ["/secondments", "secondment-card"],
+      ] as const) {
+        await page.goto(path);
+        await page.getByTestId(testId).first().waitFor();
+        await settle(page);
+        await expectNoHorizontalOverflow(page);
+      }
+      await screenshot(page, "secondments-390");
     });
   });
 });
