@@ -8,36 +8,18 @@
  * PostgreSQL is used when TEST_DATABASE_URL is set or postgres://postgres@127.0.0.1:5432/test answers.
  */
 import crypto from "node:crypto";
-import { buildApp } from "../../apps/server/src/app.ts";
 import type { Database } from "../../apps/server/src/db/client.ts";
-import { migrate } from "../../apps/server/src/db/migrate.ts";
-import { loadDemoIfEmpty } from "../../apps/server/src/demo/load.ts";
-import { createDivisionDirectory } from "../../apps/server/src/modules/divisions/divisions.ts";
-import { createCipher } from "../../apps/server/src/platform/crypto.ts";
+import { useAuditKey } from "../../apps/server/src/platform/audit.ts";
 import { onEachDatabase, percentile } from "./databases.ts";
+import { demoApp } from "./demo-app.ts";
 
 const requests = Number(process.argv[process.argv.indexOf("--requests") + 1]) || 300;
 const password = "bench-password-1";
+// The demo load writes an audit record.
+useAuditKey(crypto.randomBytes(32));
 
 async function benchOn(label: string, database: Database) {
-  await migrate(database);
-  const cipher = createCipher(crypto.randomBytes(32));
-  const divisions = createDivisionDirectory();
-  await loadDemoIfEmpty({
-    database,
-    cipher,
-    divisions,
-    config: { dataDir: "/tmp", demoPassword: password },
-    log: () => {},
-  });
-  const app = await buildApp({
-    database,
-    cipher,
-    divisions,
-    sessionIdleMinutes: 30,
-    secureCookies: false,
-    logLevel: "silent",
-  });
+  const app = await demoApp(database, password);
   for (const [username, url] of [
     ["coordinator", "/api/members?page=1&pageSize=20"],
     ["town", "/api/members?page=1&pageSize=20"],

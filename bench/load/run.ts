@@ -18,13 +18,9 @@ import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import Fastify from "fastify";
-import { buildApp } from "../../apps/server/src/app.ts";
 import { openDatabase } from "../../apps/server/src/db/client.ts";
-import { migrate } from "../../apps/server/src/db/migrate.ts";
-import { loadDemoIfEmpty } from "../../apps/server/src/demo/load.ts";
-import { createDivisionDirectory } from "../../apps/server/src/modules/divisions/divisions.ts";
 import { useAuditKey } from "../../apps/server/src/platform/audit.ts";
-import { createCipher } from "../../apps/server/src/platform/crypto.ts";
+import { demoApp } from "../foundation/demo-app.ts";
 
 const here = fileURLToPath(import.meta.url);
 const PASSWORD = "bench-load-password-1";
@@ -59,24 +55,7 @@ async function serve() {
   const url = process.env.BENCH_DATABASE_URL;
   const schema = process.env.BENCH_SCHEMA;
   const database = await openDatabase(url ? { url, schema } : {});
-  await migrate(database);
-  const cipher = createCipher(Buffer.from(process.env.BENCH_KEY as string, "hex"));
-  const divisions = createDivisionDirectory();
-  await loadDemoIfEmpty({
-    database,
-    cipher,
-    divisions,
-    config: { dataDir: "/tmp", demoPassword: PASSWORD },
-    log: () => {},
-  });
-  const app = await buildApp({
-    database,
-    cipher,
-    divisions,
-    sessionIdleMinutes: 30,
-    secureCookies: false,
-    logLevel: "silent",
-  });
+  const app = await demoApp(database, PASSWORD);
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
   process.send?.({ type: "ready", port: typeof address === "object" && address ? address.port : 0 });
@@ -190,7 +169,7 @@ async function drive() {
   console.log(`autocannon: ${connections} connections, ${duration} s each; load ${loadAverage()}`);
 
   for (const db of dbs) {
-    const env: Record<string, string> = { BENCH_KEY: crypto.randomBytes(32).toString("hex") };
+    const env: Record<string, string> = {};
     let dropSchema: (() => Promise<void>) | undefined;
     if (db === "postgres") {
       const url = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
