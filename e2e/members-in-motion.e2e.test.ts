@@ -82,7 +82,7 @@ describe("members in motion: mobile members received and co-managed; transfers a
       await pick(page, "destOrgId", "河东社区", communityName);
       await page.locator("#destPlace").fill("河东社区物流园");
       await pick(page, "reason", "", "务工");
-      await page.locator("#contact").fill("手机 139****0000");
+      await page.locator("#contact").fill("手机 13912340000");
       await page.locator("#leftOn").fill(today);
       const created = page.waitForResponse(
         (r) => r.url().endsWith("/api/mobile-members") && r.request().method() === "POST",

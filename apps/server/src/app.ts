@@ -283,7 +283,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   jointBranchesRoutes(app, jointBranchesService(db));
   const transfers = transfersService(db);
   transfersRoutes(app, transfers);
-  const mobileMembers = mobileMembersService(db, clock, {
+  const mobileMembers = mobileMembersService(db, deps.cipher, clock, {
     outOfContactDays: deps.mobileOutOfContactDays ?? OUT_OF_CONTACT_DAYS,
   });
   mobileMembersRoutes(app, mobileMembers);

@@ -53,12 +53,21 @@ describe(`mobile members (${testDatabaseKind})`, () => {
       destOrgId: ids["community:p"],
       destPlace: "城关社区某物流园",
       reason: "work",
-      contact: "微信 zhongyi",
+      contact: "手机 13912345678",
       leftOn: daysAgo(200),
       expectedReturn: daysAgo(-100),
     });
     expect(res.statusCode).toBe(201);
     registrationId = res.json().id;
+    // The contact is personal data: masked on screen, ciphertext at rest.
+    expect(res.json().contact).toBe("手机 139****5678");
+    const stored = await t.database.db
+      .selectFrom("mobile_members")
+      .select(["contact_enc", "contact_masked"])
+      .where("id", "=", registrationId)
+      .executeTakeFirstOrThrow();
+    expect(Buffer.from(stored.contact_enc).toString("latin1")).not.toContain("13912345678");
+    expect(t.cipher.decrypt(stored.contact_enc)).toBe("手机 13912345678");
     expect(res.json()).toMatchObject({
       status: "registered",
       outOfContact: true,

@@ -1,6 +1,22 @@
 import { z } from "zod";
 import { auditExportQuery, auditListQuery } from "./audit.ts";
 import { changePasswordBody, disableSecondFactorBody, loginBody, secondFactorBody, totpCodeBody } from "./auth.ts";
+import {
+  claimServiceRequestBody,
+  completeServiceRequestBody,
+  createHardshipBody,
+  createSecondmentBody,
+  createServiceRequestBody,
+  createVolunteerTeamBody,
+  hardshipEntryBody,
+  hardshipListQuery,
+  secondmentEvaluationBody,
+  secondmentListQuery,
+  secondmentLogBody,
+  serviceFeedbackBody,
+  serviceRequestListQuery,
+  volunteerTeamListQuery,
+} from "./care.ts";
 import { idParam, pageQuery } from "./common.ts";
 import {
   cancelProjectBody,
@@ -52,22 +68,6 @@ import {
   setDemonstrationBody,
   updatePairingRoundBody,
 } from "./pairing-rounds.ts";
-import {
-  claimServiceRequestBody,
-  completeServiceRequestBody,
-  createHardshipBody,
-  createServiceRequestBody,
-  createSecondmentBody,
-  createVolunteerTeamBody,
-  hardshipEntryBody,
-  hardshipListQuery,
-  secondmentEvaluationBody,
-  secondmentListQuery,
-  secondmentLogBody,
-  serviceFeedbackBody,
-  serviceRequestListQuery,
-  volunteerTeamListQuery,
-} from "./care.ts";
 import {
   createRegistrationBody,
   createServicePostBody,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { idNumberBirthDate, idNumberCheckChar, idNumberGender } from "./id-number.ts";
-import { ageInYear, maskIdNumber, maskPhone } from "./masking.ts";
+import { ageInYear, maskContact, maskIdNumber, maskPhone } from "./masking.ts";
 
 /**
  * Every ID number (GB 11643) that agrees with what a role sees without a reveal: the mask, the
@@ -64,5 +64,14 @@ describe("masking", () => {
     // The same age all year round: an age that changed on the birthday would give the date away.
     expect(ageInYear(1980, new Date("2026-01-01T00:00:00Z"))).toBe(46);
     expect(ageInYear(1980, new Date("2026-12-31T23:00:00Z"))).toBe(46);
+  });
+});
+
+describe("maskContact", () => {
+  it("masks phone numbers inside free text, and other text to its ends", () => {
+    expect(maskContact("手机 13912345678")).toBe("手机 139****5678");
+    expect(maskContact("电话 13912345678 或 0597-4821234")).toBe("电话 139****5678 或 0597-48***34");
+    expect(maskContact("微信 lin_wei88")).toBe("微信*********8");
+    expect(maskContact("微信")).toBe("**");
   });
 });

@@ -289,7 +289,8 @@ export interface MobileMemberTable {
   dest_org_id: number | null;
   dest_place: string | null;
   reason: string;
-  contact: string;
+  contact_enc: Uint8Array;
+  contact_masked: string;
   left_on: string;
   expected_return: string | null;
   last_contact_on: string;

@@ -55,7 +55,7 @@ export async function loadDemoIfEmpty(deps: {
     .transaction()
     .execute((trx) => insertDemoCounty(trx, county, divisionNames, deps.cipher, password, help, venues));
   // Membership transfers and mobile members around the demo village (issue 11).
-  await db.transaction().execute((trx) => insertDemoMotion(trx, today));
+  await db.transaction().execute((trx) => insertDemoMotion(trx, deps.cipher, today));
   // Members in difficulty, volunteer teams and service requests around the demo village (issue 11).
   await db.transaction().execute((trx) => insertDemoCare(trx, deps.cipher, today));
   // Fresh statistics for the planner: until autovacuum's first pass (never, in PGlite) it takes the

@@ -10,8 +10,10 @@
  * Math.random.
  * The account members (`secretary`, `member`) are left alone so the browser tests can use them.
  */
+import { maskContact } from "@huzhu/domain";
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.ts";
+import type { PersonalDataCipher } from "../platform/crypto.ts";
 
 /** The date `days` before a YYYY-MM-DD date. */
 function daysBefore(date: string, days: number): string {
@@ -20,7 +22,11 @@ function daysBefore(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-export async function insertDemoMotion(db: Kysely<DB>, today: string): Promise<{ transfers: number; mobile: number }> {
+export async function insertDemoMotion(
+  db: Kysely<DB>,
+  cipher: PersonalDataCipher,
+  today: string,
+): Promise<{ transfers: number; mobile: number }> {
   const accounts = await db
     .selectFrom("users as u")
     .innerJoin("role_assignments as r", "r.user_id", "u.id")
@@ -154,7 +160,8 @@ export async function insertDemoMotion(db: Kysely<DB>, today: string): Promise<{
         dest_org_id: m.dest,
         dest_place: m.place,
         reason: m.reason,
-        contact: m.contact,
+        contact_enc: cipher.encrypt(m.contact),
+        contact_masked: maskContact(m.contact),
         left_on: daysBefore(today, m.leftDays),
         expected_return: daysBefore(today, -180),
         last_contact_on: daysBefore(today, m.lastContactDays),

@@ -214,6 +214,8 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   // Members in difficulty (issue 11): the case's details and its visits' and help's notes.
   { table: "hardship_cases", column: "details_enc" },
   { table: "hardship_entries", column: "note_enc" },
+  // A mobile member's contact while away (issue 11).
+  { table: "mobile_members", column: "contact_enc" },
 ];
 
 export function parseKey(text: string, source: string): Buffer {

@@ -56,7 +56,10 @@ export const membersInMotion = `
     dest_org_id int REFERENCES organizations(id),
     dest_place text CHECK (length(dest_place) BETWEEN 1 AND 200),
     reason text NOT NULL CHECK (reason IN ('work', 'business', 'study', 'family', 'other')),
-    contact text NOT NULL CHECK (length(contact) BETWEEN 1 AND 100),
+    -- How to reach the member while away (a phone, a WeChat name): personal data, encrypted at rest
+    -- (ENCRYPTED_COLUMNS) and shown masked (maskContact).
+    contact_enc bytea NOT NULL,
+    contact_masked text NOT NULL CHECK (length(contact_masked) BETWEEN 1 AND 100),
     left_on date NOT NULL,
     expected_return date,
     last_contact_on date NOT NULL,

@@ -18,9 +18,9 @@ import { needsOpenSearch } from "./0018_needs_open_search.ts";
 import { imports } from "./0019_imports.ts";
 import { bookingPaths } from "./0020_booking_paths.ts";
 import { jointBranches } from "./0021_joint_branches.ts";
-import { inServiceRegistrations } from "./0022_in_service_registrations.ts";
 import { membersInMotion } from "./0022_members_in_motion.ts";
 import { care } from "./0023_care.ts";
+import { inServiceRegistrations } from "./0024_in_service_registrations.ts";
 import { listChanges } from "./0025_list_changes.ts";
 
 /**
@@ -49,7 +49,7 @@ export const migrations: ReadonlyArray<{ name: string; script: string }> = [
   { name: "0020_booking_paths", script: bookingPaths },
   { name: "0021_joint_branches", script: jointBranches },
   { name: "0022_members_in_motion", script: membersInMotion },
-  { name: "0022_in_service_registrations", script: inServiceRegistrations },
   { name: "0023_care", script: care },
+  { name: "0024_in_service_registrations", script: inServiceRegistrations },
   { name: "0025_list_changes", script: listChanges },
 ];

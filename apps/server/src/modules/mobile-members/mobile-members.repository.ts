@@ -63,7 +63,8 @@ export function mobileMembersRepository(db: Kysely<DB>) {
         "dox.name as dest_org_name",
         "mobile_members.dest_place",
         "mobile_members.reason",
-        "mobile_members.contact",
+        // The mask only: the contact itself stays encrypted (ENCRYPTED_COLUMNS).
+        "mobile_members.contact_masked as contact",
         sql<string>`to_char(mobile_members.left_on, 'YYYY-MM-DD')`.as("left_on"),
         sql<string | null>`to_char(mobile_members.expected_return, 'YYYY-MM-DD')`.as("expected_return"),
         sql<string>`to_char(mobile_members.last_contact_on, 'YYYY-MM-DD')`.as("last_contact_on"),
@@ -131,7 +132,8 @@ export function mobileMembersRepository(db: Kysely<DB>) {
       dest_org_id: number | null;
       dest_place: string | null;
       reason: string;
-      contact: string;
+      contact_enc: Uint8Array;
+      contact_masked: string;
       left_on: string;
       expected_return: string | null;
       last_contact_on: string;

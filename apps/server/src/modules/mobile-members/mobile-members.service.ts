@@ -8,11 +8,13 @@ import type {
   MobileMemberListQuery,
   RecordMobileActivityBody,
 } from "@huzhu/contracts";
+import { maskContact } from "@huzhu/domain";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { type Actor, reachSql, scopeFor } from "../../platform/access.ts";
 import { chinaDate } from "../../platform/china-time.ts";
 import { defineCommand, execute } from "../../platform/commands.ts";
+import type { PersonalDataCipher } from "../../platform/crypto.ts";
 import { AppError, conflict, invalidField, notFound } from "../../platform/errors.ts";
 import { contactsOfOrganizations, notifyUsers } from "../../platform/notifications.ts";
 import { authorizeOne, presentAbilities, scopeOf, visibleWhere } from "../../platform/policy.ts";
@@ -40,7 +42,12 @@ function daysBefore(date: string, days: number): string {
  * records contact; every activity or contact moves the last contact date, from which the
  * out-of-contact flag is computed on each read (no job has to run for it to be right).
  */
-export function mobileMembersService(db: Kysely<DB>, clock: () => Date, options: { outOfContactDays?: number } = {}) {
+export function mobileMembersService(
+  db: Kysely<DB>,
+  cipher: PersonalDataCipher,
+  clock: () => Date,
+  options: { outOfContactDays?: number } = {},
+) {
   const days = options.outOfContactDays ?? OUT_OF_CONTACT_DAYS;
   const today = () => chinaDate(clock());
   const cutoff = () => daysBefore(today(), days);
@@ -151,9 +158,11 @@ export function mobileMembersService(db: Kysely<DB>, clock: () => Date, options:
           dest_org_id: destOrgId,
           dest_place: body.destPlace ?? null,
           reason: body.reason,
-          contact: body.contact,
+          contact_enc: cipher.encrypt(body.contact),
+          contact_masked: maskContact(body.contact),
           left_on: body.leftOn,
           expected_return: body.expectedReturn ?? null,
+          // biome-ignore lint/complexity/useMathMinMax: ISO dates, compared as text
           last_contact_on: body.leftOn > today() ? today() : body.leftOn,
           created_by: actor.userId,
         });
