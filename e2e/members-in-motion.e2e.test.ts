@@ -1,5 +1,6 @@
 /**
- * Issue 11's members-in-motion flow in a real browser: 三联村's secretary registers a member's
+ * Issue 11's members-in-motion flow in a real browser (a party member also registers their own
+ * outflow from a phone, received by the community): 三联村's secretary registers a member's
  * outflow to an urban community (the member picked from the roster, the community found by name
  * anywhere on the platform); the community's secretary receives the member and records an activity;
  * back at 三联村 the activity is there to read, on a 390-px phone too, with the out-of-contact flag;
@@ -122,6 +123,40 @@ describe("members in motion: mobile members received and co-managed; transfers a
       expect(await page.getByTestId("activity-form").count()).toBe(0);
       await expectNoHorizontalOverflow(page);
       await screenshot(page, "mobile-member-origin-390");
+    });
+  });
+
+  it("a party member registers their own outflow from a phone, and 河东社区 receives them", async () => {
+    let own: number | undefined;
+    await withPage(phone, async (page) => {
+      await login(page, "member");
+      await page.goto("/mobile-members");
+      await page.getByTestId("mobile-new").click();
+      await page.getByTestId("mobile-form").waitFor();
+      // Oneself: no member to pick.
+      expect(await page.locator("#memberId").count()).toBe(0);
+      await pick(page, "destOrgId", "河东社区", communityName);
+      await pick(page, "reason", "", "务工");
+      await page.locator("#contact").fill("手机 13855556666");
+      await page.locator("#leftOn").fill(today);
+      const created = page.waitForResponse(
+        (r) => r.url().endsWith("/api/mobile-members") && r.request().method() === "POST",
+      );
+      await page.getByTestId("mobile-submit").click();
+      const response = await created;
+      expect(response.status()).toBe(201);
+      const body = (await response.json()) as { id: number; contact: string };
+      own = body.id;
+      // The contact is shown masked.
+      expect(body.contact).toBe("手机 138****6666");
+      await expectNoHorizontalOverflow(page);
+    });
+    await withPage(desktop, async (page) => {
+      await login(page, community);
+      await page.goto(`/mobile-members/${own}`);
+      await page.getByTestId("mobile-member").waitFor();
+      await page.getByTestId("mobile-receive").click();
+      await expect.poll(() => page.getByTestId("mobile-status").first().textContent()).toBe("已接收");
     });
   });
 
