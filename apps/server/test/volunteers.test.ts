@@ -94,6 +94,16 @@ describe(`volunteer teams and service requests (${testDatabaseKind})`, () => {
     }
     const mine = await member.request({ method: "GET", url: "/api/service-requests?mine=true" });
     expect(mine.json().total).toBe(1);
+    // The person in difficulty is named to the request's own sides (and those above), not to the
+    // county it is published to: another town's branch sees the village, not 刘二.
+    const named = async (s: Session) =>
+      (await s.request({ method: "GET", url: "/api/service-requests?status=open" }))
+        .json()
+        .items.find((i: { id: number }) => i.id === requestId).member;
+    expect(await named(secb)).toBeNull();
+    expect(await named(leader)).toMatchObject({ id: ids.刘二, name: "刘二" });
+    expect(await named(secretary)).toMatchObject({ id: ids.刘二 });
+    expect(await named(member)).toMatchObject({ id: ids.刘二 });
   });
 
   it("a team's managers claim it; another side cannot claim with a team that is not theirs", async () => {

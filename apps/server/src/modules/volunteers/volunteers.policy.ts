@@ -5,6 +5,7 @@ import {
   claimReach,
   completeReach,
   feedbackReach,
+  memberNameReach,
   type ServiceRequestRow,
   serviceRequestReach,
   type TeamRow,
@@ -46,7 +47,10 @@ function requestingSide(r: ServiceRequestRow, actor: Actor): boolean {
   return scopeFor(actor, "help.write").paths.some((p) => r.org_path.startsWith(p));
 }
 
-export const serviceRequestPolicy = definePolicy<ServiceRequestRow, "read" | "claim" | "complete" | "feedback">(
+export const serviceRequestPolicy = definePolicy<
+  ServiceRequestRow,
+  "read" | "seeMember" | "claim" | "complete" | "feedback"
+>(
   {
     name: "service_request",
     reach: serviceRequestReach,
@@ -55,6 +59,8 @@ export const serviceRequestPolicy = definePolicy<ServiceRequestRow, "read" | "cl
   },
   {
     read: { grant: ["help.read", "member.read"] },
+    // The member's name: for the request's own sides, not the county it is published to.
+    seeMember: { grant: ["help.read", "member.read"], reach: memberNameReach },
     claim: { grant: "help.write", reach: claimReach, rule: inState("serviceRequest.notOpen", "open") },
     complete: { grant: "help.write", reach: completeReach, rule: inState("serviceRequest.notClaimed", "claimed") },
     feedback: {

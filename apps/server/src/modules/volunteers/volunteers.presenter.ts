@@ -29,7 +29,11 @@ export function presentServiceRequest(
     description: row.description,
     status: row.status as ServiceRequestStatus,
     org: { id: row.org_id, name: row.org_name },
-    member: row.member_id === null ? null : { id: row.member_id, name: row.member_name ?? "" },
+    // Named only to the request's own sides (abilities.seeMember): the county sees the organization.
+    member:
+      row.member_id === null || abilities.seeMember !== true
+        ? null
+        : { id: row.member_id, name: row.member_name ?? "" },
     team: row.team_id === null ? null : { id: row.team_id, name: row.team_name ?? "" },
     hours: hours.map((h) => ({ memberId: h.member_id, name: h.name, hours: h.half_hours / 2 })),
     servedOn: row.served_on,

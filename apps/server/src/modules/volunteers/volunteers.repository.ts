@@ -60,6 +60,15 @@ export const claimReach: Reach = [
     when: sql<SqlBool>`service_requests.status = 'open'`,
   },
 ];
+/**
+ * Who sees the name of the member a request is for: its own sides and the member, not the whole
+ * county it is published to while open (a person in difficulty is not named to every role there).
+ */
+export const memberNameReach: Reach = [
+  { kind: "party", column: "service_requests.org_id" },
+  { kind: "party", column: "service_requests.team_org_id" },
+  { kind: "selfMember", column: "service_requests.member_id" },
+];
 /** Completing: the claiming team's organization's side. */
 export const completeReach: Reach = [{ kind: "party", column: "service_requests.team_org_id" }];
 /** Feedback: the requesting side and the person helped. */
