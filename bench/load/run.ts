@@ -23,9 +23,9 @@ import { useAuditKey } from "../../apps/server/src/platform/audit.ts";
 import { demoApp } from "../foundation/demo-app.ts";
 
 const here = fileURLToPath(import.meta.url);
-const PASSWORD = "bench-load-password-1";
+export const PASSWORD = "bench-load-password-1";
 
-interface AutocannonResult {
+export interface AutocannonResult {
   requests: { average: number; total: number };
   latency: { p50: number; p99: number; average: number };
   non2xx: number;
@@ -38,7 +38,7 @@ type Autocannon = (options: {
   duration: number;
   headers?: Record<string, string>;
 }) => Promise<AutocannonResult>;
-const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
+export const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
 /** The bare reference: Fastify and nothing else, in its own process. */
 async function bare() {
@@ -68,7 +68,7 @@ async function serve() {
   });
 }
 
-function start(
+export function start(
   args: string[],
   env: Record<string, string> = {},
   profileDir?: string,
@@ -120,7 +120,7 @@ async function startMain(n: number, url: string, schema: string): Promise<{ chil
   });
 }
 
-async function login(base: string, username: string): Promise<string> {
+export async function login(base: string, username: string): Promise<string> {
   const res = await fetch(`${base}/api/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -217,14 +217,17 @@ async function drive() {
   reference.child.kill();
 }
 
-function loadAverage(): string {
+export function loadAverage(): string {
   return loadavg()
     .map((l) => l.toFixed(1))
     .join(" ");
 }
 
-// Last, so that every declaration above is initialised when the role runs.
+// Last, so that every declaration above is initialised when the role runs; only when run, not
+// when another benchmark imports the pieces above (bench/load/province.ts).
 const role = process.argv.includes("--serve") ? "serve" : process.argv.includes("--bare") ? "bare" : "drive";
-if (role === "serve") await serve();
-else if (role === "bare") await bare();
-else await drive();
+if (process.argv[1] === here) {
+  if (role === "serve") await serve();
+  else if (role === "bare") await bare();
+  else await drive();
+}
