@@ -133,6 +133,49 @@ describe(`what is kept between requests (issue 12, ${testDatabaseKind})`, () => 
     expect(await total(townCoordinator.request)).toBe(townTotal);
   });
 
+  it("keeps pages only while they hold: an edit, a renamed organization and a new member show in both processes", async () => {
+    const coordinator = await t.login("coordinator");
+    const other = through(second, coordinator);
+    type Page = { items: Array<{ id: number; name: string; primaryOrg: { id: number; name: string } }> };
+    const page = async (request: typeof other) => {
+      const res = await request({ method: "GET", url: "/api/members?pageSize=5" });
+      expect(res.statusCode).toBe(200);
+      return res.json() as Page;
+    };
+    const childCounts = async (request: typeof other) => {
+      const res = await request({ method: "GET", url: `/api/orgs?parentId=${town}&pageSize=100` });
+      expect(res.statusCode).toBe(200);
+      const items = (res.json() as { items: Array<{ id: number; memberCount: number }> }).items;
+      return items.find((o) => o.id === a1)?.memberCount;
+    };
+    // Both processes read (and keep) the first page and the town's children with their counts.
+    const first = await page(coordinator.request);
+    expect(await page(other)).toEqual(first);
+    const counted = await childCounts(coordinator.request);
+    expect(await childCounts(other)).toBe(counted);
+    // A new member through the other process: first on this process's next page, counted under its village.
+    const created = await other({ method: "POST", url: "/api/members", payload: newMember(a1) });
+    expect(created.statusCode).toBe(201);
+    const id = (created.json() as { id: number }).id;
+    expect((await page(coordinator.request)).items[0]?.id).toBe(id);
+    expect(await childCounts(coordinator.request)).toBe((counted as number) + 1);
+    // An edit through this process shows in the other's page.
+    const edited = await coordinator.request({ method: "PATCH", url: `/api/members/${id}`, payload: { name: "缓存改名" } });
+    expect(edited.statusCode).toBe(200);
+    expect((await page(other)).items[0]?.name).toBe("缓存改名");
+    // The organization's new name shows on the members' page in both (a page holds organizations' names too).
+    const village = (await page(other)).items[0]?.primaryOrg.name as string;
+    const renamed = await other({ method: "PATCH", url: `/api/orgs/${a1}`, payload: { name: `${village}（新）` } });
+    expect(renamed.statusCode).toBe(200);
+    expect((await page(coordinator.request)).items[0]?.primaryOrg.name).toBe(`${village}（新）`);
+    expect((await page(other)).items[0]?.primaryOrg.name).toBe(`${village}（新）`);
+    // A write outside the app (another tool on the database) moves the versions just the same.
+    await t.database.db.updateTable("members").set({ name: "库中改名" }).where("id", "=", id).execute();
+    expect((await page(coordinator.request)).items[0]?.name).toBe("库中改名");
+    expect((await page(other)).items[0]?.name).toBe("库中改名");
+    await other({ method: "PATCH", url: `/api/orgs/${a1}`, payload: { name: village } });
+  });
+
   it("keeps the same version when the change rows are folded", async () => {
     const coordinator = await t.login("coordinator");
     const before = await total(coordinator.request);

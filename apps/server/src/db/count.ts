@@ -13,10 +13,41 @@ export async function countRows(query: SelectQueryBuilder<DB, any, any>): Promis
 }
 
 /**
+ * The count and the given lists' versions in one statement: a total that can be kept with a page
+ * read in another statement when both saw the same versions (keptPages).
+ */
+export async function countWithVersions(
+  // biome-ignore lint/suspicious/noExplicitAny: any list query of any table
+  query: SelectQueryBuilder<DB, any, any>,
+  lists: readonly CountedList[],
+): Promise<{ total: number; versions: Partial<ListVersions> }> {
+  const row = (await query
+    .clearSelect()
+    .clearOrderBy()
+    .select(sql<number>`count(*)::int`.as("n"))
+    .select(lists.map((l) => listVersion(l).as(l)))
+    .executeTakeFirstOrThrow()) as { n: number } & Partial<ListVersions>;
+  const { n, ...versions } = row;
+  return { total: n, versions };
+}
+
+/**
  * What `list_changes` versions (migration 0025, triggers on the tables): the roster ('members') and
  * what signed-in actors are built from ('auth': sessions, accounts, roles, organizations).
  */
 export type CountedList = "members" | "auth";
+
+/** Every versioned list's version, as one statement's snapshot saw them. */
+export type ListVersions = Readonly<Record<CountedList, string>>;
+
+/**
+ * All lists' versions in one statement (the request's sign-in check reads them: modules/auth
+ * `authenticate`), so that what a request keeps or reuses is checked without another round trip.
+ */
+export const listVersionsSql = (): RawBuilder<ListVersions> =>
+  sql<ListVersions>`(SELECT json_build_object(
+    'members', coalesce(sum(weight) FILTER (WHERE list = 'members'), 0)::text,
+    'auth', coalesce(sum(weight) FILTER (WHERE list = 'auth'), 0)::text) FROM list_changes)`;
 
 /**
  * The list's version as the statement's snapshot sees it: how many transactions that wrote the
@@ -61,6 +92,49 @@ export function countCache(list: CountedList, capacity = 1000) {
       kept.set(key, { version: row.version, total: row.n });
       if (kept.size > capacity) kept.delete(kept.keys().next().value as string);
       return row.n;
+    },
+  };
+}
+
+/**
+ * Pages kept in the process between requests (issue 12): a page whose rows come only from
+ * versioned lists (`lists`) is as fresh as those versions. A request brings the versions its
+ * sign-in check read (`seen`, one statement it makes anyway); a page kept under the same versions
+ * is what its query would answer in that snapshot, so it is served without a statement. A page
+ * read afresh is kept under the versions its own statement read (`load` answers them with the
+ * rows). Keyed by the page query's SQL and parameters, which hold the caller's scope, filters and
+ * page: two callers share a page only when their queries are the same. What a caller may do with
+ * each row (abilities) is worked out per request from the rows, never kept here. At most
+ * `capacity` pages (a page of 20 members is about 6 KB), least recently used out first.
+ */
+export function keptPages<Row>(lists: readonly CountedList[], capacity = 500) {
+  const kept = new Map<string, { versions: string; items: Row[]; total: number }>();
+  const versionsOf = (seen: Partial<ListVersions> | undefined) =>
+    seen && lists.every((l) => seen[l] !== undefined) ? lists.map((l) => seen[l]).join("|") : undefined;
+  return {
+    async read(
+      // biome-ignore lint/suspicious/noExplicitAny: any list query of any table
+      query: SelectQueryBuilder<DB, any, any>,
+      seen: ListVersions | undefined,
+      load: () => Promise<{ items: Row[]; total: number; versions: Partial<ListVersions> | undefined }>,
+    ): Promise<{ items: Row[]; total: number }> {
+      const compiled = query.compile();
+      const key = `${compiled.sql}\u0000${JSON.stringify(compiled.parameters)}`;
+      const wanted = versionsOf(seen);
+      const hit = kept.get(key);
+      if (hit && wanted !== undefined && hit.versions === wanted) {
+        kept.delete(key);
+        kept.set(key, hit);
+        return { items: hit.items, total: hit.total };
+      }
+      const fresh = await load();
+      const versions = versionsOf(fresh.versions);
+      kept.delete(key);
+      if (versions !== undefined) {
+        kept.set(key, { versions, items: fresh.items, total: fresh.total });
+        if (kept.size > capacity) kept.delete(kept.keys().next().value as string);
+      }
+      return { items: fresh.items, total: fresh.total };
     },
   };
 }

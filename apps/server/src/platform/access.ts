@@ -1,5 +1,6 @@
 import { adminRoles, type Permission, type Role, type SessionGate } from "@huzhu/contracts";
 import { type RawBuilder, type SqlBool, sql } from "kysely";
+import type { ListVersions } from "../db/count.ts";
 import { forbidden } from "./errors.ts";
 
 /**
@@ -25,6 +26,11 @@ export interface Actor {
   gates: readonly SessionGate[];
   /** Two-factor sign-in is set up for the account. */
   secondFactor: boolean;
+  /**
+   * The versioned lists as this request's sign-in check read them (db/count.ts): a page kept under
+   * the same versions is what a query would answer now (keptPages). Absent outside a request.
+   */
+  listVersions?: ListVersions;
 }
 
 /** What each role may do. Scope comes from where the role is held (see scopeFor). Deny by default. */

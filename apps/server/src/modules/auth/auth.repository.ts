@@ -1,6 +1,6 @@
 import type { Role } from "@huzhu/contracts";
 import { type Kysely, sql } from "kysely";
-import { listVersion } from "../../db/count.ts";
+import { type ListVersions, listVersionsSql } from "../../db/count.ts";
 import type { DB } from "../../db/schema.ts";
 
 export type ThrottleKind = "pair" | "address" | "account";
@@ -75,7 +75,7 @@ export function authRepository(db: Kysely<DB>) {
           "s.created_at",
           "s.last_seen_at",
           // In the same statement, so a kept actor is never newer than the version it carries.
-          listVersion("auth").as("auth_version"),
+          listVersionsSql().as("list_versions"),
           "s.second_factor_pending",
           "u.id as user_id",
           "u.username",
@@ -110,9 +110,12 @@ export function authRepository(db: Kysely<DB>) {
         .execute();
     },
 
-    /** The version of everything an actor is built from (db/count.ts): a kept actor holds while it does. */
-    async authVersion(): Promise<string> {
-      const row = await db.selectNoFrom(listVersion("auth").as("v")).executeTakeFirstOrThrow();
+    /**
+     * The lists' versions (db/count.ts): 'auth' is everything an actor is built from, so a kept
+     * actor holds while it does; the others let the request's pages be reused (keptPages).
+     */
+    async listVersions(): Promise<ListVersions> {
+      const row = await db.selectNoFrom(listVersionsSql().as("v")).executeTakeFirstOrThrow();
       return row.v;
     },
 

@@ -385,12 +385,13 @@ export function authService(db: Kysely<DB>, cipher: PersonalDataCipher, clock: (
       const now = Date.now();
       const held = keptActors.get(sessionId);
       if (held && now - held.lastSeen < idleMs - 60_000 && now - held.created < maxMs - 60_000) {
-        if ((await repo.authVersion()) === held.version) {
+        const listVersions = await repo.listVersions();
+        if (listVersions.auth === held.version) {
           if (now - held.lastSeen > 60_000) {
             await repo.touchSession(sessionId);
             held.lastSeen = now;
           }
-          return { ...held.actor, ip };
+          return { ...held.actor, ip, listVersions };
         }
       }
       keptActors.delete(sessionId);
@@ -414,13 +415,13 @@ export function authService(db: Kysely<DB>, cipher: PersonalDataCipher, clock: (
         ip,
       );
       keptActors.set(sessionId, {
-        version: row.auth_version,
+        version: row.list_versions.auth,
         actor,
         lastSeen,
         created: new Date(row.created_at).getTime(),
       });
       if (keptActors.size > KEPT_ACTORS) keptActors.delete(keptActors.keys().next().value as string);
-      return actor;
+      return { ...actor, listVersions: row.list_versions };
     },
 
     /**

@@ -1,6 +1,6 @@
 import type { MemberExportQuery, MemberListQuery } from "@huzhu/contracts";
 import { type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
-import { countCache, countRows, listVersion } from "../../db/count.ts";
+import { countCache, countRows, keptPages, type ListVersions, listVersion } from "../../db/count.ts";
 import type { DB } from "../../db/schema.ts";
 import { likePrefix, pathInScopeSql, type Reach, reachSql, type Scope } from "../../platform/access.ts";
 import { conflict } from "../../platform/errors.ts";
@@ -73,6 +73,9 @@ function duplicateIdNumber(error: unknown): never {
 export function membersRepository(db: Kysely<DB>) {
   // The roster's totals between requests (db/count.ts); the roster's pages are most of its reads.
   const totals = countCache("members");
+  // Pages too: a page's rows are members and the names of their organizations ('auth' versions
+  // organizations), so it holds while both lists' versions do.
+  const pages = keptPages<MemberRow>(["members", "auth"]);
   const selectMembers = () =>
     db
       .selectFrom("members")
@@ -182,10 +185,15 @@ export function membersRepository(db: Kysely<DB>) {
       return paths.map((p) => rows.filter((r) => r.primary_org_path.startsWith(p)).length);
     },
 
+    /**
+     * One page and the total. `seen` is what the request's sign-in check read of the lists'
+     * versions (Actor.listVersions): a page kept under them is served without a statement.
+     */
     async list(
       scope: Scope,
       query: MemberListQuery,
       options: FilterOptions,
+      seen?: ListVersions,
     ): Promise<{ items: MemberRow[]; total: number }> {
       const q = filtered(scope, query, options);
       const ids = q
@@ -194,15 +202,22 @@ export function membersRepository(db: Kysely<DB>) {
         .orderBy("members.id", "desc")
         .limit(query.pageSize)
         .offset((query.page - 1) * query.pageSize);
-      // The page carries the roster's version, so that a kept total is reused without a count.
-      const page = await selectMembers()
-        .select(listVersion("members").as("list_version"))
-        .where("members.id", "in", ids)
-        .orderBy("members.id", "desc")
-        .execute();
-      const total = await totals.total(q, page[0]?.list_version);
-      const items = page.map(({ list_version: _, ...row }) => row) as MemberRow[];
-      return { items, total };
+      const pageQuery = selectMembers().where("members.id", "in", ids).orderBy("members.id", "desc");
+      return pages.read(pageQuery, seen, async () => {
+        // The page carries the lists' versions, so that a kept total is reused without a count
+        // and the page itself is kept under what its own snapshot saw.
+        const page = await pageQuery
+          .select([listVersion("members").as("members_version"), listVersion("auth").as("auth_version")])
+          .execute();
+        const first = page[0];
+        const total = await totals.total(q, first?.members_version);
+        const items = page.map(({ members_version: _m, auth_version: _a, ...row }) => row) as MemberRow[];
+        return {
+          items,
+          total,
+          versions: first ? { members: first.members_version, auth: first.auth_version } : undefined,
+        };
+      });
     },
 
     /** How many members the filters match inside the scope (the export checks its cap with it). */

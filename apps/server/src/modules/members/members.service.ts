@@ -301,7 +301,7 @@ export function membersService(
     async list(actor: Actor, query: MemberListQuery): Promise<{ items: Member[]; total: number }> {
       const scope = scopeOf(actor, memberPolicy.read);
       const resolved = await resolveFilters(actor, query);
-      const result = await repo.list(scope, query, resolved);
+      const result = await repo.list(scope, query, resolved, actor.listVersions);
       // An exact ID-number search that finds nobody was one guess at a masked number.
       if (resolved.idNumberHash && result.total === 0) await countProbe(actor, ID_NUMBER_SEARCH_LIMIT, "search");
       return { items: await present(actor, result.items), total: result.total };

@@ -1,6 +1,6 @@
 import type { OrgListQuery } from "@huzhu/contracts";
 import { type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool, sql } from "kysely";
-import { countRows } from "../../db/count.ts";
+import { countWithVersions, keptPages, type ListVersions, listVersion } from "../../db/count.ts";
 import type { DB } from "../../db/schema.ts";
 import { likePrefix, pathInScopeSql, type Scope } from "../../platform/access.ts";
 import { moveOrgPathCopies } from "../../platform/org-path-copies.ts";
@@ -90,25 +90,36 @@ export function orgsRepository(db: Kysely<DB>) {
     return out;
   }
 
-  async function page(
+  // Pages kept between requests (db/count.ts): an organization's row is organizations ('auth'
+  // versions them) and its subtree's member count ('members').
+  const pages = keptPages<OrgRow>(["auth", "members"]);
+
+  function page(
     q: SelectQueryBuilder<DB, "organizations", OrgRow>,
     pageNo: number,
     pageSize: number,
+    seen: ListVersions | undefined,
   ): Promise<{ items: OrgRow[]; total: number }> {
-    const [items, count] = await Promise.all([
-      q
-        // The official order coordinators expect: committees and general branches first, then by
-        // division code (平川街道 350824001 before 中山镇 350824101), then by name.
-        .orderBy(sql`CASE organizations.kind WHEN 'committee' THEN 0 WHEN 'general_branch' THEN 1 ELSE 2 END`)
-        .orderBy(sql`organizations.division_code NULLS LAST`)
-        .orderBy("organizations.name")
-        .orderBy("organizations.id")
-        .limit(pageSize)
-        .offset((pageNo - 1) * pageSize)
-        .execute(),
-      countRows(q),
-    ]);
-    return { items, total: count };
+    const pageQuery = q
+      // The official order coordinators expect: committees and general branches first, then by
+      // division code (平川街道 350824001 before 中山镇 350824101), then by name.
+      .orderBy(sql`CASE organizations.kind WHEN 'committee' THEN 0 WHEN 'general_branch' THEN 1 ELSE 2 END`)
+      .orderBy(sql`organizations.division_code NULLS LAST`)
+      .orderBy("organizations.name")
+      .orderBy("organizations.id")
+      .limit(pageSize)
+      .offset((pageNo - 1) * pageSize);
+    return pages.read(pageQuery, seen, async () => {
+      const [rows, counted] = await Promise.all([
+        pageQuery.select([listVersion("auth").as("auth"), listVersion("members").as("members")]).execute(),
+        countWithVersions(q, ["auth", "members"]),
+      ]);
+      const items = rows.map(({ auth: _a, members: _m, ...row }) => row) as OrgRow[];
+      // The page and its total come from two statements: kept only when both saw the same versions.
+      const { auth, members } = counted.versions;
+      const same = rows.every((r) => r.auth === auth && r.members === members);
+      return { items, total: counted.total, versions: same ? counted.versions : undefined };
+    });
   }
 
   return {
@@ -208,28 +219,28 @@ export function orgsRepository(db: Kysely<DB>) {
         .executeTakeFirst();
     },
 
-    listChildren(scope: Scope, parentId: number, query: OrgListQuery) {
+    listChildren(scope: Scope, parentId: number, query: OrgListQuery, seen?: ListVersions) {
       const q = applyFilters(
         selectOrgs().where("organizations.parent_id", "=", parentId).where(pathInScopeSql(scope, "organizations.path")),
         query,
       );
-      return page(q, query.page, query.pageSize);
+      return page(q, query.page, query.pageSize, seen);
     },
 
     /** The top organizations of the caller's jurisdiction. */
-    listRoots(scope: Scope, query: OrgListQuery) {
+    listRoots(scope: Scope, query: OrgListQuery, seen?: ListVersions) {
       let q = selectOrgs();
       q = scope.global
         ? q.where("organizations.parent_id", "is", null)
         : q.where("organizations.path", "in", scope.paths.length ? scope.paths : [""]);
-      return page(applyFilters(q, query), query.page, query.pageSize);
+      return page(applyFilters(q, query), query.page, query.pageSize, seen);
     },
 
-    search(scope: Scope, query: OrgListQuery, withinPath: string | null) {
+    search(scope: Scope, query: OrgListQuery, withinPath: string | null, seen?: ListVersions) {
       let q = selectOrgs().where(pathInScopeSql(scope, "organizations.path"));
       if (withinPath) q = q.where("organizations.path", "like", likePrefix(withinPath));
       if (query.q) q = q.where("organizations.name", "like", `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      return page(applyFilters(q, query), query.page, query.pageSize);
+      return page(applyFilters(q, query), query.page, query.pageSize, seen);
     },
 
     /**

@@ -162,13 +162,13 @@ export function orgsService(db: Kysely<DB>, divisions: DivisionDirectory) {
           if (!within) throw notFound("organization");
           withinPath = within.path;
         }
-        result = await repo.search(scope, query, withinPath);
+        result = await repo.search(scope, query, withinPath, actor.listVersions);
       } else if (query.parentId) {
         const parent = await repo.findById(scope, query.parentId);
         if (!parent) throw notFound("organization");
-        result = await repo.listChildren(scope, query.parentId, query);
+        result = await repo.listChildren(scope, query.parentId, query, actor.listVersions);
       } else {
-        result = await repo.listRoots(scope, query);
+        result = await repo.listRoots(scope, query, actor.listVersions);
       }
       return { items: await present(actor, result.items, scope), total: result.total };
     },
