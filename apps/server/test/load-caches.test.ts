@@ -176,6 +176,49 @@ describe(`what is kept between requests (issue 12, ${testDatabaseKind})`, () => 
     await other({ method: "PATCH", url: `/api/orgs/${a1}`, payload: { name: village } });
   });
 
+  it("gives a jurisdiction whose members are all older than the newest 2,000 the same pages as the database", async () => {
+    // 2,100 new members outside town A: town A's members are then all older than the newest
+    // NEWEST_WINDOW (db/count.ts), so its pages come from the path indexes, not the newest rows.
+    const b = await t.orgId("town:b");
+    const bVillage = (
+      await t.database.db.selectFrom("organizations").select("id").where("parent_id", "=", b).executeTakeFirstOrThrow()
+    ).id;
+    await sql`INSERT INTO members (name, gender, ethnicity, birth_year, id_number_enc, id_number_hash,
+                id_number_masked, education, join_date, status, primary_org_id)
+              SELECT '批量' || g, m.gender, m.ethnicity, m.birth_year, m.id_number_enc, m.id_number_hash || int4send(g),
+                m.id_number_masked, m.education, m.join_date, m.status, ${bVillage}
+              FROM (SELECT * FROM members LIMIT 1) m, generate_series(1, 2100) g`.execute(t.database.db);
+    const townCoordinator = await t.login("town");
+    const townPath = (
+      await t.database.db.selectFrom("organizations").select("path").where("id", "=", town).executeTakeFirstOrThrow()
+    ).path;
+    const truth = (
+      await t.database.db
+        .selectFrom("members")
+        .select("id")
+        .where((eb) =>
+          eb.or([eb("primary_org_path", "like", `${townPath}%`), eb("co_org_path", "like", `${townPath}%`)]),
+        )
+        .where("transferred_out_at", "is", null)
+        .orderBy("id", "desc")
+        .execute()
+    ).map((r) => r.id);
+    expect(truth.length).toBeGreaterThan(5);
+    for (const pageNo of [1, 2]) {
+      const res = await townCoordinator.request({ method: "GET", url: `/api/members?pageSize=5&page=${pageNo}` });
+      expect(res.statusCode).toBe(200);
+      const body = res.json() as { items: Array<{ id: number }>; total: number };
+      expect(body.total).toBe(truth.length);
+      expect(body.items.map((m) => m.id)).toEqual(truth.slice((pageNo - 1) * 5, pageNo * 5));
+    }
+    // The county's first page is the newest 5 of them all.
+    const coordinator = await t.login("coordinator");
+    const county = (await coordinator.request({ method: "GET", url: "/api/members?pageSize=5" })).json() as {
+      items: Array<{ name: string }>;
+    };
+    expect(county.items.map((m) => m.name)).toEqual(["批量2100", "批量2099", "批量2098", "批量2097", "批量2096"]);
+  });
+
   it("keeps the same version when the change rows are folded", async () => {
     const coordinator = await t.login("coordinator");
     const before = await total(coordinator.request);

@@ -1,6 +1,6 @@
 import type { MemberExportQuery, MemberListQuery } from "@huzhu/contracts";
-import { type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
-import { countCache, countRows, keptPages, type ListVersions, listVersion } from "../../db/count.ts";
+import { type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool, sql } from "kysely";
+import { countCache, countRows, keptPages, type ListVersions, listVersion, NEWEST_WINDOW } from "../../db/count.ts";
 import type { DB } from "../../db/schema.ts";
 import { likePrefix, pathInScopeSql, type Reach, reachSql, type Scope } from "../../platform/access.ts";
 import { conflict } from "../../platform/errors.ts";
@@ -100,6 +100,10 @@ export function membersRepository(db: Kysely<DB>) {
         "members.co_org_path",
       ]);
 
+  /** The id below the newest NEWEST_WINDOW members (0 when there are fewer). */
+  const newestFloor = () =>
+    sql<number>`coalesce((SELECT id FROM members ORDER BY id DESC OFFSET ${NEWEST_WINDOW} LIMIT 1), 0)`;
+
   /** The roster's filters and the caller's scope, as SQL: shared by the list, the count and the export. */
   const filtered = (scope: Scope, query: MemberFilters, options: FilterOptions) => {
     // The active roster: a member transferred out of the platform keeps their record but leaves it (issue 11).
@@ -196,19 +200,33 @@ export function membersRepository(db: Kysely<DB>) {
       seen?: ListVersions,
     ): Promise<{ items: MemberRow[]; total: number }> {
       const q = filtered(scope, query, options);
-      const ids = q
-        .select("members.id")
-        // Newest first: a member just added or transferred in is on the first page.
-        .orderBy("members.id", "desc")
-        .limit(query.pageSize)
-        .offset((query.page - 1) * query.pageSize);
-      const pageQuery = selectMembers().where("members.id", "in", ids).orderBy("members.id", "desc");
+      const offset = (query.page - 1) * query.pageSize;
+      // Newest first: a member just added or transferred in is on the first page.
+      const newest = (ids: typeof q) =>
+        ids.select("members.id").orderBy("members.id", "desc").limit(query.pageSize).offset(offset);
+      // biome-ignore lint/suspicious/noExplicitAny: a query of member ids, from the table or a subquery
+      const rowsOf = (ids: SelectQueryBuilder<DB, any, { id: number }>) =>
+        selectMembers()
+          .select([listVersion("members").as("members_version"), listVersion("auth").as("auth_version")])
+          .where("members.id", "in", ids)
+          .orderBy("members.id", "desc")
+          .execute();
+      const pageQuery = selectMembers().where("members.id", "in", newest(q)).orderBy("members.id", "desc");
       return pages.read(pageQuery, seen, async () => {
+        // Among the newest rows first. The planner takes "newest first within a path" as a backward
+        // walk of the primary key, assuming a jurisdiction's members are spread evenly over the
+        // ids; they are not (a county's are imported together), and at province size a city's
+        // first page walked 700,000 other members (docs/performance.md). Bounded to the newest
+        // NEWEST_WINDOW ids, the walk is cheap; a page it fills is exact (every member outside the
+        // window is older than every one in it). Otherwise the scope's ids are read through the
+        // path indexes (the OFFSET 0 keeps the planner from walking the key again) and sorted.
+        let page = await rowsOf(newest(q.where("members.id", ">", newestFloor())));
+        if (page.length < query.pageSize) {
+          const scoped = db.selectFrom(q.select("members.id").offset(0).as("scoped")).select("scoped.id");
+          page = await rowsOf(scoped.orderBy("scoped.id", "desc").limit(query.pageSize).offset(offset));
+        }
         // The page carries the lists' versions, so that a kept total is reused without a count
         // and the page itself is kept under what its own snapshot saw.
-        const page = await pageQuery
-          .select([listVersion("members").as("members_version"), listVersion("auth").as("auth_version")])
-          .execute();
         const first = page[0];
         const total = await totals.total(q, first?.members_version);
         const items = page.map(({ members_version: _m, auth_version: _a, ...row }) => row) as MemberRow[];
