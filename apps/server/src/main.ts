@@ -10,7 +10,7 @@ import { loadDemoIfEmpty } from "./demo/load.ts";
 import { createDivisionDirectory } from "./modules/divisions/divisions.ts";
 import { defaultSolverPoolOptions } from "./modules/pairing/solve-in-worker.ts";
 import { useAuditKey } from "./platform/audit.ts";
-import { loadAuditKey, startAuditChain } from "./platform/audit-chain.ts";
+import { configuredAuditKey, startAuditChain } from "./platform/audit-chain.ts";
 import { cipherFromConfig } from "./platform/crypto.ts";
 
 /**
@@ -33,14 +33,7 @@ async function main() {
   const cipher = cipherFromConfig(config);
   // The audit log's own key (not the personal-data key); records written before the chain
   // existed are sealed into its first link at the first start after the upgrade.
-  const auditKeys = useAuditKey(
-    loadAuditKey({
-      auditKey: config.auditKey,
-      auditKeyFile: config.auditKeyFile,
-      dataDir: config.dataDir,
-      allowGenerate: !config.databaseUrl,
-    }),
-  );
+  const auditKeys = useAuditKey(configuredAuditKey(config));
   if (!worker && (await startAuditChain(database.db, auditKeys))) {
     console.log("huzhu: the audit log's tamper-evident chain starts");
   }

@@ -14,7 +14,7 @@ import {
   RegionRefused,
 } from "../demo/region.ts";
 import { useAuditKey } from "../platform/audit.ts";
-import { loadAuditKey } from "../platform/audit-chain.ts";
+import { configuredAuditKey } from "../platform/audit-chain.ts";
 import { chinaDate } from "../platform/china-time.ts";
 import { cipherFromConfig, type PersonalDataCipher } from "../platform/crypto.ts";
 
@@ -65,14 +65,7 @@ export async function runDemoLoad(args: string[], env = process.env): Promise<nu
     config = loadConfig(env);
     cipher = cipherFromConfig(config);
     // The load is recorded in the audit log, whose chain needs the servers' key.
-    useAuditKey(
-      loadAuditKey({
-        auditKey: config.auditKey,
-        auditKeyFile: config.auditKeyFile,
-        dataDir: config.dataDir,
-        allowGenerate: !config.databaseUrl,
-      }),
-    );
+    useAuditKey(configuredAuditKey(config));
     region = generateDemoRegion(code, { seed });
   } catch (error) {
     if (error instanceof ConfigError || error instanceof RegionError) return fail(error.message);

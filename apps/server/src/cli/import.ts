@@ -10,7 +10,7 @@ import { importsService } from "../modules/imports/imports.service.ts";
 import { orgDirectory } from "../modules/orgs/orgs.service.ts";
 import type { Actor } from "../platform/access.ts";
 import { useAuditKey } from "../platform/audit.ts";
-import { loadAuditKey } from "../platform/audit-chain.ts";
+import { configuredAuditKey } from "../platform/audit-chain.ts";
 import { cipherFromConfig } from "../platform/crypto.ts";
 import { AppError, presentAppError } from "../platform/errors.ts";
 import { translate } from "../platform/i18n.ts";
@@ -59,14 +59,7 @@ export async function runImportMembers(args: string[], env = process.env): Promi
   try {
     config = loadConfig(env);
     cipher = cipherFromConfig(config, { allowGenerate: !config.databaseUrl });
-    useAuditKey(
-      loadAuditKey({
-        auditKey: config.auditKey,
-        auditKeyFile: config.auditKeyFile,
-        dataDir: config.dataDir,
-        allowGenerate: !config.databaseUrl,
-      }),
-    );
+    useAuditKey(configuredAuditKey(config));
   } catch (error) {
     if (error instanceof ConfigError || error instanceof Error) return fail(error.message);
     throw error;

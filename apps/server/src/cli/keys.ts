@@ -4,7 +4,7 @@ import { type Config, ConfigError, loadConfig } from "../config.ts";
 import { openDatabase } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { recordAudit, useAuditKey } from "../platform/audit.ts";
-import { loadAuditKey } from "../platform/audit-chain.ts";
+import { configuredAuditKey } from "../platform/audit-chain.ts";
 import { cipherFromConfig } from "../platform/crypto.ts";
 import { keyStatus, rotateKeys } from "../platform/key-rotation.ts";
 
@@ -37,14 +37,7 @@ export async function runKeys(command: "rotate" | "status", args: string[], env 
     // A rotation is recorded in the audit log like any change to personal data, so the key the
     // servers use must be at hand before anything is re-encrypted.
     if (command === "rotate") {
-      useAuditKey(
-        loadAuditKey({
-          auditKey: config.auditKey,
-          auditKeyFile: config.auditKeyFile,
-          dataDir: config.dataDir,
-          allowGenerate: !config.databaseUrl,
-        }),
-      );
+      useAuditKey(configuredAuditKey(config));
     }
   } catch (error) {
     if (error instanceof ConfigError) return fail(error.message);

@@ -45,6 +45,20 @@ function parseAuditKey(text: string, source: string): Buffer {
  * <data dir>/audit.key, created with mode 0600 on first start. Like the personal-data key, and
  * separate from it: whoever holds one need not hold the other.
  */
+/**
+ * The servers' audit key as the configuration gives it (HUZHU_AUDIT_KEY, HUZHU_AUDIT_KEY_FILE or
+ * the data folder's file), generated on first use only for the embedded database: a PostgreSQL
+ * deployment's processes must all use one key, so none of them may invent its own.
+ */
+export function configuredAuditKey(config: {
+  auditKey: string | undefined;
+  auditKeyFile: string | undefined;
+  dataDir: string;
+  databaseUrl: string | undefined;
+}): Buffer {
+  return loadAuditKey({ ...config, allowGenerate: !config.databaseUrl });
+}
+
 export function loadAuditKey(options: {
   auditKey: string | undefined;
   auditKeyFile: string | undefined;
