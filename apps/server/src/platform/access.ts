@@ -106,8 +106,30 @@ function makeScope(parts: Omit<Scope, typeof scopeBrand>): Scope {
   return Object.freeze({ ...parts }) as Scope;
 }
 
+/**
+ * Scopes already worked out, per roles array: a request asks for the same few several times (the
+ * list, each ability of each row shown), and an actor kept between requests (modules/auth) keeps
+ * its roles array, so its scopes are worked out once per session. Scopes are frozen, so sharing
+ * them is safe; the array is never changed after an actor is built.
+ */
+const scopesOfRoles = new WeakMap<Actor["roles"], Map<string, Scope>>();
+
 /** The scope of one grant or of any of several (their union). */
 export function scopeFor(actor: Pick<Actor, "roles" | "memberId" | "userId">, grants: Grant | readonly Grant[]): Scope {
+  let known = scopesOfRoles.get(actor.roles);
+  if (!known) {
+    known = new Map();
+    scopesOfRoles.set(actor.roles, known);
+  }
+  const key = `${actor.memberId}|${actor.userId}|${typeof grants === "string" ? grants : grants.join(",")}`;
+  const seen = known.get(key);
+  if (seen) return seen;
+  const scope = workOutScope(actor, grants);
+  known.set(key, scope);
+  return scope;
+}
+
+function workOutScope(actor: Pick<Actor, "roles" | "memberId" | "userId">, grants: Grant | readonly Grant[]): Scope {
   const list: readonly Grant[] = typeof grants === "string" ? [grants] : grants;
   let global = false;
   let userId: number | null = null;

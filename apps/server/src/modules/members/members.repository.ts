@@ -199,20 +199,21 @@ export function membersRepository(db: Kysely<DB>) {
       options: FilterOptions,
       seen?: ListVersions,
     ): Promise<{ items: MemberRow[]; total: number }> {
-      const q = filtered(scope, query, options);
-      const offset = (query.page - 1) * query.pageSize;
-      // Newest first: a member just added or transferred in is on the first page.
-      const newest = (ids: typeof q) =>
-        ids.select("members.id").orderBy("members.id", "desc").limit(query.pageSize).offset(offset);
-      // biome-ignore lint/suspicious/noExplicitAny: a query of member ids, from the table or a subquery
-      const rowsOf = (ids: SelectQueryBuilder<DB, any, { id: number }>) =>
-        selectMembers()
-          .select([listVersion("members").as("members_version"), listVersion("auth").as("auth_version")])
-          .where("members.id", "in", ids)
-          .orderBy("members.id", "desc")
-          .execute();
-      const pageQuery = selectMembers().where("members.id", "in", newest(q)).orderBy("members.id", "desc");
-      return pages.read(pageQuery, seen, async () => {
+      // The page's every input: its query is made of these alone (filtered, newest, the window).
+      const key = JSON.stringify([scope, query, options]);
+      return pages.read(key, seen, async () => {
+        const q = filtered(scope, query, options);
+        const offset = (query.page - 1) * query.pageSize;
+        // Newest first: a member just added or transferred in is on the first page.
+        const newest = (ids: typeof q) =>
+          ids.select("members.id").orderBy("members.id", "desc").limit(query.pageSize).offset(offset);
+        // biome-ignore lint/suspicious/noExplicitAny: a query of member ids, from the table or a subquery
+        const rowsOf = (ids: SelectQueryBuilder<DB, any, { id: number }>) =>
+          selectMembers()
+            .select([listVersion("members").as("members_version"), listVersion("auth").as("auth_version")])
+            .where("members.id", "in", ids)
+            .orderBy("members.id", "desc")
+            .execute();
         // Among the newest rows first. The planner takes "newest first within a path" as a backward
         // walk of the primary key, assuming a jurisdiction's members are spread evenly over the
         // ids; they are not (a county's are imported together), and at province size a city's

@@ -94,22 +94,28 @@ export function orgsRepository(db: Kysely<DB>) {
   // versions them) and its subtree's member count ('members').
   const pages = keptPages<OrgRow>(["auth", "members"]);
 
+  /**
+   * A page of organizations in the official order, kept between requests. `key` holds every input
+   * `build` makes its query from (keptPages): the query is built only when the page is read afresh.
+   */
   function page(
-    q: SelectQueryBuilder<DB, "organizations", OrgRow>,
+    key: unknown[],
+    build: () => SelectQueryBuilder<DB, "organizations", OrgRow>,
     pageNo: number,
     pageSize: number,
     seen: ListVersions | undefined,
   ): Promise<{ items: OrgRow[]; total: number }> {
-    const pageQuery = q
-      // The official order coordinators expect: committees and general branches first, then by
-      // division code (平川街道 350824001 before 中山镇 350824101), then by name.
-      .orderBy(sql`CASE organizations.kind WHEN 'committee' THEN 0 WHEN 'general_branch' THEN 1 ELSE 2 END`)
-      .orderBy(sql`organizations.division_code NULLS LAST`)
-      .orderBy("organizations.name")
-      .orderBy("organizations.id")
-      .limit(pageSize)
-      .offset((pageNo - 1) * pageSize);
-    return pages.read(pageQuery, seen, async () => {
+    return pages.read(JSON.stringify([...key, pageNo, pageSize]), seen, async () => {
+      const q = build();
+      const pageQuery = q
+        // The official order coordinators expect: committees and general branches first, then by
+        // division code (平川街道 350824001 before 中山镇 350824101), then by name.
+        .orderBy(sql`CASE organizations.kind WHEN 'committee' THEN 0 WHEN 'general_branch' THEN 1 ELSE 2 END`)
+        .orderBy(sql`organizations.division_code NULLS LAST`)
+        .orderBy("organizations.name")
+        .orderBy("organizations.id")
+        .limit(pageSize)
+        .offset((pageNo - 1) * pageSize);
       const [rows, counted] = await Promise.all([
         pageQuery.select([listVersion("auth").as("auth"), listVersion("members").as("members")]).execute(),
         countWithVersions(q, ["auth", "members"]),
@@ -220,27 +226,38 @@ export function orgsRepository(db: Kysely<DB>) {
     },
 
     listChildren(scope: Scope, parentId: number, query: OrgListQuery, seen?: ListVersions) {
-      const q = applyFilters(
-        selectOrgs().where("organizations.parent_id", "=", parentId).where(pathInScopeSql(scope, "organizations.path")),
-        query,
-      );
-      return page(q, query.page, query.pageSize, seen);
+      const build = () =>
+        applyFilters(
+          selectOrgs()
+            .where("organizations.parent_id", "=", parentId)
+            .where(pathInScopeSql(scope, "organizations.path")),
+          query,
+        );
+      return page(["children", scope, parentId, query], build, query.page, query.pageSize, seen);
     },
 
     /** The top organizations of the caller's jurisdiction. */
     listRoots(scope: Scope, query: OrgListQuery, seen?: ListVersions) {
-      let q = selectOrgs();
-      q = scope.global
-        ? q.where("organizations.parent_id", "is", null)
-        : q.where("organizations.path", "in", scope.paths.length ? scope.paths : [""]);
-      return page(applyFilters(q, query), query.page, query.pageSize, seen);
+      const build = () => {
+        const q = selectOrgs();
+        return applyFilters(
+          scope.global
+            ? q.where("organizations.parent_id", "is", null)
+            : q.where("organizations.path", "in", scope.paths.length ? scope.paths : [""]),
+          query,
+        );
+      };
+      return page(["roots", scope, query], build, query.page, query.pageSize, seen);
     },
 
     search(scope: Scope, query: OrgListQuery, withinPath: string | null, seen?: ListVersions) {
-      let q = selectOrgs().where(pathInScopeSql(scope, "organizations.path"));
-      if (withinPath) q = q.where("organizations.path", "like", likePrefix(withinPath));
-      if (query.q) q = q.where("organizations.name", "like", `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      return page(applyFilters(q, query), query.page, query.pageSize, seen);
+      const build = () => {
+        let q = selectOrgs().where(pathInScopeSql(scope, "organizations.path"));
+        if (withinPath) q = q.where("organizations.path", "like", likePrefix(withinPath));
+        if (query.q) q = q.where("organizations.name", "like", `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+        return applyFilters(q, query);
+      };
+      return page(["search", scope, query, withinPath], build, query.page, query.pageSize, seen);
     },
 
     /**
