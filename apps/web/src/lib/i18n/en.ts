@@ -266,6 +266,8 @@ const en: Messages = {
     typeToSearch: "Type a name to search",
   },
   member: {
+    pickerPlaceholder: "Type a name to find a member",
+    pickerNone: "No member found",
     gender: {
       male: "Male",
       female: "Female",
@@ -1484,9 +1486,6 @@ const en: Messages = {
   motion: {
     member: "Member",
     pickOrg: "Type part of an organization's name",
-    pickMember: "Type part of a member's name",
-    noMember: "No such member",
-    typeName: "Type a name",
     reasonRequired: "Please give a reason",
     transfer: {
       title: "Membership transfers",
@@ -1644,8 +1643,6 @@ const en: Messages = {
         host: "Host side",
       },
     },
-    typeName: "Type a name to find a member",
-    noMember: "No member found",
     member: "Member",
     org: "Organization",
     status: "Status",

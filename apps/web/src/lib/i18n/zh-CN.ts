@@ -267,6 +267,8 @@ const zhCN = {
     typeToSearch: "输入名称搜索",
   },
   member: {
+    pickerPlaceholder: "输入姓名搜索党员",
+    pickerNone: "未找到党员",
     gender: {
       male: "男",
       female: "女",
@@ -1461,9 +1463,6 @@ const zhCN = {
   motion: {
     member: "党员",
     pickOrg: "输入党组织名称搜索",
-    pickMember: "输入党员姓名搜索",
-    noMember: "没有找到该党员",
-    typeName: "请输入姓名",
     reasonRequired: "请填写原因",
     transfer: {
       title: "组织关系转接",
@@ -1621,8 +1620,6 @@ const zhCN = {
         host: "接收方",
       },
     },
-    typeName: "输入姓名搜索党员",
-    noMember: "未找到党员",
     member: "党员",
     org: "党组织",
     status: "状态",

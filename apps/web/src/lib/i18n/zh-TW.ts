@@ -266,6 +266,8 @@ const zhTW: Messages = {
     typeToSearch: "輸入名稱搜尋",
   },
   member: {
+    pickerPlaceholder: "輸入姓名搜尋黨員",
+    pickerNone: "未找到黨員",
     gender: {
       male: "男",
       female: "女",
@@ -1461,9 +1463,6 @@ const zhTW: Messages = {
   motion: {
     member: "黨員",
     pickOrg: "輸入黨組織名稱搜尋",
-    pickMember: "輸入黨員姓名搜尋",
-    noMember: "沒有找到該黨員",
-    typeName: "請輸入姓名",
     reasonRequired: "請填寫原因",
     transfer: {
       title: "組織關係轉接",
@@ -1621,8 +1620,6 @@ const zhTW: Messages = {
         host: "接收方",
       },
     },
-    typeName: "輸入姓名搜尋黨員",
-    noMember: "未找到黨員",
     member: "黨員",
     org: "黨組織",
     status: "狀態",

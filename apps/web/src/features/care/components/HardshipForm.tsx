@@ -2,10 +2,10 @@ import { createHardshipBody, hardshipCategories } from "@huzhu/contracts";
 import { App, Form, Input, Modal, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
+import { MemberPicker } from "../../../components/MemberPicker.tsx";
 import { showApiError } from "../../../lib/form-errors.ts";
 import { setIssuesOnForm } from "../../../lib/zod-rules.ts";
 import { useCreateHardship } from "../api/hardship.ts";
-import { MemberPicker } from "./MemberPicker.tsx";
 
 interface Values {
   memberId: number | null;

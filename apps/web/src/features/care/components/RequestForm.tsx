@@ -1,11 +1,11 @@
 import { createServiceRequestBody } from "@huzhu/contracts";
 import { App, Form, Input, Modal } from "antd";
 import { useTranslation } from "react-i18next";
+import { MemberPicker } from "../../../components/MemberPicker.tsx";
 import { OwnOrgSelect, useOwnOrgs } from "../../../components/OwnOrgSelect.tsx";
 import { showApiError } from "../../../lib/form-errors.ts";
 import { setIssuesOnForm } from "../../../lib/zod-rules.ts";
 import { useCreateServiceRequest } from "../api/volunteers.ts";
-import { MemberPicker } from "./MemberPicker.tsx";
 
 interface Values {
   orgId: number | null;

@@ -3,13 +3,13 @@ import { useQuery } from "@tanstack/react-query";
 import { App, Form, Input, Modal, Select } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { MemberPicker } from "../../../components/MemberPicker.tsx";
 import { api } from "../../../lib/api/client.ts";
 import { chinaToday } from "../../../lib/china-time.ts";
 import { showApiError } from "../../../lib/form-errors.ts";
 import { useDebounced } from "../../../lib/use-debounced.ts";
 import { setIssuesOnForm } from "../../../lib/zod-rules.ts";
 import { useCreateSecondment } from "../api/secondments.ts";
-import { MemberPicker } from "./MemberPicker.tsx";
 
 interface Values {
   memberId: number | null;

@@ -1,10 +1,11 @@
 import { createMobileMemberBody, mobileReasons } from "@huzhu/contracts";
 import { App, Form, Input, Modal, Select } from "antd";
 import { useTranslation } from "react-i18next";
+import { MemberPicker } from "../../../components/MemberPicker.tsx";
 import { showApiError } from "../../../lib/form-errors.ts";
 import { setIssuesOnForm } from "../../../lib/zod-rules.ts";
 import { useRegisterMobile } from "../api/register-mobile.ts";
-import { DestinationSelect, MemberSelect } from "./Pickers.tsx";
+import { DestinationSelect } from "./Pickers.tsx";
 
 interface Values {
   memberId: number | null;
@@ -58,7 +59,7 @@ export function MobileForm(props: { selfMemberId: number | null; onDone: () => v
       <Form form={form} layout="vertical" data-testid="mobile-form">
         {props.selfMemberId === null ? (
           <Form.Item name="memberId" label={t("motion.member")} required>
-            <MemberSelect data-testid="mobile-member" />
+            <MemberPicker data-testid="mobile-member" />
           </Form.Item>
         ) : null}
         <Form.Item name="destOrgId" label={t("motion.mobile.destOrg")}>

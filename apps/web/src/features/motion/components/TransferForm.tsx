@@ -2,10 +2,11 @@ import { createTransferBody } from "@huzhu/contracts";
 import { App, Form, Input, Modal, Radio } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { MemberPicker } from "../../../components/MemberPicker.tsx";
 import { showApiError } from "../../../lib/form-errors.ts";
 import { setIssuesOnForm } from "../../../lib/zod-rules.ts";
 import { useRequestTransfer } from "../api/request-transfer.ts";
-import { DestinationSelect, MemberSelect } from "./Pickers.tsx";
+import { DestinationSelect } from "./Pickers.tsx";
 
 interface Values {
   memberId: number | null;
@@ -53,7 +54,7 @@ export function TransferForm(props: { selfMemberId: number | null; onDone: () =>
       <Form form={form} layout="vertical" data-testid="transfer-form">
         {props.selfMemberId === null ? (
           <Form.Item name="memberId" label={t("motion.member")} required>
-            <MemberSelect data-testid="transfer-member" />
+            <MemberPicker data-testid="transfer-member" />
           </Form.Item>
         ) : null}
         <Form.Item label={t("motion.transfer.where")}>

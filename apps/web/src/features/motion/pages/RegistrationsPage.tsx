@@ -20,6 +20,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { CardsPagination } from "../../../components/ListPagination.tsx";
+import { MemberPicker } from "../../../components/MemberPicker.tsx";
 import { OwnOrgSelect, useOwnOrgs } from "../../../components/OwnOrgSelect.tsx";
 import { PageError, PageLoading } from "../../../components/PageStates.tsx";
 import { can, hasRole } from "../../../lib/auth/abilities.ts";
@@ -28,7 +29,7 @@ import { showApiError } from "../../../lib/form-errors.ts";
 import { useSearchUpdate } from "../../../lib/use-search-update.ts";
 import { motionQueries } from "../api/queries.ts";
 import { usePublishPost, useRecordHours, useRegister, useTakePost } from "../api/registrations.ts";
-import { DestinationSelect, MemberSelect } from "../components/Pickers.tsx";
+import { DestinationSelect } from "../components/Pickers.tsx";
 
 const PAGE_SIZE = 10;
 const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -69,7 +70,7 @@ function RegisterForm(props: { selfMemberId: number | null; onDone: () => void }
       <Form form={form} layout="vertical">
         {props.selfMemberId === null ? (
           <Form.Item name="memberId" label={t("motion.member")} required>
-            <MemberSelect />
+            <MemberPicker />
           </Form.Item>
         ) : null}
         <Form.Item name="communityOrgId" label={t("motion.reg.community")} required>
