@@ -160,7 +160,11 @@ describe(`what is kept between requests (issue 12, ${testDatabaseKind})`, () => 
     expect((await page(coordinator.request)).items[0]?.id).toBe(id);
     expect(await childCounts(coordinator.request)).toBe((counted as number) + 1);
     // An edit through this process shows in the other's page.
-    const edited = await coordinator.request({ method: "PATCH", url: `/api/members/${id}`, payload: { name: "缓存改名" } });
+    const edited = await coordinator.request({
+      method: "PATCH",
+      url: `/api/members/${id}`,
+      payload: { name: "缓存改名" },
+    });
     expect(edited.statusCode).toBe(200);
     expect((await page(other)).items[0]?.name).toBe("缓存改名");
     // The organization's new name shows on the members' page in both (a page holds organizations' names too).
@@ -217,6 +221,63 @@ describe(`what is kept between requests (issue 12, ${testDatabaseKind})`, () => 
       items: Array<{ name: string }>;
     };
     expect(county.items.map((m) => m.name)).toEqual(["批量2100", "批量2099", "批量2098", "批量2097", "批量2096"]);
+  });
+
+  it("counts a roster once per member: co-managed from elsewhere, and oneself", async () => {
+    // Members of town B co-managed by a village of town A: in town A's roster once, though their
+    // primary organization is elsewhere (the total's second part, members.repository `countable`).
+    const b = await t.orgId("town:b");
+    const townB = (
+      await t.database.db.selectFrom("organizations").select("path").where("id", "=", b).executeTakeFirstOrThrow()
+    ).path;
+    const coManaged = await t.database.db
+      .selectFrom("members")
+      .select("id")
+      .where("primary_org_path", "like", `${townB}%`)
+      .where("co_org_id", "is", null)
+      .orderBy("id")
+      .limit(3)
+      .execute();
+    expect(coManaged).toHaveLength(3);
+    await t.database.db
+      .updateTable("members")
+      .set({ co_org_id: a1 })
+      .where(
+        "id",
+        "in",
+        coManaged.map((m) => m.id),
+      )
+      .execute();
+    const townPath = (
+      await t.database.db.selectFrom("organizations").select("path").where("id", "=", town).executeTakeFirstOrThrow()
+    ).path;
+    const truth = (
+      await t.database.db
+        .selectFrom("members")
+        .select(sql<number>`count(*)::int`.as("n"))
+        .where((eb) =>
+          eb.or([eb("primary_org_path", "like", `${townPath}%`), eb("co_org_path", "like", `${townPath}%`)]),
+        )
+        .where("transferred_out_at", "is", null)
+        .executeTakeFirstOrThrow()
+    ).n;
+    const townCoordinator = await t.login("town");
+    expect(await total(townCoordinator.request)).toBe(truth);
+    expect(await total(through(second, townCoordinator))).toBe(truth);
+    // A party member's own roster is themself.
+    const member = await t.login("member");
+    const own = await member.request({ method: "GET", url: "/api/members?pageSize=5" });
+    expect(own.statusCode).toBe(200);
+    expect((own.json() as { total: number }).total).toBe(1);
+    await t.database.db
+      .updateTable("members")
+      .set({ co_org_id: null })
+      .where(
+        "id",
+        "in",
+        coManaged.map((m) => m.id),
+      )
+      .execute();
   });
 
   it("keeps the same version when the change rows are folded", async () => {

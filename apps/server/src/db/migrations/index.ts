@@ -22,6 +22,7 @@ import { membersInMotion } from "./0022_members_in_motion.ts";
 import { care } from "./0023_care.ts";
 import { inServiceRegistrations } from "./0024_in_service_registrations.ts";
 import { listChanges } from "./0025_list_changes.ts";
+import { activeRosterIndex } from "./0026_active_roster_index.ts";
 
 /**
  * Ordered migrations. Append only: never edit one that has shipped; add the next number.
@@ -52,4 +53,5 @@ export const migrations: ReadonlyArray<{ name: string; script: string }> = [
   { name: "0023_care", script: care },
   { name: "0024_in_service_registrations", script: inServiceRegistrations },
   { name: "0025_list_changes", script: listChanges },
+  { name: "0026_active_roster_index", script: activeRosterIndex },
 ];

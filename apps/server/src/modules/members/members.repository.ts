@@ -104,6 +104,28 @@ export function membersRepository(db: Kysely<DB>) {
   const newestFloor = () =>
     sql<number>`coalesce((SELECT id FROM members ORDER BY id DESC OFFSET ${NEWEST_WINDOW} LIMIT 1), 0)`;
 
+  /**
+   * What the roster's total counts. With filters, the filtered query. Without (the first page of
+   * every roster), the same members as two disjoint parts the indexes answer: those whose primary
+   * organization is in the scope (an index-only range scan of migration 0026's index) and the
+   * rest of the scope (co-managed from elsewhere, or oneself), which are few. The `OR` of the
+   * whole scope read every member of a province (docs/performance.md, "Province scale").
+   */
+  const countable = (scope: Scope, query: MemberFilters, options: FilterOptions) => {
+    // Any filter at all: every field of the query but the page, every option the service resolved
+    // (idNumberScope only narrows an ID-number search, which idNumberHash already is).
+    const filteredBeyondScope =
+      Object.entries(query).some(([k, v]) => k !== "page" && k !== "pageSize" && v !== undefined && v !== "") ||
+      Object.entries(options).some(([k, v]) => k !== "idNumberScope" && v !== null && v !== undefined);
+    if (filteredBeyondScope) return filtered(scope, query, options);
+    const primaryInScope = reachSql(scope, memberManagedReach);
+    const active = db.selectFrom("members").select("members.id").where("members.transferred_out_at", "is", null);
+    const parts = active
+      .where(primaryInScope)
+      .unionAll(active.where(memberInScope(scope)).where(sql<SqlBool>`NOT (${primaryInScope})`));
+    return db.selectFrom(parts.as("scoped")).select("scoped.id");
+  };
+
   /** The roster's filters and the caller's scope, as SQL: shared by the list, the count and the export. */
   const filtered = (scope: Scope, query: MemberFilters, options: FilterOptions) => {
     // The active roster: a member transferred out of the platform keeps their record but leaves it (issue 11).
@@ -229,7 +251,7 @@ export function membersRepository(db: Kysely<DB>) {
         // The page carries the lists' versions, so that a kept total is reused without a count
         // and the page itself is kept under what its own snapshot saw.
         const first = page[0];
-        const total = await totals.total(q, first?.members_version);
+        const total = await totals.total(countable(scope, query, options), first?.members_version);
         const items = page.map(({ members_version: _m, auth_version: _a, ...row }) => row) as MemberRow[];
         return {
           items,
