@@ -119,10 +119,15 @@ export function membersRepository(db: Kysely<DB>) {
       Object.entries(options).some(([k, v]) => k !== "idNumberScope" && v !== null && v !== undefined);
     if (filteredBeyondScope) return filtered(scope, query, options);
     const primaryInScope = reachSql(scope, memberManagedReach);
+    // The scope's other relations (co-managing organization, oneself), each with its own index.
+    const otherwiseInScope = reachSql(
+      scope,
+      memberReadReach.filter((relation) => relation.column !== "members.primary_org_path"),
+    );
     const active = db.selectFrom("members").select("members.id").where("members.transferred_out_at", "is", null);
     const parts = active
       .where(primaryInScope)
-      .unionAll(active.where(memberInScope(scope)).where(sql<SqlBool>`NOT (${primaryInScope})`));
+      .unionAll(active.where(otherwiseInScope).where(sql<SqlBool>`NOT (${primaryInScope})`));
     return db.selectFrom(parts.as("scoped")).select("scoped.id");
   };
 
