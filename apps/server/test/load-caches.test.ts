@@ -39,6 +39,21 @@ describe(`what is kept between requests (issue 12, ${testDatabaseKind})`, () => 
         .where("transferred_out_at", "is", null)
         .executeTakeFirstOrThrow()
     ).n;
+  const pathOf = async (orgId: number) =>
+    (await t.database.db.selectFrom("organizations").select("path").where("id", "=", orgId).executeTakeFirstOrThrow())
+      .path;
+  /** The ids of a town's roster as the database has it, newest first: members whose primary or co-managing organization lies under it. */
+  const rosterUnder = async (orgId: number) => {
+    const path = await pathOf(orgId);
+    const rows = await t.database.db
+      .selectFrom("members")
+      .select("id")
+      .where((eb) => eb.or([eb("primary_org_path", "like", `${path}%`), eb("co_org_path", "like", `${path}%`)]))
+      .where("transferred_out_at", "is", null)
+      .orderBy("id", "desc")
+      .execute();
+    return rows.map((r) => r.id);
+  };
   let serial = 500;
   const newMember = (orgId: number) => {
     serial += 1;
@@ -111,21 +126,8 @@ describe(`what is kept between requests (issue 12, ${testDatabaseKind})`, () => 
     const b = await t.orgId("town:b");
     const move = await coordinator.request({ method: "POST", url: `/api/orgs/${a1}/move`, payload: { parentId: b } });
     expect(move.statusCode).toBe(200);
-    // The town's roster as the database has it now: members whose primary or co-managing
-    // organization lies under the town.
-    const townPath = (
-      await t.database.db.selectFrom("organizations").select("path").where("id", "=", town).executeTakeFirstOrThrow()
-    ).path;
-    const underTown = (
-      await t.database.db
-        .selectFrom("members")
-        .select(sql<number>`count(*)::int`.as("n"))
-        .where((eb) =>
-          eb.or([eb("primary_org_path", "like", `${townPath}%`), eb("co_org_path", "like", `${townPath}%`)]),
-        )
-        .where("transferred_out_at", "is", null)
-        .executeTakeFirstOrThrow()
-    ).n;
+    // The town's roster as the database has it now.
+    const underTown = (await rosterUnder(town)).length;
     expect(underTown).toBeLessThan(townTotal);
     expect(await total(through(second, townCoordinator))).toBe(underTown);
     expect(await total(townCoordinator.request)).toBe(underTown);
@@ -193,20 +195,7 @@ describe(`what is kept between requests (issue 12, ${testDatabaseKind})`, () => 
                 m.id_number_masked, m.education, m.join_date, m.status, ${bVillage}
               FROM (SELECT * FROM members LIMIT 1) m, generate_series(1, 2100) g`.execute(t.database.db);
     const townCoordinator = await t.login("town");
-    const townPath = (
-      await t.database.db.selectFrom("organizations").select("path").where("id", "=", town).executeTakeFirstOrThrow()
-    ).path;
-    const truth = (
-      await t.database.db
-        .selectFrom("members")
-        .select("id")
-        .where((eb) =>
-          eb.or([eb("primary_org_path", "like", `${townPath}%`), eb("co_org_path", "like", `${townPath}%`)]),
-        )
-        .where("transferred_out_at", "is", null)
-        .orderBy("id", "desc")
-        .execute()
-    ).map((r) => r.id);
+    const truth = await rosterUnder(town);
     expect(truth.length).toBeGreaterThan(5);
     for (const pageNo of [1, 2]) {
       const res = await townCoordinator.request({ method: "GET", url: `/api/members?pageSize=5&page=${pageNo}` });
@@ -227,9 +216,7 @@ describe(`what is kept between requests (issue 12, ${testDatabaseKind})`, () => 
     // Members of town B co-managed by a village of town A: in town A's roster once, though their
     // primary organization is elsewhere (the total's second part, members.repository `countable`).
     const b = await t.orgId("town:b");
-    const townB = (
-      await t.database.db.selectFrom("organizations").select("path").where("id", "=", b).executeTakeFirstOrThrow()
-    ).path;
+    const townB = await pathOf(b);
     const coManaged = await t.database.db
       .selectFrom("members")
       .select("id")
@@ -248,19 +235,7 @@ describe(`what is kept between requests (issue 12, ${testDatabaseKind})`, () => 
         coManaged.map((m) => m.id),
       )
       .execute();
-    const townPath = (
-      await t.database.db.selectFrom("organizations").select("path").where("id", "=", town).executeTakeFirstOrThrow()
-    ).path;
-    const truth = (
-      await t.database.db
-        .selectFrom("members")
-        .select(sql<number>`count(*)::int`.as("n"))
-        .where((eb) =>
-          eb.or([eb("primary_org_path", "like", `${townPath}%`), eb("co_org_path", "like", `${townPath}%`)]),
-        )
-        .where("transferred_out_at", "is", null)
-        .executeTakeFirstOrThrow()
-    ).n;
+    const truth = (await rosterUnder(town)).length;
     const townCoordinator = await t.login("town");
     expect(await total(townCoordinator.request)).toBe(truth);
     expect(await total(through(second, townCoordinator))).toBe(truth);
