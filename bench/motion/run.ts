@@ -63,12 +63,10 @@ import { serviceRequestPolicy, teamPolicy } from "../../apps/server/src/modules/
 import { volunteersRepository } from "../../apps/server/src/modules/volunteers/volunteers.repository.ts";
 import { volunteersService } from "../../apps/server/src/modules/volunteers/volunteers.service.ts";
 import { type Actor, type Scope, scopeFor } from "../../apps/server/src/platform/access.ts";
-import { useAuditKey } from "../../apps/server/src/platform/audit.ts";
 import { createCipher, type PersonalDataCipher } from "../../apps/server/src/platform/crypto.ts";
 import { scopeOf, visibleWhere } from "../../apps/server/src/platform/policy.ts";
-import { onEachDatabase } from "../foundation/databases.ts";
-import { explainAnalyze, recordingKysely } from "../foundation/explain.ts";
-import { actorFor, loadProvince, type ProvinceOrg, stats } from "../foundation/province-db.ts";
+import { actorFor, loadProvince, type ProvinceOrg } from "../foundation/province-db.ts";
+import { type Pair, runListBenchmark, type Sample, timeScenarios } from "../foundation/scenarios.ts";
 import { pick, rng } from "../search/generate.ts";
 
 const arg = (name: string, fallback: number) => {
@@ -571,15 +569,6 @@ async function generate(
   return { members, volunteers };
 }
 
-interface Sample {
-  scenario: string;
-  who: string;
-  ms: number;
-  refMs: number;
-  total: number;
-}
-const results: Array<{ label: string; samples: Sample[] }> = [];
-
 /** The scope of an administrator's grant: global, reachSql's `true` (the reference's "no access condition"). */
 const everywhere: Scope = scopeFor(
   {
@@ -590,7 +579,7 @@ const everywhere: Scope = scopeFor(
   "user.manage",
 );
 
-async function bench(label: string, database: Database) {
+async function bench(label: string, database: Database): Promise<Sample[]> {
   const { orgs, userId } = await loadProvince(label, database);
   const cipher = createCipher(crypto.randomBytes(32));
   const { members, volunteers } = await generate(label, database, orgs, userId, cipher);
@@ -606,12 +595,6 @@ async function bench(label: string, database: Database) {
   const memberById = new Map(members.map((m) => [m.id, m]));
   const random = rng(3);
 
-  /** The timed call, its reference, and the repository's call under the caller's access (recorded for EXPLAIN). */
-  type Pair = [
-    () => Promise<{ total: number }>,
-    () => Promise<{ total: number }>,
-    (db: Kysely<DB>) => Promise<unknown>,
-  ];
   /** Callers: [label, actor] for the i-th call. */
   type Callers = (i: number) => [string, Actor];
   const secretaryOrCoordinator: Callers = (i) =>
@@ -706,60 +689,21 @@ async function bench(label: string, database: Database) {
     { scenario: "hardship cases", callers: countyOrRegionCoordinator, run: hardshipList },
     { scenario: "registrations", callers: secretaryOrCoordinator, run: registrationList },
   ];
-  const time = async (p: () => Promise<{ total: number }>) => {
-    const t = performance.now();
-    const r = await p();
-    return { ms: performance.now() - t, total: r.total };
-  };
-  const samples: Sample[] = [];
-  for (const { scenario, callers, run } of scenarios) {
-    const slowest = new Map<string, { ms: number; record: Pair[2] }>();
-    for (let i = -4; i < calls; i++) {
-      const [who, actor] = callers(i);
-      const [timed, reference, record] = run(actor);
-      const call = await time(timed);
-      const ref = await time(reference);
-      if (i < 0) continue;
-      samples.push({ scenario, who, ms: call.ms, refMs: ref.ms, total: call.total });
-      if (call.ms > (slowest.get(who)?.ms ?? 0)) slowest.set(who, { ms: call.ms, record });
-    }
-    if (!explain) continue;
-    for (const [who, { ms, record }] of slowest) {
-      const recorder = recordingKysely();
-      await record(recorder.db as never);
-      for (const [n, query] of recorder.seen.entries()) {
-        console.log(`\n${label} — ${scenario} — ${who}, slowest call ${ms.toFixed(1)} ms — query ${n + 1}:`);
-        console.log(await explainAnalyze(database, query));
-      }
-    }
-  }
-  results.push({ label, samples });
+  return timeScenarios(
+    label,
+    database,
+    scenarios.map(({ scenario, callers, run }) => ({
+      scenario,
+      call: (i: number): [string, Pair] => {
+        const [who, actor] = callers(i);
+        return [who, run(actor)];
+      },
+    })),
+    { calls, warmup: 4, explain },
+  );
 }
 
-useAuditKey(crypto.randomBytes(32));
-const loadavg = async () =>
-  (await import("node:os"))
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(" ");
-console.log(`load average ${await loadavg()}`);
-await onEachDatabase(
+await runListBenchmark(
   bench,
   process.argv.includes("--postgres-only") ? "postgres" : process.argv.includes("--pglite") ? "pglite" : undefined,
 );
-console.log(`load average ${await loadavg()}`);
-console.log(
-  "\n| database | caller | list | rows seen (median) | p50 | p95 | max | reference p50 | reference p95 | p95 ÷ reference |\n|---|---|---|---|---|---|---|---|---|---|",
-);
-for (const { label, samples } of results)
-  for (const scenario of [...new Set(samples.map((s) => s.scenario))])
-    for (const who of [...new Set(samples.filter((s) => s.scenario === scenario).map((s) => s.who))]) {
-      const mine = samples.filter((s) => s.scenario === scenario && s.who === who);
-      const hit = stats(mine.map((s) => s.ms));
-      const ref = stats(mine.map((s) => s.refMs));
-      const total = stats(mine.map((s) => s.total));
-      console.log(
-        `| ${label} | ${who} | ${scenario} | ${total.p50} | ${hit.p50.toFixed(1)} ms | ${hit.p95.toFixed(1)} ms | ` +
-          `${hit.max.toFixed(1)} ms | ${ref.p50.toFixed(1)} ms | ${ref.p95.toFixed(1)} ms | ${(hit.p95 / ref.p95).toFixed(2)}× |`,
-      );
-    }

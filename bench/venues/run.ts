@@ -24,18 +24,15 @@
  */
 import crypto from "node:crypto";
 import type { BookingListQuery, VenueListQuery } from "@huzhu/contracts";
-import { type Kysely, type SqlBool, sql } from "kysely";
+import { type SqlBool, sql } from "kysely";
 import type { Database } from "../../apps/server/src/db/client.ts";
-import type { DB } from "../../apps/server/src/db/schema.ts";
 import { bookingPolicy, venuePolicy } from "../../apps/server/src/modules/venues/venues.policy.ts";
 import { venuesRepository } from "../../apps/server/src/modules/venues/venues.repository.ts";
 import { venuesService } from "../../apps/server/src/modules/venues/venues.service.ts";
 import type { Actor } from "../../apps/server/src/platform/access.ts";
-import { useAuditKey } from "../../apps/server/src/platform/audit.ts";
 import { visibleWhere } from "../../apps/server/src/platform/policy.ts";
-import { onEachDatabase } from "../foundation/databases.ts";
-import { explainAnalyze, recordingKysely } from "../foundation/explain.ts";
-import { actorFor, loadProvince, type ProvinceOrg, stats } from "../foundation/province-db.ts";
+import { actorFor, loadProvince, type ProvinceOrg } from "../foundation/province-db.ts";
+import { type Pair, runListBenchmark, type Sample, timeScenarios } from "../foundation/scenarios.ts";
 import { pick, rng } from "../search/generate.ts";
 
 const arg = (name: string, fallback: number) => {
@@ -175,16 +172,7 @@ async function generate(label: string, database: Database, orgs: ProvinceOrg[], 
   return venues;
 }
 
-interface Sample {
-  scenario: string;
-  who: string;
-  ms: number;
-  refMs: number;
-  total: number;
-}
-const results: Array<{ label: string; samples: Sample[] }> = [];
-
-async function bench(label: string, database: Database) {
+async function bench(label: string, database: Database): Promise<Sample[]> {
   const { orgs, userId } = await loadProvince(label, database);
   const venues = await generate(label, database, orgs, userId);
   const service = venuesService(database.db, () => NOW);
@@ -195,15 +183,7 @@ async function bench(label: string, database: Database) {
   const venuesUnder = (org: ProvinceOrg) => venues.filter((v) => v.owner.path.startsWith(org.path));
   const random = rng(3);
 
-  /**
-   * A scenario gives, for a caller, the timed call and its reference (run one after the other), and
-   * the repository's call under the caller's access on another Kysely (to record its SQL for EXPLAIN).
-   */
-  type Pair = [
-    () => Promise<{ total: number }>,
-    () => Promise<{ total: number }>,
-    (db: Kysely<DB>) => Promise<unknown>,
-  ];
+  /** A scenario gives, for a caller, the timed call, its reference and its recorded SQL (bench/foundation/scenarios.ts). */
   type Call = { scenario: string; run: (actor: Actor, org: ProvinceOrg) => Pair };
   const bookingPair = (actor: Actor, query: Partial<BookingListQuery> & { pageSize: number }): Pair => {
     const q = { page: 1, ...query } as BookingListQuery;
@@ -245,57 +225,18 @@ async function bench(label: string, database: Database) {
     { scenario: "bookable venues", ...catalogue({ bookable: true }) },
     { scenario: "venue keyword", ...catalogue({ q: "服务中心" }) },
   ];
-  const time = async (p: () => Promise<{ total: number }>) => {
-    const t = performance.now();
-    const r = await p();
-    return { ms: performance.now() - t, total: r.total };
-  };
-  const samples: Sample[] = [];
-  for (const { scenario, run } of scenarios) {
-    const slowest = new Map<string, { ms: number; record: Pair[2] }>();
-    for (let i = -5; i < calls; i++) {
-      const [who, org] = i % 2 === 0 ? ["coordinator", root] : ["secretary", pick(random, counties)];
-      const [timed, reference, record] = run(actorFor(who === "coordinator" ? "coordinator" : "secretary", org), org);
-      const call = await time(timed);
-      const ref = await time(reference);
-      if (i < 0) continue;
-      samples.push({ scenario, who, ms: call.ms, refMs: ref.ms, total: call.total });
-      if (call.ms > (slowest.get(who)?.ms ?? 0)) slowest.set(who, { ms: call.ms, record });
-    }
-    if (!explain) continue;
-    for (const [who, { ms, record }] of slowest) {
-      const recorder = recordingKysely();
-      await record(recorder.db as never);
-      for (const [n, query] of recorder.seen.entries()) {
-        console.log(`\n${label} — ${scenario} — ${who}, slowest call ${ms.toFixed(1)} ms — query ${n + 1}:`);
-        console.log(await explainAnalyze(database, query));
-      }
-    }
-  }
-  results.push({ label, samples });
+  return timeScenarios(
+    label,
+    database,
+    scenarios.map(({ scenario, run }) => ({
+      scenario,
+      call: (i: number): [string, Pair] => {
+        const [who, org] = i % 2 === 0 ? ["coordinator", root] : ["secretary", pick(random, counties)];
+        return [who, run(actorFor(who === "coordinator" ? "coordinator" : "secretary", org), org)];
+      },
+    })),
+    { calls, warmup: 5, explain },
+  );
 }
 
-useAuditKey(crypto.randomBytes(32));
-const loadavg = async () =>
-  (await import("node:os"))
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(" ");
-console.log(`load average ${await loadavg()}`);
-await onEachDatabase(bench, process.argv.includes("--postgres-only") ? "postgres" : undefined);
-console.log(`load average ${await loadavg()}`);
-console.log(
-  "\n| database | caller | list | rows seen (median) | p50 | p95 | max | reference p50 | reference p95 | p95 ÷ reference |\n|---|---|---|---|---|---|---|---|---|---|",
-);
-for (const { label, samples } of results)
-  for (const scenario of [...new Set(samples.map((s) => s.scenario))])
-    for (const who of ["secretary", "coordinator"]) {
-      const mine = samples.filter((s) => s.scenario === scenario && s.who === who);
-      const hit = stats(mine.map((s) => s.ms));
-      const ref = stats(mine.map((s) => s.refMs));
-      const total = stats(mine.map((s) => s.total));
-      console.log(
-        `| ${label} | ${who} | ${scenario} | ${total.p50} | ${hit.p50.toFixed(1)} ms | ${hit.p95.toFixed(1)} ms | ` +
-          `${hit.max.toFixed(1)} ms | ${ref.p50.toFixed(1)} ms | ${ref.p95.toFixed(1)} ms | ${(hit.p95 / ref.p95).toFixed(2)}× |`,
-      );
-    }
+await runListBenchmark(bench, process.argv.includes("--postgres-only") ? "postgres" : undefined);
